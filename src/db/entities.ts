@@ -1,0 +1,13 @@
+/** Every entity, listed explicitly (no globbing): the migration check compares exactly these. */
+import { Call, CallFormat, CallTrack } from '../modules/cfp/call.entity';
+import { Community } from '../modules/communities/community.entity';
+import { Membership } from '../modules/communities/membership.entity';
+import { ApiToken } from '../modules/people/api-token.entity';
+import { Person } from '../modules/people/person.entity';
+import { Proposal, ProposalSpeaker, ProposalTransition } from '../modules/proposals/proposal.entity';
+import { Review } from '../modules/reviews/review.entity';
+
+export const entities = [
+  Person, ApiToken, Community, Membership, Call, CallFormat, CallTrack,
+  Proposal, ProposalSpeaker, ProposalTransition, Review,
+];

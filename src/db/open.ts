@@ -1,0 +1,67 @@
+/**
+ * The service's database: DATABASE_URL when set (never an embedded server then), else the
+ * embedded PostgreSQL under the data dir, with a `brownbag` database in it. Migrations are applied
+ * (under an advisory lock) before anything uses it.
+ */
+import path from 'node:path';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config';
+import { createDataSource } from './data-source';
+import { startEmbedded } from './embedded';
+import { migrate } from './migrate';
+
+export interface OpenDatabase {
+  ds: DataSource;
+  applied: string[];
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+async function ensureDatabase(adminUrl: string, name: string) {
+  const c = new Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await c.query(`CREATE DATABASE ${name}`).catch((e) => {
+      if (!/already exists/.test(String(e))) throw e;
+    });
+  } finally {
+    await c.end();
+  }
+}
+
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolSize'>,
+  opts: { attach?: boolean; log?: (m: string) => void } = {},
+): Promise<OpenDatabase> {
+  let url = config.databaseUrl;
+  let stopEmbedded = async () => undefined as void;
+  if (!url) {
+    const server = await startEmbedded(path.resolve(config.dataDir), opts.log, opts.attach);
+    stopEmbedded = server.stop;
+    try {
+      await ensureDatabase(server.url('postgres'), 'brownbag');
+    } catch (e) {
+      await stopEmbedded();
+      throw e;
+    }
+    url = server.url('brownbag');
+  }
+  const ds = createDataSource(url, config.dbPoolSize);
+  try {
+    await ds.initialize();
+    const applied = await migrate(ds);
+    return {
+      ds, applied, embedded: !config.databaseUrl,
+      async close() {
+        await ds.destroy().catch(() => undefined);
+        await stopEmbedded();
+      },
+    };
+  } catch (e) {
+    if (ds.isInitialized) await ds.destroy().catch(() => undefined);
+    await stopEmbedded();
+    throw e;
+  }
+}

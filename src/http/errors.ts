@@ -1,0 +1,51 @@
+/**
+ * Domain errors. Services throw these; one handler (http/problem.ts) turns them into RFC 9457
+ * problem+json. `code` becomes the problem's `type` (/problems/<code>) and `code` members.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    detail?: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export class BadRequest extends DomainError {
+  constructor(code: string, detail: string, extra?: Record<string, unknown>) {
+    super(400, code, 'Bad request', detail, extra);
+  }
+}
+export class Unauthorized extends DomainError {
+  constructor(detail = 'Send a valid API token: Authorization: Bearer <token>.') {
+    super(401, 'unauthorized', 'Authentication required', detail);
+  }
+}
+export class Forbidden extends DomainError {
+  constructor(detail: string, code = 'forbidden') {
+    super(403, code, 'Not allowed', detail);
+  }
+}
+export class NotFound extends DomainError {
+  constructor(what: string) {
+    super(404, 'not-found', 'Not found', `${what} was not found.`);
+  }
+}
+export class Conflict extends DomainError {
+  constructor(code: string, detail: string, extra?: Record<string, unknown>) {
+    super(409, code, 'Conflict', detail, extra);
+  }
+}
+export class PreconditionFailed extends DomainError {
+  constructor(detail = 'The resource changed since you read it (If-Match does not match its ETag); read it again.') {
+    super(412, 'stale-etag', 'Precondition failed', detail);
+  }
+}
+export class RuleBroken extends DomainError {
+  constructor(code: string, detail: string, extra?: Record<string, unknown>) {
+    super(422, code, 'Rule broken', detail, extra);
+  }
+}

@@ -1,0 +1,36 @@
+import { Type } from 'typebox';
+import { PageQuery } from '../../http/pagination';
+import { DateTime, Email, Line, Nullable, Slug, Text, Uuid } from '../../http/types';
+import { PersonOut, personOut } from '../people/people.schemas';
+import { ROLES } from './membership.entity';
+import type { MemberRow } from './communities.service';
+import type { Access } from './permissions';
+
+export const RoleSchema = Type.Enum(ROLES);
+const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin' });
+
+export const CommunityOut = Type.Object({
+  id: Uuid, slug: Type.String(), name: Type.String(), description: Type.String(), blindReview: Type.Boolean(),
+  timeZone: Type.String(), createdAt: DateTime,
+  myRole: Nullable(RoleSchema),
+});
+
+export const CommunityCreate = Type.Object({
+  slug: Slug, name: Line(200), description: Type.Optional(Text(10000)), blindReview: Type.Optional(Type.Boolean()), timeZone: Type.Optional(TimeZone),
+}, { additionalProperties: false });
+
+export const CommunityPatch = Type.Object({
+  name: Type.Optional(Line(200)), description: Type.Optional(Text(10000)), blindReview: Type.Optional(Type.Boolean()), timeZone: Type.Optional(TimeZone),
+}, { additionalProperties: false, minProperties: 1 });
+
+export const MemberOut = Type.Object({ person: PersonOut, role: RoleSchema, joinedAt: DateTime });
+export const MemberAdd = Type.Object({ email: Email, name: Type.Optional(Line(200)), role: Type.Optional(RoleSchema) }, { additionalProperties: false });
+export const RolePatch = Type.Object({ role: RoleSchema }, { additionalProperties: false });
+export const MemberParams = Type.Object({ slug: Slug, personId: Uuid });
+export const ListQuery = Type.Object(PageQuery, { additionalProperties: false });
+
+export const communityOut = (a: Access) => ({
+  id: a.community.id, slug: a.community.slug, name: a.community.name, description: a.community.description,
+  blindReview: a.community.blindReview, timeZone: a.community.timeZone, createdAt: new Date(a.community.createdAt).toISOString(), myRole: a.role,
+});
+export const memberOut = (r: MemberRow) => ({ person: personOut(r.person), role: r.role, joinedAt: new Date(r.joinedAt).toISOString() });

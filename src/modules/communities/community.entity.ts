@@ -1,0 +1,16 @@
+import { Check, Column, Entity } from 'typeorm';
+import { CreatedAt, UpdatedAt, UuidKey } from '../../db/columns';
+
+@Entity('community')
+@Check('community_slug_format', `slug ~ '^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$'`)
+export class Community {
+  @UuidKey() id: string;
+  @Column({ type: 'varchar', length: 64, unique: true }) slug: string;
+  @Column({ type: 'varchar', length: 200 }) name: string;
+  @Column({ type: 'text', default: '' }) description: string;
+  @Column({ name: 'blind_review', type: 'boolean', default: false }) blindReview: boolean;
+  @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'UTC' }) timeZone: string;
+  @Column({ type: 'integer', default: 1 }) version: number;
+  @CreatedAt() createdAt: Date;
+  @UpdatedAt() updatedAt: Date;
+}

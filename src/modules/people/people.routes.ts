@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { actorOf } from '../../http/auth';
+import { IdParams, NoContent } from '../../http/types';
+import type { PeopleService } from './people.service';
+import { MePatch, PeopleQuery, PersonCreate, PersonOut, TokenCreate, TokenCreated, TokenOut, personOut, tokenOut } from './people.schemas';
+
+const tags = ['people'];
+
+export const peopleRoutes: FastifyPluginAsyncTypebox<{ people: PeopleService }> = async (app, { people }) => {
+  app.get('/me', { schema: { tags, summary: 'Who am I', response: { 200: PersonOut } } },
+    async (req) => personOut(await people.get(actorOf(req).id)));
+
+  app.patch('/me', { schema: { tags, summary: 'Update my name, department or title', body: MePatch, response: { 200: PersonOut } } },
+    async (req) => personOut(await people.updateMe(actorOf(req), req.body)));
+
+  app.get('/me/tokens', { schema: { tags, summary: 'My API tokens (never their secrets)', response: { 200: Type.Object({ items: Type.Array(TokenOut) }) } } },
+    async (req) => ({ items: (await people.listTokens(actorOf(req).id)).map(tokenOut) }));
+
+  app.post('/me/tokens', { schema: { tags, summary: 'Create an API token; its secret is shown once', body: TokenCreate, response: { 201: TokenCreated } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { token, secret } = await people.createToken(actor, actor.id, req.body.name);
+      return reply.code(201).send({ ...tokenOut(token), token: secret });
+    });
+
+  app.delete('/me/tokens/:id', { schema: { tags, summary: 'Revoke one of my tokens', params: IdParams, response: { 204: NoContent } } },
+    async (req, reply) => {
+      await people.revokeToken(actorOf(req), req.params.id);
+      return reply.code(204).send(null);
+    });
+
+  app.post('/people', { schema: { tags, summary: 'Create a person (admin)', body: PersonCreate, response: { 201: PersonOut } } },
+    async (req, reply) => reply.code(201).send(personOut(await people.create(actorOf(req), req.body))));
+
+  app.get('/people', { schema: { tags, summary: 'List people, or find one by e-mail (admin)', querystring: PeopleQuery, response: { 200: Type.Object({ items: Type.Array(PersonOut) }) } } },
+    async (req) => ({ items: (await people.list(actorOf(req), req.query.email)).map(personOut) }));
+
+  app.post('/people/:id/tokens', { schema: { tags, summary: "Issue an API token for someone (admin); it is shown once", params: IdParams, body: TokenCreate, response: { 201: TokenCreated } } },
+    async (req, reply) => {
+      const { token, secret } = await people.createToken(actorOf(req), req.params.id, req.body.name);
+      return reply.code(201).send({ ...tokenOut(token), token: secret });
+    });
+};

@@ -1,0 +1,34 @@
+import { Type } from 'typebox';
+import { DateTime, Email, Line, Nullable, Uuid } from '../../http/types';
+import type { ApiToken } from './api-token.entity';
+import type { Person } from './person.entity';
+
+export const PersonOut = Type.Object({
+  id: Uuid, email: Type.String(), name: Type.String(), department: Nullable(Type.String()),
+  title: Nullable(Type.String()), isAdmin: Type.Boolean(), createdAt: DateTime,
+});
+
+export const PersonCreate = Type.Object({
+  email: Email, name: Type.Optional(Line(200)), department: Type.Optional(Nullable(Line(200))),
+  title: Type.Optional(Nullable(Line(200))), isAdmin: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false });
+
+export const MePatch = Type.Object({
+  name: Type.Optional(Line(200)), department: Type.Optional(Nullable(Line(200))), title: Type.Optional(Nullable(Line(200))),
+}, { additionalProperties: false, minProperties: 1 });
+
+export const TokenOut = Type.Object({
+  id: Uuid, name: Type.String(), prefix: Type.String({ description: 'first characters of the secret, to tell tokens apart' }),
+  createdAt: DateTime, lastUsedAt: Nullable(DateTime), revokedAt: Nullable(DateTime),
+});
+export const TokenCreated = Type.Intersect([TokenOut, Type.Object({ token: Type.String({ description: 'the secret: shown once, never again' }) })]);
+export const TokenCreate = Type.Object({ name: Line(100) }, { additionalProperties: false });
+export const PeopleQuery = Type.Object({ email: Type.Optional(Email) }, { additionalProperties: false });
+
+export const personOut = (p: Person) => ({
+  id: p.id, email: p.email, name: p.name, department: p.department, title: p.title, isAdmin: p.isAdmin, createdAt: p.createdAt.toISOString(),
+});
+export const tokenOut = (t: ApiToken) => ({
+  id: t.id, name: t.name, prefix: t.prefix, createdAt: t.createdAt.toISOString(),
+  lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null,
+});

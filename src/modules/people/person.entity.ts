@@ -1,0 +1,16 @@
+import { Check, Column, Entity } from 'typeorm';
+import { CreatedAt, UpdatedAt, UuidKey } from '../../db/columns';
+
+/** E-mail is stored lower-cased (the CHECK says so), which makes the unique constraint case-insensitive. */
+@Entity('person')
+@Check('person_email_lower', 'email = lower(email)')
+export class Person {
+  @UuidKey() id: string;
+  @Column({ type: 'varchar', length: 320, unique: true }) email: string;
+  @Column({ type: 'varchar', length: 200 }) name: string;
+  @Column({ type: 'varchar', length: 200, nullable: true }) department: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) title: string | null;
+  @Column({ name: 'is_admin', type: 'boolean', default: false }) isAdmin: boolean;
+  @CreatedAt() createdAt: Date;
+  @UpdatedAt() updatedAt: Date;
+}

@@ -1,0 +1,255 @@
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../../http/auth';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleBroken } from '../../http/errors';
+import { decodeCursor, pageOf, type Cursor } from '../../http/pagination';
+import { isOpen } from '../cfp/cfp.service';
+import type { CfpService } from '../cfp/cfp.service';
+import type { CommunitiesService } from '../communities/communities.service';
+import { isOrganizer } from '../communities/permissions';
+import { Membership } from '../communities/membership.entity';
+import type { PeopleService } from '../people/people.service';
+import { normalizeEmail } from '../people/people.service';
+import type { Level } from './proposal.entity';
+import { EDITABLE_STATES, movesFrom, TRANSITIONS, type ProposalState } from './state-machine';
+import { sightOf, visibleSql, type Sight } from './visibility';
+
+export interface ProposalRow {
+  id: string; community_id: string; slug: string; call_id: string; title: string; abstract: string; level: Level;
+  notes: string; state: ProposalState; version: number; review_count: number; review_mean: number;
+  created_by: string; created_at: Date; updated_at: Date; submitted_at: Date | null; created_key: string;
+  format_key: string; format_name: string; duration_minutes: number; track_key: string | null; track_name: string | null;
+  mine: boolean; my_score: number | null;
+}
+export interface SpeakerRow { proposal_id: string; id: string; name: string; email: string; department: string | null; is_primary: boolean }
+export interface ProposalView { row: ProposalRow; sight: Sight; speakers: SpeakerRow[] | null }
+
+export interface ProposalInput {
+  callId: string; title: string; abstract?: string; format: string; track?: string | null; level?: Level; notes?: string;
+  coSpeakers?: string[]; speaker?: { email: string; name?: string }; submit?: boolean;
+}
+export type ProposalPatch = Partial<Pick<ProposalInput, 'title' | 'abstract' | 'format' | 'track' | 'level' | 'notes' | 'coSpeakers'>>;
+
+export const SORTS = ['-createdAt', 'createdAt', '-meanScore', 'meanScore', '-reviewCount', 'reviewCount'] as const;
+export type Sort = (typeof SORTS)[number];
+export interface ListFilters {
+  state?: ProposalState[]; format?: string; track?: string; speaker?: string; q?: string; callId?: string;
+  sort?: Sort; limit: number; cursor?: string;
+}
+
+const SELECT = `
+  SELECT p.id, p.community_id, c.slug, p.call_id, p.title, p.abstract, p.level, p.notes, p.state, p.version,
+         p.review_count, p.review_mean, p.created_by, p.created_at, p.updated_at, p.submitted_at, p.created_at::text AS created_key,
+         f.key AS format_key, f.name AS format_name, f.duration_minutes, t.key AS track_key, t.name AS track_name,
+         (p.created_by = $1 OR EXISTS (SELECT 1 FROM proposal_speaker ms WHERE ms.proposal_id = p.id AND ms.person_id = $1)) AS mine,
+         r.score AS my_score
+    FROM proposal p
+    JOIN community c ON c.id = p.community_id
+    JOIN call_format f ON f.id = p.format_id
+    LEFT JOIN call_track t ON t.id = p.track_id
+    LEFT JOIN review r ON r.proposal_id = p.id AND r.reviewer_id = $1`;
+
+const SORT_SQL: Record<Sort, { col: string; dir: 'ASC' | 'DESC'; key: (r: ProposalRow) => Cursor; type: 'string' | 'number' }> = {
+  '-createdAt': { col: 'p.created_at', dir: 'DESC', key: (r) => [r.created_key, r.id], type: 'string' },
+  createdAt: { col: 'p.created_at', dir: 'ASC', key: (r) => [r.created_key, r.id], type: 'string' },
+  '-meanScore': { col: 'p.review_mean', dir: 'DESC', key: (r) => [r.review_mean, r.id], type: 'number' },
+  meanScore: { col: 'p.review_mean', dir: 'ASC', key: (r) => [r.review_mean, r.id], type: 'number' },
+  '-reviewCount': { col: 'p.review_count', dir: 'DESC', key: (r) => [r.review_count, r.id], type: 'number' },
+  reviewCount: { col: 'p.review_count', dir: 'ASC', key: (r) => [r.review_count, r.id], type: 'number' },
+};
+
+export class ProposalsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly people: PeopleService,
+    private readonly communities: CommunitiesService,
+    private readonly cfp: CfpService,
+  ) {}
+
+  async create(actor: Actor, slug: string, input: ProposalInput): Promise<ProposalView> {
+    return this.ds.transaction(async (m) => {
+      const a = await this.communities.access(actor, slug, m);
+      const organizer = isOrganizer(a);
+      const { call } = await this.cfp.get(actor, input.callId, m).catch(() => ({ call: null }));
+      if (!call || call.communityId !== a.community.id) throw new RuleBroken('unknown-call', `Community ${slug} has no call for proposals ${input.callId}.`);
+      if (input.speaker && !organizer) throw new Forbidden('Only organizers file proposals on behalf of someone else.');
+      if (input.submit && !organizer && !isOpen(call)) throw this.closed(call.opensAt, call.closesAt);
+      const { format, track } = await this.cfp.resolveOptions(m, call.id, input.format, input.track);
+      const primary = input.speaker ? await this.people.findOrCreate(m, input.speaker.email, input.speaker.name) : { id: actor.id, email: actor.email };
+      const state: ProposalState = input.submit ? 'submitted' : 'draft';
+      const [{ id }]: { id: string }[] = await m.query(
+        `INSERT INTO proposal (community_id, call_id, format_id, track_id, title, abstract, level, notes, state, created_by, submitted_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::proposal_state, $10, CASE WHEN $9::proposal_state = 'submitted' THEN now() END) RETURNING id`,
+        [a.community.id, call.id, format.id, track?.id ?? null, input.title, input.abstract ?? '', input.level ?? 'intermediate',
+          input.notes ?? '', state, actor.id],
+      );
+      await m.query('INSERT INTO proposal_speaker (proposal_id, person_id, is_primary, position) VALUES ($1, $2, true, 0)', [id, primary.id]);
+      await this.setCoSpeakers(m, id, primary.email, input.coSpeakers ?? []);
+      // Speaking in a community makes you one of its members.
+      await m.createQueryBuilder().insert().into(Membership).values({ communityId: a.community.id, personId: primary.id, role: 'member' }).orIgnore().execute();
+      await this.record(m, id, actor.id, null, state);
+      return this.read(m, actor, id);
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<ProposalView> {
+    return this.read(this.ds.manager, actor, id);
+  }
+
+  async update(actor: Actor, id: string, patch: ProposalPatch, expected?: number): Promise<ProposalView> {
+    return this.ds.transaction(async (m) => {
+      const v = await this.read(m, actor, id, true);
+      if (!v.sight.mine) throw new Forbidden('Only its speakers edit a proposal.');
+      if (!EDITABLE_STATES.includes(v.row.state)) {
+        throw new Conflict('not-editable', `A ${v.row.state} proposal can no longer be edited; it is editable while ${EDITABLE_STATES.join(' or ')}.`);
+      }
+      if (expected !== undefined && expected !== v.row.version) throw new PreconditionFailed();
+      const sets: string[] = [];
+      const params: unknown[] = [id];
+      const set = (col: string, val: unknown) => {
+        params.push(val);
+        sets.push(`${col} = $${params.length}`);
+      };
+      if (patch.format !== undefined || patch.track !== undefined) {
+        const { format, track } = await this.cfp.resolveOptions(m, v.row.call_id, patch.format ?? v.row.format_key, patch.track === undefined ? v.row.track_key : patch.track);
+        set('format_id', format.id);
+        set('track_id', track?.id ?? null);
+      }
+      if (patch.title !== undefined) set('title', patch.title);
+      if (patch.abstract !== undefined) set('abstract', patch.abstract);
+      if (patch.level !== undefined) set('level', patch.level);
+      if (patch.notes !== undefined) set('notes', patch.notes);
+      if (patch.coSpeakers !== undefined) {
+        const primary = (v.speakers ?? []).find((s) => s.is_primary);
+        await m.query('DELETE FROM proposal_speaker WHERE proposal_id = $1 AND NOT is_primary', [id]);
+        await this.setCoSpeakers(m, id, primary?.email ?? '', patch.coSpeakers);
+      }
+      await m.query(`UPDATE proposal SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
+      return this.read(m, actor, id);
+    });
+  }
+
+  async transition(actor: Actor, id: string, to: ProposalState, reason: string | undefined, expected?: number): Promise<ProposalView> {
+    return this.ds.transaction(async (m) => {
+      const v = await this.read(m, actor, id, true);
+      const from = v.row.state;
+      const by = TRANSITIONS[from][to];
+      if (!by) {
+        throw new Conflict('invalid-transition', `A ${from} proposal cannot become ${to}.`, { from, to, allowed: movesFrom(from) });
+      }
+      if (by === 'author' && !v.sight.mine) throw new Forbidden(`Only its speakers move a proposal from ${from} to ${to}.`);
+      if (by === 'organizer' && !v.sight.organizer) throw new Forbidden(`Only organizers move a proposal from ${from} to ${to}.`);
+      if (expected !== undefined && expected !== v.row.version) throw new PreconditionFailed();
+      if (to === 'submitted' && !v.sight.organizer) {
+        const [call]: { opens_at: Date; closes_at: Date | null }[] = await m.query('SELECT opens_at, closes_at FROM call_for_proposals WHERE id = $1', [v.row.call_id]);
+        if (!isOpen({ opensAt: call.opens_at, closesAt: call.closes_at })) throw this.closed(call.opens_at, call.closes_at);
+      }
+      // Compare-and-set on the state as well as the row lock: the database never sees two moves from one state.
+      const [, n]: [unknown, number] = await m.query(
+        `UPDATE proposal SET state = $2::proposal_state, version = version + 1, updated_at = now(),
+                submitted_at = CASE WHEN $2::proposal_state = 'submitted' THEN coalesce(submitted_at, now()) ELSE submitted_at END
+          WHERE id = $1 AND state = $3`,
+        [id, to, from],
+      );
+      if (n !== 1) throw new Conflict('concurrent-change', 'The proposal moved meanwhile; read it again.');
+      await this.record(m, id, actor.id, from, to, reason);
+      return this.read(m, actor, id);
+    });
+  }
+
+  async history(actor: Actor, id: string) {
+    const v = await this.read(this.ds.manager, actor, id);
+    const rows: { from_state: ProposalState | null; to_state: ProposalState; at: Date; reason: string | null; actor_id: string; actor_name: string }[] = await this.ds.query(
+      `SELECT t.from_state, t.to_state, t.at, t.reason, t.actor_id, p.name AS actor_name
+         FROM proposal_transition t JOIN person p ON p.id = t.actor_id
+        WHERE t.proposal_id = $1 ORDER BY t.at, t.id`,
+      [id],
+    );
+    return rows.map((r) => ({
+      from: r.from_state, to: r.to_state, at: r.at.toISOString(), reason: r.reason,
+      actor: v.sight.blind ? null : { id: r.actor_id, name: r.actor_name },
+    }));
+  }
+
+  async list(actor: Actor, slug: string, f: ListFilters) {
+    const a = await this.communities.access(actor, slug);
+    const sort = SORT_SQL[f.sort ?? '-createdAt'];
+    if (f.sort && /Score|Count/.test(f.sort) && !isOrganizer(a)) {
+      throw new Forbidden('Only organizers sort by review figures.');
+    }
+    const params: unknown[] = [actor.id, a.community.id];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const where = ['p.community_id = $2', visibleSql(a, '$1')];
+    if (f.state?.length) where.push(`p.state = ANY(${p(f.state)}::proposal_state[])`);
+    if (f.callId) where.push(`p.call_id = ${p(f.callId)}`);
+    if (f.format) where.push(`f.key = ${p(f.format)}`);
+    if (f.track) where.push(`t.key = ${p(f.track)}`);
+    if (f.q) {
+      const like = p(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(p.title ILIKE ${like} OR p.abstract ILIKE ${like})`);
+    }
+    if (f.speaker) {
+      const self = f.speaker === actor.id || normalizeEmail(f.speaker) === actor.email;
+      if (a.community.blindReview && !isOrganizer(a) && !self) throw new Forbidden('This community reviews blind: filtering by speaker is for organizers.', 'blind-review');
+      where.push(`EXISTS (SELECT 1 FROM proposal_speaker fs JOIN person fp ON fp.id = fs.person_id
+                          WHERE fs.proposal_id = p.id AND (fp.id::text = ${p(f.speaker)} OR fp.email = ${p(normalizeEmail(f.speaker))}))`);
+    }
+    const after = decodeCursor(f.cursor, [sort.type, 'string']);
+    if (after) {
+      const cast = sort.type === 'string' ? '::timestamptz' : '';
+      where.push(`(${sort.col}, p.id) ${sort.dir === 'DESC' ? '<' : '>'} (${p(after[0])}${cast}, ${p(after[1])}::uuid)`);
+    }
+    const rows: ProposalRow[] = await this.ds.query(
+      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${sort.col} ${sort.dir}, p.id ${sort.dir} LIMIT ${p(f.limit + 1)}`,
+      params,
+    );
+    const page = pageOf(rows, f.limit, sort.key, (row) => ({ row, sight: sightOf(a, row.state, row.mine), speakers: null as SpeakerRow[] | null }));
+    const named = page.items.filter((v) => !v.sight.blind).map((v) => v.row.id);
+    const speakers = await this.speakersOf(this.ds.manager, named);
+    for (const v of page.items) if (!v.sight.blind) v.speakers = speakers.filter((s) => s.proposal_id === v.row.id);
+    return page;
+  }
+
+  /** Reads one proposal as the actor may see it; 404 when they may not. `lock` takes a row lock first. */
+  async read(m: EntityManager, actor: Actor, id: string, lock = false): Promise<ProposalView> {
+    if (lock) await m.query('SELECT 1 FROM proposal WHERE id = $1 FOR UPDATE', [id]);
+    const [row]: ProposalRow[] = await m.query(`${SELECT} WHERE p.id = $2`, [actor.id, id]);
+    if (!row) throw new NotFound('The proposal');
+    const a = await this.communities.accessById(actor, row.community_id, m);
+    const sight = sightOf(a, row.state, row.mine);
+    if (!sight.visible) throw new NotFound('The proposal');
+    return { row, sight, speakers: sight.blind ? null : await this.speakersOf(m, [id]) };
+  }
+
+  private async speakersOf(m: EntityManager, ids: string[]): Promise<SpeakerRow[]> {
+    if (!ids.length) return [];
+    return m.query(
+      `SELECT s.proposal_id, p.id, p.name, p.email, p.department, s.is_primary
+         FROM proposal_speaker s JOIN person p ON p.id = s.person_id
+        WHERE s.proposal_id = ANY($1) ORDER BY s.position`,
+      [ids],
+    );
+  }
+
+  private async setCoSpeakers(m: EntityManager, proposalId: string, primaryEmail: string, emails: string[]) {
+    const unique = [...new Set(emails.map(normalizeEmail))].filter((e) => e !== primaryEmail);
+    for (const [i, email] of unique.entries()) {
+      const person = await this.people.findOrCreate(m, email);
+      await m.query('INSERT INTO proposal_speaker (proposal_id, person_id, is_primary, position) VALUES ($1, $2, false, $3)', [proposalId, person.id, i + 1]);
+    }
+  }
+
+  private async record(m: EntityManager, proposalId: string, actorId: string, from: ProposalState | null, to: ProposalState, reason?: string) {
+    await m.query('INSERT INTO proposal_transition (proposal_id, actor_id, from_state, to_state, reason) VALUES ($1, $2, $3, $4, $5)', [proposalId, actorId, from, to, reason ?? null]);
+  }
+
+  private closed(opensAt: Date, closesAt: Date | null) {
+    const when = Date.now() < opensAt.getTime() ? `opens at ${opensAt.toISOString()}` : `closed at ${closesAt?.toISOString()}`;
+    return new RuleBroken('cfp-closed', `This call for proposals is not open: it ${when}. Save a draft, or ask an organizer.`, {
+      opensAt: opensAt.toISOString(), closesAt: closesAt?.toISOString() ?? null,
+    });
+  }
+}
+

@@ -1,0 +1,31 @@
+/**
+ * The proposal life cycle, as one table (DESIGN.md §3). `author` is a speaker of the proposal or
+ * the person who filed it on their behalf; `organizer` is an organizer of its community (or an admin).
+ */
+export const PROPOSAL_STATES = [
+  'draft', 'submitted', 'waitlisted', 'accepted', 'rejected', 'confirmed', 'withdrawn', 'canceled',
+] as const;
+export type ProposalState = (typeof PROPOSAL_STATES)[number];
+export type Mover = 'author' | 'organizer';
+
+export const TRANSITIONS: Record<ProposalState, Partial<Record<ProposalState, Mover>>> = {
+  draft: { submitted: 'author' },
+  submitted: { accepted: 'organizer', waitlisted: 'organizer', rejected: 'organizer', withdrawn: 'author' },
+  waitlisted: { accepted: 'organizer', rejected: 'organizer', withdrawn: 'author' },
+  accepted: { confirmed: 'author', withdrawn: 'author', canceled: 'organizer' },
+  confirmed: { withdrawn: 'author', canceled: 'organizer' },
+  rejected: {},
+  withdrawn: {},
+  canceled: {},
+};
+
+export interface AllowedMove { to: ProposalState; by: Mover }
+
+export function movesFrom(state: ProposalState): AllowedMove[] {
+  return Object.entries(TRANSITIONS[state]).map(([to, by]) => ({ to: to as ProposalState, by: by as Mover }));
+}
+
+/** States in which speakers may still edit the content. */
+export const EDITABLE_STATES: readonly ProposalState[] = ['draft', 'submitted'];
+/** States in which reviewers may score. */
+export const REVIEWABLE_STATES: readonly ProposalState[] = ['submitted', 'waitlisted'];

