@@ -1,4 +1,5 @@
 /** Every migration, in order. Listed, not globbed: a migration never changes after it lands. */
 import { Foundation1795422027288 } from './1795422027288-Foundation';
+import { ListVersion1795422028288 } from './1795422028288-ListVersion';
 
-export const migrations: Function[] = [Foundation1795422027288];
+export const migrations: Function[] = [Foundation1795422027288, ListVersion1795422028288];

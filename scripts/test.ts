@@ -16,10 +16,20 @@ async function main() {
     await prepareTemplate(server);
     code = await new Promise<number>((resolve) => {
       const tap = spawn(process.execPath, [path.resolve(path.dirname(require.resolve('tap')), '../esm/run.mjs'), ...process.argv.slice(2)], {
-        stdio: 'inherit',
+        stdio: ['inherit', 'pipe', 'inherit'],
         env: { ...process.env, BROWNBAG_TEST_PG_URL: server.url('postgres'), BROWNBAG_TEST_TEMPLATE: TEMPLATE },
       });
-      tap.on('exit', (c, sig) => resolve(c ?? (sig ? 1 : 0)));
+      // Pass tap's report through, and end with the plain "N passed, N failed" line CI reads.
+      let summary = '';
+      tap.stdout.on('data', (chunk: Buffer) => {
+        process.stdout.write(chunk);
+        const m = /# \{ total: (\d+), pass: (\d+)(?:, fail: (\d+))?(?:, skip: (\d+))?/.exec(chunk.toString());
+        if (m) summary = `tests: ${m[2]} passed, ${m[3] ?? 0} failed${m[4] ? `, ${m[4]} skipped` : ''}`;
+      });
+      tap.on('exit', (c, sig) => {
+        if (summary) console.log(summary);
+        resolve(c ?? (sig ? 1 : 0));
+      });
     });
   } finally {
     await server.release();

@@ -10,7 +10,7 @@ import { createDataSource } from '../src/db/data-source';
 import { acquirePgServer, dropDatabase, recreateDatabase, type PgServer } from '../scripts/lib/pg-server';
 import { prepareTemplate, TEMPLATE } from '../scripts/lib/test-db';
 
-export interface Res<T = any> { status: number; body: T; headers: Record<string, string | string[] | undefined>; text: string }
+export interface Res<T = any> { status: number; body: T; headers: Record<string, string | string[] | number | undefined>; text: string }
 export interface Person { id: string; email: string; token: string }
 export interface Ctx {
   app: FastifyInstance;

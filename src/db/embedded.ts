@@ -64,10 +64,26 @@ async function postgresIds(): Promise<{ uid: number; gid: number }> {
  * running (a server started by `npm start`) is used as it is and left running afterwards: the
  * admin CLI and the seed work beside a running server.
  */
+/**
+ * PostgreSQL refuses to run as root, so as root it runs as the `postgres` user, which must be able
+ * to reach the data dir. Say so plainly instead of letting initdb fail on "Permission denied".
+ */
+async function checkReachable(dir: string, ids: { uid: number; gid: number }): Promise<void> {
+  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+    const st = await fs.stat(d);
+    const ok = st.uid === ids.uid ? st.mode & 0o100 : st.gid === ids.gid ? st.mode & 0o010 : st.mode & 0o001;
+    if (!ok) {
+      throw new Error(`running as root, the embedded PostgreSQL runs as the postgres user, which cannot enter ${d}; `
+        + 'set BROWNBAG_DATA_DIR to a directory it can reach (e.g. /var/lib/brownbag), or use DATABASE_URL');
+    }
+    if (d === path.dirname(d)) return;
+  }
+}
+
 export async function startEmbedded(dataDir: string, log: (msg: string) => void = () => undefined, attach = false): Promise<EmbeddedServer> {
   const clusterDir = path.join(dataDir, 'pg');
   const portFile = path.join(dataDir, 'pg-port');
-  await fs.mkdir(dataDir, { recursive: true });
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o755 });
   const initialised = await exists(path.join(clusterDir, 'PG_VERSION'));
   let port: number;
   if (initialised && (await exists(portFile))) {
@@ -76,6 +92,7 @@ export async function startEmbedded(dataDir: string, log: (msg: string) => void 
     port = await freePort();
   }
   const asRoot = os.userInfo().uid === 0;
+  if (asRoot) await checkReachable(clusterDir, await postgresIds());
   const password = 'brownbag';
   const url = (database = 'postgres') => `postgres://postgres:${password}@127.0.0.1:${port}/${database}`;
   if (attach && initialised && (await running(clusterDir))) return { url, stop: async () => undefined };

@@ -84,8 +84,8 @@ function validationErrors(err: FastifyError): { path: string; message: string }[
 }
 
 /** PostgreSQL constraint violations that a service did not translate itself. */
-function fromDatabase(err: QueryFailedError): Problem | null {
-  const d = err.driverError as { code?: string; constraint?: string; detail?: string };
+function fromDatabase(err: { code?: string; constraint?: string; driverError?: unknown }): Problem | null {
+  const d = (err.driverError ?? err) as { code?: string; constraint?: string; detail?: string };
   switch (d.code) {
     case '23505':
       return { status: 409, code: 'already-exists', detail: 'Something with the same unique value exists already.', constraint: d.constraint };
@@ -142,8 +142,8 @@ export default fp(async function problemPlugin(app: FastifyInstance) {
         detail: errors.map((e) => `${e.path} ${e.message}`).join('; '), errors,
       });
     }
-    if (err instanceof QueryFailedError) {
-      const p = fromDatabase(err);
+    if (err instanceof QueryFailedError || (err as { severity?: string }).severity) {
+      const p = fromDatabase(err as { code?: string });
       if (p) return sendProblem(reply, req, p);
     }
     const status = err.statusCode ?? 500;

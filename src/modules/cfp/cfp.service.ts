@@ -1,4 +1,5 @@
 import { DataSource, EntityManager, In } from 'typeorm';
+import { sql } from '../../db/sql';
 import type { Actor } from '../../http/auth';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleBroken } from '../../http/errors';
 import type { CommunitiesService } from '../communities/communities.service';
@@ -95,6 +96,24 @@ export class CfpService {
     });
   }
 
+  /**
+   * A call with a format and track resolved by key, in one query (the submission path). Null when
+   * there is no such call; an unknown format or track key is a 422 naming the ones offered.
+   */
+  async resolveCall(m: EntityManager, callId: string, formatKey: string, trackKey: string | null | undefined) {
+    const [row] = await sql<{ id: string; community_id: string; opens_at: Date; closes_at: Date | null; format_id: string | null; track_id: string | null }>(m,
+      `SELECT c.id, c.community_id, c.opens_at, c.closes_at, f.id AS format_id, t.id AS track_id
+         FROM call_for_proposals c
+         LEFT JOIN call_format f ON f.call_id = c.id AND f.key = $2
+         LEFT JOIN call_track t ON t.call_id = c.id AND t.key = $3
+        WHERE c.id = $1`,
+      [callId, formatKey, trackKey ?? null],
+    );
+    if (!row) return null;
+    if (!row.format_id || (trackKey && !row.track_id)) await this.resolveOptions(m, callId, formatKey, trackKey); // throws the 422
+    return { id: row.id, communityId: row.community_id, opensAt: row.opens_at, closesAt: row.closes_at, formatId: row.format_id!, trackId: row.track_id };
+  }
+
   /** Resolves format and track keys of a call for a proposal; an unknown key is a 422. */
   async resolveOptions(m: EntityManager, callId: string, formatKey: string, trackKey: string | null | undefined) {
     const format = await m.getRepository(CallFormat).findOneBy({ callId, key: formatKey });
@@ -114,11 +133,10 @@ export class CfpService {
   }
 
   private async view(m: EntityManager, id: string, a: Access): Promise<CallView> {
-    const [call, formats, tracks] = await Promise.all([
-      m.getRepository(Call).findOneByOrFail({ id }),
-      m.getRepository(CallFormat).find({ where: { callId: id }, order: { position: 'ASC' } }),
-      m.getRepository(CallTrack).find({ where: { callId: id }, order: { position: 'ASC' } }),
-    ]);
+    // One after another: inside a transaction they share one connection.
+    const call = await m.getRepository(Call).findOneByOrFail({ id });
+    const formats = await m.getRepository(CallFormat).find({ where: { callId: id }, order: { position: 'ASC' } });
+    const tracks = await m.getRepository(CallTrack).find({ where: { callId: id }, order: { position: 'ASC' } });
     return { call, slug: a.community.slug, formats, tracks };
   }
 

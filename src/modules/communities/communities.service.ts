@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
+import { sql } from '../../db/sql';
 import type { Actor } from '../../http/auth';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleBroken } from '../../http/errors';
 import { decodeCursor, pageOf } from '../../http/pagination';
@@ -23,24 +24,25 @@ export class CommunitiesService {
   constructor(private readonly ds: DataSource, private readonly people: PeopleService) {}
 
   /** The community and the actor's role in it; 404 when there is no such community. */
-  async access(actor: Actor, slug: string, m: EntityManager = this.ds.manager): Promise<Access> {
-    const rows: (Community & { role: Role | null })[] = await m.query(
-      `SELECT c.id, c.slug, c.name, c.description, c.blind_review AS "blindReview", c.time_zone AS "timeZone",
-              c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt", mb.role
-         FROM community c LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = $2
-        WHERE c.slug = $1`,
-      [slug, actor.id],
-    );
-    if (!rows[0]) throw new NotFound(`Community ${slug}`);
-    const { role, ...community } = rows[0];
-    return { actor, community: community as Community, role };
+  access(actor: Actor, slug: string, m: EntityManager = this.ds.manager): Promise<Access> {
+    return this.accessWhere(actor, 'c.slug = $1', slug, m);
   }
 
-  async accessById(actor: Actor, communityId: string, m: EntityManager = this.ds.manager): Promise<Access> {
-    const c = await m.getRepository(Community).findOneBy({ id: communityId });
-    if (!c) throw new NotFound('The community');
-    const mb = await m.getRepository(Membership).findOneBy({ communityId, personId: actor.id });
-    return { actor, community: c, role: mb?.role ?? null };
+  accessById(actor: Actor, communityId: string, m: EntityManager = this.ds.manager): Promise<Access> {
+    return this.accessWhere(actor, 'c.id = $1', communityId, m);
+  }
+
+  private async accessWhere(actor: Actor, where: string, key: string, m: EntityManager): Promise<Access> {
+    const rows = await sql<Community & { role: Role | null }>(m,
+      `SELECT c.id, c.slug, c.name, c.description, c.blind_review AS "blindReview", c.time_zone AS "timeZone",
+              c.version, c.list_version AS "listVersion", c.created_at AS "createdAt", c.updated_at AS "updatedAt", mb.role
+         FROM community c LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = $2
+        WHERE ${where}`,
+      [key, actor.id],
+    );
+    if (!rows[0]) throw new NotFound(`Community ${key}`);
+    const { role, ...community } = rows[0];
+    return { actor, community: community as Community, role };
   }
 
   async create(actor: Actor, input: CommunityInput): Promise<Access> {

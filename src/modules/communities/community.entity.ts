@@ -11,6 +11,11 @@ export class Community {
   @Column({ name: 'blind_review', type: 'boolean', default: false }) blindReview: boolean;
   @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'UTC' }) timeZone: string;
   @Column({ type: 'integer', default: 1 }) version: number;
+  /**
+   * Raised by database triggers on every change to what the community's proposal lists show
+   * (proposals, speakers, reviews, formats, tracks, speaker names): the key of cached list pages.
+   */
+  @Column({ name: 'list_version', type: 'bigint', default: 0 }) listVersion: string;
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;
 }

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { Actor } from '../../http/auth';
+import { sql } from '../../db/sql';
 import { Conflict, Forbidden, NotFound } from '../../http/errors';
 import { ApiToken } from './api-token.entity';
 import { Person } from './person.entity';
@@ -23,7 +24,7 @@ export class PeopleService {
 
   /** One indexed lookup per request; last-used time is written at most once a minute per token. */
   async authenticate(secret: string): Promise<Actor | null> {
-    const rows: { token_id: string; last_used_at: Date | null; id: string; email: string; name: string; is_admin: boolean }[] = await this.ds.query(
+    const rows = await sql<{ token_id: string; last_used_at: Date | null; id: string; email: string; name: string; is_admin: boolean }>(this.ds.manager,
       `SELECT t.id AS token_id, t.last_used_at, p.id, p.email, p.name, p.is_admin
          FROM api_token t JOIN person p ON p.id = t.person_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { actorOf } from '../../http/auth';
 import { IfMatchHeader, expectedVersion, setEtag } from '../../http/etag';
 import { Page } from '../../http/pagination';
+import { RenderCache } from '../../http/render-cache';
 import { IdParams, SlugParams } from '../../http/types';
 import type { ProposalsService } from './proposals.service';
 import { HistoryOut, ListQuery, ProposalCreate, ProposalOut, ProposalPatch, TransitionBody, proposalOut } from './proposals.schemas';
@@ -9,6 +11,9 @@ import { HistoryOut, ListQuery, ProposalCreate, ProposalOut, ProposalPatch, Tran
 const tags = ['proposals'];
 
 export const proposalsRoutes: FastifyPluginAsyncTypebox<{ proposals: ProposalsService }> = async (app, { proposals }) => {
+  /** Rendered list pages; ProposalsService.listStamp says what they depend on. */
+  const listPages = new RenderCache();
+
   app.post('/communities/:slug/proposals', {
     schema: { tags, summary: 'Propose a talk: a draft, or submitted at once (`submit: true`, while the call is open)', params: SlugParams, body: ProposalCreate, response: { 201: ProposalOut } },
   }, async (req, reply) => {
@@ -19,10 +24,18 @@ export const proposalsRoutes: FastifyPluginAsyncTypebox<{ proposals: ProposalsSe
 
   app.get('/communities/:slug/proposals', {
     schema: { tags, summary: 'Proposals you may see: your own; all (organizers); submitted ones (reviewers)', params: SlugParams, querystring: ListQuery, response: { 200: Page(ProposalOut) } },
-  }, async (req) => {
-    const { limit = 50, ...filters } = req.query;
-    const page = await proposals.list(actorOf(req), req.params.slug, { ...filters, limit });
-    return { items: page.items.map(proposalOut), nextCursor: page.nextCursor };
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const { access, stamp } = await proposals.listStamp(actor, req.params.slug);
+    const key = `${stamp} ${req.url}`;
+    let body = listPages.get(key);
+    if (body === undefined) {
+      const { limit = 50, ...filters } = req.query;
+      const page = await proposals.list(actor, req.params.slug, { ...filters, limit }, access);
+      body = Buffer.from(reply.serialize({ items: page.items.map(proposalOut), nextCursor: page.nextCursor }) as string);
+      listPages.set(key, body);
+    }
+    return (reply as FastifyReply).type('application/json; charset=utf-8').send(body);
   });
 
   app.get('/proposals/:id', { schema: { tags, summary: 'Read a proposal', params: IdParams, response: { 200: ProposalOut } } },

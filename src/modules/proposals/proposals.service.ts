@@ -1,12 +1,12 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { sql } from '../../db/sql';
 import type { Actor } from '../../http/auth';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleBroken } from '../../http/errors';
 import { decodeCursor, pageOf, type Cursor } from '../../http/pagination';
 import { isOpen } from '../cfp/cfp.service';
 import type { CfpService } from '../cfp/cfp.service';
 import type { CommunitiesService } from '../communities/communities.service';
-import { isOrganizer } from '../communities/permissions';
-import { Membership } from '../communities/membership.entity';
+import { type Access, isOrganizer } from '../communities/permissions';
 import type { PeopleService } from '../people/people.service';
 import { normalizeEmail } from '../people/people.service';
 import type { Level } from './proposal.entity';
@@ -18,9 +18,10 @@ export interface ProposalRow {
   notes: string; state: ProposalState; version: number; review_count: number; review_mean: number;
   created_by: string; created_at: Date; updated_at: Date; submitted_at: Date | null; created_key: string;
   format_key: string; format_name: string; duration_minutes: number; track_key: string | null; track_name: string | null;
-  mine: boolean; my_score: number | null;
+  mine: boolean; my_score: number | null; speakers: Omit<SpeakerRow, 'proposal_id'>[];
 }
-export interface SpeakerRow { proposal_id: string; id: string; name: string; email: string; department: string | null; is_primary: boolean }
+export interface SpeakerRow { id: string; name: string; email: string; department: string | null; is_primary: boolean }
+/** `speakers` is null when blind review hides them from the viewer. */
 export interface ProposalView { row: ProposalRow; sight: Sight; speakers: SpeakerRow[] | null }
 
 export interface ProposalInput {
@@ -41,7 +42,9 @@ const SELECT = `
          p.review_count, p.review_mean, p.created_by, p.created_at, p.updated_at, p.submitted_at, p.created_at::text AS created_key,
          f.key AS format_key, f.name AS format_name, f.duration_minutes, t.key AS track_key, t.name AS track_name,
          (p.created_by = $1 OR EXISTS (SELECT 1 FROM proposal_speaker ms WHERE ms.proposal_id = p.id AND ms.person_id = $1)) AS mine,
-         r.score AS my_score
+         r.score AS my_score,
+         (SELECT json_agg(json_build_object('id', sp.id, 'name', sp.name, 'email', sp.email, 'department', sp.department, 'is_primary', s.is_primary) ORDER BY s.position)
+            FROM proposal_speaker s JOIN person sp ON sp.id = s.person_id WHERE s.proposal_id = p.id) AS speakers
     FROM proposal p
     JOIN community c ON c.id = p.community_id
     JOIN call_format f ON f.id = p.format_id
@@ -57,6 +60,8 @@ const SORT_SQL: Record<Sort, { col: string; dir: 'ASC' | 'DESC'; key: (r: Propos
   reviewCount: { col: 'p.review_count', dir: 'ASC', key: (r) => [r.review_count, r.id], type: 'number' },
 };
 
+const view = (row: ProposalRow, sight: Sight): ProposalView => ({ row, sight, speakers: sight.blind ? null : row.speakers ?? [] });
+
 export class ProposalsService {
   constructor(
     private readonly ds: DataSource,
@@ -69,25 +74,32 @@ export class ProposalsService {
     return this.ds.transaction(async (m) => {
       const a = await this.communities.access(actor, slug, m);
       const organizer = isOrganizer(a);
-      const { call } = await this.cfp.get(actor, input.callId, m).catch(() => ({ call: null }));
+      const call = await this.cfp.resolveCall(m, input.callId, input.format, input.track);
       if (!call || call.communityId !== a.community.id) throw new RuleBroken('unknown-call', `Community ${slug} has no call for proposals ${input.callId}.`);
       if (input.speaker && !organizer) throw new Forbidden('Only organizers file proposals on behalf of someone else.');
       if (input.submit && !organizer && !isOpen(call)) throw this.closed(call.opensAt, call.closesAt);
-      const { format, track } = await this.cfp.resolveOptions(m, call.id, input.format, input.track);
       const primary = input.speaker ? await this.people.findOrCreate(m, input.speaker.email, input.speaker.name) : { id: actor.id, email: actor.email };
       const state: ProposalState = input.submit ? 'submitted' : 'draft';
-      const [{ id }]: { id: string }[] = await m.query(
-        `INSERT INTO proposal (community_id, call_id, format_id, track_id, title, abstract, level, notes, state, created_by, submitted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::proposal_state, $10, CASE WHEN $9::proposal_state = 'submitted' THEN now() END) RETURNING id`,
-        [a.community.id, call.id, format.id, track?.id ?? null, input.title, input.abstract ?? '', input.level ?? 'intermediate',
-          input.notes ?? '', state, actor.id],
+      // The proposal, its primary speaker, the first history entry and the speaker's membership
+      // (speaking in a community makes you a member) in one statement.
+      const [{ id }] = await sql<{ id: string }>(m,
+        `WITH p AS (
+           INSERT INTO proposal (community_id, call_id, format_id, track_id, title, abstract, level, notes, state, created_by, submitted_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::proposal_state, $10, CASE WHEN $9::proposal_state = 'submitted' THEN now() END)
+           RETURNING id
+         ), s AS (
+           INSERT INTO proposal_speaker (proposal_id, person_id, is_primary, position) SELECT id, $11, true, 0 FROM p
+         ), h AS (
+           INSERT INTO proposal_transition (proposal_id, actor_id, from_state, to_state) SELECT id, $10, NULL, $9::proposal_state FROM p
+         ), mb AS (
+           INSERT INTO membership (community_id, person_id, role) VALUES ($1, $11, 'member') ON CONFLICT DO NOTHING
+         )
+         SELECT id FROM p`,
+        [a.community.id, call.id, call.formatId, call.trackId, input.title, input.abstract ?? '', input.level ?? 'intermediate',
+          input.notes ?? '', state, actor.id, primary.id],
       );
-      await m.query('INSERT INTO proposal_speaker (proposal_id, person_id, is_primary, position) VALUES ($1, $2, true, 0)', [id, primary.id]);
       await this.setCoSpeakers(m, id, primary.email, input.coSpeakers ?? []);
-      // Speaking in a community makes you one of its members.
-      await m.createQueryBuilder().insert().into(Membership).values({ communityId: a.community.id, personId: primary.id, role: 'member' }).orIgnore().execute();
-      await this.record(m, id, actor.id, null, state);
-      return this.read(m, actor, id);
+      return this.read(m, actor, id, false, a);
     });
   }
 
@@ -170,8 +182,17 @@ export class ProposalsService {
     }));
   }
 
-  async list(actor: Actor, slug: string, f: ListFilters) {
+  /**
+   * What a list page depends on besides its query: the viewer, their role, the community's settings
+   * and its list version (raised by triggers on every change a list shows). Pages are cached by it.
+   */
+  async listStamp(actor: Actor, slug: string): Promise<{ access: Access; stamp: string }> {
     const a = await this.communities.access(actor, slug);
+    return { access: a, stamp: `${actor.id}/${actor.isAdmin}/${a.role}/${a.community.id}/${a.community.version}/${a.community.listVersion}` };
+  }
+
+  async list(actor: Actor, slug: string, f: ListFilters, known?: Access) {
+    const a = known ?? await this.communities.access(actor, slug);
     const sort = SORT_SQL[f.sort ?? '-createdAt'];
     if (f.sort && /Score|Count/.test(f.sort) && !isOrganizer(a)) {
       throw new Forbidden('Only organizers sort by review figures.');
@@ -201,36 +222,22 @@ export class ProposalsService {
       const cast = sort.type === 'string' ? '::timestamptz' : '';
       where.push(`(${sort.col}, p.id) ${sort.dir === 'DESC' ? '<' : '>'} (${p(after[0])}${cast}, ${p(after[1])}::uuid)`);
     }
-    const rows: ProposalRow[] = await this.ds.query(
+    const rows = await sql<ProposalRow>(this.ds.manager,
       `${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${sort.col} ${sort.dir}, p.id ${sort.dir} LIMIT ${p(f.limit + 1)}`,
       params,
     );
-    const page = pageOf(rows, f.limit, sort.key, (row) => ({ row, sight: sightOf(a, row.state, row.mine), speakers: null as SpeakerRow[] | null }));
-    const named = page.items.filter((v) => !v.sight.blind).map((v) => v.row.id);
-    const speakers = await this.speakersOf(this.ds.manager, named);
-    for (const v of page.items) if (!v.sight.blind) v.speakers = speakers.filter((s) => s.proposal_id === v.row.id);
-    return page;
+    return pageOf(rows, f.limit, sort.key, (row) => view(row, sightOf(a, row.state, row.mine)));
   }
 
   /** Reads one proposal as the actor may see it; 404 when they may not. `lock` takes a row lock first. */
-  async read(m: EntityManager, actor: Actor, id: string, lock = false): Promise<ProposalView> {
+  async read(m: EntityManager, actor: Actor, id: string, lock = false, known?: Access): Promise<ProposalView> {
     if (lock) await m.query('SELECT 1 FROM proposal WHERE id = $1 FOR UPDATE', [id]);
-    const [row]: ProposalRow[] = await m.query(`${SELECT} WHERE p.id = $2`, [actor.id, id]);
+    const [row] = await sql<ProposalRow>(m, `${SELECT} WHERE p.id = $2`, [actor.id, id]);
     if (!row) throw new NotFound('The proposal');
-    const a = await this.communities.accessById(actor, row.community_id, m);
+    const a = known?.community.id === row.community_id ? known : await this.communities.accessById(actor, row.community_id, m);
     const sight = sightOf(a, row.state, row.mine);
     if (!sight.visible) throw new NotFound('The proposal');
-    return { row, sight, speakers: sight.blind ? null : await this.speakersOf(m, [id]) };
-  }
-
-  private async speakersOf(m: EntityManager, ids: string[]): Promise<SpeakerRow[]> {
-    if (!ids.length) return [];
-    return m.query(
-      `SELECT s.proposal_id, p.id, p.name, p.email, p.department, s.is_primary
-         FROM proposal_speaker s JOIN person p ON p.id = s.person_id
-        WHERE s.proposal_id = ANY($1) ORDER BY s.position`,
-      [ids],
-    );
+    return view(row, sight);
   }
 
   private async setCoSpeakers(m: EntityManager, proposalId: string, primaryEmail: string, emails: string[]) {

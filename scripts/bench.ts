@@ -1,0 +1,51 @@
+/**
+ * npm run bench -- <scenario> [--smoke]
+ * Seeds a fresh database on the tools' PostgreSQL (TEST_DATABASE_URL, 127.0.0.1:5432, or embedded),
+ * starts the real server in a child process, drives it with autocannon and prints a table beside a
+ * baseline measured in the same run. It asserts nothing about time; --smoke is a short run for CI.
+ */
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../src/db/data-source';
+import { migrate } from '../src/db/migrate';
+import { benchProposals } from './bench/proposals';
+import { acquirePgServer, dropDatabase, recreateDatabase } from './lib/pg-server';
+
+export interface BenchContext { ds: DataSource; dbUrl: string; smoke: boolean; seconds: number }
+
+const SCENARIOS: Record<string, (c: BenchContext) => Promise<boolean>> = { proposals: benchProposals };
+
+async function main() {
+  const args = process.argv.slice(2);
+  const smoke = args.includes('--smoke');
+  const names = args.filter((a) => !a.startsWith('--'));
+  const chosen = names.length ? names : Object.keys(SCENARIOS);
+  const unknown = chosen.filter((n) => !SCENARIOS[n]);
+  if (unknown.length) {
+    console.error(`usage: npm run bench -- [${Object.keys(SCENARIOS).join('|')}] [--smoke]`);
+    process.exit(2);
+  }
+  const server = await acquirePgServer();
+  const db = 'brownbag_bench';
+  try {
+    for (const name of chosen) {
+      await recreateDatabase(server, db);
+      const ds = createDataSource(server.url(db), 4);
+      await ds.initialize();
+      try {
+        await migrate(ds);
+        const met = await SCENARIOS[name]({ ds, dbUrl: server.url(db), smoke, seconds: smoke ? 1 : 10 });
+        console.log(smoke ? `${name}: smoke run done (figures from a 1 s run mean little)` : `${name}: targets ${met ? 'met' : 'NOT met'}`);
+      } finally {
+        await ds.destroy();
+      }
+    }
+    await dropDatabase(server, db);
+  } finally {
+    await server.release();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+/**
+ * npm run seed -- --demo        a realistic demo community (skipped if it exists already)
+ * npm run seed -- --scale N     N benchmark communities of 500 proposals with 3 reviews each
+ * Uses DATABASE_URL, or the embedded database (attached when `npm start` is running).
+ */
+import { parseArgs } from 'node:util';
+import { SingleBar, Presets } from 'cli-progress';
+import { buildServices } from '../src/app';
+import { Community } from '../src/modules/communities/community.entity';
+import { cliDatabase } from './lib/cli-db';
+import { DEMO_SLUG, DEMO_STEPS, seedDemo } from './seed/demo';
+import { seedScale } from './seed/scale';
+
+async function main() {
+  const { values } = parseArgs({ options: { demo: { type: 'boolean' }, scale: { type: 'string' } } });
+  const scale = values.scale === undefined ? 0 : Number(values.scale);
+  if ((!values.demo && !scale) || !Number.isInteger(scale) || scale < 0 || scale > 1000) {
+    console.error('usage: npm run seed -- --demo [--scale N]   (N: 1–1000 benchmark communities)');
+    process.exit(2);
+  }
+  const db = await cliDatabase(4);
+  const bar = new SingleBar({ format: ' {bar} {percentage}% | {value}/{total} | {what}', stream: process.stderr }, Presets.shades_classic);
+  try {
+    if (values.demo) {
+      if (await db.ds.getRepository(Community).existsBy({ slug: DEMO_SLUG })) {
+        console.log(`demo: community ${DEMO_SLUG} exists already; nothing to do`);
+      } else {
+        const services = buildServices(db.ds);
+        const made = await services.people.bootstrapAdmin('demo.admin@example.com', 'Demo Admin');
+        const admin = { id: made!.token.personId, email: 'demo.admin@example.com', name: 'Demo Admin', isAdmin: true, tokenId: made!.token.id };
+        bar.start(DEMO_STEPS, 0, { what: '' });
+        const tokens = await seedDemo(services, admin, (what) => bar.increment({ what }));
+        bar.stop();
+        console.log(`\ndemo: communities ${DEMO_SLUG} and frontend-meetup are ready. API tokens to explore with:`);
+        console.log(`  demo.admin@example.com (admin)  ${made!.secret}`);
+        for (const [email, token] of Object.entries(tokens).slice(0, 4)) console.log(`  ${email.padEnd(30)} ${token}`);
+      }
+    }
+    if (scale) {
+      bar.start(scale, 0, { what: '' });
+      const r = await seedScale(db.ds, scale, 500, (what) => bar.increment({ what }));
+      bar.stop();
+      console.log(`scale: ${r.slugs.length} communities × 500 proposals × 3 reviews`);
+    }
+  } finally {
+    bar.stop();
+    await db.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(`brownbag seed: ${e instanceof Error ? e.stack : e}`);
+  process.exit(1);
+});

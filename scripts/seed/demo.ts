@@ -1,0 +1,102 @@
+/**
+ * The demo community, made through the services (so every rule applies): people from several
+ * departments, two communities, a call with formats and tracks, proposals in every state, reviews.
+ */
+import type { Services } from '../../src/app';
+import type { Actor } from '../../src/http/auth';
+import type { ProposalState } from '../../src/modules/proposals/state-machine';
+
+export const DEMO_SLUG = 'platform-guild';
+
+const PEOPLE = [
+  ['olga.organizer@example.com', 'Olga Petrova', 'Developer Relations'],
+  ['raj.reviewer@example.com', 'Raj Patel', 'Platform'],
+  ['lena.reviewer@example.com', 'Lena Fischer', 'Security'],
+  ['sam.speaker@example.com', 'Sam Okafor', 'Payments'],
+  ['mia.chen@example.com', 'Mia Chen', 'Data'],
+  ['tom.berg@example.com', 'Tom Berg', 'Mobile'],
+  ['ana.silva@example.com', 'Ana Silva', 'Search'],
+  ['yuki.tanaka@example.com', 'Yuki Tanaka', 'Infrastructure'],
+  ['omar.haddad@example.com', 'Omar Haddad', 'Customer Success'],
+  ['eva.novak@example.com', 'Eva Novák', 'Frontend'],
+] as const;
+
+const TALKS: [string, string, string, string, ProposalState][] = [
+  ['sam.speaker@example.com', 'How we cut checkout latency by 40%', 'talk', 'backend', 'confirmed'],
+  ['mia.chen@example.com', 'PostgreSQL row-level security in practice', 'talk', 'data', 'accepted'],
+  ['tom.berg@example.com', 'Five minutes of Kotlin coroutines', 'lightning', 'mobile', 'accepted'],
+  ['ana.silva@example.com', 'Relevance tuning without a PhD', 'talk', 'data', 'waitlisted'],
+  ['yuki.tanaka@example.com', 'Hands-on: Terraform modules that do not hurt', 'workshop', 'backend', 'submitted'],
+  ['omar.haddad@example.com', 'What support tickets taught me about our API', 'talk', 'backend', 'submitted'],
+  ['eva.novak@example.com', 'Accessible forms, one field at a time', 'lightning', 'frontend', 'submitted'],
+  ['sam.speaker@example.com', 'Idempotency keys explained', 'lightning', 'backend', 'rejected'],
+  ['mia.chen@example.com', 'Our dbt migration, a post-mortem', 'talk', 'data', 'withdrawn'],
+  ['tom.berg@example.com', 'Offline-first sync: lessons from the field', 'talk', 'mobile', 'canceled'],
+  ['ana.silva@example.com', 'Vector search, honestly', 'talk', 'data', 'draft'],
+];
+
+const PATH: Record<ProposalState, ['author' | 'organizer', ProposalState][]> = {
+  draft: [], submitted: [], waitlisted: [['organizer', 'waitlisted']], accepted: [['organizer', 'accepted']],
+  rejected: [['organizer', 'rejected']], confirmed: [['organizer', 'accepted'], ['author', 'confirmed']],
+  withdrawn: [['author', 'withdrawn']], canceled: [['organizer', 'accepted'], ['organizer', 'canceled']],
+};
+
+export async function seedDemo(s: Services, admin: Actor, tick: (what: string) => void): Promise<Record<string, string>> {
+  const tokens: Record<string, string> = {};
+  const actors: Record<string, Actor> = {};
+  for (const [email, name, department] of PEOPLE) {
+    const p = await s.people.create(admin, { email, name, department });
+    const { secret, token } = await s.people.createToken(admin, p.id, 'demo');
+    tokens[email] = secret;
+    actors[email] = { id: p.id, email, name, isAdmin: false, tokenId: token.id };
+    tick(`person ${name}`);
+  }
+  await s.communities.create(admin, {
+    slug: DEMO_SLUG, name: 'Platform Engineering Guild', timeZone: 'Europe/Berlin', blindReview: true,
+    description: 'Monthly brown-bag talks on how we build and run the platform.',
+  });
+  await s.communities.create(admin, {
+    slug: 'frontend-meetup', name: 'Frontend Meetup', timeZone: 'America/New_York',
+    description: 'An open series with a rolling call for proposals.',
+  });
+  const roles: Record<string, 'organizer' | 'reviewer'> = {
+    'olga.organizer@example.com': 'organizer', 'raj.reviewer@example.com': 'reviewer', 'lena.reviewer@example.com': 'reviewer',
+  };
+  for (const [email] of PEOPLE) {
+    await s.communities.addMember(admin, DEMO_SLUG, { email, role: roles[email] ?? 'member' });
+  }
+  await s.communities.addMember(admin, 'frontend-meetup', { email: 'eva.novak@example.com', role: 'organizer' });
+  tick('communities and members');
+  const olga = actors['olga.organizer@example.com'];
+  const call = await s.cfp.create(olga, DEMO_SLUG, {
+    title: 'Brown-bag season 2027', description: 'Share what you built, broke or learned. First-time speakers welcome: we pair you with a mentor.',
+    opensAt: new Date(Date.now() - 30 * 86400_000).toISOString(), closesAt: new Date(Date.now() + 60 * 86400_000).toISOString(),
+    formats: [{ key: 'lightning', name: 'Lightning talk', durationMinutes: 5 }, { key: 'talk', name: 'Talk', durationMinutes: 30 }, { key: 'workshop', name: 'Workshop', durationMinutes: 90 }],
+    tracks: [{ key: 'backend', name: 'Backend' }, { key: 'frontend', name: 'Frontend' }, { key: 'data', name: 'Data' }, { key: 'mobile', name: 'Mobile' }],
+  });
+  await s.cfp.create(actors['eva.novak@example.com'], 'frontend-meetup', {
+    title: 'Frontend Meetup talks (rolling)', opensAt: new Date(Date.now() - 90 * 86400_000).toISOString(),
+    formats: [{ key: 'talk', name: 'Talk', durationMinutes: 20 }], tracks: [],
+  });
+  tick('calls for proposals');
+  const reviewers = [actors['raj.reviewer@example.com'], actors['lena.reviewer@example.com'], olga];
+  for (const [i, [email, title, format, track, state]] of TALKS.entries()) {
+    const speaker = actors[email];
+    const v = await s.proposals.create(speaker, DEMO_SLUG, {
+      callId: call.call.id, title, format, track, submit: state !== 'draft', level: (['beginner', 'intermediate', 'advanced'] as const)[i % 3],
+      abstract: `${title}. A ${format} for anyone who wants the practical version: what we tried, what the numbers said, and what we would do again.`,
+      coSpeakers: i % 4 === 0 ? ['omar.haddad@example.com'].filter((e) => e !== email) : [],
+    });
+    if (state !== 'draft') {
+      for (const [j, r] of reviewers.entries()) {
+        if (r.id === speaker.id || (state === 'submitted' && j === 2)) continue;
+        await s.reviews.upsert(r, v.row.id, { score: ((i + j) % 5) + 1, comment: j ? 'Clear scope; would attend.' : 'Tighten the outline.' });
+      }
+    }
+    for (const [who, to] of PATH[state]) await s.proposals.transition(who === 'author' ? speaker : olga, v.row.id, to, undefined);
+    tick(`proposal ${title}`);
+  }
+  return tokens;
+}
+
+export const DEMO_STEPS = 10 + 3 + TALKS.length;

@@ -1,0 +1,39 @@
+/**
+ * Rendered response bodies, keyed by a string that names everything they depend on (including a
+ * version read from PostgreSQL on each request, so N instances stay correct), least recently
+ * used first out, bounded in bytes.
+ */
+export class RenderCache {
+  private readonly entries = new Map<string, Buffer>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
+
+  /** Bodies are kept as UTF-8 bytes: encoding a large string on every send is most of its cost. */
+  get(key: string): Buffer | undefined {
+    const hit = this.entries.get(key);
+    if (hit !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, body: Buffer): void {
+    if (body.length > this.maxBytes) return;
+    const old = this.entries.get(key);
+    if (old !== undefined) this.bytes -= old.length;
+    this.entries.delete(key);
+    this.entries.set(key, body);
+    this.bytes += body.length;
+    for (const [k, v] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.bytes -= v.length;
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The process itself: configuration errors, the zero-setup start on an embedded PostgreSQL (first
+ * start prints an admin token, SIGTERM leaves no postgres behind, a second start reuses the data),
+ * and migrations applied exactly once when several instances start together.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import t from 'tap';
+import { ConfigError, loadConfig } from '../src/config';
+import { createDataSource } from '../src/db/data-source';
+import { migrate, pendingMigrations } from '../src/db/migrate';
+import { acquirePgServer, dropDatabase, recreateDatabase } from '../scripts/lib/pg-server';
+
+const SERVER = path.join(__dirname, '..', 'dist', 'src', 'server.js');
+
+t.test('configuration is validated with one clear line', async (t) => {
+  t.match(loadConfig({}), { host: '127.0.0.1', port: 3000, databaseUrl: null, logLevel: 'info' });
+  const bad: [Record<string, string>, RegExp][] = [
+    [{ PORT: 'eighty' }, /^PORT="eighty" is invalid: expected a whole number from 0 to 65535$/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL is invalid: expected a URL starting with postgres: or postgresql:$/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud" is invalid: expected one of fatal, error/],
+    [{ BODY_LIMIT: '12' }, /BODY_LIMIT/],
+    [{ DB_POOL_SIZE: '1' }, /DB_POOL_SIZE/],
+    [{ PUBLIC_URL: 'ftp://x' }, /PUBLIC_URL/],
+    [{ ADMIN_EMAIL: 'nobody' }, /ADMIN_EMAIL/],
+  ];
+  for (const [env, message] of bad) t.throws(() => loadConfig(env), { constructor: ConfigError, message }, JSON.stringify(env));
+  const out = spawnSync(SERVER, { PORT: 'abc' });
+  t.equal(out.code, 2, 'the process exits 2');
+  t.match(out.stderr, /^brownbag: PORT="abc" is invalid/m);
+});
+
+function spawnSync(file: string, env: Record<string, string>) {
+  try {
+    execFileSync(process.execPath, [file], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'pipe', timeout: 20000 });
+    return { code: 0, stderr: '' };
+  } catch (e) {
+    const err = e as { status: number; stderr: Buffer };
+    return { code: err.status, stderr: String(err.stderr) };
+  }
+}
+
+function startServer(env: Record<string, string>) {
+  const child = spawn(process.execPath, [SERVER], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const listening = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${out}`)), 60000);
+    child.stdout.on('data', () => out.includes('Brownbag is listening') && (clearTimeout(timer), resolve()));
+    child.on('exit', (code) => (clearTimeout(timer), reject(new Error(`exited ${code}:\n${out}`))));
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, listening, exited, output: () => out };
+}
+
+const postgresFor = (dir: string) => {
+  try {
+    return execFileSync('pgrep', ['-f', `postgres.*${dir}`]).toString().trim();
+  } catch {
+    return '';
+  }
+};
+
+t.test('zero-setup start on the embedded PostgreSQL', { timeout: 170000 }, async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brownbag-zero-'));
+  fs.chmodSync(dir, 0o755); // as root, the embedded postgres runs as the postgres user and must enter it
+  t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const env = { BROWNBAG_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' };
+  const first = startServer(env);
+  await first.listening;
+  t.match(first.output(), /First start: created admin admin@brownbag\.local/);
+  const token = fs.readFileSync(path.join(dir, 'admin-token'), 'utf8').trim();
+  t.ok(first.output().includes(token), 'the printed token is the saved one');
+  t.equal((fs.statSync(path.join(dir, 'admin-token')).mode & 0o777).toString(8), '600');
+  t.ok(postgresFor(path.join(dir, 'pg')), 'an embedded postgres runs');
+  first.child.kill('SIGTERM');
+  t.equal(await first.exited, 0, 'SIGTERM: a clean exit');
+  t.equal(postgresFor(path.join(dir, 'pg')), '', 'no orphan postgres');
+
+  const port = String(40000 + Math.floor(Math.random() * 20000));
+  const second = startServer({ ...env, PORT: port });
+  await second.listening;
+  t.notMatch(second.output(), /First start/, 'no second admin');
+  const me = await fetch(`http://127.0.0.1:${port}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+  t.equal(me.status, 200, 'the data survived the restart');
+  t.equal((await fetch(`http://127.0.0.1:${port}/health/ready`)).status, 200);
+  second.child.kill('SIGINT');
+  t.equal(await second.exited, 0);
+  t.equal(postgresFor(path.join(dir, 'pg')), '');
+});
+
+t.test('concurrent starts apply each migration exactly once', async (t) => {
+  const pg = await acquirePgServer();
+  const name = `brownbag_mig_${process.pid}`;
+  await recreateDatabase(pg, name);
+  t.teardown(async () => {
+    await dropDatabase(pg, name);
+    await pg.release();
+  });
+  const sources = [0, 1, 2].map(() => createDataSource(pg.url(name), 3));
+  await Promise.all(sources.map((d) => d.initialize()));
+  const applied = await Promise.all(sources.map((d) => migrate(d)));
+  t.same(applied.map((a) => a.length).sort(), [0, 0, sources[0].migrations.length], 'one instance applied them all');
+  t.same(await pendingMigrations(sources[0]), []);
+  const rows = await sources[0].query('SELECT count(*)::int AS n FROM typeorm_migrations');
+  t.equal(rows[0].n, sources[0].migrations.length);
+  await Promise.all(sources.map((d) => d.destroy()));
+});
