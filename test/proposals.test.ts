@@ -209,6 +209,9 @@ t.test('proposals', async (t) => {
     t.equal((await list('q=kubernetes_100%25')).body.items.length, 1, 'LIKE wildcards are literal');
     t.equal((await list("q=%27%3B%20DROP%20TABLE%20proposal%3B--")).body.items.length, 0, 'hostile text is just text');
     t.equal((await list(`callId=${f.callId}`)).body.items.length, 8);
+    t.equal((await list('q=a%00b')).status, 400, 'NUL in a search');
+    t.equal((await list(`speaker=a%00b`)).status, 400, 'NUL as a speaker');
+    t.equal((await list('sort=createdAt&cursor=WyJub3QgYSBkYXRlIiwieCJd')).status, 400, 'a forged cursor');
     t.equal((await list('state=bogus')).status, 400);
     t.equal((await list('limit=0')).status, 400);
     t.equal((await list('limit=1000')).status, 400);

@@ -104,6 +104,8 @@ function fromDatabase(err: { code?: string; constraint?: string; driverError?: u
     case '22008':
     case '22003':
     case '22001':
+    case '22021':
+    case '22P05':
     case '54000':
       return { status: 400, code: 'invalid-value', detail: 'A value is not valid for its field.' };
     default:

@@ -54,8 +54,8 @@ export const ListQuery = Type.Object({
   callId: Type.Optional(Uuid),
   format: Type.Optional(Key),
   track: Type.Optional(Key),
-  speaker: Type.Optional(Type.String({ maxLength: 320, description: 'person id or e-mail' })),
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'text in title or abstract' })),
+  speaker: Type.Optional(Text(320, { minLength: 1, description: 'person id or e-mail' })),
+  q: Type.Optional(Text(200, { minLength: 1, description: 'text in title or abstract' })),
   sort: Type.Optional(Type.Enum(SORTS, { default: '-createdAt' })),
 }, { additionalProperties: false });
 
