@@ -1,5 +1,6 @@
 /** Every migration, in order. Listed, not globbed: a migration never changes after it lands. */
 import { Foundation1795422027288 } from './1795422027288-Foundation';
 import { ListVersion1795422028288 } from './1795422028288-ListVersion';
+import { Events1795424623482 } from './1795424623482-Events';
 
-export const migrations: Function[] = [Foundation1795422027288, ListVersion1795422028288];
+export const migrations: Function[] = [Foundation1795422027288, ListVersion1795422028288, Events1795424623482];

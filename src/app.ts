@@ -21,6 +21,15 @@ import { ProposalsService } from './modules/proposals/proposals.service';
 import { proposalsRoutes } from './modules/proposals/proposals.routes';
 import { ReviewsService } from './modules/reviews/reviews.service';
 import { reviewsRoutes } from './modules/reviews/reviews.routes';
+import { calendarRoutes } from './calendar/calendar.routes';
+import { FeedsService } from './calendar/feeds.service';
+import { AgendaService } from './modules/events/agenda.service';
+import { agendaRoutes } from './modules/events/agenda.routes';
+import { EventsService } from './modules/events/events.service';
+import { eventsRoutes } from './modules/events/events.routes';
+import { RsvpsService } from './modules/events/rsvps.service';
+import { rsvpsRoutes } from './modules/events/rsvps.routes';
+import { FeedTokensService } from './modules/people/feed-tokens.service';
 
 export interface AppDeps {
   ds: DataSource;
@@ -28,13 +37,18 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
 }
 
-export function buildServices(ds: DataSource) {
+export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000') {
   const people = new PeopleService(ds);
+  const feedTokens = new FeedTokensService(ds);
   const communities = new CommunitiesService(ds, people);
   const cfp = new CfpService(ds, communities);
   const proposals = new ProposalsService(ds, people, communities, cfp);
   const reviews = new ReviewsService(ds, proposals);
-  return { people, communities, cfp, proposals, reviews };
+  const events = new EventsService(ds, communities);
+  const agenda = new AgendaService(ds, events, communities);
+  const rsvps = new RsvpsService(ds, events);
+  const feeds = new FeedsService(ds, events, feedTokens, publicUrl);
+  return { people, feedTokens, communities, cfp, proposals, reviews, events, agenda, rsvps, feeds };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -49,7 +63,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // JSON only: a text/plain body is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
 
-  const services = buildServices(deps.ds);
+  const services = buildServices(deps.ds, deps.config.publicUrl);
+  const { publicUrl } = deps.config;
   app.decorate('services', services);
 
   await app.register(problemPlugin);
@@ -58,11 +73,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { ds: deps.ds });
   await app.register(async (v1) => {
-    await v1.register(peopleRoutes, { people: services.people });
-    await v1.register(communitiesRoutes, { communities: services.communities });
+    await v1.register(peopleRoutes, { people: services.people, feedTokens: services.feedTokens, publicUrl });
+    await v1.register(communitiesRoutes, { communities: services.communities, publicUrl });
     await v1.register(cfpRoutes, { cfp: services.cfp });
     await v1.register(proposalsRoutes, { proposals: services.proposals });
     await v1.register(reviewsRoutes, { reviews: services.reviews });
+    await v1.register(eventsRoutes, { events: services.events, publicUrl });
+    await v1.register(agendaRoutes, { agenda: services.agenda, publicUrl });
+    await v1.register(rsvpsRoutes, { rsvps: services.rsvps });
+    await v1.register(calendarRoutes, { feeds: services.feeds });
   }, { prefix: '/v1' });
 
   return app;

@@ -112,3 +112,17 @@ export async function submitted(ctx: Ctx, c: Community, title = 'Postgres for fu
   if (res.status !== 201) throw new Error(`submit failed: ${res.status} ${res.text}`);
   return res.body.id;
 }
+
+/** A room, a published event in it (2027-06-10 10:00–12:00 UTC) and an accepted talk ready to place. */
+export async function eventWithTalk(ctx: Ctx, c: Community, opts: { capacity?: number; title?: string } = {}) {
+  const room = await ctx.req('POST', `/v1/communities/${c.slug}/rooms`, { token: c.organizer.token, body: { name: `Aula ${Math.random().toString(36).slice(2, 7)}`, capacity: opts.capacity ?? 50, location: 'Building A, floor 2' } });
+  const ev = await ctx.req('POST', `/v1/communities/${c.slug}/events`, {
+    token: c.organizer.token,
+    body: { title: opts.title ?? 'June brown-bag', startsAt: '2027-06-10T10:00:00Z', endsAt: '2027-06-10T12:00:00Z', roomId: room.body.id, timeZone: 'Europe/Berlin' },
+  });
+  if (ev.status !== 201) throw new Error(`event: ${ev.text}`);
+  await ctx.req('PATCH', `/v1/events/${ev.body.id}`, { token: c.organizer.token, body: { status: 'published' } });
+  const talk = await submitted(ctx, c, `Talk for ${ev.body.id.slice(0, 6)}`);
+  await ctx.req('POST', `/v1/proposals/${talk}/transitions`, { token: c.organizer.token, body: { to: 'accepted' } });
+  return { roomId: room.body.id as string, eventId: ev.body.id as string, talkId: talk };
+}

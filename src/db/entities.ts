@@ -6,8 +6,14 @@ import { ApiToken } from '../modules/people/api-token.entity';
 import { Person } from '../modules/people/person.entity';
 import { Proposal, ProposalSpeaker, ProposalTransition } from '../modules/proposals/proposal.entity';
 import { Review } from '../modules/reviews/review.entity';
+import { Event } from '../modules/events/event.entity';
+import { Room } from '../modules/events/room.entity';
+import { Rsvp } from '../modules/events/rsvp.entity';
+import { Slot } from '../modules/events/slot.entity';
+import { FeedToken } from '../modules/people/feed-token.entity';
 
 export const entities = [
   Person, ApiToken, Community, Membership, Call, CallFormat, CallTrack,
   Proposal, ProposalSpeaker, ProposalTransition, Review,
+  FeedToken, Room, Event, Slot, Rsvp,
 ];

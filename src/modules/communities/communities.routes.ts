@@ -5,12 +5,13 @@ import { Page } from '../../http/pagination';
 import { NoContent, SlugParams } from '../../http/types';
 import type { CommunitiesService } from './communities.service';
 import {
-  CommunityCreate, CommunityOut, CommunityPatch, ListQuery, MemberAdd, MemberOut, MemberParams, RolePatch, communityOut, memberOut,
+  CommunityCreate, CommunityOut, CommunityPatch, ListQuery, MemberAdd, MemberOut, MemberParams, RolePatch, communityOut as communityView, memberOut,
 } from './communities.schemas';
 
 const tags = ['communities'];
 
-export const communitiesRoutes: FastifyPluginAsyncTypebox<{ communities: CommunitiesService }> = async (app, { communities }) => {
+export const communitiesRoutes: FastifyPluginAsyncTypebox<{ communities: CommunitiesService; publicUrl: string }> = async (app, { communities, publicUrl }) => {
+  const communityOut = communityView(publicUrl);
   app.post('/communities', { schema: { tags, summary: 'Create a community (admin); the creator becomes its organizer', body: CommunityCreate, response: { 201: CommunityOut } } },
     async (req, reply) => {
       const a = await communities.create(actorOf(req), req.body);

@@ -13,6 +13,8 @@ export const CommunityOut = Type.Object({
   id: Uuid, slug: Type.String(), name: Type.String(), description: Type.String(), blindReview: Type.Boolean(),
   timeZone: Type.String(), createdAt: DateTime,
   myRole: Nullable(RoleSchema),
+  calendarUrl: Type.String({ description: 'iCalendar feed of its published events' }),
+  webcalUrl: Type.String({ description: 'the same feed, for one-click subscription' }),
 });
 
 export const CommunityCreate = Type.Object({
@@ -29,8 +31,12 @@ export const RolePatch = Type.Object({ role: RoleSchema }, { additionalPropertie
 export const MemberParams = Type.Object({ slug: Slug, personId: Uuid });
 export const ListQuery = Type.Object(PageQuery, { additionalProperties: false });
 
-export const communityOut = (a: Access) => ({
-  id: a.community.id, slug: a.community.slug, name: a.community.name, description: a.community.description,
-  blindReview: a.community.blindReview, timeZone: a.community.timeZone, createdAt: new Date(a.community.createdAt).toISOString(), myRole: a.role,
-});
+export const communityOut = (publicUrl: string) => (a: Access) => {
+  const calendarUrl = `${publicUrl}/v1/communities/${a.community.slug}/calendar.ics`;
+  return {
+    id: a.community.id, slug: a.community.slug, name: a.community.name, description: a.community.description,
+    blindReview: a.community.blindReview, timeZone: a.community.timeZone, createdAt: new Date(a.community.createdAt).toISOString(), myRole: a.role,
+    calendarUrl, webcalUrl: calendarUrl.replace(/^https?:/, 'webcal:'),
+  };
+};
 export const memberOut = (r: MemberRow) => ({ person: personOut(r.person), role: r.role, joinedAt: new Date(r.joinedAt).toISOString() });

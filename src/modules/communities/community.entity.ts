@@ -16,6 +16,8 @@ export class Community {
    * (proposals, speakers, reviews, formats, tracks, speaker names): the key of cached list pages.
    */
   @Column({ name: 'list_version', type: 'bigint', default: 0 }) listVersion: string;
+  /** When list_version last grew: the Last-Modified of the community's calendar feeds. */
+  @Column({ name: 'content_changed_at', type: 'timestamptz', default: () => 'now()' }) contentChangedAt: Date;
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;
 }

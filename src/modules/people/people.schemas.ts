@@ -22,13 +22,20 @@ export const TokenOut = Type.Object({
   createdAt: DateTime, lastUsedAt: Nullable(DateTime), revokedAt: Nullable(DateTime),
 });
 export const TokenCreated = Type.Intersect([TokenOut, Type.Object({ token: Type.String({ description: 'the secret: shown once, never again' }) })]);
+export const FeedTokenOut = Type.Object({
+  id: Uuid, name: Type.String(), prefix: Type.String(), createdAt: DateTime, lastUsedAt: Nullable(DateTime), revokedAt: Nullable(DateTime),
+});
+export const FeedTokenCreated = Type.Intersect([FeedTokenOut, Type.Object({
+  token: Type.String({ description: 'the secret: shown once, never again' }),
+  calendarUrl: Type.String({ description: 'subscribe to this URL' }), webcalUrl: Type.String(),
+})]);
 export const TokenCreate = Type.Object({ name: Line(100) }, { additionalProperties: false });
 export const PeopleQuery = Type.Object({ email: Type.Optional(Email) }, { additionalProperties: false });
 
 export const personOut = (p: Person) => ({
   id: p.id, email: p.email, name: p.name, department: p.department, title: p.title, isAdmin: p.isAdmin, createdAt: p.createdAt.toISOString(),
 });
-export const tokenOut = (t: ApiToken) => ({
+export const tokenOut = (t: Pick<ApiToken, 'id' | 'name' | 'prefix' | 'createdAt' | 'lastUsedAt' | 'revokedAt'>) => ({
   id: t.id, name: t.name, prefix: t.prefix, createdAt: t.createdAt.toISOString(),
   lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null,
 });

@@ -164,6 +164,13 @@ export class ProposalsService {
       );
       if (n !== 1) throw new Conflict('concurrent-change', 'The proposal moved meanwhile; read it again.');
       await this.record(m, id, actor.id, from, to, reason);
+      if (to === 'withdrawn' || to === 'canceled') {
+        // A talk that will not happen leaves the agenda; its event changes on calendars.
+        await m.query(
+          `WITH gone AS (DELETE FROM slot WHERE proposal_id = $1 RETURNING event_id)
+           UPDATE event SET sequence = sequence + 1, version = version + 1, updated_at = now() WHERE id IN (SELECT event_id FROM gone)`,
+          [id]);
+      }
       return this.read(m, actor, id);
     });
   }

@@ -1,0 +1,73 @@
+/**
+ * The .ics routes. Calendar clients send no Authorization header, so the event and community feeds
+ * are readable without a token (published and canceled events only — what a company would put on
+ * an internal calendar anyway), and the personal feed is guarded by its secret, revocable token.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { IdParams, SlugParams } from '../http/types';
+import type { Feed, FeedsService } from './feeds.service';
+
+const tags = ['calendars'];
+const Ics = { description: 'RFC 5545 iCalendar', content: { 'text/calendar': { schema: { type: 'string' } } } };
+const NotModified = { description: 'Not modified (If-None-Match / If-Modified-Since)', type: 'null' };
+const Conditional = Type.Object({
+  'if-none-match': Type.Optional(Type.String()),
+  'if-modified-since': Type.Optional(Type.String()),
+});
+
+/** RFC 9110 §13.1.2 / §13.1.3: If-None-Match wins; weak comparison; If-Modified-Since at second precision. */
+export function notModified(req: FastifyRequest, etag: string, lastModified: Date): boolean {
+  const inm = req.headers['if-none-match'];
+  if (inm !== undefined) {
+    if (inm.trim() === '*') return true;
+    const bare = (t: string) => t.trim().replace(/^W\//, '');
+    return inm.split(',').some((t) => bare(t) === bare(etag));
+  }
+  const ims = req.headers['if-modified-since'];
+  if (ims) {
+    const since = Date.parse(ims);
+    return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
+  }
+  return false;
+}
+
+async function sendFeed(req: FastifyRequest, reply: FastifyReply, feed: Feed, cacheControl: string) {
+  reply
+    .header('etag', feed.etag)
+    .header('last-modified', feed.lastModified.toUTCString())
+    .header('cache-control', cacheControl)
+    .header('vary', 'Accept-Encoding');
+  if (notModified(req, feed.etag, feed.lastModified)) return reply.code(304).send();
+  const body = await feed.load();
+  return reply
+    .type('text/calendar; charset=utf-8')
+    .header('content-disposition', `inline; filename="${feed.filename}"`)
+    .send(body);
+}
+
+export const calendarRoutes: FastifyPluginAsyncTypebox<{ feeds: FeedsService }> = async (app, { feeds }) => {
+  app.get('/events/:id/calendar.ics', {
+    config: { public: true },
+    schema: { tags, security: [], summary: 'One published event and its talks, as iCalendar', params: IdParams, headers: Conditional, response: { 200: Ics, 304: NotModified } },
+  }, async (req, reply) => sendFeed(req, reply, await feeds.event(req.params.id), 'public, max-age=60'));
+
+  app.get('/communities/:slug/calendar.ics', {
+    config: { public: true },
+    schema: {
+      tags, security: [], summary: "A community's published and canceled events (talks=true adds each talk)", params: SlugParams, headers: Conditional,
+      querystring: Type.Object({ talks: Type.Optional(Type.Boolean({ default: false })) }, { additionalProperties: false }),
+      response: { 200: Ics, 304: NotModified },
+    },
+  }, async (req, reply) => sendFeed(req, reply, await feeds.community(req.params.slug, req.query.talks ?? false), 'public, max-age=60'));
+
+  app.get('/feeds/:token/calendar.ics', {
+    config: { public: true },
+    schema: {
+      tags, security: [], summary: 'A personal feed: events you are going to and the talks you give', headers: Conditional,
+      params: Type.Object({ token: Type.String({ minLength: 10, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) }),
+      response: { 200: Ics, 304: NotModified },
+    },
+  }, async (req, reply) => sendFeed(req, reply, await feeds.personal(req.params.token), 'private, max-age=60'));
+};

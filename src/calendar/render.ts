@@ -1,0 +1,81 @@
+/**
+ * RFC 5545 rendering with ical-generator: one place for every calendar Brownbag emits. Times are
+ * UTC instants (DTSTART:…Z), which every client places correctly across DST; the event's own time
+ * zone is used for the agenda text. UIDs never change; SEQUENCE is the item's stored sequence.
+ */
+import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
+import { DateTime } from 'luxon';
+
+export interface FeedTalk {
+  proposalId: string; title: string; abstract: string; startsAt: Date; endsAt: Date; sequence: number; updatedAt: Date; speakers: string[];
+}
+export interface FeedEvent {
+  id: string; title: string; description: string; startsAt: Date; endsAt: Date; timeZone: string;
+  roomName: string | null; roomLocation: string | null; onlineUrl: string | null;
+  status: 'draft' | 'published' | 'canceled'; sequence: number; createdAt: Date; updatedAt: Date; agenda: FeedTalk[];
+}
+export interface CalendarOptions {
+  name: string; publicUrl: string; events: FeedEvent[];
+  /** Each talk as its own VEVENT besides its event. */
+  talks?: boolean | ((e: FeedEvent, t: FeedTalk) => boolean);
+  /** Include the event VEVENTs themselves (a personal feed may show only talks of some events). */
+  includeEvent?: (e: FeedEvent) => boolean;
+  method?: 'PUBLISH' | 'REQUEST' | 'CANCEL';
+}
+
+export const host = (publicUrl: string) => new URL(publicUrl).hostname;
+export const eventUid = (id: string, publicUrl: string) => `event-${id}@${host(publicUrl)}`;
+export const talkUid = (proposalId: string, publicUrl: string) => `talk-${proposalId}@${host(publicUrl)}`;
+
+export function location(e: Pick<FeedEvent, 'roomName' | 'roomLocation' | 'onlineUrl'>): string | null {
+  const room = [e.roomName, e.roomLocation].filter(Boolean).join(', ');
+  return [room, e.onlineUrl].filter(Boolean).join(' · ') || null;
+}
+
+function clock(d: Date, tz: string) {
+  return DateTime.fromJSDate(d, { zone: tz }).toFormat('HH:mm');
+}
+
+/** The event's description and its agenda, in the event's own time zone (named). */
+export function agendaText(e: FeedEvent): string {
+  const day = DateTime.fromJSDate(e.startsAt, { zone: e.timeZone });
+  const lines = [e.description.trim(), ''];
+  lines.push(`${day.toFormat('cccc d LLLL yyyy')}, ${clock(e.startsAt, e.timeZone)}–${clock(e.endsAt, e.timeZone)} (${e.timeZone})`);
+  if (e.agenda.length) {
+    lines.push('', 'Agenda:');
+    for (const t of e.agenda) lines.push(`${clock(t.startsAt, e.timeZone)}–${clock(t.endsAt, e.timeZone)}  ${t.title}${t.speakers.length ? ` — ${t.speakers.join(', ')}` : ''}`);
+  }
+  if (e.onlineUrl) lines.push('', `Join online: ${e.onlineUrl}`);
+  return lines.join('\n').trim();
+}
+
+export function renderCalendar(o: CalendarOptions): string {
+  const cal: ICalCalendar = ical({
+    name: o.name,
+    prodId: { company: 'Brownbag', product: 'brownbag', language: 'EN' },
+    ttl: 3600,
+    ...(o.method ? { method: ICalCalendarMethod[o.method] } : {}),
+  });
+  for (const e of o.events) {
+    const status = e.status === 'canceled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED;
+    const url = `${o.publicUrl}/v1/events/${e.id}`;
+    if (!o.includeEvent || o.includeEvent(e)) {
+      cal.createEvent({
+        id: eventUid(e.id, o.publicUrl), sequence: e.sequence, stamp: e.updatedAt, lastModified: e.updatedAt, created: e.createdAt,
+        start: e.startsAt, end: e.endsAt, summary: e.title, description: agendaText(e), location: location(e), url, status,
+      });
+    }
+    for (const t of e.agenda) {
+      const wanted = typeof o.talks === 'function' ? o.talks(e, t) : !!o.talks;
+      if (!wanted) continue;
+      cal.createEvent({
+        id: talkUid(t.proposalId, o.publicUrl), sequence: t.sequence, stamp: t.updatedAt, lastModified: t.updatedAt,
+        start: t.startsAt, end: t.endsAt, summary: t.title,
+        description: [t.speakers.join(', '), t.abstract, `Part of ${e.title} (${clock(e.startsAt, e.timeZone)}–${clock(e.endsAt, e.timeZone)} ${e.timeZone})`]
+          .filter(Boolean).join('\n\n'),
+        location: location(e), url, status,
+      });
+    }
+  }
+  return cal.toString();
+}
