@@ -7,12 +7,13 @@
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../src/db/data-source';
 import { migrate } from '../src/db/migrate';
+import { benchFeeds } from './bench/feeds';
 import { benchProposals } from './bench/proposals';
 import { acquirePgServer, dropDatabase, recreateDatabase } from './lib/pg-server';
 
 export interface BenchContext { ds: DataSource; dbUrl: string; smoke: boolean; seconds: number }
 
-const SCENARIOS: Record<string, (c: BenchContext) => Promise<boolean>> = { proposals: benchProposals };
+const SCENARIOS: Record<string, (c: BenchContext) => Promise<boolean>> = { proposals: benchProposals, feeds: benchFeeds };
 
 async function main() {
   const args = process.argv.slice(2);

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { buildServices } from '../src/app';
+import { loadConfig } from '../src/config';
 import { Community } from '../src/modules/communities/community.entity';
 import { cliDatabase } from './lib/cli-db';
 import { DEMO_SLUG, DEMO_STEPS, seedDemo } from './seed/demo';
@@ -25,13 +26,16 @@ async function main() {
       if (await db.ds.getRepository(Community).existsBy({ slug: DEMO_SLUG })) {
         console.log(`demo: community ${DEMO_SLUG} exists already; nothing to do`);
       } else {
-        const services = buildServices(db.ds);
+        const services = buildServices(db.ds, loadConfig().publicUrl);
         const made = await services.people.bootstrapAdmin('demo.admin@example.com', 'Demo Admin');
         const admin = { id: made!.token.personId, email: 'demo.admin@example.com', name: 'Demo Admin', isAdmin: true, tokenId: made!.token.id };
         bar.start(DEMO_STEPS, 0, { what: '' });
         const tokens = await seedDemo(services, admin, (what) => bar.increment({ what }));
         bar.stop();
-        console.log(`\ndemo: communities ${DEMO_SLUG} and frontend-meetup are ready. API tokens to explore with:`);
+        const url = loadConfig().publicUrl;
+        console.log(`\ndemo: communities ${DEMO_SLUG} and frontend-meetup are ready, with rooms, events, an agenda and RSVPs.`);
+        console.log(`  subscribe a calendar to ${url.replace(/^https?:/, 'webcal:')}/v1/communities/${DEMO_SLUG}/calendar.ics?talks=true`);
+        console.log('  API tokens to explore with:');
         console.log(`  demo.admin@example.com (admin)  ${made!.secret}`);
         for (const [email, token] of Object.entries(tokens).slice(0, 4)) console.log(`  ${email.padEnd(30)} ${token}`);
       }

@@ -9,8 +9,8 @@ export interface Row { name: string; rps: number; p50: number; p99: number; non2
 export interface BenchServer { url: string; child: ChildProcess; stop(): Promise<void> }
 
 /** Starts scripts/bench/server.js in its own process, so the load generator does not share its event loop. */
-export async function startServer(databaseUrl: string): Promise<BenchServer> {
-  const child = fork(path.join(__dirname, 'server.js'), [], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<BenchServer> {
+  const child = fork(path.join(__dirname, 'server.js'), [], { env: { ...process.env, ...env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m: { port: number }) => resolve(m.port));
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
@@ -25,7 +25,7 @@ export async function startServer(databaseUrl: string): Promise<BenchServer> {
   };
 }
 
-function rssMb(pid: number): number {
+export function rssMb(pid: number): number {
   try {
     const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb ? Number(kb) / 1024 : 0;
@@ -34,7 +34,8 @@ function rssMb(pid: number): number {
   }
 }
 
-export async function drive(server: BenchServer, name: string, opts: Partial<autocannon.Options>, seconds: number, target?: number): Promise<Row> {
+/** `expect` names a non-2xx status that is the route's right answer (304 for conditional requests). */
+export async function drive(server: BenchServer, name: string, opts: Partial<autocannon.Options>, seconds: number, target?: number, expect?: number): Promise<Row> {
   let peak = 0;
   const sampler = setInterval(() => { peak = Math.max(peak, rssMb(server.child.pid!)); }, 200);
   const result = await autocannon({ url: server.url, connections: 50, duration: seconds, ...opts } as autocannon.Options);
@@ -42,14 +43,15 @@ export async function drive(server: BenchServer, name: string, opts: Partial<aut
   peak = Math.max(peak, rssMb(server.child.pid!));
   return {
     name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99,
-    non2xx: result.non2xx, errors: result.errors + result.timeouts, rssMb: peak, target,
+    non2xx: result.non2xx - (expect ? (result as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats[String(expect)]?.count ?? 0 : 0),
+    errors: result.errors + result.timeouts, rssMb: peak, target,
   };
 }
 
 export function printTable(title: string, rows: Row[], baseline: Row): boolean {
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(`\n${title}`);
-  console.log(`${'route'.padEnd(34)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('non-2xx', 9)}${pad('errors', 8)}${pad('RSS MB', 9)}${pad('vs base', 9)}  target`);
+  console.log(`${'route'.padEnd(34)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('wrong', 9)}${pad('errors', 8)}${pad('RSS MB', 9)}${pad('vs base', 9)}  target`);
   let met = true;
   for (const r of rows) {
     const ratio = (r.rps / baseline.rps) * 100;

@@ -1,6 +1,7 @@
 /**
  * The server under benchmark: the real app (logger off) on DATABASE_URL, plus the baseline route
- * `GET /bench/baseline` that runs SELECT 1 on the same pool and returns a constant JSON.
+ * `GET /bench/baseline` that runs SELECT 1 on the same pool and returns a constant JSON, and
+ * `GET /bench/static` that returns the bytes of BENCH_STATIC_PATH (fetched once) from memory.
  */
 import { buildApp } from '../../src/app';
 import { createDataSource } from '../../src/db/data-source';
@@ -12,6 +13,14 @@ async function main() {
   app.get('/bench/baseline', { config: { public: true }, schema: { hide: true } }, async () => {
     await ds.query('SELECT 1');
     return { ok: true };
+  });
+  let statik: { body: Buffer; type: string } | null = null;
+  app.get('/bench/static', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+    if (!statik) {
+      const res = await app.inject({ method: 'GET', url: process.env.BENCH_STATIC_PATH ?? '/health/live' });
+      statik = { body: res.rawPayload, type: String(res.headers['content-type']) };
+    }
+    return reply.type(statik.type).send(statik.body);
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   process.send!({ port: (app.server.address() as { port: number }).port });

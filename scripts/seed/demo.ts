@@ -80,6 +80,7 @@ export async function seedDemo(s: Services, admin: Actor, tick: (what: string) =
   });
   tick('calls for proposals');
   const reviewers = [actors['raj.reviewer@example.com'], actors['lena.reviewer@example.com'], olga];
+  const ids: Record<string, string> = {};
   for (const [i, [email, title, format, track, state]] of TALKS.entries()) {
     const speaker = actors[email];
     const v = await s.proposals.create(speaker, DEMO_SLUG, {
@@ -94,9 +95,42 @@ export async function seedDemo(s: Services, admin: Actor, tick: (what: string) =
       }
     }
     for (const [who, to] of PATH[state]) await s.proposals.transition(who === 'author' ? speaker : olga, v.row.id, to, undefined);
+    ids[title] = v.row.id;
     tick(`proposal ${title}`);
   }
+  await seedEvents(s, olga, actors, ids, tick);
   return tokens;
 }
 
-export const DEMO_STEPS = 10 + 3 + TALKS.length;
+/** Two rooms, three events (one with a full agenda, one online, one canceled) and RSVPs with a waitlist. */
+async function seedEvents(s: Services, olga: Actor, actors: Record<string, Actor>, ids: Record<string, string>, tick: (what: string) => void) {
+  const aula = await s.events.createRoom(olga, DEMO_SLUG, { name: 'Aula', capacity: 6, location: 'Building A, ground floor' });
+  await s.events.createRoom(olga, DEMO_SLUG, { name: 'Library corner', capacity: 12, location: 'Building B, 3rd floor' });
+  // Next month's first Thursday-ish lunch, 12:00–13:30 Berlin time, whatever today is.
+  const day = new Date(Date.now() + 21 * 86400_000);
+  const at = (h: number, m = 0) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), h, m)).toISOString();
+  const lunch = await s.events.create(olga, DEMO_SLUG, {
+    title: 'Platform brown-bag: performance edition', description: 'Bring your lunch; we bring the talks. Recording for those who cannot make it.',
+    startsAt: at(10), endsAt: at(11, 30), roomId: aula.id, onlineUrl: 'https://meet.example.com/platform-brown-bag',
+  });
+  await s.events.update(olga, lunch.event.id, { status: 'published' });
+  await s.agenda.place(olga, lunch.event.id, { proposalId: ids['How we cut checkout latency by 40%'], startsAt: at(10) });
+  await s.agenda.place(olga, lunch.event.id, { proposalId: ids['Five minutes of Kotlin coroutines'], startsAt: at(10, 35) });
+  await s.agenda.place(olga, lunch.event.id, { proposalId: ids['PostgreSQL row-level security in practice'], startsAt: at(10, 45) });
+  tick('event with agenda');
+  const online = await s.events.create(olga, DEMO_SLUG, {
+    title: 'Remote lightning hour', startsAt: at(15), endsAt: at(16), onlineUrl: 'https://meet.example.com/lightning', timeZone: 'America/New_York',
+  });
+  await s.events.update(olga, online.event.id, { status: 'published' });
+  const canceled = await s.events.create(olga, DEMO_SLUG, { title: 'Friday social (moved)', startsAt: at(16), endsAt: at(17), roomId: aula.id });
+  await s.events.update(olga, canceled.event.id, { status: 'published' });
+  await s.events.update(olga, canceled.event.id, { status: 'canceled' });
+  await s.events.create(olga, DEMO_SLUG, { title: 'Draft: autumn mini-conference', startsAt: at(10), endsAt: at(16), timeZone: 'Europe/Berlin', capacity: 80 });
+  tick('more events');
+  // Eight people want six seats in the Aula: six go, two wait in line.
+  for (const a of Object.values(actors).slice(1, 9)) await s.rsvps.answer(a, lunch.event.id, 'going');
+  for (const a of Object.values(actors).slice(4, 7)) await s.rsvps.answer(a, online.event.id, 'going');
+  tick('RSVPs');
+}
+
+export const DEMO_STEPS = 10 + 3 + TALKS.length + 3;

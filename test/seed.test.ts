@@ -1,0 +1,24 @@
+import t from 'tap';
+import { DEMO_SLUG, seedDemo } from '../scripts/seed/demo';
+import { setup } from './helper';
+
+t.test('the demo seed builds a whole community through the services', async (t) => {
+  const ctx = await setup(t);
+  const admin = { id: ctx.admin.id, email: ctx.admin.email, name: 'Admin', isAdmin: true, tokenId: 'seed' };
+  let ticks = 0;
+  const tokens = await seedDemo(ctx.app.services, admin, () => ticks++);
+  t.ok(ticks > 10, 'progress reported');
+  t.equal(Object.keys(tokens).length, 10);
+  const states = await ctx.ds.query('SELECT DISTINCT state FROM proposal ORDER BY state');
+  t.same(states.map((s: { state: string }) => s.state).sort(), ['accepted', 'canceled', 'confirmed', 'draft', 'rejected', 'submitted', 'waitlisted', 'withdrawn']);
+  const olga = tokens['olga.organizer@example.com'];
+  const events = await ctx.req('GET', `/v1/communities/${DEMO_SLUG}/events`, { token: olga });
+  t.equal(events.body.items.length, 4);
+  const lunch = events.body.items.find((e: { title: string }) => e.title.startsWith('Platform brown-bag'));
+  const full = await ctx.req('GET', `/v1/events/${lunch.id}`, { token: olga });
+  t.match(full.body, { going: 6, waitlisted: 2 });
+  t.equal(full.body.agenda.length, 3);
+  const feed = await ctx.app.inject({ method: 'GET', url: `/v1/communities/${DEMO_SLUG}/calendar.ics?talks=true` });
+  t.equal(feed.statusCode, 200);
+  t.match(feed.body, /STATUS:CANCELLED/);
+});
