@@ -30,6 +30,8 @@ import { eventsRoutes } from './modules/events/events.routes';
 import { RsvpsService } from './modules/events/rsvps.service';
 import { rsvpsRoutes } from './modules/events/rsvps.routes';
 import { FeedTokensService } from './modules/people/feed-tokens.service';
+import { JobsService } from './modules/admin/jobs.service';
+import { jobsRoutes } from './modules/admin/jobs.routes';
 
 export interface AppDeps {
   ds: DataSource;
@@ -48,7 +50,8 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
   const agenda = new AgendaService(ds, events, communities);
   const rsvps = new RsvpsService(ds, events);
   const feeds = new FeedsService(ds, events, feedTokens, publicUrl);
-  return { people, feedTokens, communities, cfp, proposals, reviews, events, agenda, rsvps, feeds };
+  const jobs = new JobsService(ds);
+  return { people, feedTokens, communities, cfp, proposals, reviews, events, agenda, rsvps, feeds, jobs };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -82,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await v1.register(agendaRoutes, { agenda: services.agenda, publicUrl });
     await v1.register(rsvpsRoutes, { rsvps: services.rsvps });
     await v1.register(calendarRoutes, { feeds: services.feeds });
+    await v1.register(jobsRoutes, { jobs: services.jobs });
   }, { prefix: '/v1' });
 
   return app;

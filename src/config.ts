@@ -17,6 +17,15 @@ export interface Config {
   dbPoolSize: number;
   /** Create an admin on the first start of an empty database and print its token. */
   bootstrapAdminEmail: string;
+  /** null: write every message as an .eml file under mailDir (the zero-setup default). */
+  smtpUrl: string | null;
+  mailDir: string;
+  mailFrom: string;
+  /** ORGANIZER of calendar invitations: the address replies (Accept/Decline) go to. */
+  organizerEmail: string;
+  /** Run the job worker inside the server process (WORKER=off leaves it to `npm run worker`). */
+  worker: boolean;
+  workerConcurrency: number;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +73,11 @@ export function loadConfig(env: Env = process.env): Config {
   const publicUrl = (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
   const email = env.ADMIN_EMAIL || 'admin@brownbag.local';
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new ConfigError(`ADMIN_EMAIL=${JSON.stringify(email)} is invalid: expected an e-mail address`);
+  const mailFrom = env.MAIL_FROM || 'Brownbag <brownbag@localhost>';
+  const fromAddress = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(mailFrom)?.[1] ?? (/^[^\s@<>]+@[^\s@<>]+$/.test(mailFrom) ? mailFrom : null);
+  if (!fromAddress || /[\r\n]/.test(mailFrom)) throw new ConfigError(`MAIL_FROM=${JSON.stringify(mailFrom)} is invalid: expected an address, or Name <address>`);
+  const organizerEmail = env.ORGANIZER_EMAIL || fromAddress;
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(organizerEmail)) throw new ConfigError(`ORGANIZER_EMAIL=${JSON.stringify(organizerEmail)} is invalid: expected an e-mail address`);
   return {
     host,
     port,
@@ -74,5 +88,11 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: int(env, 'BODY_LIMIT', 262144, 1024, 104857600),
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 2, 200),
     bootstrapAdminEmail: email.toLowerCase(),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailDir: path.resolve(env.MAIL_DIR || path.join(dataDir, 'mail')),
+    mailFrom,
+    organizerEmail,
+    worker: oneOf(env, 'WORKER', 'on', ['on', 'off'] as const) === 'on',
+    workerConcurrency: int(env, 'WORKER_CONCURRENCY', 5, 1, 100),
   };
 }

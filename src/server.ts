@@ -7,6 +7,8 @@ import path from 'node:path';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/open';
+import { startWorker } from './jobs/worker';
+import { createMailer } from './mail/transport';
 
 function fail(message: string): never {
   console.error(`brownbag: ${message}`);
@@ -46,6 +48,11 @@ async function main() {
   const created = await app.services.people.bootstrapAdmin(config.bootstrapAdminEmail, 'Admin', true);
   if (created) announceAdmin(config, created.secret);
 
+  const mailer = createMailer(config);
+  const worker = config.worker
+    ? await startWorker({ connectionString: db.url, ds: db.ds, mailer, settings: config, concurrency: config.workerConcurrency })
+    : null;
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {
@@ -53,8 +60,10 @@ async function main() {
       process.exit(1);
     }
     stopping = true;
-    app.log.info({ signal }, 'stopping: draining requests');
+    app.log.info({ signal }, 'stopping: draining requests and running jobs');
     await app.close().catch((e) => app.log.error(e));
+    await worker?.stop().catch((e) => app.log.error(e));
+    mailer.close();
     await db.close();
     process.exit(0);
   };
@@ -64,10 +73,12 @@ async function main() {
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (e) {
+    await worker?.stop();
     await db.close();
     fail(`cannot listen on ${config.host}:${config.port}: ${e instanceof Error ? e.message : e} (set PORT or HOST)`);
   }
-  console.log(`Brownbag is listening on ${config.publicUrl}  ·  API docs: ${config.publicUrl}/docs  ·  database: ${db.embedded ? `embedded (${config.dataDir})` : 'DATABASE_URL'}`);
+  console.log(`Brownbag is listening on ${config.publicUrl}  ·  API docs: ${config.publicUrl}/docs  ·  database: ${db.embedded ? `embedded (${config.dataDir})` : 'DATABASE_URL'}`
+    + `  ·  mail: ${mailer.describe}  ·  jobs: ${worker ? `in this process (${config.workerConcurrency} at a time)` : 'WORKER=off, run `npm run worker`'}`);
 }
 
 main().catch((e) => {

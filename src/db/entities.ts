@@ -7,6 +7,7 @@ import { Person } from '../modules/people/person.entity';
 import { Proposal, ProposalSpeaker, ProposalTransition } from '../modules/proposals/proposal.entity';
 import { Review } from '../modules/reviews/review.entity';
 import { Event } from '../modules/events/event.entity';
+import { ReminderLog } from '../modules/events/reminder.entity';
 import { Room } from '../modules/events/room.entity';
 import { Rsvp } from '../modules/events/rsvp.entity';
 import { Slot } from '../modules/events/slot.entity';
@@ -15,5 +16,5 @@ import { FeedToken } from '../modules/people/feed-token.entity';
 export const entities = [
   Person, ApiToken, Community, Membership, Call, CallFormat, CallTrack,
   Proposal, ProposalSpeaker, ProposalTransition, Review,
-  FeedToken, Room, Event, Slot, Rsvp,
+  FeedToken, Room, Event, Slot, Rsvp, ReminderLog,
 ];

@@ -9,10 +9,13 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { createDataSource } from './data-source';
 import { startEmbedded } from './embedded';
+import { migrateQueue } from '../jobs/worker';
 import { migrate } from './migrate';
 
 export interface OpenDatabase {
   ds: DataSource;
+  /** Connection string of the database (the job worker opens its own pool on it). */
+  url: string;
   applied: string[];
   embedded: boolean;
   close(): Promise<void>;
@@ -52,8 +55,9 @@ export async function openDatabase(
   try {
     await ds.initialize();
     const applied = await migrate(ds);
+    await migrateQueue(url);
     return {
-      ds, applied, embedded: !config.databaseUrl,
+      ds, url, applied, embedded: !config.databaseUrl,
       async close() {
         await ds.destroy().catch(() => undefined);
         await stopEmbedded();

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
+import { notify } from '../../mail/notify';
 import type { Actor } from '../../http/auth';
 import { Conflict, Forbidden, NotFound, RuleBroken } from '../../http/errors';
 import type { CommunitiesService } from '../communities/communities.service';
@@ -31,6 +32,7 @@ export class AgendaService {
       await this.checkFits(m, v, talk, start, end, null);
       await m.query('INSERT INTO slot (event_id, proposal_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)', [eventId, talk.id, start, end]);
       await this.touch(m, [eventId]);
+      if (v.event.status === 'published') await notify.talk(m, talk.id, 'REQUEST');
       return this.events.view(m, actor, eventId, v.access);
     }));
   }
@@ -54,18 +56,22 @@ export class AgendaService {
       await this.checkFits(m, v, talk, start, end, slot.id);
       await m.query('UPDATE slot SET event_id = $2, starts_at = $3, ends_at = $4, sequence = sequence + 1, updated_at = now() WHERE id = $1', [slotId, target, start, end]);
       await this.touch(m, [...new Set([slot.event_id, target])]);
+      if (v.event.status === 'published') await notify.talk(m, talk.id, 'REQUEST', { update: true });
+      else if (from.event.status === 'published') await notify.talk(m, talk.id, 'CANCEL', { was: { eventId: slot.event_id, startsAt: slot.starts_at, endsAt: slot.ends_at } });
       return this.events.view(m, actor, target, v.access);
     }));
   }
 
   async remove(actor: Actor, slotId: string): Promise<EventView> {
     return this.ds.transaction(async (m) => {
-      const [slot] = await sql<{ event_id: string }>(m, 'SELECT event_id FROM slot WHERE id = $1', [slotId]);
+      const [slot] = await sql<{ event_id: string; proposal_id: string; starts_at: Date; ends_at: Date }>(m,
+        'SELECT event_id, proposal_id, starts_at, ends_at FROM slot WHERE id = $1', [slotId]);
       if (!slot) throw new NotFound('The slot');
       const v = await this.events.lockEvent(m, actor, slot.event_id);
       if (!isOrganizer(v.access)) throw new Forbidden('Only organizers change the agenda.');
       await m.query('DELETE FROM slot WHERE id = $1', [slotId]);
       await this.touch(m, [slot.event_id]);
+      if (v.event.status === 'published') await notify.talk(m, slot.proposal_id, 'CANCEL', { was: { eventId: slot.event_id, startsAt: slot.starts_at, endsAt: slot.ends_at } });
       return this.events.view(m, actor, slot.event_id, v.access);
     });
   }

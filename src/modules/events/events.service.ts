@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
+import { notify } from '../../mail/notify';
 import type { Actor } from '../../http/auth';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleBroken } from '../../http/errors';
 import { decodeCursor, pageOf } from '../../http/pagination';
@@ -145,7 +146,8 @@ export class EventsService {
       // Talks move with the event when it moves as a whole; otherwise they must still fit inside it.
       const shift = start.getTime() - e.starts_at.getTime();
       const sameLength = end.getTime() - start.getTime() === e.ends_at.getTime() - e.starts_at.getTime();
-      if (shift !== 0 && sameLength) {
+      const shiftedSlots = shift !== 0 && sameLength;
+      if (shiftedSlots) {
         await m.query(`UPDATE slot SET starts_at = starts_at + $2 * interval '1 millisecond', ends_at = ends_at + $2 * interval '1 millisecond',
                               sequence = sequence + 1, updated_at = now() WHERE event_id = $1`, [id, shift]);
       } else if (shift !== 0 || !sameLength) {
@@ -166,7 +168,17 @@ export class EventsService {
         [id, patch.title ?? e.title, patch.description ?? e.description, start, end, patch.timeZone ?? e.time_zone, room?.id ?? null,
           patch.onlineUrl === undefined ? e.online_url : patch.onlineUrl, capacity, status, calendarChange ? 1 : 0],
       );
-      if (capacity === null || (e.capacity !== null && capacity > e.capacity)) await this.promote(m, id, capacity);
+      if (calendarChange && !shiftedSlots) {
+        await m.query('UPDATE slot SET sequence = sequence + 1, updated_at = now() WHERE event_id = $1', [id]);
+      }
+      if (capacity === null || (e.capacity !== null && capacity > e.capacity)) await notify.promoted(m, id, await this.promote(m, id, capacity));
+      // Who hears of it: publishing invites the speakers of its talks; a change of time, place,
+      // title or a cancellation re-sends to everyone invited (attendees going, speakers).
+      const seen = start.getTime() !== e.starts_at.getTime() || end.getTime() !== e.ends_at.getTime() || (room?.id ?? null) !== e.room_id
+        || (patch.onlineUrl !== undefined && patch.onlineUrl !== e.online_url) || (patch.title !== undefined && patch.title !== e.title);
+      if (e.status === 'draft' && status === 'published') for (const s of cur.agenda) await notify.talk(m, s.proposal_id, 'REQUEST');
+      else if (e.status === 'published' && status === 'canceled') await notify.eventChanged(m, id, true);
+      else if (e.status === 'published' && seen) await notify.eventChanged(m, id, false);
       return this.view(m, actor, id, a);
     }));
   }
@@ -226,7 +238,7 @@ export class EventsService {
   async agendaOf(m: EntityManager, eventIds: string[]): Promise<(AgendaItem & { event_id: string })[]> {
     if (!eventIds.length) return [];
     return sql(m,
-      `SELECT s.id AS slot_id, s.event_id, s.proposal_id, p.title, p.abstract, s.starts_at, s.ends_at, s.sequence, s.updated_at, f.key AS format_key,
+      `SELECT s.id AS slot_id, s.event_id, s.proposal_id, p.title, p.abstract, s.starts_at, s.ends_at, p.talk_sequence AS sequence, s.updated_at, f.key AS format_key,
               coalesce((SELECT json_agg(json_build_object('id', sp.id, 'name', sp.name) ORDER BY ps.position)
                           FROM proposal_speaker ps JOIN person sp ON sp.id = ps.person_id WHERE ps.proposal_id = p.id), '[]') AS speakers
          FROM slot s JOIN proposal p ON p.id = s.proposal_id JOIN call_format f ON f.id = p.format_id

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
+import { notify } from '../../mail/notify';
 import type { Actor } from '../../http/auth';
 import { Conflict, Forbidden, NotFound } from '../../http/errors';
 import { isOrganizer } from '../communities/permissions';
@@ -54,6 +55,10 @@ export class RsvpsService {
       );
       await m.query(`INSERT INTO membership (community_id, person_id, role) VALUES ($1, $2, 'member') ON CONFLICT DO NOTHING`, [v.event.community_id, actor.id]);
       const promoted = before?.status === 'going' && status === 'declined' ? await this.events.promote(m, eventId, v.event.capacity) : [];
+      // The invitation follows the seat: going gets REQUEST, leaving gets CANCEL, promotion both tells and invites.
+      if (status === 'going' && before?.status !== 'going') await notify.event(m, eventId, 'REQUEST', { personIds: [actor.id] });
+      if (before?.status === 'going' && status === 'declined') await notify.event(m, eventId, 'CANCEL', { personIds: [actor.id] });
+      await notify.promoted(m, eventId, promoted);
       const [rsvp] = await sql<RsvpRow>(m, `${ROW} WHERE r.event_id = $1 AND r.person_id = $2`, [eventId, actor.id]);
       return { rsvp, created: inserted, promoted };
     });

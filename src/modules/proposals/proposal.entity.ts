@@ -36,6 +36,11 @@ export class Proposal {
   @Column({ type: 'integer', default: 1 }) version: number;
   @Column({ name: 'review_count', type: 'integer', default: 0 }) reviewCount: number;
   @Column({ name: 'review_mean', type: 'double precision', default: 0 }) reviewMean: number;
+  /**
+   * SEQUENCE of the talk's calendar entry (UID talk-<id>): a trigger raises it on every insert,
+   * change or removal of its slot, so it only grows, even across removal and re-placing.
+   */
+  @Column({ name: 'talk_sequence', type: 'integer', default: 0 }) talkSequence: number;
   @Index() @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
   @ManyToOne(() => Person, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'created_by' }) creator?: Person;
   @CreatedAt() createdAt: Date;
@@ -68,4 +73,6 @@ export class ProposalTransition {
   @Column({ name: 'to_state', type: 'enum', enum: PROPOSAL_STATES, enumName: 'proposal_state' }) toState: ProposalState;
   @Column({ type: 'text', nullable: true }) reason: string | null;
   @Column({ type: 'timestamptz', default: () => 'now()' }) at: Date;
+  /** For decisions: when the speakers were told; null while an organizer stages the decision. */
+  @Column({ name: 'notified_at', type: 'timestamptz', nullable: true }) notifiedAt: Date | null;
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
+import { Type } from 'typebox';
 import { actorOf } from '../../http/auth';
 import { IfMatchHeader, expectedVersion, setEtag } from '../../http/etag';
 import { Page } from '../../http/pagination';
@@ -56,10 +57,14 @@ export const proposalsRoutes: FastifyPluginAsyncTypebox<{ proposals: ProposalsSe
   app.post('/proposals/:id/transitions', {
     schema: { tags, summary: 'Move a proposal: submit, accept, waitlist, reject, confirm, withdraw, cancel', params: IdParams, headers: IfMatchHeader, body: TransitionBody, response: { 200: ProposalOut } },
   }, async (req, reply) => {
-    const v = await proposals.transition(actorOf(req), req.params.id, req.body.to, req.body.reason, expectedVersion(req.headers['if-match']));
+    const v = await proposals.transition(actorOf(req), req.params.id, req.body.to, req.body.reason, expectedVersion(req.headers['if-match']), req.body.notify ?? true);
     setEtag(reply, v.row.version);
     return proposalOut(v);
   });
+
+  app.post('/communities/:slug/decisions/send', {
+    schema: { tags, summary: 'Send the decision mails organizers staged (transitions with notify: false), as one batch', params: SlugParams, response: { 200: Type.Object({ sent: Type.Integer() }) } },
+  }, async (req) => ({ sent: await proposals.sendStagedDecisions(actorOf(req), req.params.slug) }));
 
   app.get('/proposals/:id/history', { schema: { tags, summary: 'Every move of a proposal: who, when, from, to', params: IdParams, response: { 200: HistoryOut } } },
     async (req) => ({ items: await proposals.history(actorOf(req), req.params.id) }));

@@ -29,6 +29,7 @@ export const ProposalPatch = Type.Object({
 
 export const TransitionBody = Type.Object({
   to: StateSchema, reason: Type.Optional(Text(2000)),
+  notify: Type.Optional(Type.Boolean({ default: true, description: 'decisions only: false stages the mail for POST …/decisions/send' })),
 }, { additionalProperties: false });
 
 const SpeakerOut = Type.Object({ id: Uuid, name: Type.String(), email: Type.String(), department: Nullable(Type.String()), primary: Type.Boolean() });

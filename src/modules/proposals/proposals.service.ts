@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
+import { notify } from '../../mail/notify';
 import type { Actor } from '../../http/auth';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleBroken } from '../../http/errors';
 import { decodeCursor, pageOf, type Cursor } from '../../http/pagination';
@@ -60,6 +61,8 @@ const SORT_SQL: Record<Sort, { col: string; dir: 'ASC' | 'DESC'; key: (r: Propos
   reviewCount: { col: 'p.review_count', dir: 'ASC', key: (r) => [r.review_count, r.id], type: 'number' },
 };
 
+const DECISIONS: ProposalState[] = ['accepted', 'waitlisted', 'rejected'];
+
 const view = (row: ProposalRow, sight: Sight): ProposalView => ({ row, sight, speakers: sight.blind ? null : row.speakers ?? [] });
 
 export class ProposalsService {
@@ -98,7 +101,9 @@ export class ProposalsService {
         [a.community.id, call.id, call.formatId, call.trackId, input.title, input.abstract ?? '', input.level ?? 'intermediate',
           input.notes ?? '', state, actor.id, primary.id],
       );
-      await this.setCoSpeakers(m, id, primary.email, input.coSpeakers ?? []);
+      const added = await this.setCoSpeakers(m, id, primary.email, input.coSpeakers ?? []);
+      await notify.coSpeakersAdded(m, id, added, actor.id);
+      if (state === 'submitted') await notify.proposalSubmitted(m, id);
       return this.read(m, actor, id, false, a);
     });
   }
@@ -132,15 +137,17 @@ export class ProposalsService {
       if (patch.notes !== undefined) set('notes', patch.notes);
       if (patch.coSpeakers !== undefined) {
         const primary = (v.speakers ?? []).find((s) => s.is_primary);
+        const before = new Set((v.speakers ?? []).map((s) => s.id));
         await m.query('DELETE FROM proposal_speaker WHERE proposal_id = $1 AND NOT is_primary', [id]);
-        await this.setCoSpeakers(m, id, primary?.email ?? '', patch.coSpeakers);
+        const now = await this.setCoSpeakers(m, id, primary?.email ?? '', patch.coSpeakers);
+        await notify.coSpeakersAdded(m, id, now.filter((p) => !before.has(p)), actor.id);
       }
       await m.query(`UPDATE proposal SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
       return this.read(m, actor, id);
     });
   }
 
-  async transition(actor: Actor, id: string, to: ProposalState, reason: string | undefined, expected?: number): Promise<ProposalView> {
+  async transition(actor: Actor, id: string, to: ProposalState, reason: string | undefined, expected?: number, tell = true): Promise<ProposalView> {
     return this.ds.transaction(async (m) => {
       const v = await this.read(m, actor, id, true);
       const from = v.row.state;
@@ -163,13 +170,19 @@ export class ProposalsService {
         [id, to, from],
       );
       if (n !== 1) throw new Conflict('concurrent-change', 'The proposal moved meanwhile; read it again.');
-      await this.record(m, id, actor.id, from, to, reason);
+      const transitionId = await this.record(m, id, actor.id, from, to, reason);
+      if (to === 'submitted') await notify.proposalSubmitted(m, id);
+      // Decisions are told at once, or staged (tell=false) and sent as one batch later.
+      if (DECISIONS.includes(to) && tell) await notify.decision(m, id, transitionId);
       if (to === 'withdrawn' || to === 'canceled') {
-        // A talk that will not happen leaves the agenda; its event changes on calendars.
-        await m.query(
-          `WITH gone AS (DELETE FROM slot WHERE proposal_id = $1 RETURNING event_id)
-           UPDATE event SET sequence = sequence + 1, version = version + 1, updated_at = now() WHERE id IN (SELECT event_id FROM gone)`,
+        // A talk that will not happen leaves the agenda; its event changes on calendars, and its
+        // speakers' calendars drop it.
+        const [gone] = await sql<{ event_id: string; starts_at: Date; ends_at: Date; status: string }>(m,
+          `WITH gone AS (DELETE FROM slot WHERE proposal_id = $1 RETURNING event_id, starts_at, ends_at)
+           UPDATE event e SET sequence = sequence + 1, version = version + 1, updated_at = now() FROM gone WHERE e.id = gone.event_id
+           RETURNING gone.event_id, gone.starts_at, gone.ends_at, e.status`,
           [id]);
+        if (gone && gone.status === 'published') await notify.talk(m, id, 'CANCEL', { was: { eventId: gone.event_id, startsAt: gone.starts_at, endsAt: gone.ends_at } });
       }
       return this.read(m, actor, id);
     });
@@ -187,6 +200,25 @@ export class ProposalsService {
       from: r.from_state, to: r.to_state, at: r.at.toISOString(), reason: r.reason,
       actor: v.sight.blind ? null : { id: r.actor_id, name: r.actor_name },
     }));
+  }
+
+  /**
+   * Sends the decisions organizers staged (moves made with `notify: false`) whose proposals are
+   * still in the decided state: one mail per speaker, all in this transaction.
+   */
+  async sendStagedDecisions(actor: Actor, slug: string): Promise<number> {
+    return this.ds.transaction(async (m) => {
+      const a = await this.communities.access(actor, slug, m);
+      if (!isOrganizer(a)) throw new Forbidden('Only organizers send decisions.');
+      const staged = await sql<{ id: string; proposal_id: string }>(m,
+        `SELECT DISTINCT ON (t.proposal_id) t.id, t.proposal_id
+           FROM proposal_transition t JOIN proposal p ON p.id = t.proposal_id
+          WHERE p.community_id = $1 AND t.notified_at IS NULL AND t.to_state = ANY($2::proposal_state[]) AND p.state = t.to_state
+          ORDER BY t.proposal_id, t.at DESC`,
+        [a.community.id, DECISIONS]);
+      for (const s of staged) await notify.decision(m, s.proposal_id, s.id);
+      return staged.length;
+    });
   }
 
   /**
@@ -247,16 +279,23 @@ export class ProposalsService {
     return view(row, sight);
   }
 
-  private async setCoSpeakers(m: EntityManager, proposalId: string, primaryEmail: string, emails: string[]) {
+  /** Sets the co-speakers; returns their person ids. */
+  private async setCoSpeakers(m: EntityManager, proposalId: string, primaryEmail: string, emails: string[]): Promise<string[]> {
     const unique = [...new Set(emails.map(normalizeEmail))].filter((e) => e !== primaryEmail);
+    const ids: string[] = [];
     for (const [i, email] of unique.entries()) {
       const person = await this.people.findOrCreate(m, email);
       await m.query('INSERT INTO proposal_speaker (proposal_id, person_id, is_primary, position) VALUES ($1, $2, false, $3)', [proposalId, person.id, i + 1]);
+      ids.push(person.id);
     }
+    return ids;
   }
 
-  private async record(m: EntityManager, proposalId: string, actorId: string, from: ProposalState | null, to: ProposalState, reason?: string) {
-    await m.query('INSERT INTO proposal_transition (proposal_id, actor_id, from_state, to_state, reason) VALUES ($1, $2, $3, $4, $5)', [proposalId, actorId, from, to, reason ?? null]);
+  private async record(m: EntityManager, proposalId: string, actorId: string, from: ProposalState | null, to: ProposalState, reason?: string): Promise<string> {
+    const [row] = await sql<{ id: string }>(m,
+      'INSERT INTO proposal_transition (proposal_id, actor_id, from_state, to_state, reason) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [proposalId, actorId, from, to, reason ?? null]);
+    return row.id;
   }
 
   private closed(opensAt: Date, closesAt: Date | null) {

@@ -1,0 +1,28 @@
+/**
+ * iTIP (RFC 5546) invitations: METHOD:REQUEST or CANCEL with one VEVENT carrying the same UID as
+ * the feeds, ORGANIZER, and the recipient as ATTENDEE;PARTSTAT=NEEDS-ACTION;RSVP=TRUE — what
+ * Outlook, Gmail and Apple Mail need to show Accept/Decline and to update or remove the entry.
+ */
+import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+
+export interface InviteItem {
+  uid: string; sequence: number; title: string; description: string; startsAt: Date; endsAt: Date;
+  location: string | null; url: string; stamp: Date;
+}
+
+export function renderInvite(o: {
+  method: 'REQUEST' | 'CANCEL'; item: InviteItem; organizer: { name: string; email: string }; attendee: { name: string; email: string };
+}): string {
+  const cal = ical({ prodId: { company: 'Brownbag', product: 'brownbag', language: 'EN' }, method: ICalCalendarMethod[o.method] });
+  cal.createEvent({
+    id: o.item.uid, sequence: o.item.sequence, stamp: o.item.stamp, start: o.item.startsAt, end: o.item.endsAt,
+    summary: o.item.title, description: o.item.description, location: o.item.location, url: o.item.url,
+    status: o.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    organizer: o.organizer,
+    attendees: [{
+      email: o.attendee.email, name: o.attendee.name, rsvp: true, role: ICalAttendeeRole.REQ,
+      status: ICalAttendeeStatus.NEEDSACTION,
+    }],
+  });
+  return cal.toString();
+}

@@ -1,0 +1,28 @@
+/**
+ * Enqueueing jobs. graphile-worker keeps its queue in PostgreSQL and exposes `add_job` as SQL, so a
+ * job is added with the very EntityManager of the change that causes it: a rolled-back change
+ * enqueues nothing, a committed one always has its job.
+ */
+import type { EntityManager } from 'typeorm';
+import type { MailJob } from '../mail/messages';
+
+export interface JobOptions {
+  /** Jobs with the same key replace each other while queued: the latest intent wins. */
+  key?: string;
+  runAt?: Date;
+  maxAttempts?: number;
+}
+
+export const TASKS = { mail: 'mail', reminders: 'reminders' } as const;
+
+export async function enqueue(m: EntityManager, task: string, payload: object, o: JobOptions = {}): Promise<void> {
+  await m.query(
+    'SELECT graphile_worker.add_job($1, $2::json, job_key => $3, run_at => $4, max_attempts => $5)',
+    [task, JSON.stringify(payload), o.key ?? null, o.runAt ?? null, o.maxAttempts ?? 12],
+  );
+}
+
+/** A message to send; built from the database when the job runs, so it says what is true then. */
+export function enqueueMail(m: EntityManager, job: MailJob, o: JobOptions = {}): Promise<void> {
+  return enqueue(m, TASKS.mail, job, o);
+}

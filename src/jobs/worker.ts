@@ -1,0 +1,70 @@
+/**
+ * The job worker (graphile-worker): runs in the server process by default, or alone with
+ * `npm run worker`, as many copies as you like. Jobs retry with exponential back-off; one that
+ * keeps failing stays in the queue for admins (GET /v1/admin/jobs?state=failed) to retry.
+ */
+import { Logger, run, runMigrations, type Runner, type TaskList } from 'graphile-worker';
+import type { DataSource } from 'typeorm';
+import { MessageBuilder, type MailJob, type MailSettings } from '../mail/messages';
+import type { Mailer } from '../mail/transport';
+import { TASKS } from './queue';
+
+/** graphile-worker's own schema, installed and upgraded by graphile-worker itself. */
+export async function migrateQueue(connectionString: string): Promise<void> {
+  await runMigrations({ connectionString, logger: silentLogger() });
+}
+
+/**
+ * Reminders 24 hours ahead, to attendees going and to speakers. The reminder log's primary key
+ * makes it once per person per event, however many workers run this at once; the log row and the
+ * mail job are written in one statement.
+ */
+export const ENQUEUE_REMINDERS = `
+  WITH due AS (
+    SELECT e.id AS event_id, r.person_id FROM event e JOIN rsvp r ON r.event_id = e.id AND r.status = 'going'
+     WHERE e.status = 'published' AND e.starts_at > now() AND e.starts_at <= now() + interval '24 hours'
+    UNION
+    SELECT e.id, ps.person_id FROM event e JOIN slot s ON s.event_id = e.id JOIN proposal_speaker ps ON ps.proposal_id = s.proposal_id
+     WHERE e.status = 'published' AND e.starts_at > now() AND e.starts_at <= now() + interval '24 hours'
+  ), fresh AS (
+    INSERT INTO reminder_log (event_id, person_id) SELECT event_id, person_id FROM due ON CONFLICT DO NOTHING RETURNING event_id, person_id
+  )
+  SELECT count(graphile_worker.add_job('mail', json_build_object('kind', 'reminder', 'eventId', event_id, 'personId', person_id),
+                                      job_key => 'reminder:' || event_id || ':' || person_id))::int AS n
+    FROM fresh`;
+
+export function taskList(ds: DataSource, mailer: Mailer, settings: MailSettings): TaskList {
+  const builder = new MessageBuilder(ds, settings);
+  return {
+    [TASKS.mail]: async (payload) => {
+      const message = await builder.build(payload as MailJob);
+      if (message) await mailer.send(message);
+    },
+    [TASKS.reminders]: async () => {
+      await ds.query(ENQUEUE_REMINDERS);
+    },
+  };
+}
+
+export interface WorkerOptions { connectionString: string; ds: DataSource; mailer: Mailer; settings: MailSettings; concurrency: number; pollInterval?: number }
+
+export async function startWorker(o: WorkerOptions): Promise<Runner> {
+  return run({
+    connectionString: o.connectionString,
+    concurrency: o.concurrency,
+    maxPoolSize: o.concurrency + 2,
+    pollInterval: o.pollInterval ?? 2000,
+    noHandleSignals: true,
+    taskList: taskList(o.ds, o.mailer, o.settings),
+    // Every ten minutes; a missed run (all workers down) is caught up once on start.
+    crontab: '*/10 * * * * reminders ?fill=1h&max=3',
+    logger: silentLogger(),
+  });
+}
+
+
+function silentLogger() {
+  return new Logger(() => (level: string, message: string) => {
+    if (level === 'error') console.error(`worker: ${message}`);
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * What each change tells whom. Every function enqueues with the caller's EntityManager, inside the
+ * transaction of the change. Invitation jobs are keyed per (calendar item, person): while one is
+ * queued, a newer intent for the same pair replaces it, so a burst of edits sends one message.
+ */
+import type { EntityManager } from 'typeorm';
+import { sql } from '../db/sql';
+import { enqueueMail } from '../jobs/queue';
+
+async function speakersOf(m: EntityManager, proposalId: string): Promise<string[]> {
+  return (await sql<{ person_id: string }>(m, 'SELECT person_id FROM proposal_speaker WHERE proposal_id = $1 ORDER BY position', [proposalId])).map((r) => r.person_id);
+}
+
+export const notify = {
+  async proposalSubmitted(m: EntityManager, proposalId: string) {
+    for (const personId of await speakersOf(m, proposalId)) {
+      await enqueueMail(m, { kind: 'proposal-received', proposalId, personId }, { key: `received:${proposalId}:${personId}` });
+    }
+  },
+
+  /** A decision (accepted, waitlisted, rejected), unless the organizer stages it for a batch. */
+  async decision(m: EntityManager, proposalId: string, transitionId: string) {
+    for (const personId of await speakersOf(m, proposalId)) {
+      await enqueueMail(m, { kind: 'decision', proposalId, personId, transitionId }, { key: `decision:${proposalId}:${personId}` });
+    }
+    await m.query('UPDATE proposal_transition SET notified_at = now() WHERE id = $1', [transitionId]);
+  },
+
+  async coSpeakersAdded(m: EntityManager, proposalId: string, personIds: string[], byId: string) {
+    for (const personId of personIds) {
+      await enqueueMail(m, { kind: 'co-speaker-added', proposalId, personId, byId }, { key: `co-speaker:${proposalId}:${personId}` });
+    }
+  },
+
+  /** The talk's calendar entry, to its speakers (placed, moved, removed). */
+  async talk(m: EntityManager, proposalId: string, method: 'REQUEST' | 'CANCEL', opts: { update?: boolean; was?: { eventId: string; startsAt: Date; endsAt: Date } } = {}) {
+    const was = opts.was && { eventId: opts.was.eventId, startsAt: opts.was.startsAt.toISOString(), endsAt: opts.was.endsAt.toISOString() };
+    for (const personId of await speakersOf(m, proposalId)) {
+      await enqueueMail(m, { kind: 'invite', item: 'talk', id: proposalId, personId, method, update: opts.update, ...(was ? { was } : {}) },
+        { key: `invite:talk:${proposalId}:${personId}` });
+    }
+  },
+
+  /** The event's calendar entry, to one person or to everyone going. */
+  async event(m: EntityManager, eventId: string, method: 'REQUEST' | 'CANCEL', opts: { personIds?: string[]; update?: boolean } = {}) {
+    const ids = opts.personIds ?? (await sql<{ person_id: string }>(m, `SELECT person_id FROM rsvp WHERE event_id = $1 AND status = 'going'`, [eventId])).map((r) => r.person_id);
+    for (const personId of ids) {
+      await enqueueMail(m, { kind: 'invite', item: 'event', id: eventId, personId, method, update: opts.update }, { key: `invite:event:${eventId}:${personId}` });
+    }
+  },
+
+  /** An event that changes on calendars: its attendees and the speakers of its talks hear of it. */
+  async eventChanged(m: EntityManager, eventId: string, canceled: boolean) {
+    await notify.event(m, eventId, canceled ? 'CANCEL' : 'REQUEST', { update: true });
+    const talks = await sql<{ proposal_id: string }>(m, 'SELECT proposal_id FROM slot WHERE event_id = $1', [eventId]);
+    for (const t of talks) await notify.talk(m, t.proposal_id, canceled ? 'CANCEL' : 'REQUEST', { update: true });
+  },
+
+  async promoted(m: EntityManager, eventId: string, personIds: string[]) {
+    for (const personId of personIds) {
+      await enqueueMail(m, { kind: 'waitlist-promoted', eventId, personId }, { key: `promoted:${eventId}:${personId}` });
+      await notify.event(m, eventId, 'REQUEST', { personIds: [personId] });
+    }
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * Every message Brownbag sends, as plain text and HTML, in one file so wording is easy to change.
+ * User text is escaped in HTML; headers come from nodemailer, which encodes them (and titles and
+ * names cannot hold line breaks: the API refuses them).
+ */
+export interface Rendered { subject: string; text: string; html: string }
+
+export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function page(paragraphs: string[], footer: string): string {
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:40em">${paragraphs
+    .map((p) => `<p>${esc(p).replace(/\n/g, '<br>')}</p>`).join('')}<hr><p style="color:#666;font-size:90%">${esc(footer)}</p></body></html>`;
+}
+
+function message(subject: string, paragraphs: string[], footer = 'Brownbag — internal talks and meetups'): Rendered {
+  return { subject, text: `${paragraphs.join('\n\n')}\n\n-- \n${footer}\n`, html: page(paragraphs, footer) };
+}
+
+export interface TalkInfo { title: string; community: string; format: string; speakerName: string }
+export interface EventInfo { title: string; community: string; when: string; where: string; personName: string; url: string }
+
+export const templates = {
+  proposalReceived: (t: TalkInfo) => message(`We received your proposal: ${t.title}`, [
+    `Hi ${t.speakerName},`,
+    `thank you for proposing "${t.title}" (${t.format}) to ${t.community}. Reviewers will read it soon; you can still edit it while it is under review.`,
+    'Whatever happens next, you will hear from us.',
+  ]),
+  accepted: (t: TalkInfo) => message(`Accepted: ${t.title} — please confirm`, [
+    `Hi ${t.speakerName},`,
+    `good news: "${t.title}" is accepted for ${t.community}!`,
+    'Please confirm that you will give it (move the proposal to "confirmed"). We take care of the room, the announcement and the rest, so you can focus on the talk.',
+  ]),
+  waitlisted: (t: TalkInfo) => message(`Waitlisted: ${t.title}`, [
+    `Hi ${t.speakerName},`,
+    `"${t.title}" is on the waitlist of ${t.community}: we liked it, and we will come back to you as soon as a slot opens.`,
+  ]),
+  rejected: (t: TalkInfo) => message(`About your proposal: ${t.title}`, [
+    `Hi ${t.speakerName},`,
+    `thank you for proposing "${t.title}" to ${t.community}. This time it did not make it into the programme.`,
+    'Please do not let that stop you: most speakers got a no before their first yes, and the organizers are happy to help you shape your next idea.',
+  ]),
+  coSpeakerAdded: (t: TalkInfo & { by: string }) => message(`You are co-speaker of "${t.title}"`, [
+    `Hi ${t.speakerName},`,
+    `${t.by} added you as co-speaker of "${t.title}" (${t.format}) for ${t.community}.`,
+    'You can read and edit the proposal with your own Brownbag account.',
+  ]),
+  invitation: (e: EventInfo) => message(`Invitation: ${e.title} — ${e.when}`, [
+    `Hi ${e.personName},`, `${e.title} (${e.community})`, `When: ${e.when}`, `Where: ${e.where}`,
+    'The invitation is attached; accept it to put it in your calendar. It updates itself if anything moves.', e.url,
+  ]),
+  update: (e: EventInfo) => message(`Updated: ${e.title} — ${e.when}`, [
+    `Hi ${e.personName},`, `${e.title} (${e.community}) has changed.`, `When: ${e.when}`, `Where: ${e.where}`,
+    'Your calendar entry updates with the attached invitation.', e.url,
+  ]),
+  cancellation: (e: EventInfo) => message(`Canceled: ${e.title} — ${e.when}`, [
+    `Hi ${e.personName},`, `${e.title} (${e.community}) on ${e.when} is canceled for you.`,
+    'The attached cancellation removes it from your calendar.',
+  ]),
+  promoted: (e: EventInfo) => message(`A seat is yours: ${e.title}`, [
+    `Hi ${e.personName},`, `a seat freed up: you are now going to ${e.title} (${e.community}).`, `When: ${e.when}`, `Where: ${e.where}`,
+    'If you cannot come after all, please give the seat back so the next person can.',
+  ]),
+  reminder: (e: EventInfo) => message(`Tomorrow: ${e.title} — ${e.when}`, [
+    `Hi ${e.personName},`, `a reminder: ${e.title} (${e.community}) starts ${e.when}.`, `Where: ${e.where}`, e.url,
+  ]),
+};
