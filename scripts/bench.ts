@@ -7,13 +7,15 @@
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../src/db/data-source';
 import { migrate } from '../src/db/migrate';
+import { migrateQueue } from '../src/jobs/worker';
 import { benchFeeds } from './bench/feeds';
+import { benchMail } from './bench/mail';
 import { benchProposals } from './bench/proposals';
 import { acquirePgServer, dropDatabase, recreateDatabase } from './lib/pg-server';
 
 export interface BenchContext { ds: DataSource; dbUrl: string; smoke: boolean; seconds: number }
 
-const SCENARIOS: Record<string, (c: BenchContext) => Promise<boolean>> = { proposals: benchProposals, feeds: benchFeeds };
+const SCENARIOS: Record<string, (c: BenchContext) => Promise<boolean>> = { proposals: benchProposals, feeds: benchFeeds, mail: benchMail };
 
 async function main() {
   const args = process.argv.slice(2);
@@ -34,6 +36,7 @@ async function main() {
       await ds.initialize();
       try {
         await migrate(ds);
+        await migrateQueue(server.url(db));
         const met = await SCENARIOS[name]({ ds, dbUrl: server.url(db), smoke, seconds: smoke ? 1 : 10 });
         console.log(smoke ? `${name}: smoke run done (figures from a 1 s run mean little)` : `${name}: targets ${met ? 'met' : 'NOT met'}`);
       } finally {

@@ -6,7 +6,10 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { buildServices } from '../src/app';
+import { Logger, runOnce } from 'graphile-worker';
 import { loadConfig } from '../src/config';
+import { taskList } from '../src/jobs/worker';
+import { createMailer } from '../src/mail/transport';
 import { Community } from '../src/modules/communities/community.entity';
 import { cliDatabase } from './lib/cli-db';
 import { DEMO_SLUG, DEMO_STEPS, seedDemo } from './seed/demo';
@@ -32,8 +35,15 @@ async function main() {
         bar.start(DEMO_STEPS, 0, { what: '' });
         const tokens = await seedDemo(services, admin, (what) => bar.increment({ what }));
         bar.stop();
+        // Deliver what the demo set in motion (notices, invitations) now, so the mail folder shows it.
+        const config = loadConfig();
+        const mailer = createMailer(config);
+        await runOnce({ connectionString: db.url, taskList: taskList(db.ds, mailer, config), logger: new Logger(() => () => undefined) });
+        mailer.close();
+        const sent = config.smtpUrl ? `sent through ${mailer.describe}` : `written to ${config.mailDir}`;
+        console.log(`\ndemo: notices and calendar invitations ${sent}.`);
         const url = loadConfig().publicUrl;
-        console.log(`\ndemo: communities ${DEMO_SLUG} and frontend-meetup are ready, with rooms, events, an agenda and RSVPs.`);
+        console.log(`demo: communities ${DEMO_SLUG} and frontend-meetup are ready, with rooms, events, an agenda and RSVPs.`);
         console.log(`  subscribe a calendar to ${url.replace(/^https?:/, 'webcal:')}/v1/communities/${DEMO_SLUG}/calendar.ics?talks=true`);
         console.log('  API tokens to explore with:');
         console.log(`  demo.admin@example.com (admin)  ${made!.secret}`);

@@ -22,6 +22,17 @@ export async function enqueue(m: EntityManager, task: string, payload: object, o
   );
 }
 
+/** Many jobs of one task in one statement (one round trip, whatever their number). */
+export async function enqueueMany(m: EntityManager, task: string, jobs: { payload: object; key?: string }[], maxAttempts = 12): Promise<void> {
+  if (!jobs.length) return;
+  // graphile-worker's bulk add_jobs: one insert for the lot (same job-key semantics as add_job).
+  await m.query(
+    `SELECT graphile_worker.add_jobs(array_agg(ROW($1::text, j.payload, NULL, NULL, $3::int, j.key, NULL, NULL)::graphile_worker.job_spec))
+       FROM json_to_recordset($2::json) AS j(payload json, key text)`,
+    [task, JSON.stringify(jobs.map((j) => ({ payload: j.payload, key: j.key ?? null }))), maxAttempts],
+  );
+}
+
 /** A message to send; built from the database when the job runs, so it says what is true then. */
 export function enqueueMail(m: EntityManager, job: MailJob, o: JobOptions = {}): Promise<void> {
   return enqueue(m, TASKS.mail, job, o);

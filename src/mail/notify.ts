@@ -5,7 +5,8 @@
  */
 import type { EntityManager } from 'typeorm';
 import { sql } from '../db/sql';
-import { enqueueMail } from '../jobs/queue';
+import { enqueueMail, enqueueMany, TASKS } from '../jobs/queue';
+import type { MailJob } from './messages';
 
 async function speakersOf(m: EntityManager, proposalId: string): Promise<string[]> {
   return (await sql<{ person_id: string }>(m, 'SELECT person_id FROM proposal_speaker WHERE proposal_id = $1 ORDER BY position', [proposalId])).map((r) => r.person_id);
@@ -41,12 +42,13 @@ export const notify = {
     }
   },
 
-  /** The event's calendar entry, to one person or to everyone going. */
+  /** The event's calendar entry, to one person or to everyone going (one statement for all). */
   async event(m: EntityManager, eventId: string, method: 'REQUEST' | 'CANCEL', opts: { personIds?: string[]; update?: boolean } = {}) {
     const ids = opts.personIds ?? (await sql<{ person_id: string }>(m, `SELECT person_id FROM rsvp WHERE event_id = $1 AND status = 'going'`, [eventId])).map((r) => r.person_id);
-    for (const personId of ids) {
-      await enqueueMail(m, { kind: 'invite', item: 'event', id: eventId, personId, method, update: opts.update }, { key: `invite:event:${eventId}:${personId}` });
-    }
+    await enqueueMany(m, TASKS.mail, ids.map((personId) => ({
+      payload: { kind: 'invite', item: 'event', id: eventId, personId, method, update: opts.update } satisfies MailJob,
+      key: `invite:event:${eventId}:${personId}`,
+    })));
   },
 
   /** An event that changes on calendars: its attendees and the speakers of its talks hear of it. */

@@ -13,7 +13,8 @@ export interface JobRow {
 }
 
 const STATE_SQL: Record<JobState, string> = {
-  failed: 'j.attempts >= j.max_attempts',
+  // attempts is counted when a job is taken, so a running last attempt is not failed yet
+  failed: 'j.attempts >= j.max_attempts AND j.locked_at IS NULL',
   pending: 'j.attempts < j.max_attempts AND j.locked_at IS NULL',
   running: 'j.locked_at IS NOT NULL',
   all: 'true',
