@@ -14,7 +14,7 @@ const JobOut = Type.Object({
 const jobOut = (j: JobRow) => ({
   id: j.id, task: j.task_identifier, payload: j.payload, attempts: j.attempts, maxAttempts: j.max_attempts, lastError: j.last_error,
   runAt: j.run_at.toISOString(), createdAt: j.created_at.toISOString(), updatedAt: j.updated_at.toISOString(), running: j.locked_at !== null,
-  key: j.key, failed: j.attempts >= j.max_attempts,
+  key: j.key, failed: j.attempts >= j.max_attempts && j.locked_at === null,
 });
 
 export const jobsRoutes: FastifyPluginAsyncTypebox<{ jobs: JobsService }> = async (app, { jobs }) => {

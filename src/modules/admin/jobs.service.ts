@@ -39,13 +39,14 @@ export class JobsService {
   async retry(actor: Actor, id: string): Promise<JobRow> {
     if (!actor.isAdmin) throw new Forbidden('Only admins retry jobs.');
     // graphile-worker's own SQL API: a fresh set of attempts, due now (a running job is left alone).
-    const rows = await sql<{ id: string }>(this.ds.manager,
-      'SELECT id::text FROM graphile_worker.reschedule_jobs(ARRAY[$1::bigint], run_at := now(), attempts := 0)', [id]);
-    if (!rows.length) throw new NotFound('A job that is not running with that id');
-    await this.ds.query(`SELECT pg_notify('jobs:insert', '')`);
+    // The answer is the job as rescheduled, before a worker (woken just after) takes it.
     const [job] = await sql<JobRow>(this.ds.manager,
-      `SELECT j.id::text, j.task_identifier, p.payload, j.attempts, j.max_attempts, j.last_error, j.run_at, j.created_at, j.updated_at, j.locked_at, j.key
-         FROM graphile_worker.jobs j JOIN graphile_worker._private_jobs p ON p.id = j.id WHERE j.id = $1`, [id]);
+      `SELECT r.id::text, t.identifier AS task_identifier, r.payload, r.attempts, r.max_attempts, r.last_error, r.run_at, r.created_at,
+              r.updated_at, r.locked_at, r.key
+         FROM graphile_worker.reschedule_jobs(ARRAY[$1::bigint], run_at := now(), attempts := 0) r
+         JOIN graphile_worker._private_tasks t ON t.id = r.task_id`, [id]);
+    if (!job) throw new NotFound('A job that is not running with that id');
+    await this.ds.query(`SELECT pg_notify('jobs:insert', '')`);
     return job;
   }
 }
