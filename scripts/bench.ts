@@ -11,11 +11,12 @@ import { migrateQueue } from '../src/jobs/worker';
 import { benchFeeds } from './bench/feeds';
 import { benchMail } from './bench/mail';
 import { benchProposals } from './bench/proposals';
+import { benchTasks } from './bench/tasks';
 import { acquirePgServer, dropDatabase, recreateDatabase } from './lib/pg-server';
 
 export interface BenchContext { ds: DataSource; dbUrl: string; smoke: boolean; seconds: number }
 
-const SCENARIOS: Record<string, (c: BenchContext) => Promise<boolean>> = { proposals: benchProposals, feeds: benchFeeds, mail: benchMail };
+const SCENARIOS: Record<string, (c: BenchContext) => Promise<boolean>> = { proposals: benchProposals, feeds: benchFeeds, mail: benchMail, tasks: benchTasks };
 
 async function main() {
   const args = process.argv.slice(2);

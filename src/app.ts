@@ -32,6 +32,8 @@ import { rsvpsRoutes } from './modules/events/rsvps.routes';
 import { FeedTokensService } from './modules/people/feed-tokens.service';
 import { JobsService } from './modules/admin/jobs.service';
 import { jobsRoutes } from './modules/admin/jobs.routes';
+import { TasksService } from './modules/tasks/tasks.service';
+import { tasksRoutes } from './modules/tasks/tasks.routes';
 
 export interface AppDeps {
   ds: DataSource;
@@ -51,7 +53,8 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
   const rsvps = new RsvpsService(ds, events);
   const feeds = new FeedsService(ds, events, feedTokens, publicUrl);
   const jobs = new JobsService(ds);
-  return { people, feedTokens, communities, cfp, proposals, reviews, events, agenda, rsvps, feeds, jobs };
+  const tasks = new TasksService(ds, communities, proposals);
+  return { people, feedTokens, communities, cfp, proposals, reviews, events, agenda, rsvps, feeds, jobs, tasks };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -86,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await v1.register(rsvpsRoutes, { rsvps: services.rsvps });
     await v1.register(calendarRoutes, { feeds: services.feeds });
     await v1.register(jobsRoutes, { jobs: services.jobs });
+    await v1.register(tasksRoutes, { tasks: services.tasks });
   }, { prefix: '/v1' });
 
   return app;

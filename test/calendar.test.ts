@@ -20,7 +20,7 @@ function parse(text: string) {
     uid: String(e.getFirstPropertyValue('uid')), sequence: Number(e.getFirstPropertyValue('sequence')),
     summary: String(e.getFirstPropertyValue('summary')), description: String(e.getFirstPropertyValue('description') ?? ''),
     location: String(e.getFirstPropertyValue('location') ?? ''), status: String(e.getFirstPropertyValue('status')),
-    start: (e.getFirstPropertyValue('dtstart') as unknown as IcalTime).toJSDate(), end: (e.getFirstPropertyValue('dtend') as unknown as IcalTime).toJSDate(),
+    start: (e.getFirstPropertyValue('dtstart') as unknown as IcalTime).toJSDate(), end: ((e.getFirstPropertyValue('dtend') as unknown as IcalTime | null) ?? (e.getFirstPropertyValue('dtstart') as unknown as IcalTime)).toJSDate(),
     url: String(e.getFirstPropertyValue('url')), props: e.getAllProperties().map((p: Prop) => p.name),
   }));
   return { cal, events, name: String(cal.getFirstPropertyValue('x-wr-calname')), refresh: String(cal.getFirstProperty('refresh-interval')?.getFirstValue()) };

@@ -21,4 +21,7 @@ t.test('the demo seed builds a whole community through the services', async (t) 
   const feed = await ctx.app.inject({ method: 'GET', url: `/v1/communities/${DEMO_SLUG}/calendar.ics?talks=true` });
   t.equal(feed.statusCode, 200);
   t.match(feed.body, /STATUS:CANCELLED/);
+  const board = await ctx.req('GET', `/v1/communities/${DEMO_SLUG}/tasks?overdue=true`, { token: olga });
+  t.ok(board.body.items.some((x: { title: string }) => x.title === 'Recording consent'), 'an overdue task on the board');
+  t.ok(board.body.counts.byStatus.open > 0);
 });

@@ -131,6 +131,15 @@ async function seedEvents(s: Services, olga: Actor, actors: Record<string, Actor
   for (const a of Object.values(actors).slice(1, 9)) await s.rsvps.answer(a, lunch.event.id, 'going');
   for (const a of Object.values(actors).slice(4, 7)) await s.rsvps.answer(a, online.event.id, 'going');
   tick('RSVPs');
+  // The checklists of the scheduled talks: some work done, one task overdue for the board.
+  const sam = actors['sam.speaker@example.com'];
+  const talk = ids['How we cut checkout latency by 40%'];
+  const tasks = await s.tasks.checklist(olga, talk);
+  const byTitle = (t: string) => tasks.find((x) => x.title === t)!;
+  await s.tasks.update(sam, byTitle('Outline review').id, { status: 'done', notes: 'Reviewed with Olga over coffee.' });
+  await s.tasks.update(olga, byTitle('Book the room and check AV').id, { status: 'done' });
+  await s.tasks.update(olga, byTitle('Recording consent').id, { dueAt: new Date(Date.now() - 2 * 86400_000).toISOString(), notes: 'Chasing legal.' });
+  await s.tasks.add(olga, talk, { title: 'Print the checkout-latency poster', category: 'promotion', owner: 'organizer', offsetDays: -5, assigneeId: olga.id });
 }
 
 export const DEMO_STEPS = 10 + 3 + TALKS.length + 3;

@@ -54,7 +54,7 @@ export class FeedsService {
     });
   }
 
-  /** Events the person is going to and the talks they give; 404 for an unknown or revoked token. */
+  /** Events the person is going to, the talks they give and their tasks; 404 for an unknown or revoked token. */
   async personal(secret: string): Promise<Feed> {
     const personId = await this.feedTokens.resolve(secret);
     if (!personId) throw new NotFound('The feed');
@@ -66,9 +66,11 @@ export class FeedsService {
        )
        SELECT pe.name,
               (SELECT string_agg(c.id || ':' || c.list_version, ',' ORDER BY c.id) FROM community c WHERE c.id IN (SELECT community_id FROM mine))
-                || '|' || coalesce((SELECT max(updated_at)::text || count(*) FROM rsvp WHERE person_id = $1), '') AS versions,
+                || '|' || coalesce((SELECT max(updated_at)::text || count(*) FROM rsvp WHERE person_id = $1), '')
+                || '|' || coalesce((SELECT max(updated_at)::text || count(*) FROM task WHERE assignee_id = $1), '') AS versions,
               greatest((SELECT max(c.content_changed_at) FROM community c WHERE c.id IN (SELECT community_id FROM mine)),
-                       (SELECT max(updated_at) FROM rsvp WHERE person_id = $1), pe.created_at) AS changed
+                       (SELECT max(updated_at) FROM rsvp WHERE person_id = $1), (SELECT max(updated_at) FROM task WHERE assignee_id = $1),
+                       pe.created_at) AS changed
          FROM person pe WHERE pe.id = $1`,
       [personId],
     );
@@ -80,9 +82,14 @@ export class FeedsService {
         [personId]);
       const going = new Set((await sql<{ event_id: string }>(this.ds.manager, `SELECT event_id FROM rsvp WHERE person_id = $1 AND status = 'going'`, [personId])).map((r) => r.event_id));
       const gives = new Set((await sql<{ proposal_id: string }>(this.ds.manager, 'SELECT proposal_id FROM proposal_speaker WHERE person_id = $1', [personId])).map((r) => r.proposal_id));
+      const tasks = await sql<{ id: string; title: string; talk: string; due_at: Date; time_zone: string | null; status: 'open'; version: number; updated_at: Date }>(this.ds.manager,
+        `SELECT t.id, t.title, p.title AS talk, t.due_at, e.time_zone, t.status, t.version, t.updated_at
+           FROM task t JOIN proposal p ON p.id = t.proposal_id LEFT JOIN slot s ON s.proposal_id = p.id LEFT JOIN event e ON e.id = s.event_id
+          WHERE t.assignee_id = $1 AND t.due_at IS NOT NULL ORDER BY t.due_at, t.id`, [personId]);
       return renderCalendar({
         name: `${v.name} — Brownbag`, publicUrl: this.publicUrl, events,
         includeEvent: (e) => going.has(e.id), talks: (_e, t) => gives.has(t.proposalId),
+        tasks: tasks.map((t) => ({ id: t.id, title: t.title, talk: t.talk, dueAt: t.due_at, timeZone: t.time_zone ?? 'UTC', status: t.status, version: t.version, updatedAt: t.updated_at })),
       });
     });
   }

@@ -14,7 +14,11 @@ export interface FeedEvent {
   roomName: string | null; roomLocation: string | null; onlineUrl: string | null;
   status: 'draft' | 'published' | 'canceled'; sequence: number; createdAt: Date; updatedAt: Date; agenda: FeedTalk[];
 }
+/** A speaker-support task, shown as an all-day entry on its due date (in the event's time zone). */
+export interface FeedTask { id: string; title: string; talk: string; dueAt: Date; timeZone: string; status: 'open' | 'done' | 'skipped'; version: number; updatedAt: Date }
+
 export interface CalendarOptions {
+  tasks?: FeedTask[];
   name: string; publicUrl: string; events: FeedEvent[];
   /** Each talk as its own VEVENT besides its event. */
   talks?: boolean | ((e: FeedEvent, t: FeedTalk) => boolean);
@@ -26,6 +30,7 @@ export interface CalendarOptions {
 export const host = (publicUrl: string) => new URL(publicUrl).hostname;
 export const eventUid = (id: string, publicUrl: string) => `event-${id}@${host(publicUrl)}`;
 export const talkUid = (proposalId: string, publicUrl: string) => `talk-${proposalId}@${host(publicUrl)}`;
+export const taskUid = (taskId: string, publicUrl: string) => `task-${taskId}@${host(publicUrl)}`;
 
 export function location(e: Pick<FeedEvent, 'roomName' | 'roomLocation' | 'onlineUrl'>): string | null {
   const room = [e.roomName, e.roomLocation].filter(Boolean).join(', ');
@@ -76,6 +81,17 @@ export function renderCalendar(o: CalendarOptions): string {
         location: location(e), url, status,
       });
     }
+  }
+  for (const t of o.tasks ?? []) {
+    const day = DateTime.fromJSDate(t.dueAt, { zone: t.timeZone });
+    cal.createEvent({
+      id: taskUid(t.id, o.publicUrl), sequence: t.version, stamp: t.updatedAt, lastModified: t.updatedAt, allDay: true,
+      start: new Date(Date.UTC(day.year, day.month - 1, day.day)),
+      summary: `${t.status === 'done' ? '✓ ' : ''}${t.title} — ${t.talk}`,
+      description: `Speaker-support task for "${t.talk}", due ${day.toFormat('ccc d LLL yyyy HH:mm')} (${t.timeZone}).`,
+      status: t.status === 'skipped' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      url: `${o.publicUrl}/v1/tasks/${t.id}`,
+    });
   }
   return cal.toString();
 }

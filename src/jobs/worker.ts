@@ -33,6 +33,17 @@ export const ENQUEUE_REMINDERS = `
                                       job_key => 'reminder:' || event_id || ':' || person_id))::int AS n
     FROM fresh`;
 
+/** The daily digest: one per assignee with open tasks overdue or due within 3 days, once a day. */
+export const ENQUEUE_DIGESTS = `
+  WITH due AS (
+    SELECT DISTINCT assignee_id FROM task WHERE status = 'open' AND assignee_id IS NOT NULL AND due_at < now() + interval '3 days'
+  ), fresh AS (
+    INSERT INTO digest_log (person_id, day) SELECT assignee_id, current_date FROM due ON CONFLICT DO NOTHING RETURNING person_id, day
+  )
+  SELECT count(graphile_worker.add_job('mail', json_build_object('kind', 'task-digest', 'personId', person_id, 'day', day),
+                                      job_key => 'digest:' || person_id || ':' || day))::int AS n
+    FROM fresh`;
+
 export function taskList(ds: DataSource, mailer: Mailer, settings: MailSettings): TaskList {
   const builder = new MessageBuilder(ds, settings);
   return {
@@ -42,6 +53,9 @@ export function taskList(ds: DataSource, mailer: Mailer, settings: MailSettings)
     },
     [TASKS.reminders]: async () => {
       await ds.query(ENQUEUE_REMINDERS);
+    },
+    [TASKS.digests]: async () => {
+      await ds.query(ENQUEUE_DIGESTS);
     },
   };
 }
@@ -57,7 +71,7 @@ export async function startWorker(o: WorkerOptions): Promise<Runner> {
     noHandleSignals: true,
     taskList: taskList(o.ds, o.mailer, o.settings),
     // Every ten minutes; a missed run (all workers down) is caught up once on start.
-    crontab: '*/10 * * * * reminders ?fill=1h&max=3',
+    crontab: ['*/10 * * * * reminders ?fill=1h&max=3', '0 7 * * * task-digests ?fill=12h&max=3'].join('\n'),
     logger: silentLogger(),
   });
 }

@@ -21,7 +21,8 @@ export type MailJob =
     was?: { eventId: string; startsAt: string; endsAt: string };
   }
   | { kind: 'waitlist-promoted'; eventId: string; personId: string }
-  | { kind: 'reminder'; eventId: string; personId: string };
+  | { kind: 'reminder'; eventId: string; personId: string }
+  | { kind: 'task-digest'; personId: string; day: string };
 
 export interface MailSettings { mailFrom: string; organizerEmail: string; publicUrl: string }
 
@@ -55,6 +56,8 @@ export class MessageBuilder {
         return this.aboutProposal(job, person);
       case 'invite':
         return job.item === 'event' ? this.eventInvite(job, person) : this.talkInvite(job, person);
+      case 'task-digest':
+        return this.digest(person, job.day);
       case 'waitlist-promoted':
       case 'reminder': {
         const e = await this.event(job.eventId);
@@ -129,6 +132,20 @@ export class MessageBuilder {
       ...this.mail(person, body, `invite.${item.uid.split('@')[0]}.${person.id}.${item.sequence}.${job.method.toLowerCase()}`),
       icalEvent: { method: job.method, filename: job.method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', content: ics },
     };
+  }
+
+  /** Overdue tasks and those due within three days, grouped; nothing when nothing is due. */
+  private async digest(person: Person, day: string): Promise<Mail.Options | null> {
+    const rows = await sql<{ title: string; talk: string; due_at: Date; time_zone: string | null; overdue: boolean }>(this.ds.manager,
+      `SELECT t.title, p.title AS talk, t.due_at, e.time_zone, t.due_at < now() AS overdue
+         FROM task t JOIN proposal p ON p.id = t.proposal_id LEFT JOIN slot s ON s.proposal_id = p.id LEFT JOIN event e ON e.id = s.event_id
+        WHERE t.assignee_id = $1 AND t.status = 'open' AND t.due_at < now() + interval '3 days' ORDER BY t.due_at`, [person.id]);
+    if (!rows.length) return null;
+    const line = (r: (typeof rows)[number]) => ({
+      title: r.title, talk: r.talk, due: DateTime.fromJSDate(r.due_at, { zone: r.time_zone ?? 'UTC' }).toFormat('ccc d LLL HH:mm') + ` (${r.time_zone ?? 'UTC'})`,
+    });
+    return this.mail(person, templates.taskDigest(person.name, rows.filter((r) => r.overdue).map(line), rows.filter((r) => !r.overdue).map(line)),
+      `digest.${person.id}.${day}`);
   }
 
   private mail(person: Person, r: Rendered, about: string): Mail.Options {

@@ -19,7 +19,16 @@ function message(subject: string, paragraphs: string[], footer = 'Brownbag — i
 export interface TalkInfo { title: string; community: string; format: string; speakerName: string }
 export interface EventInfo { title: string; community: string; when: string; where: string; personName: string; url: string }
 
+export interface DigestLine { title: string; talk: string; due: string }
+
 export const templates = {
+  taskDigest: (name: string, overdue: DigestLine[], soon: DigestLine[]) => message(
+    `Speaker support: ${overdue.length ? `${overdue.length} overdue, ` : ''}${soon.length} due within 3 days`, [
+      `Hi ${name},`,
+      ...(overdue.length ? [`Overdue:\n${overdue.map((l) => `• ${l.title} — ${l.talk} (was due ${l.due})`).join('\n')}`] : []),
+      ...(soon.length ? [`Due within 3 days:\n${soon.map((l) => `• ${l.title} — ${l.talk} (due ${l.due})`).join('\n')}`] : []),
+      'Thank you for taking care of it, so speakers can focus on their talks.',
+    ]),
   proposalReceived: (t: TalkInfo) => message(`We received your proposal: ${t.title}`, [
     `Hi ${t.speakerName},`,
     `thank you for proposing "${t.title}" (${t.format}) to ${t.community}. Reviewers will read it soon; you can still edit it while it is under review.`,

@@ -5,6 +5,8 @@ import type { Actor } from '../../http/auth';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleBroken } from '../../http/errors';
 import { decodeCursor, pageOf } from '../../http/pagination';
 import { Person } from '../people/person.entity';
+import { addDefaultTemplates } from '../tasks/checklist';
+import { DEFAULT_TEMPLATES } from '../tasks/default-templates';
 import type { PeopleService } from '../people/people.service';
 import { Community } from './community.entity';
 import { Membership, type Role } from './membership.entity';
@@ -56,6 +58,7 @@ export class CommunitiesService {
       );
       if (!rows.length) throw new Conflict('slug-taken', `The slug ${input.slug} is taken; choose another.`);
       await m.getRepository(Membership).insert({ communityId: rows[0].id, personId: actor.id, role: 'organizer' });
+      await addDefaultTemplates(m, rows[0].id, DEFAULT_TEMPLATES);
       return this.access(actor, input.slug, m);
     });
   }

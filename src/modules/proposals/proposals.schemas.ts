@@ -46,6 +46,7 @@ export const ProposalOut = Type.Object({
   meanScore: Type.Optional(Nullable(Type.Number({ description: 'organizers only' }))),
   myScore: Type.Optional(Nullable(Type.Integer({ description: 'your own score, for reviewers' }))),
   actions: Type.Array(StateSchema, { description: 'the states you may move it to now' }),
+  checklist: Type.Optional(Type.Object({ done: Type.Integer(), total: Type.Integer(), overdue: Type.Integer() }, { description: 'speaker-support progress (speakers and organizers)' })),
   createdAt: DateTime, updatedAt: DateTime, submittedAt: Nullable(DateTime),
 });
 
@@ -84,6 +85,7 @@ export function proposalOut(v: ProposalView) {
     ...(v.sight.mine || v.sight.organizer ? { notes: r.notes } : {}),
     ...(v.sight.seesReviews ? { reviewCount: r.review_count, meanScore: r.review_count ? r.review_mean : null } : {}),
     ...(v.sight.reviewer && !v.sight.mine ? { myScore: r.my_score } : {}),
+    ...((v.sight.mine || v.sight.organizer) && r.checklist.total + r.checklist.done > 0 ? { checklist: r.checklist } : {}),
     actions: actions(v),
     createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(), submittedAt: r.submitted_at?.toISOString() ?? null,
   };

@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
 import { notify } from '../../mail/notify';
+import { createChecklist, skipOpenTasks } from '../tasks/checklist';
 import type { Actor } from '../../http/auth';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleBroken } from '../../http/errors';
 import { decodeCursor, pageOf, type Cursor } from '../../http/pagination';
@@ -20,6 +21,7 @@ export interface ProposalRow {
   created_by: string; created_at: Date; updated_at: Date; submitted_at: Date | null; created_key: string;
   format_key: string; format_name: string; duration_minutes: number; track_key: string | null; track_name: string | null;
   mine: boolean; my_score: number | null; speakers: Omit<SpeakerRow, 'proposal_id'>[];
+  checklist: { done: number; total: number; overdue: number };
 }
 export interface SpeakerRow { id: string; name: string; email: string; department: string | null; is_primary: boolean }
 /** `speakers` is null when blind review hides them from the viewer. */
@@ -45,7 +47,10 @@ const SELECT = `
          (p.created_by = $1 OR EXISTS (SELECT 1 FROM proposal_speaker ms WHERE ms.proposal_id = p.id AND ms.person_id = $1)) AS mine,
          r.score AS my_score,
          (SELECT json_agg(json_build_object('id', sp.id, 'name', sp.name, 'email', sp.email, 'department', sp.department, 'is_primary', s.is_primary) ORDER BY s.position)
-            FROM proposal_speaker s JOIN person sp ON sp.id = s.person_id WHERE s.proposal_id = p.id) AS speakers
+            FROM proposal_speaker s JOIN person sp ON sp.id = s.person_id WHERE s.proposal_id = p.id) AS speakers,
+         (SELECT json_build_object('done', count(*) FILTER (WHERE status = 'done'), 'total', count(*) FILTER (WHERE status <> 'skipped'),
+                                   'overdue', count(*) FILTER (WHERE status = 'open' AND due_at < now()))
+            FROM task WHERE proposal_id = p.id) AS checklist
     FROM proposal p
     JOIN community c ON c.id = p.community_id
     JOIN call_format f ON f.id = p.format_id
@@ -174,6 +179,8 @@ export class ProposalsService {
       if (to === 'submitted') await notify.proposalSubmitted(m, id);
       // Decisions are told at once, or staged (tell=false) and sent as one batch later.
       if (DECISIONS.includes(to) && tell) await notify.decision(m, id, transitionId);
+      if (to === 'accepted') await createChecklist(m, id);
+      if (to === 'withdrawn' || to === 'canceled') await skipOpenTasks(m, id, actor.id, `talk ${to}`);
       if (to === 'withdrawn' || to === 'canceled') {
         // A talk that will not happen leaves the agenda; its event changes on calendars, and its
         // speakers' calendars drop it.
@@ -227,7 +234,8 @@ export class ProposalsService {
    */
   async listStamp(actor: Actor, slug: string): Promise<{ access: Access; stamp: string }> {
     const a = await this.communities.access(actor, slug);
-    return { access: a, stamp: `${actor.id}/${actor.isAdmin}/${a.role}/${a.community.id}/${a.community.version}/${a.community.listVersion}` };
+    // the minute too: overdue counts in checklist progress move with time
+    return { access: a, stamp: `${actor.id}/${actor.isAdmin}/${a.role}/${a.community.id}/${a.community.version}/${a.community.listVersion}/${Math.floor(Date.now() / 60000)}` };
   }
 
   async list(actor: Actor, slug: string, f: ListFilters, known?: Access) {
