@@ -9,17 +9,12 @@ import type { DataSource } from 'typeorm';
 import { sql } from '../db/sql';
 import { NotFound } from '../http/errors';
 import { RenderCache } from '../http/render-cache';
-import type { EventsService, EventRow, AgendaItem } from '../modules/events/events.service';
+import { EVENT_SELECT, type AgendaItem, type EventRow, type EventsService } from '../modules/events/events.service';
 import type { FeedTokensService } from '../modules/people/feed-tokens.service';
 import { renderCalendar, type FeedEvent } from './render';
 
 export interface Feed { etag: string; lastModified: Date; name: string; filename: string; load: () => Promise<Buffer> }
 
-const EVENTS = `
-  SELECT e.id, e.community_id, c.slug, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.room_id,
-         r.name AS room_name, r.location AS room_location, e.online_url, e.capacity, e.status, e.sequence, e.version,
-         e.created_at, e.updated_at, e.starts_at::text AS start_key
-    FROM event e JOIN community c ON c.id = e.community_id LEFT JOIN room r ON r.id = e.room_id`;
 
 export class FeedsService {
   private readonly cache = new RenderCache(64 * 1024 * 1024);
@@ -109,7 +104,7 @@ export class FeedsService {
   }
 
   private async load(where: string, params: unknown[]): Promise<FeedEvent[]> {
-    const rows = await sql<EventRow>(this.ds.manager, `${EVENTS} WHERE ${where} ORDER BY e.starts_at, e.id`, params);
+    const rows = await sql<EventRow>(this.ds.manager, `${EVENT_SELECT} WHERE ${where} ORDER BY e.starts_at, e.id`, params);
     const agenda = await this.events.agendaOf(this.ds.manager, rows.map((r) => r.id));
     const byEvent = new Map<string, (AgendaItem & { event_id: string })[]>();
     for (const a of agenda) byEvent.set(a.event_id, [...(byEvent.get(a.event_id) ?? []), a]);

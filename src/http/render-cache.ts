@@ -1,3 +1,5 @@
+import type { FastifyReply } from 'fastify';
+
 /**
  * Rendered response bodies, keyed by a string that names everything they depend on (including a
  * version read from PostgreSQL on each request, so N instances stay correct), least recently
@@ -36,4 +38,17 @@ export class RenderCache {
   get size(): number {
     return this.entries.size;
   }
+}
+
+/**
+ * Answers with the cached JSON body for `key`, or renders it (with the route's own serializer, so
+ * the response schema still applies), keeps it and answers with it.
+ */
+export async function sendCachedJson(reply: FastifyReply, cache: RenderCache, key: string, render: () => Promise<unknown>) {
+  let body = cache.get(key);
+  if (body === undefined) {
+    body = Buffer.from(reply.serialize(await render()) as string);
+    cache.set(key, body);
+  }
+  return reply.type('application/json; charset=utf-8').send(body);
 }

@@ -28,7 +28,7 @@ export interface EventInput {
 }
 export type EventPatch = Partial<EventInput> & { status?: EventStatus };
 
-const EVENT_SELECT = `
+export const EVENT_SELECT = `
   SELECT e.id, e.community_id, c.slug, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.room_id,
          r.name AS room_name, r.location AS room_location, e.online_url, e.capacity, e.status, e.sequence, e.version,
          e.created_at, e.updated_at, e.starts_at::text AS start_key

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../../http/auth';
 import { IfMatchHeader, expectedVersion, setEtag } from '../../http/etag';
 import { Page } from '../../http/pagination';
-import { RenderCache } from '../../http/render-cache';
+import { RenderCache, sendCachedJson } from '../../http/render-cache';
 import { IdParams, SlugParams } from '../../http/types';
 import type { ProposalsService } from './proposals.service';
 import { HistoryOut, ListQuery, ProposalCreate, ProposalOut, ProposalPatch, TransitionBody, proposalOut } from './proposals.schemas';
@@ -28,15 +28,11 @@ export const proposalsRoutes: FastifyPluginAsyncTypebox<{ proposals: ProposalsSe
   }, async (req, reply) => {
     const actor = actorOf(req);
     const { access, stamp } = await proposals.listStamp(actor, req.params.slug);
-    const key = `${stamp} ${req.url}`;
-    let body = listPages.get(key);
-    if (body === undefined) {
+    return sendCachedJson(reply as FastifyReply, listPages, `${stamp} ${req.url}`, async () => {
       const { limit = 50, ...filters } = req.query;
       const page = await proposals.list(actor, req.params.slug, { ...filters, limit }, access);
-      body = Buffer.from(reply.serialize({ items: page.items.map(proposalOut), nextCursor: page.nextCursor }) as string);
-      listPages.set(key, body);
-    }
-    return (reply as FastifyReply).type('application/json; charset=utf-8').send(body);
+      return { items: page.items.map(proposalOut), nextCursor: page.nextCursor };
+    });
   });
 
   app.get('/proposals/:id', { schema: { tags, summary: 'Read a proposal', params: IdParams, response: { 200: ProposalOut } } },

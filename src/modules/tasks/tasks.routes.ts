@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth';
 import { IfMatchHeader, expectedVersion, setEtag } from '../../http/etag';
-import { RenderCache } from '../../http/render-cache';
+import { RenderCache, sendCachedJson } from '../../http/render-cache';
 import { IdParams, NoContent, SlugParams } from '../../http/types';
 import type { TasksService } from './tasks.service';
 import { BoardOut, BoardQuery, TaskIn, TaskOut, TaskPatch, TemplateIn, TemplateOut, TemplatePatch, taskOut, templateOut } from './tasks.schemas';
@@ -34,15 +34,11 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
   }, async (req, reply) => {
     const actor = actorOf(req);
     const { access, stamp } = await tasks.boardStamp(actor, req.params.slug);
-    const key = `${stamp} ${req.url}`;
-    let body = boardPages.get(key);
-    if (body === undefined) {
+    return sendCachedJson(reply as FastifyReply, boardPages, `${stamp} ${req.url}`, async () => {
       const { limit = 50, ...f } = req.query;
       const page = await tasks.board(actor, req.params.slug, { ...f, limit }, access);
-      body = Buffer.from(reply.serialize({ ...page, items: page.items.map(taskOut) }) as string);
-      boardPages.set(key, body);
-    }
-    return (reply as FastifyReply).type('application/json; charset=utf-8').send(body);
+      return { ...page, items: page.items.map(taskOut) };
+    });
   });
 
   app.get('/proposals/:id/tasks', { schema: { tags, summary: "A talk's checklist (its speakers and organizers)", params: IdParams, response: { 200: Type.Object({ items: Type.Array(TaskOut) }) } } },
