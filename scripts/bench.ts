@@ -6,13 +6,12 @@
  */
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../src/db/data-source';
-import { migrate } from '../src/db/migrate';
-import { migrateQueue } from '../src/jobs/worker';
 import { benchFeeds } from './bench/feeds';
 import { benchMail } from './bench/mail';
 import { benchProposals } from './bench/proposals';
 import { benchTasks } from './bench/tasks';
-import { acquirePgServer, dropDatabase, recreateDatabase } from './lib/pg-server';
+import { acquirePgServer, dropDatabase } from './lib/pg-server';
+import { prepareTemplate } from './lib/test-db';
 
 export interface BenchContext { ds: DataSource; dbUrl: string; smoke: boolean; seconds: number }
 
@@ -32,12 +31,10 @@ async function main() {
   const db = 'brownbag_bench';
   try {
     for (const name of chosen) {
-      await recreateDatabase(server, db);
+      await prepareTemplate(server, db); // a fresh, migrated database per scenario
       const ds = createDataSource(server.url(db), 4);
       await ds.initialize();
       try {
-        await migrate(ds);
-        await migrateQueue(server.url(db));
         const met = await SCENARIOS[name]({ ds, dbUrl: server.url(db), smoke, seconds: smoke ? 1 : 10 });
         console.log(smoke ? `${name}: smoke run done (figures from a 1 s run mean little)` : `${name}: targets ${met ? 'met' : 'NOT met'}`);
       } finally {
