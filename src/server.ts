@@ -60,6 +60,13 @@ async function main() {
       process.exit(1);
     }
     stopping = true;
+    // While PostgreSQL shuts down, idle pooled connections of libraries may report the server's
+    // goodbye ("terminating connection due to administrator command"); that is expected now.
+    process.on('uncaughtException', (e) => {
+      if ((e as { code?: string }).code === '57P01' || /Connection terminated|ECONNRESET/.test(String(e))) return;
+      console.error(e);
+      process.exit(1);
+    });
     app.log.info({ signal }, 'stopping: draining requests and running jobs');
     await app.close().catch((e) => app.log.error(e));
     await worker?.stop().catch((e) => app.log.error(e));

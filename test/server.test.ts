@@ -78,7 +78,7 @@ t.test('zero-setup start on the embedded PostgreSQL', { timeout: 170000 }, async
   t.equal((fs.statSync(path.join(dir, 'admin-token')).mode & 0o777).toString(8), '600');
   t.ok(postgresFor(path.join(dir, 'pg')), 'an embedded postgres runs');
   first.child.kill('SIGTERM');
-  t.equal(await first.exited, 0, 'SIGTERM: a clean exit');
+  t.equal(await first.exited, 0, 'SIGTERM: a clean exit', { output: first.output().slice(-3000) });
   t.equal(postgresFor(path.join(dir, 'pg')), '', 'no orphan postgres');
 
   const port = String(40000 + Math.floor(Math.random() * 20000));
@@ -89,7 +89,7 @@ t.test('zero-setup start on the embedded PostgreSQL', { timeout: 170000 }, async
   t.equal(me.status, 200, 'the data survived the restart');
   t.equal((await fetch(`http://127.0.0.1:${port}/health/ready`)).status, 200);
   second.child.kill('SIGINT');
-  t.equal(await second.exited, 0);
+  t.equal(await second.exited, 0, 'SIGINT: a clean exit', { output: second.output().slice(-3000) });
   t.equal(postgresFor(path.join(dir, 'pg')), '');
 });
 

@@ -18,17 +18,41 @@ export interface PersonInput { email: string; name?: string; department?: string
 export interface CreatedToken { token: ApiToken; secret: string }
 
 const LAST_USED_RESOLUTION_MS = 60_000;
+/**
+ * How long this process trusts a token lookup it made. Revocation takes effect at once in the
+ * process that revoked (its entries are dropped) and within this long in every other instance.
+ */
+const AUTH_CACHE_MS = 1_000;
 
 export class PeopleService {
+  private readonly recent = new Map<string, { actor: Actor; at: number }>();
+
   constructor(private readonly ds: DataSource) {}
 
-  /** One indexed lookup per request; last-used time is written at most once a minute per token. */
+  /**
+   * One indexed lookup per token and second (under load most requests skip the round trip);
+   * last-used time is written at most once a minute per token.
+   */
   async authenticate(secret: string): Promise<Actor | null> {
+    const hash = hashSecret(secret);
+    const hit = this.recent.get(hash);
+    if (hit && Date.now() - hit.at < AUTH_CACHE_MS) return hit.actor;
+    const actor = await this.lookup(hash);
+    if (actor) {
+      if (this.recent.size > 10_000) this.recent.clear();
+      this.recent.set(hash, { actor, at: Date.now() });
+    } else {
+      this.recent.delete(hash);
+    }
+    return actor;
+  }
+
+  private async lookup(hash: string): Promise<Actor | null> {
     const rows = await sql<{ token_id: string; last_used_at: Date | null; id: string; email: string; name: string; is_admin: boolean }>(this.ds.manager,
       `SELECT t.id AS token_id, t.last_used_at, p.id, p.email, p.name, p.is_admin
          FROM api_token t JOIN person p ON p.id = t.person_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
-      [hashSecret(secret)],
+      [hash],
     );
     const r = rows[0];
     if (!r) return null;
@@ -102,6 +126,7 @@ export class PeopleService {
   }
 
   async revokeToken(actor: Actor, tokenId: string): Promise<void> {
+    for (const [hash, e] of this.recent) if (e.actor.tokenId === tokenId) this.recent.delete(hash);
     const res = await this.ds.getRepository(ApiToken).update({ id: tokenId, personId: actor.id, revokedAt: IsNull() }, { revokedAt: new Date() });
     if (!res.affected) {
       const exists = await this.ds.getRepository(ApiToken).existsBy({ id: tokenId, personId: actor.id });
