@@ -5,6 +5,7 @@
  */
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import t from 'tap';
@@ -57,6 +58,15 @@ function startServer(env: Record<string, string>) {
   return { child, listening, exited, output: () => out };
 }
 
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 const postgresFor = (dir: string) => {
   try {
     return execFileSync('pgrep', ['-f', `postgres.*${dir}`]).toString().trim();
@@ -81,7 +91,7 @@ t.test('zero-setup start on the embedded PostgreSQL', { timeout: 170000 }, async
   t.equal(await first.exited, 0, 'SIGTERM: a clean exit', { output: first.output().slice(-3000) });
   t.equal(postgresFor(path.join(dir, 'pg')), '', 'no orphan postgres');
 
-  const port = String(40000 + Math.floor(Math.random() * 20000));
+  const port = String(await freePort());
   const second = startServer({ ...env, PORT: port });
   await second.listening;
   t.notMatch(second.output(), /First start/, 'no second admin');
