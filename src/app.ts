@@ -34,6 +34,8 @@ import { JobsService } from './modules/admin/jobs.service';
 import { jobsRoutes } from './modules/admin/jobs.routes';
 import { TasksService } from './modules/tasks/tasks.service';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
+import { FeedbackService } from './modules/feedback/feedback.service';
+import { feedbackRoutes } from './modules/feedback/feedback.routes';
 
 export interface AppDeps {
   ds: DataSource;
@@ -54,7 +56,8 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
   const feeds = new FeedsService(ds, events, feedTokens, publicUrl);
   const jobs = new JobsService(ds);
   const tasks = new TasksService(ds, communities, proposals);
-  return { people, feedTokens, communities, cfp, proposals, reviews, events, agenda, rsvps, feeds, jobs, tasks };
+  const feedback = new FeedbackService(ds, communities);
+  return { people, feedTokens, communities, cfp, proposals, reviews, events, agenda, rsvps, feeds, jobs, tasks, feedback };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -90,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await v1.register(calendarRoutes, { feeds: services.feeds });
     await v1.register(jobsRoutes, { jobs: services.jobs });
     await v1.register(tasksRoutes, { tasks: services.tasks });
+    await v1.register(feedbackRoutes, { feedback: services.feedback });
   }, { prefix: '/v1' });
 
   return app;

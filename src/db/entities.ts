@@ -13,10 +13,11 @@ import { Rsvp } from '../modules/events/rsvp.entity';
 import { Slot } from '../modules/events/slot.entity';
 import { FeedToken } from '../modules/people/feed-token.entity';
 import { DigestLog, Task, TaskTemplate } from '../modules/tasks/task.entity';
+import { Feedback } from '../modules/feedback/feedback.entity';
 
 export const entities = [
   Person, ApiToken, Community, Membership, Call, CallFormat, CallTrack,
   Proposal, ProposalSpeaker, ProposalTransition, Review,
   FeedToken, Room, Event, Slot, Rsvp, ReminderLog,
-  TaskTemplate, Task, DigestLog,
+  TaskTemplate, Task, DigestLog, Feedback,
 ];
