@@ -36,6 +36,14 @@ import { TasksService } from './modules/tasks/tasks.service';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
 import { FeedbackService } from './modules/feedback/feedback.service';
 import { feedbackRoutes } from './modules/feedback/feedback.routes';
+import { LessonsService } from './modules/lessons/lessons.service';
+import { lessonsRoutes } from './modules/lessons/lessons.routes';
+import { NominationsService } from './modules/nominations/nominations.service';
+import { nominationsRoutes } from './modules/nominations/nominations.routes';
+import { SearchService } from './modules/search/search.service';
+import { searchRoutes } from './modules/search/search.routes';
+import { MetricsService } from './modules/metrics/metrics.service';
+import { metricsRoutes } from './modules/metrics/metrics.routes';
 
 export interface AppDeps {
   ds: DataSource;
@@ -57,7 +65,11 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
   const jobs = new JobsService(ds);
   const tasks = new TasksService(ds, communities, proposals);
   const feedback = new FeedbackService(ds, communities);
-  return { people, feedTokens, communities, cfp, proposals, reviews, events, agenda, rsvps, feeds, jobs, tasks, feedback };
+  const lessons = new LessonsService(ds, communities);
+  const nominations = new NominationsService(ds, communities, people, proposals);
+  const search = new SearchService(ds);
+  const metrics = new MetricsService(ds, communities);
+  return { people, feedTokens, communities, cfp, proposals, reviews, events, agenda, rsvps, feeds, jobs, tasks, feedback, lessons, nominations, search, metrics };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -94,6 +106,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await v1.register(jobsRoutes, { jobs: services.jobs });
     await v1.register(tasksRoutes, { tasks: services.tasks });
     await v1.register(feedbackRoutes, { feedback: services.feedback });
+    await v1.register(lessonsRoutes, { lessons: services.lessons });
+    await v1.register(nominationsRoutes, { nominations: services.nominations });
+    await v1.register(searchRoutes, { search: services.search });
+    await v1.register(metricsRoutes, { metrics: services.metrics });
   }, { prefix: '/v1' });
 
   return app;

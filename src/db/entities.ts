@@ -14,10 +14,13 @@ import { Slot } from '../modules/events/slot.entity';
 import { FeedToken } from '../modules/people/feed-token.entity';
 import { DigestLog, Task, TaskTemplate } from '../modules/tasks/task.entity';
 import { Feedback } from '../modules/feedback/feedback.entity';
+import { Lesson, LessonPrompt } from '../modules/lessons/lesson.entity';
+import { TalkDocument } from '../modules/search/talk-document.entity';
+import { Nomination } from '../modules/nominations/nomination.entity';
 
 export const entities = [
   Person, ApiToken, Community, Membership, Call, CallFormat, CallTrack,
   Proposal, ProposalSpeaker, ProposalTransition, Review,
   FeedToken, Room, Event, Slot, Rsvp, ReminderLog,
-  TaskTemplate, Task, DigestLog, Feedback,
+  TaskTemplate, Task, DigestLog, Feedback, Lesson, LessonPrompt, TalkDocument, Nomination,
 ];

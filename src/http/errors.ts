@@ -49,3 +49,8 @@ export class RuleBroken extends DomainError {
     super(422, code, 'Rule broken', detail, extra);
   }
 }
+export class TooManyRequests extends DomainError {
+  constructor(code: string, detail: string, readonly retryAfterSeconds: number) {
+    super(429, code, 'Too many requests', detail, { retryAfter: retryAfterSeconds });
+  }
+}

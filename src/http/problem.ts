@@ -6,7 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { QueryFailedError } from 'typeorm';
-import { DomainError } from './errors';
+import { DomainError, TooManyRequests } from './errors';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
@@ -135,6 +135,7 @@ export default fp(async function problemPlugin(app: FastifyInstance) {
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof DomainError) {
+      if (err instanceof TooManyRequests) reply.header('retry-after', String(err.retryAfterSeconds));
       return sendProblem(reply, req, { status: err.status, code: err.code, title: err.title, detail: err.message, ...err.extra });
     }
     if (err.validation) {

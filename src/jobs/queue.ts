@@ -13,7 +13,7 @@ export interface JobOptions {
   maxAttempts?: number;
 }
 
-export const TASKS = { mail: 'mail', reminders: 'reminders', digests: 'task-digests' } as const;
+export const TASKS = { mail: 'mail', reminders: 'reminders', digests: 'task-digests', lessonPrompts: 'lesson-prompts' } as const;
 
 export async function enqueue(m: EntityManager, task: string, payload: object, o: JobOptions = {}): Promise<void> {
   await m.query(

@@ -22,7 +22,10 @@ export type MailJob =
   }
   | { kind: 'waitlist-promoted'; eventId: string; personId: string }
   | { kind: 'reminder'; eventId: string; personId: string }
-  | { kind: 'task-digest'; personId: string; day: string };
+  | { kind: 'task-digest'; personId: string; day: string }
+  | { kind: 'lesson-prompt'; proposalId: string; personId: string; reminder: boolean }
+  | { kind: 'nomination'; nominationId: string; personId: string }
+  | { kind: 'nomination-answered'; nominationId: string; personId: string };
 
 export interface MailSettings { mailFrom: string; organizerEmail: string; publicUrl: string }
 
@@ -58,6 +61,11 @@ export class MessageBuilder {
         return job.item === 'event' ? this.eventInvite(job, person) : this.talkInvite(job, person);
       case 'task-digest':
         return this.digest(person, job.day);
+      case 'lesson-prompt':
+        return this.lessonPrompt(person, job.proposalId, job.reminder);
+      case 'nomination':
+      case 'nomination-answered':
+        return this.nomination(person, job.nominationId, job.kind === 'nomination');
       case 'waitlist-promoted':
       case 'reminder': {
         const e = await this.event(job.eventId);
@@ -68,7 +76,7 @@ export class MessageBuilder {
     }
   }
 
-  private async aboutProposal(job: Extract<MailJob, { proposalId: string }>, person: Person): Promise<Mail.Options | null> {
+  private async aboutProposal(job: Extract<MailJob, { kind: 'proposal-received' | 'decision' | 'co-speaker-added' }>, person: Person): Promise<Mail.Options | null> {
     const [p] = await sql<{ id: string; title: string; state: string; community: string; format: string }>(this.ds.manager,
       `SELECT p.id, p.title, p.state, c.name AS community, f.name AS format FROM proposal p JOIN community c ON c.id = p.community_id
          JOIN call_format f ON f.id = p.format_id WHERE p.id = $1`, [job.proposalId]);
@@ -146,6 +154,30 @@ export class MessageBuilder {
     });
     return this.mail(person, templates.taskDigest(person.name, rows.filter((r) => r.overdue).map(line), rows.filter((r) => !r.overdue).map(line)),
       `digest.${person.id}.${day}`);
+  }
+
+  /** Nothing to ask once the lesson is published (a speaker may write it before the prompt runs). */
+  private async lessonPrompt(person: Person, proposalId: string, reminder: boolean): Promise<Mail.Options | null> {
+    const [t] = await sql<{ title: string; community: string; published: boolean }>(this.ds.manager,
+      `SELECT p.title, c.name AS community, EXISTS (SELECT 1 FROM lesson l WHERE l.proposal_id = p.id AND l.status = 'published') AS published
+         FROM proposal p JOIN community c ON c.id = p.community_id WHERE p.id = $1 AND p.state IN ('accepted', 'confirmed')`, [proposalId]);
+    if (!t || t.published) return null;
+    const url = `${this.settings.publicUrl}/v1/proposals/${proposalId}/lesson`;
+    return this.mail(person, templates.lessonPrompt({ name: person.name, title: t.title, community: t.community, url, reminder }),
+      `lesson-${reminder ? 'reminder' : 'prompt'}.${proposalId}.${person.id}`);
+  }
+
+  private async nomination(person: Person, nominationId: string, toNominee: boolean): Promise<Mail.Options | null> {
+    const [n] = await sql<{ topic: string; reason: string; status: string; community: string; nominator: string; nominee: string; decline_reason: string | null }>(this.ds.manager,
+      `SELECT n.topic, n.reason, n.status, c.name AS community, a.name AS nominator, b.name AS nominee, n.decline_reason
+         FROM nomination n JOIN community c ON c.id = n.community_id JOIN person a ON a.id = n.nominator_id JOIN person b ON b.id = n.nominee_id
+        WHERE n.id = $1`, [nominationId]);
+    if (!n) return null;
+    const url = `${this.settings.publicUrl}/v1/nominations/${nominationId}`;
+    const info = { ...n, url, name: person.name };
+    if (toNominee) return this.mail(person, templates.nominated(info), `nomination.${nominationId}`);
+    if (n.status === 'open') return null;
+    return this.mail(person, templates.nominationAnswered(info), `nomination-${n.status}.${nominationId}`);
   }
 
   private mail(person: Person, r: Rendered, about: string): Mail.Options {

@@ -21,7 +21,32 @@ export interface EventInfo { title: string; community: string; when: string; whe
 
 export interface DigestLine { title: string; talk: string; due: string }
 
+export interface LessonPromptInfo { name: string; title: string; community: string; url: string; reminder: boolean }
+export interface NominationInfo { name: string; topic: string; reason: string; status: string; community: string; nominator: string; nominee: string; decline_reason: string | null; url: string }
+
 export const templates = {
+  lessonPrompt: (l: LessonPromptInfo) => message(`${l.reminder ? 'A gentle reminder — ' : ''}What did you learn? "${l.title}"`, [
+    `Hi ${l.name},`,
+    l.reminder
+      ? `a few days ago we asked what you learned giving "${l.title}" at ${l.community}. If you have ten minutes, your notes help the next speaker more than anything else.`
+      : `thank you for giving "${l.title}" at ${l.community}! While it is fresh: what did you learn?`,
+    'Three takeaways, what went well, what you would change, and links to your slides or recording are plenty. Save it as a draft and publish when you are happy; published lessons become part of the knowledge base colleagues search.',
+    l.url,
+  ]),
+  nominated: (n: NominationInfo) => message(`${n.nominator} thinks you should give a talk`, [
+    `Hi ${n.name},`,
+    `${n.nominator} nominated you to speak at ${n.community} about "${n.topic}".`,
+    ...(n.reason.trim() ? [`Why, in their words:\n${n.reason}`] : []),
+    'You know more than you think, and the organizers help with everything else: the outline, the slides, the room and the announcement. Accept and you get a draft proposal to shape at your own pace; decline and that is fine too.',
+    n.url,
+  ]),
+  nominationAnswered: (n: NominationInfo) => message(`Your nomination of ${n.nominee}: ${n.status}`, [
+    `Hi ${n.name},`,
+    n.status === 'accepted'
+      ? `${n.nominee} accepted your nomination to speak about "${n.topic}" at ${n.community} and has started a proposal. Thank you for spotting a speaker!`
+      : `${n.nominee} declined your nomination to speak about "${n.topic}" at ${n.community}${n.decline_reason ? `: ${n.decline_reason}` : '.'}`,
+    ...(n.status === 'accepted' ? [] : ['Thank you for thinking of them: being asked is encouraging, even when the time is not right.']),
+  ]),
   taskDigest: (name: string, overdue: DigestLine[], soon: DigestLine[]) => message(
     `Speaker support: ${overdue.length ? `${overdue.length} overdue, ` : ''}${soon.length} due within 3 days`, [
       `Hi ${name},`,

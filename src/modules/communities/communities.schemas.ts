@@ -3,15 +3,17 @@ import { PageQuery } from '../../http/pagination';
 import { DateTime, Email, Line, Nullable, Slug, Text, Uuid } from '../../http/types';
 import { PersonOut, personOut } from '../people/people.schemas';
 import { ROLES } from './membership.entity';
+import { RETROSPECTIVE_VISIBILITIES } from './community.entity';
 import type { MemberRow } from './communities.service';
 import type { Access } from './permissions';
 
 export const RoleSchema = Type.Enum(ROLES);
+const RetroVisibility = Type.Enum(RETROSPECTIVE_VISIBILITIES, { description: "who reads the organizers' retrospectives of talks" });
 const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin' });
 
 export const CommunityOut = Type.Object({
   id: Uuid, slug: Type.String(), name: Type.String(), description: Type.String(), blindReview: Type.Boolean(),
-  timeZone: Type.String(), createdAt: DateTime,
+  timeZone: Type.String(), retrospectiveVisibility: RetroVisibility, createdAt: DateTime,
   myRole: Nullable(RoleSchema),
   calendarUrl: Type.String({ description: 'iCalendar feed of its published events' }),
   webcalUrl: Type.String({ description: 'the same feed, for one-click subscription' }),
@@ -19,10 +21,12 @@ export const CommunityOut = Type.Object({
 
 export const CommunityCreate = Type.Object({
   slug: Slug, name: Line(200), description: Type.Optional(Text(10000)), blindReview: Type.Optional(Type.Boolean()), timeZone: Type.Optional(TimeZone),
+  retrospectiveVisibility: Type.Optional(RetroVisibility),
 }, { additionalProperties: false });
 
 export const CommunityPatch = Type.Object({
   name: Type.Optional(Line(200)), description: Type.Optional(Text(10000)), blindReview: Type.Optional(Type.Boolean()), timeZone: Type.Optional(TimeZone),
+  retrospectiveVisibility: Type.Optional(RetroVisibility),
 }, { additionalProperties: false, minProperties: 1 });
 
 export const MemberOut = Type.Object({ person: PersonOut, role: RoleSchema, joinedAt: DateTime });
@@ -35,7 +39,7 @@ export const communityOut = (publicUrl: string) => (a: Access) => {
   const calendarUrl = `${publicUrl}/v1/communities/${a.community.slug}/calendar.ics`;
   return {
     id: a.community.id, slug: a.community.slug, name: a.community.name, description: a.community.description,
-    blindReview: a.community.blindReview, timeZone: a.community.timeZone, createdAt: new Date(a.community.createdAt).toISOString(), myRole: a.role,
+    blindReview: a.community.blindReview, timeZone: a.community.timeZone, retrospectiveVisibility: a.community.retrospectiveVisibility, createdAt: new Date(a.community.createdAt).toISOString(), myRole: a.role,
     calendarUrl, webcalUrl: calendarUrl.replace(/^https?:/, 'webcal:'),
   };
 };

@@ -8,11 +8,13 @@ import { Person } from '../people/person.entity';
 import { addDefaultTemplates } from '../tasks/checklist';
 import { DEFAULT_TEMPLATES } from '../tasks/default-templates';
 import type { PeopleService } from '../people/people.service';
-import { Community } from './community.entity';
+import { Community, type RetrospectiveVisibility } from './community.entity';
 import { Membership, type Role } from './membership.entity';
 import { type Access, isMember, isOrganizer } from './permissions';
 
-export interface CommunityInput { slug: string; name: string; description?: string; blindReview?: boolean; timeZone?: string }
+export interface CommunityInput {
+  slug: string; name: string; description?: string; blindReview?: boolean; timeZone?: string; retrospectiveVisibility?: RetrospectiveVisibility;
+}
 export type CommunityPatch = Partial<Omit<CommunityInput, 'slug'>>;
 export interface MemberRow { person: Person; role: Role; joinedAt: Date }
 
@@ -36,7 +38,7 @@ export class CommunitiesService {
 
   private async accessWhere(actor: Actor, where: string, key: string, m: EntityManager): Promise<Access> {
     const rows = await sql<Community & { role: Role | null }>(m,
-      `SELECT c.id, c.slug, c.name, c.description, c.blind_review AS "blindReview", c.time_zone AS "timeZone",
+      `SELECT c.id, c.slug, c.name, c.description, c.blind_review AS "blindReview", c.time_zone AS "timeZone", c.retrospective_visibility AS "retrospectiveVisibility",
               c.version, c.list_version AS "listVersion", c.created_at AS "createdAt", c.updated_at AS "updatedAt", mb.role
          FROM community c LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = $2
         WHERE ${where}`,
@@ -52,9 +54,9 @@ export class CommunitiesService {
     checkTimeZone(input.timeZone);
     return this.ds.transaction(async (m) => {
       const rows: { id: string }[] = await m.query(
-        `INSERT INTO community (slug, name, description, blind_review, time_zone) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO community (slug, name, description, blind_review, time_zone, retrospective_visibility) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (slug) DO NOTHING RETURNING id`,
-        [input.slug, input.name, input.description ?? '', input.blindReview ?? false, input.timeZone ?? 'UTC'],
+        [input.slug, input.name, input.description ?? '', input.blindReview ?? false, input.timeZone ?? 'UTC', input.retrospectiveVisibility ?? 'organizers'],
       );
       if (!rows.length) throw new Conflict('slug-taken', `The slug ${input.slug} is taken; choose another.`);
       await m.getRepository(Membership).insert({ communityId: rows[0].id, personId: actor.id, role: 'organizer' });
@@ -66,7 +68,7 @@ export class CommunitiesService {
   async list(actor: Actor, limit: number, cursor?: string) {
     const after = decodeCursor(cursor, ['string']);
     const rows: (Community & { role: Role | null })[] = await this.ds.query(
-      `SELECT c.id, c.slug, c.name, c.description, c.blind_review AS "blindReview", c.time_zone AS "timeZone",
+      `SELECT c.id, c.slug, c.name, c.description, c.blind_review AS "blindReview", c.time_zone AS "timeZone", c.retrospective_visibility AS "retrospectiveVisibility",
               c.version, c.created_at AS "createdAt", mb.role
          FROM community c LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = $1
         WHERE ($2::text IS NULL OR c.slug > $2) ORDER BY c.slug LIMIT $3`,
@@ -82,7 +84,7 @@ export class CommunitiesService {
       if (!isOrganizer(a)) throw new Forbidden('Only organizers change a community.');
       const sets: string[] = [];
       const params: unknown[] = [a.community.id];
-      const col = { name: 'name', description: 'description', blindReview: 'blind_review', timeZone: 'time_zone' } as const;
+      const col = { name: 'name', description: 'description', blindReview: 'blind_review', timeZone: 'time_zone', retrospectiveVisibility: 'retrospective_visibility' } as const;
       for (const [k, c] of Object.entries(col)) {
         const v = patch[k as keyof CommunityPatch];
         if (v !== undefined) {

@@ -1,4 +1,7 @@
 import { Check, Column, Entity } from 'typeorm';
+
+export const RETROSPECTIVE_VISIBILITIES = ['organizers', 'everyone'] as const;
+export type RetrospectiveVisibility = (typeof RETROSPECTIVE_VISIBILITIES)[number];
 import { CreatedAt, UpdatedAt, UuidKey } from '../../db/columns';
 
 @Entity('community')
@@ -9,6 +12,9 @@ export class Community {
   @Column({ type: 'varchar', length: 200 }) name: string;
   @Column({ type: 'text', default: '' }) description: string;
   @Column({ name: 'blind_review', type: 'boolean', default: false }) blindReview: boolean;
+  /** Who reads the organizers' retrospective of a talk. */
+  @Column({ name: 'retrospective_visibility', type: 'enum', enum: RETROSPECTIVE_VISIBILITIES, enumName: 'retrospective_visibility', default: 'organizers' })
+  retrospectiveVisibility: RetrospectiveVisibility;
   @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'UTC' }) timeZone: string;
   @Column({ type: 'integer', default: 1 }) version: number;
   /**

@@ -9,6 +9,8 @@ import { Event } from './event.entity';
  * transaction, under locks on the event and the speakers.
  */
 @Entity('slot')
+/** For the lessons prompt (talks that ended lately) and metrics; made by the AfterTheTalk migration. */
+@Index('slot_by_end', { synchronize: false })
 @Check('slot_times', 'ends_at > starts_at')
 @Exclusion('slot_overlap', 'USING gist (event_id WITH =, tstzrange(starts_at, ends_at) WITH &&)')
 export class Slot {

@@ -38,7 +38,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ people: PeopleService; fe
   app.get('/me', { schema: { tags, summary: 'Who am I', response: { 200: PersonOut } } },
     async (req) => personOut(await people.get(actorOf(req).id)));
 
-  app.patch('/me', { schema: { tags, summary: 'Update my name, department or title', body: MePatch, response: { 200: PersonOut } } },
+  app.patch('/me', { schema: { tags, summary: 'Update my name, department, title, or opt out of nominations', body: MePatch, response: { 200: PersonOut } } },
     async (req) => personOut(await people.updateMe(actorOf(req), req.body)));
 
   app.get('/me/tokens', { schema: { tags, summary: 'My API tokens (never their secrets)', response: { 200: Type.Object({ items: Type.Array(TokenOut) }) } } },

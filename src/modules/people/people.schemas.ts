@@ -5,7 +5,8 @@ import type { Person } from './person.entity';
 
 export const PersonOut = Type.Object({
   id: Uuid, email: Type.String(), name: Type.String(), department: Nullable(Type.String()),
-  title: Nullable(Type.String()), isAdmin: Type.Boolean(), createdAt: DateTime,
+  title: Nullable(Type.String()), isAdmin: Type.Boolean(),
+  acceptsNominations: Type.Boolean({ description: 'false: colleagues cannot nominate this person to speak' }), createdAt: DateTime,
 });
 
 export const PersonCreate = Type.Object({
@@ -15,6 +16,7 @@ export const PersonCreate = Type.Object({
 
 export const MePatch = Type.Object({
   name: Type.Optional(Line(200)), department: Type.Optional(Nullable(Line(200))), title: Type.Optional(Nullable(Line(200))),
+  acceptsNominations: Type.Optional(Type.Boolean({ description: 'false opts you out of nominations' })),
 }, { additionalProperties: false, minProperties: 1 });
 
 export const TokenOut = Type.Object({
@@ -33,7 +35,7 @@ export const TokenCreate = Type.Object({ name: Line(100) }, { additionalProperti
 export const PeopleQuery = Type.Object({ email: Type.Optional(Email) }, { additionalProperties: false });
 
 export const personOut = (p: Person) => ({
-  id: p.id, email: p.email, name: p.name, department: p.department, title: p.title, isAdmin: p.isAdmin, createdAt: p.createdAt.toISOString(),
+  id: p.id, email: p.email, name: p.name, department: p.department, title: p.title, isAdmin: p.isAdmin, acceptsNominations: p.acceptsNominations, createdAt: p.createdAt.toISOString(),
 });
 export const tokenOut = (t: Pick<ApiToken, 'id' | 'name' | 'prefix' | 'createdAt' | 'lastUsedAt' | 'revokedAt'>) => ({
   id: t.id, name: t.name, prefix: t.prefix, createdAt: t.createdAt.toISOString(),

@@ -105,12 +105,13 @@ export class PeopleService {
     return email ? repo.findBy({ email: normalizeEmail(email) }) : repo.find({ order: { email: 'ASC' }, take: 200 });
   }
 
-  async updateMe(actor: Actor, patch: { name?: string; department?: string | null; title?: string | null }): Promise<Person> {
+  async updateMe(actor: Actor, patch: { name?: string; department?: string | null; title?: string | null; acceptsNominations?: boolean }): Promise<Person> {
     const repo = this.ds.getRepository(Person);
     const changes: Partial<Person> = {};
     if (patch.name !== undefined) changes.name = patch.name.trim();
     if (patch.department !== undefined) changes.department = patch.department;
     if (patch.title !== undefined) changes.title = patch.title;
+    if (patch.acceptsNominations !== undefined) changes.acceptsNominations = patch.acceptsNominations;
     if (Object.keys(changes).length) await repo.update({ id: actor.id }, changes);
     return this.get(actor.id);
   }

@@ -10,6 +10,8 @@ export class Person {
   @Column({ type: 'varchar', length: 200 }) name: string;
   @Column({ type: 'varchar', length: 200, nullable: true }) department: string | null;
   @Column({ type: 'varchar', length: 200, nullable: true }) title: string | null;
+  /** false: colleagues cannot nominate this person to speak. */
+  @Column({ name: 'accepts_nominations', type: 'boolean', default: true }) acceptsNominations: boolean;
   @Column({ name: 'is_admin', type: 'boolean', default: false }) isAdmin: boolean;
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;

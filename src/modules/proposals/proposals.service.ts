@@ -78,8 +78,9 @@ export class ProposalsService {
     private readonly cfp: CfpService,
   ) {}
 
-  async create(actor: Actor, slug: string, input: ProposalInput): Promise<ProposalView> {
-    return this.ds.transaction(async (m) => {
+  /** `outer`: run inside a caller's transaction (accepting a nomination creates its draft atomically). */
+  async create(actor: Actor, slug: string, input: ProposalInput, outer?: EntityManager): Promise<ProposalView> {
+    const run = async (m: EntityManager) => {
       const a = await this.communities.access(actor, slug, m);
       const organizer = isOrganizer(a);
       const call = await this.cfp.resolveCall(m, input.callId, input.format, input.track);
@@ -110,7 +111,8 @@ export class ProposalsService {
       await notify.coSpeakersAdded(m, id, added, actor.id);
       if (state === 'submitted') await notify.proposalSubmitted(m, id);
       return this.read(m, actor, id, false, a);
-    });
+    };
+    return outer ? run(outer) : this.ds.transaction(run);
   }
 
   async get(actor: Actor, id: string): Promise<ProposalView> {

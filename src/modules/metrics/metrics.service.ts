@@ -1,0 +1,70 @@
+import { DateTime } from 'luxon';
+import type { DataSource } from 'typeorm';
+import { sql } from '../../db/sql';
+import type { Actor } from '../../http/auth';
+import { Forbidden, RuleBroken } from '../../http/errors';
+import type { CommunitiesService } from '../communities/communities.service';
+import { isMember } from '../communities/permissions';
+import { METRICS_SQL } from './metrics.sql';
+
+export const BUCKETS = ['week', 'month', 'quarter', 'year'] as const;
+export type Bucket = (typeof BUCKETS)[number];
+const INTERVAL: Record<Bucket, string> = { week: '1 week', month: '1 month', quarter: '3 months', year: '1 year' };
+const MAX_BUCKETS = 600;
+
+interface Row {
+  bucket: string; proposals_submitted: number; proposals_accepted: number; proposals_rejected: number; speakers: number; first_time_speakers: number;
+  departments: number; events_held: number; talks_given: number; rsvps: number; attended: number; mean_feedback: number | null;
+  talks_with_lesson: number; tasks_due: number; tasks_on_time: number; nominations: number; nominations_to_proposals: number;
+}
+
+const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : null);
+
+/** The figures of one bucket, named as the API and the CSV name them (the CSV's columns are these keys, in this order). */
+export function figures(r: Row) {
+  return {
+    bucket: r.bucket,
+    proposalsSubmitted: r.proposals_submitted, proposalsAccepted: r.proposals_accepted, proposalsRejected: r.proposals_rejected,
+    acceptanceRatePct: pct(r.proposals_accepted, r.proposals_accepted + r.proposals_rejected),
+    speakers: r.speakers, firstTimeSpeakers: r.first_time_speakers, departmentsReached: r.departments,
+    eventsHeld: r.events_held, talksGiven: r.talks_given, rsvps: r.rsvps, attended: r.attended, attendanceRatePct: pct(r.attended, r.rsvps),
+    meanFeedback: r.mean_feedback === null ? null : Math.round(r.mean_feedback * 100) / 100,
+    tasksDue: r.tasks_due, tasksOnTimePct: pct(r.tasks_on_time, r.tasks_due),
+    talksWithLessonPct: pct(r.talks_with_lesson, r.talks_given),
+    nominations: r.nominations, nominationsToProposals: r.nominations_to_proposals,
+  };
+}
+export type Figures = ReturnType<typeof figures>;
+
+export interface MetricsQuery { from?: string; to?: string; bucket?: Bucket }
+
+/** A community's health in figures, computed by PostgreSQL in one statement (metrics.sql.ts says what each figure means). */
+export class MetricsService {
+  constructor(private readonly ds: DataSource, private readonly communities: CommunitiesService) {}
+
+  /** The community (members only), the resolved period, and a cache key for it. */
+  async resolve(actor: Actor, slug: string, q: MetricsQuery) {
+    const a = await this.communities.access(actor, slug);
+    if (!isMember(a)) throw new Forbidden("A community's figures are for its members.");
+    const tz = a.community.timeZone;
+    const today = DateTime.now().setZone(tz).startOf('day');
+    const bucket = q.bucket ?? 'month';
+    const to = q.to ?? today.plus({ days: 1 }).toISODate()!;
+    const from = q.from ?? DateTime.fromISO(to, { zone: tz }).minus({ months: 12 }).startOf('month').toISODate()!;
+    if (to <= from) throw new RuleBroken('bad-range', '`to` must be after `from`.');
+    const unit = bucket === 'week' ? 'weeks' : bucket === 'month' ? 'months' : bucket === 'quarter' ? 'quarters' : 'years';
+    const n = DateTime.fromISO(to).diff(DateTime.fromISO(from), unit).get(unit);
+    if (n > MAX_BUCKETS) throw new RuleBroken('too-many-buckets', `That is ${Math.ceil(n)} ${unit}; ask for at most ${MAX_BUCKETS} (a longer bucket, or a shorter period).`);
+    return { community: a.community, tz, from, to, bucket, key: `${a.community.id}|${a.community.listVersion}|${from}|${to}|${bucket}` };
+  }
+
+  async compute(communityId: string, tz: string, from: string, to: string, bucket: Bucket): Promise<Figures[]> {
+    const rows = await sql<Row>(this.ds.manager, METRICS_SQL, [communityId, tz, bucket, INTERVAL[bucket], from, to]);
+    return rows.map(figures);
+  }
+}
+
+const CSV_HEADER = Object.keys(figures({ bucket: '' } as Row));
+const cell = (v: unknown) => (v === null || v === undefined ? '' : /[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+export const toCsv = (rows: Figures[]) =>
+  [CSV_HEADER.join(','), ...rows.map((r) => CSV_HEADER.map((k) => cell(r[k as keyof Figures])).join(','))].join('\r\n') + '\r\n';

@@ -1,0 +1,82 @@
+/**
+ * A community's health per bucket, in one statement. $1 community, $2 time zone, $3 date_trunc unit,
+ * $4 the unit as an interval, $5 from (date, inclusive), $6 to (date, exclusive). Every fact is put
+ * in the bucket of its local date in the community's time zone:
+ * - proposals submitted: by submitted_at; accepted and rejected: by the decision's time (a proposal
+ *   counts once per bucket); acceptance rate = accepted ÷ (accepted + rejected);
+ * - talks given: slots of published events that have ended, of accepted/confirmed proposals, by start;
+ *   speakers: distinct speakers of those; first-timers: speakers whose first talk in this community is in the bucket;
+ * - events held: published events that have ended; RSVPs: going; attended: checked in; rate = attended ÷ RSVPs;
+ * - departments reached: distinct departments of the bucket's speakers and of people going to or checked in at its events;
+ * - feedback: mean rating of the bucket's talks; lessons: share of its talks with a published lesson;
+ * - tasks on time: of tasks due in the bucket (and already due), not skipped, the share done by their due time;
+ * - nominations: made in the bucket; to proposals: of those, how many led to a submitted proposal.
+ */
+export const METRICS_SQL = `
+WITH range AS (
+  SELECT ($5::date::timestamp AT TIME ZONE $2) AS lo, ($6::date::timestamp AT TIME ZONE $2) AS hi
+), buckets AS (
+  SELECT g AS b FROM generate_series(date_trunc($3, $5::date::timestamp), $6::date::timestamp - interval '1 microsecond', $4::interval) g
+), submitted AS (
+  SELECT date_trunc($3, p.submitted_at AT TIME ZONE $2) AS b, count(*)::int AS n
+    FROM proposal p, range WHERE p.community_id = $1 AND p.submitted_at >= range.lo AND p.submitted_at < range.hi GROUP BY 1
+), decided AS (
+  SELECT b, count(DISTINCT proposal_id) FILTER (WHERE to_state = 'accepted')::int AS accepted,
+            count(DISTINCT proposal_id) FILTER (WHERE to_state = 'rejected')::int AS rejected
+    FROM (SELECT date_trunc($3, t.at AT TIME ZONE $2) AS b, t.proposal_id, t.to_state
+            FROM proposal_transition t JOIN proposal p ON p.id = t.proposal_id, range
+           WHERE p.community_id = $1 AND t.to_state IN ('accepted', 'rejected') AND t.at >= range.lo AND t.at < range.hi) x
+   GROUP BY b
+), all_talks AS MATERIALIZED (
+  SELECT p.id, s.starts_at FROM slot s JOIN event e ON e.id = s.event_id JOIN proposal p ON p.id = s.proposal_id
+   WHERE e.community_id = $1 AND e.status = 'published' AND p.state IN ('accepted', 'confirmed') AND s.ends_at <= now()
+), talks AS MATERIALIZED (
+  SELECT t.id, date_trunc($3, t.starts_at AT TIME ZONE $2) AS b FROM all_talks t, range WHERE t.starts_at >= range.lo AND t.starts_at < range.hi
+), speakers AS MATERIALIZED (
+  SELECT DISTINCT t.b, ps.person_id FROM talks t JOIN proposal_speaker ps ON ps.proposal_id = t.id
+), firsts AS (
+  SELECT date_trunc($3, min(t.starts_at) AT TIME ZONE $2) AS b, ps.person_id
+    FROM all_talks t JOIN proposal_speaker ps ON ps.proposal_id = t.id GROUP BY ps.person_id
+), held AS MATERIALIZED (
+  SELECT e.id, date_trunc($3, e.starts_at AT TIME ZONE $2) AS b FROM event e, range
+   WHERE e.community_id = $1 AND e.status = 'published' AND e.ends_at <= now() AND e.starts_at >= range.lo AND e.starts_at < range.hi
+), attendance AS (
+  SELECT h.b, count(*) FILTER (WHERE r.status = 'going')::int AS rsvps, count(*) FILTER (WHERE r.checked_in_at IS NOT NULL)::int AS attended
+    FROM held h JOIN rsvp r ON r.event_id = h.id GROUP BY h.b
+), departments AS (
+  SELECT b, count(DISTINCT lower(btrim(department)))::int AS n FROM (
+    SELECT s.b, pe.department FROM speakers s JOIN person pe ON pe.id = s.person_id
+    UNION ALL
+    SELECT h.b, pe.department FROM held h JOIN rsvp r ON r.event_id = h.id AND (r.status = 'going' OR r.checked_in_at IS NOT NULL) JOIN person pe ON pe.id = r.person_id
+  ) x WHERE btrim(department) <> '' GROUP BY b
+), talk_facts AS (
+  SELECT t.b, count(*)::int AS talks,
+         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM lesson l WHERE l.proposal_id = t.id AND l.status = 'published'))::int AS with_lesson,
+         (SELECT avg(f.rating) FROM feedback f JOIN talks t2 ON t2.id = f.proposal_id WHERE t2.b = t.b)::float8 AS feedback
+    FROM talks t GROUP BY t.b
+), tasks AS (
+  SELECT date_trunc($3, k.due_at AT TIME ZONE $2) AS b, count(*)::int AS due,
+         count(*) FILTER (WHERE k.status = 'done' AND k.status_at <= k.due_at)::int AS on_time
+    FROM task k, range WHERE k.community_id = $1 AND k.status <> 'skipped' AND k.due_at <= now() AND k.due_at >= range.lo AND k.due_at < range.hi
+   GROUP BY 1
+), nominations AS (
+  SELECT date_trunc($3, n.created_at AT TIME ZONE $2) AS b, count(*)::int AS made,
+         count(*) FILTER (WHERE p.submitted_at IS NOT NULL)::int AS to_proposals
+    FROM nomination n LEFT JOIN proposal p ON p.id = n.proposal_id, range
+   WHERE n.community_id = $1 AND n.created_at >= range.lo AND n.created_at < range.hi GROUP BY 1
+)
+SELECT to_char(bk.b, 'YYYY-MM-DD') AS bucket,
+       coalesce(su.n, 0) AS proposals_submitted, coalesce(de.accepted, 0) AS proposals_accepted, coalesce(de.rejected, 0) AS proposals_rejected,
+       (SELECT count(*)::int FROM speakers s WHERE s.b = bk.b) AS speakers,
+       (SELECT count(*)::int FROM firsts f WHERE f.b = bk.b AND f.person_id IN (SELECT person_id FROM speakers s WHERE s.b = bk.b)) AS first_time_speakers,
+       coalesce(dp.n, 0) AS departments,
+       (SELECT count(*)::int FROM held h WHERE h.b = bk.b) AS events_held,
+       coalesce(tf.talks, 0) AS talks_given,
+       coalesce(at.rsvps, 0) AS rsvps, coalesce(at.attended, 0) AS attended,
+       tf.feedback AS mean_feedback, coalesce(tf.with_lesson, 0) AS talks_with_lesson,
+       coalesce(tk.due, 0) AS tasks_due, coalesce(tk.on_time, 0) AS tasks_on_time,
+       coalesce(nm.made, 0) AS nominations, coalesce(nm.to_proposals, 0) AS nominations_to_proposals
+  FROM buckets bk
+  LEFT JOIN submitted su ON su.b = bk.b LEFT JOIN decided de ON de.b = bk.b LEFT JOIN departments dp ON dp.b = bk.b
+  LEFT JOIN attendance at ON at.b = bk.b LEFT JOIN talk_facts tf ON tf.b = bk.b LEFT JOIN tasks tk ON tk.b = bk.b LEFT JOIN nominations nm ON nm.b = bk.b
+ ORDER BY bk.b`;
