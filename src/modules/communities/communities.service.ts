@@ -108,7 +108,7 @@ export class CommunitiesService {
     if (!isMember(a)) throw new Forbidden('Only members see who else is a member; join first.');
     const after = decodeCursor(cursor, ['string']);
     const rows: (MemberRow & { email: string })[] = (await this.ds.query(
-      `SELECT p.id, p.email, p.name, p.department, p.title, p.is_admin AS "isAdmin", p.created_at AS "createdAt",
+      `SELECT p.id, p.email, p.name, p.department, p.title, p.is_admin AS "isAdmin", p.accepts_nominations AS "acceptsNominations", p.created_at AS "createdAt",
               mb.role, mb.created_at AS "joinedAt"
          FROM membership mb JOIN person p ON p.id = mb.person_id
         WHERE mb.community_id = $1 AND ($2::text IS NULL OR p.email > $2) ORDER BY p.email LIMIT $3`,
