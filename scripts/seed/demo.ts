@@ -33,6 +33,9 @@ const TALKS: [string, string, string, string, ProposalState][] = [
   ['mia.chen@example.com', 'Our dbt migration, a post-mortem', 'talk', 'data', 'withdrawn'],
   ['tom.berg@example.com', 'Offline-first sync: lessons from the field', 'talk', 'mobile', 'canceled'],
   ['ana.silva@example.com', 'Vector search, honestly', 'talk', 'data', 'draft'],
+  // Given last month (seedAfterTheTalk): lessons, feedback, a retrospective.
+  ['yuki.tanaka@example.com', 'Observability on a budget', 'talk', 'backend', 'confirmed'],
+  ['eva.novak@example.com', 'Feature flags without regret', 'lightning', 'frontend', 'confirmed'],
 ];
 
 const PATH: Record<ProposalState, ['author' | 'organizer', ProposalState][]> = {
@@ -99,6 +102,7 @@ export async function seedDemo(s: Services, admin: Actor, tick: (what: string) =
     tick(`proposal ${title}`);
   }
   await seedEvents(s, olga, actors, ids, tick);
+  await seedAfterTheTalk(s, olga, actors, ids, tick);
   return tokens;
 }
 
@@ -142,4 +146,53 @@ async function seedEvents(s: Services, olga: Actor, actors: Record<string, Actor
   await s.tasks.add(olga, talk, { title: 'Print the checkout-latency poster', category: 'promotion', owner: 'organizer', offsetDays: -5, assigneeId: olga.id });
 }
 
-export const DEMO_STEPS = 10 + 3 + TALKS.length + 3;
+/** Last month's brown-bag: attendance, feedback, a published lesson and a draft, a retrospective, nominations. */
+async function seedAfterTheTalk(s: Services, olga: Actor, actors: Record<string, Actor>, ids: Record<string, string>, tick: (what: string) => void) {
+  const day = new Date(Date.now() - 35 * 86400_000);
+  const at = (h: number, m = 0) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), h, m)).toISOString();
+  const past = await s.events.create(olga, DEMO_SLUG, {
+    title: 'Platform brown-bag: operations edition', startsAt: at(10), endsAt: at(11), onlineUrl: 'https://meet.example.com/platform-brown-bag',
+  });
+  await s.events.update(olga, past.event.id, { status: 'published' });
+  const obs = ids['Observability on a budget'];
+  const flags = ids['Feature flags without regret'];
+  await s.agenda.place(olga, past.event.id, { proposalId: obs, startsAt: at(10) });
+  await s.agenda.place(olga, past.event.id, { proposalId: flags, startsAt: at(10, 35) });
+  const came = ['raj.reviewer@example.com', 'lena.reviewer@example.com', 'sam.speaker@example.com', 'mia.chen@example.com', 'ana.silva@example.com', 'omar.haddad@example.com'];
+  for (const email of came) await s.rsvps.checkIn(olga, past.event.id, actors[email].id, true);
+  const ratings: [string, number, string][] = [
+    ['raj.reviewer@example.com', 5, 'The cost breakdown per signal was eye-opening.'], ['lena.reviewer@example.com', 4, ''],
+    ['sam.speaker@example.com', 5, 'Stealing the sampling trick for payments.'], ['mia.chen@example.com', 3, 'A bit fast at the end.'],
+  ];
+  for (const [email, rating, comment] of ratings) {
+    await s.feedback.give(actors[email], obs, { rating, comment });
+    await s.feedback.give(actors[email], flags, { rating: Math.max(1, rating - 1) });
+  }
+  tick('last month: attendance and feedback');
+  const yuki = actors['yuki.tanaka@example.com'];
+  await s.lessons.write(yuki, obs, {
+    status: 'published',
+    takeaways: ['Sample traces by value, not by volume', 'Drop debug logs at the edge, keep them on demand', 'One dashboard per question, not per service'],
+    wentWell: 'The live cost calculator got people talking; questions ran 15 minutes over.',
+    toChange: 'Start with the bill, not the architecture. Fewer graphs per slide.',
+    resources: [{ label: 'Slides', url: 'https://slides.example.com/observability-on-a-budget' }, { label: 'Sampling rules repo', url: 'https://git.example.com/platform/sampling-rules' }],
+    notes: 'Follow-up: the data team wants the same exercise for warehouse costs.',
+  });
+  await s.lessons.write(actors['eva.novak@example.com'], flags, {
+    status: 'draft', takeaways: ['Every flag gets an owner and an expiry date'], wentWell: 'Five minutes was enough.',
+  });
+  await s.lessons.retrospective(olga, obs, 'Online-only worked: 40 % more attendees than the room holds. Keep the recording; book 45 minutes next time.');
+  tick('last month: lessons and a retrospective');
+  const sam = actors['sam.speaker@example.com'];
+  await s.nominations.create(actors['raj.reviewer@example.com'], DEMO_SLUG, {
+    email: 'lucas.meyer@example.com', name: 'Lucas Meyer', topic: 'Incident reviews people actually read',
+    reason: 'Lucas writes the clearest post-incident reviews in the company; everyone would learn from how he does it.',
+  });
+  const mia = await s.nominations.create(sam, DEMO_SLUG, {
+    email: 'mia.chen@example.com', topic: 'Data contracts between teams', reason: 'Mia made our payments events reliable for the data team.',
+  });
+  await s.nominations.accept(actors['mia.chen@example.com'], mia.id, {});
+  tick('nominations');
+}
+
+export const DEMO_STEPS = 10 + 3 + TALKS.length + 3 + 3;
