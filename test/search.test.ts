@@ -57,6 +57,8 @@ t.test('knowledge base search', async (t) => {
     t.same(ids(await search('q=photosynthesis')), [unrelated], 'the document follows the abstract');
     await req('PATCH', '/v1/me', { token: c.speaker.token, body: { name: 'Samantha Zyx' } });
     t.ok(ids(await search('q=zyx')).length >= 4, 'and the speaker name');
+    await req('POST', `/v1/proposals/${unrelated}/transitions`, { token: c.speaker.token, body: { to: 'withdrawn' } });
+    t.same(ids(await search('q=photosynthesis')), [], 'a withdrawn talk leaves the knowledge base');
   });
 
   t.test('filters and pagination', async (t) => {

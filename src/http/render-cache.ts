@@ -7,6 +7,8 @@ import type { FastifyReply } from 'fastify';
  */
 export class RenderCache {
   private readonly entries = new Map<string, Buffer>();
+  /** Renders under way: concurrent misses of one key wait for one rendering instead of each doing it. */
+  private readonly inflight = new Map<string, Promise<Buffer>>();
   private bytes = 0;
 
   constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
@@ -35,6 +37,21 @@ export class RenderCache {
     }
   }
 
+  /** The body for `key`, rendered by `make` on a miss — once, however many requests miss at the same time. */
+  async through(key: string, make: () => Promise<Buffer>): Promise<Buffer> {
+    const hit = this.get(key);
+    if (hit !== undefined) return hit;
+    let pending = this.inflight.get(key);
+    if (!pending) {
+      pending = make().then((body) => {
+        this.set(key, body);
+        return body;
+      }).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, pending);
+    }
+    return pending;
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -42,13 +59,10 @@ export class RenderCache {
 
 /**
  * Answers with the cached JSON body for `key`, or renders it (with the route's own serializer, so
- * the response schema still applies), keeps it and answers with it.
+ * the response schema still applies), keeps it and answers with it. Concurrent misses of one key
+ * share one rendering (the key names everything the body depends on, so any caller's is right).
  */
 export async function sendCachedJson(reply: FastifyReply, cache: RenderCache, key: string, render: () => Promise<unknown>) {
-  let body = cache.get(key);
-  if (body === undefined) {
-    body = Buffer.from(reply.serialize(await render()) as string);
-    cache.set(key, body);
-  }
+  const body = await cache.through(key, async () => Buffer.from(reply.serialize(await render()) as string));
   return reply.type('application/json; charset=utf-8').send(body);
 }

@@ -40,12 +40,10 @@ export const metricsRoutes: FastifyPluginAsyncTypebox<{ metrics: MetricsService 
     const r = await metrics.resolve(actorOf(req), req.params.slug, req.query);
     const csv = req.query.format === 'csv' || (req.query.format === undefined && /\btext\/csv\b/.test(req.headers.accept ?? ''));
     const key = `${r.key}|${csv ? 'csv' : 'json'}|${Math.floor(Date.now() / 60_000)}`;
-    let body = cache.get(key);
-    if (body === undefined) {
+    const body = await cache.through(key, async () => {
       const rows = await metrics.compute(r.community.id, r.tz, r.from, r.to, r.bucket);
-      body = Buffer.from(csv ? toCsv(rows) : JSON.stringify({ community: r.community.slug, timeZone: r.tz, from: r.from, to: r.to, bucket: r.bucket, buckets: rows }));
-      cache.set(key, body);
-    }
+      return Buffer.from(csv ? toCsv(rows) : JSON.stringify({ community: r.community.slug, timeZone: r.tz, from: r.from, to: r.to, bucket: r.bucket, buckets: rows }));
+    });
     reply.header('vary', 'Accept');
     if (csv) reply.header('content-disposition', `attachment; filename="${r.community.slug}-metrics-${r.from}-${r.to}.csv"`);
     return (reply as FastifyReply).type(csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8').send(body);

@@ -34,12 +34,18 @@ WITH range AS (
   SELECT t.id, date_trunc($3, t.starts_at AT TIME ZONE $2) AS b FROM all_talks t, range WHERE t.starts_at >= range.lo AND t.starts_at < range.hi
 ), speakers AS MATERIALIZED (
   SELECT DISTINCT t.b, ps.person_id FROM talks t JOIN proposal_speaker ps ON ps.proposal_id = t.id
-), firsts AS (
-  SELECT date_trunc($3, min(t.starts_at) AT TIME ZONE $2) AS b, ps.person_id
-    FROM all_talks t JOIN proposal_speaker ps ON ps.proposal_id = t.id GROUP BY ps.person_id
+), speaker_counts AS (
+  SELECT s.b, count(*)::int AS speakers,
+         count(*) FILTER (WHERE f.first_at >= range.lo AND date_trunc($3, f.first_at AT TIME ZONE $2) = s.b)::int AS first_timers
+    FROM speakers s CROSS JOIN range
+    JOIN (SELECT ps.person_id, min(t.starts_at) AS first_at FROM all_talks t JOIN proposal_speaker ps ON ps.proposal_id = t.id GROUP BY ps.person_id) f
+      ON f.person_id = s.person_id
+   GROUP BY s.b
 ), held AS MATERIALIZED (
   SELECT e.id, date_trunc($3, e.starts_at AT TIME ZONE $2) AS b FROM event e, range
    WHERE e.community_id = $1 AND e.status = 'published' AND e.ends_at <= now() AND e.starts_at >= range.lo AND e.starts_at < range.hi
+), held_counts AS (
+  SELECT b, count(*)::int AS n FROM held GROUP BY b
 ), attendance AS (
   SELECT h.b, count(*) FILTER (WHERE r.status = 'going')::int AS rsvps, count(*) FILTER (WHERE r.checked_in_at IS NOT NULL)::int AS attended
     FROM held h JOIN rsvp r ON r.event_id = h.id GROUP BY h.b
@@ -50,10 +56,10 @@ WITH range AS (
     SELECT h.b, pe.department FROM held h JOIN rsvp r ON r.event_id = h.id AND (r.status = 'going' OR r.checked_in_at IS NOT NULL) JOIN person pe ON pe.id = r.person_id
   ) x WHERE btrim(department) <> '' GROUP BY b
 ), talk_facts AS (
-  SELECT t.b, count(*)::int AS talks,
-         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM lesson l WHERE l.proposal_id = t.id AND l.status = 'published'))::int AS with_lesson,
-         (SELECT avg(f.rating) FROM feedback f JOIN talks t2 ON t2.id = f.proposal_id WHERE t2.b = t.b)::float8 AS feedback
-    FROM talks t GROUP BY t.b
+  SELECT t.b, count(*)::int AS talks, count(l.proposal_id)::int AS with_lesson
+    FROM talks t LEFT JOIN lesson l ON l.proposal_id = t.id AND l.status = 'published' GROUP BY t.b
+), ratings AS (
+  SELECT t.b, avg(f.rating)::float8 AS mean FROM talks t JOIN feedback f ON f.proposal_id = t.id GROUP BY t.b
 ), tasks AS (
   SELECT date_trunc($3, k.due_at AT TIME ZONE $2) AS b, count(*)::int AS due,
          count(*) FILTER (WHERE k.status = 'done' AND k.status_at <= k.due_at)::int AS on_time
@@ -67,16 +73,15 @@ WITH range AS (
 )
 SELECT to_char(bk.b, 'YYYY-MM-DD') AS bucket,
        coalesce(su.n, 0) AS proposals_submitted, coalesce(de.accepted, 0) AS proposals_accepted, coalesce(de.rejected, 0) AS proposals_rejected,
-       (SELECT count(*)::int FROM speakers s WHERE s.b = bk.b) AS speakers,
-       (SELECT count(*)::int FROM firsts f WHERE f.b = bk.b AND f.person_id IN (SELECT person_id FROM speakers s WHERE s.b = bk.b)) AS first_time_speakers,
-       coalesce(dp.n, 0) AS departments,
-       (SELECT count(*)::int FROM held h WHERE h.b = bk.b) AS events_held,
+       coalesce(sc.speakers, 0) AS speakers, coalesce(sc.first_timers, 0) AS first_time_speakers,
+       coalesce(dp.n, 0) AS departments, coalesce(hc.n, 0) AS events_held,
        coalesce(tf.talks, 0) AS talks_given,
        coalesce(at.rsvps, 0) AS rsvps, coalesce(at.attended, 0) AS attended,
-       tf.feedback AS mean_feedback, coalesce(tf.with_lesson, 0) AS talks_with_lesson,
+       ra.mean AS mean_feedback, coalesce(tf.with_lesson, 0) AS talks_with_lesson,
        coalesce(tk.due, 0) AS tasks_due, coalesce(tk.on_time, 0) AS tasks_on_time,
        coalesce(nm.made, 0) AS nominations, coalesce(nm.to_proposals, 0) AS nominations_to_proposals
   FROM buckets bk
   LEFT JOIN submitted su ON su.b = bk.b LEFT JOIN decided de ON de.b = bk.b LEFT JOIN departments dp ON dp.b = bk.b
+  LEFT JOIN speaker_counts sc ON sc.b = bk.b LEFT JOIN held_counts hc ON hc.b = bk.b LEFT JOIN ratings ra ON ra.b = bk.b
   LEFT JOIN attendance at ON at.b = bk.b LEFT JOIN talk_facts tf ON tf.b = bk.b LEFT JOIN tasks tk ON tk.b = bk.b LEFT JOIN nominations nm ON nm.b = bk.b
  ORDER BY bk.b`;

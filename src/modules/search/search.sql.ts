@@ -1,0 +1,35 @@
+/**
+ * The knowledge-base query. $1 the text as typed, $2 community slug, $3 track key, $4/$5 from/to
+ * dates (talk start, community time zone), $6–$8 the cursor (exact, rank, id), $9 page size + 1.
+ * Ranks every match reading talk_document alone (it carries copies of the filter columns), then
+ * joins the rest and makes snippets for the page alone: with a common word matching half the
+ * knowledge base, the wide joins and ts_headline were most of the time.
+ */
+export const SEARCH_SQL = `
+  WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
+  hits AS (
+    SELECT d.proposal_id AS id, d.title_key = lower(btrim($1)) AS exact, ts_rank(d.document, q.query) AS rank
+      FROM q, talk_document d
+     WHERE d.talk AND d.document @@ q.query
+       AND ($2::text IS NULL OR d.community_id = (SELECT id FROM community WHERE slug = $2))
+       AND ($3::text IS NULL OR d.track_id IN (SELECT id FROM call_track WHERE key = $3))
+       AND (($4::date IS NULL AND $5::date IS NULL) OR EXISTS (
+             SELECT 1 FROM slot s JOIN community c ON c.id = d.community_id
+              WHERE s.proposal_id = d.proposal_id
+                AND ($4::date IS NULL OR s.starts_at >= ($4::date::timestamp AT TIME ZONE c.time_zone))
+                AND ($5::date IS NULL OR s.starts_at < ($5::date::timestamp AT TIME ZONE c.time_zone))))
+  ), page AS (
+    SELECT * FROM hits
+     WHERE $6::int IS NULL OR (exact::int, rank, id) < ($6::int, $7::real, $8::uuid)
+     ORDER BY exact DESC, rank DESC, id DESC LIMIT $9
+  )
+  SELECT page.id, p.title, c.slug AS community_slug, c.name AS community_name, fo.key AS format, tr.key AS track, s.starts_at, page.exact, page.rank,
+         ARRAY(SELECT pe.name FROM proposal_speaker ps JOIN person pe ON pe.id = ps.person_id WHERE ps.proposal_id = page.id ORDER BY ps.position) AS speakers,
+         l.proposal_id IS NOT NULL AS has_lesson,
+         ts_headline('english', translate(concat_ws(E'\\n', p.abstract, array_to_string(ARRAY(SELECT jsonb_array_elements_text(l.takeaways)), E'\\n'),
+                                                  l.went_well, l.to_change, l.notes), E'\\u0002\\u0003', ''),
+                     q.query, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS headline
+    FROM page CROSS JOIN q JOIN proposal p ON p.id = page.id JOIN community c ON c.id = p.community_id JOIN call_format fo ON fo.id = p.format_id
+    LEFT JOIN call_track tr ON tr.id = p.track_id LEFT JOIN slot s ON s.proposal_id = p.id
+    LEFT JOIN lesson l ON l.proposal_id = page.id AND l.status = 'published'
+   ORDER BY page.exact DESC, page.rank DESC, page.id DESC`;
