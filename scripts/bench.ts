@@ -9,13 +9,14 @@ import { createDataSource } from '../src/db/data-source';
 import { benchFeeds } from './bench/feeds';
 import { benchMail } from './bench/mail';
 import { benchProposals } from './bench/proposals';
+import { benchSearch } from './bench/search';
 import { benchTasks } from './bench/tasks';
 import { acquirePgServer, dropDatabase } from './lib/pg-server';
 import { prepareTemplate } from './lib/test-db';
 
 export interface BenchContext { ds: DataSource; dbUrl: string; smoke: boolean; seconds: number }
 
-const SCENARIOS: Record<string, (c: BenchContext) => Promise<boolean>> = { proposals: benchProposals, feeds: benchFeeds, mail: benchMail, tasks: benchTasks };
+const SCENARIOS: Record<string, (c: BenchContext) => Promise<boolean>> = { proposals: benchProposals, feeds: benchFeeds, mail: benchMail, tasks: benchTasks, search: benchSearch };
 
 async function main() {
   const args = process.argv.slice(2);
@@ -41,7 +42,7 @@ async function main() {
         await ds.destroy();
       }
     }
-    await dropDatabase(server, db);
+    if (!process.env.BENCH_KEEP) await dropDatabase(server, db); // BENCH_KEEP=1: keep it to EXPLAIN what was measured
   } finally {
     await server.release();
   }
