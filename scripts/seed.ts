@@ -43,8 +43,12 @@ async function main() {
         const sent = config.smtpUrl ? `sent through ${mailer.describe}` : `written to ${config.mailDir}`;
         console.log(`\ndemo: notices and calendar invitations ${sent}.`);
         const url = loadConfig().publicUrl;
-        console.log(`demo: communities ${DEMO_SLUG} and frontend-meetup are ready, with rooms, events, an agenda and RSVPs.`);
+        console.log(`demo: communities ${DEMO_SLUG} and frontend-meetup are ready, with rooms, events, an agenda, RSVPs, checklists,`);
+        console.log("  last month's talks with feedback, lessons and a retrospective, and nominations.");
         console.log(`  subscribe a calendar to ${url.replace(/^https?:/, 'webcal:')}/v1/communities/${DEMO_SLUG}/calendar.ics?talks=true`);
+        console.log(`  search the knowledge base:  ${url}/v1/search?q=sampling%20traces`);
+        console.log(`  the community in figures:   ${url}/v1/communities/${DEMO_SLUG}/metrics   (add ?format=csv for a spreadsheet)`);
+        console.log(`  last month's lessons:       ${url}/v1/communities/${DEMO_SLUG}/lessons.md?from=2000-01-01&to=2100-01-01`);
         console.log('  API tokens to explore with:');
         console.log(`  demo.admin@example.com (admin)  ${made!.secret}`);
         for (const [email, token] of Object.entries(tokens).slice(0, 4)) console.log(`  ${email.padEnd(30)} ${token}`);
