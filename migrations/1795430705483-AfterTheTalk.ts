@@ -16,7 +16,7 @@ export class AfterTheTalk1795430705483 implements MigrationInterface {
     await q.query(`CREATE TABLE "lesson" ("proposal_id" uuid NOT NULL, "community_id" uuid NOT NULL, "takeaways" jsonb NOT NULL DEFAULT '[]', "went_well" text NOT NULL DEFAULT '', "to_change" text NOT NULL DEFAULT '', "resources" jsonb NOT NULL DEFAULT '[]', "notes" text NOT NULL DEFAULT '', "status" "public"."lesson_status", "published_at" TIMESTAMP WITH TIME ZONE, "written_by" uuid, "retrospective" text, "retrospective_by" uuid, "retrospective_at" TIMESTAMP WITH TIME ZONE, "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_c961a121c038a6e8cebc0109996" PRIMARY KEY ("proposal_id"))`);
     await q.query(`CREATE INDEX "lesson_published" ON "lesson"  ("community_id", "published_at") `);
     await q.query(`CREATE TABLE "lesson_prompt" ("proposal_id" uuid NOT NULL, "prompted_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "reminded_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_eca91d4bdc4b62a7787016c752a" PRIMARY KEY ("proposal_id"))`);
-    await q.query(`CREATE TABLE "talk_document" ("proposal_id" uuid NOT NULL, "document" tsvector NOT NULL, "community_id" uuid NOT NULL, "track_id" uuid, "talk" boolean NOT NULL, "title_key" text NOT NULL, CONSTRAINT "PK_d0e0cb51f105ea942ead68e1766" PRIMARY KEY ("proposal_id"))`);
+    await q.query(`CREATE TABLE "talk_document" ("proposal_id" uuid NOT NULL, "document" tsvector NOT NULL, "community_id" uuid NOT NULL, "track_id" uuid, "title_key" text NOT NULL, CONSTRAINT "PK_d0e0cb51f105ea942ead68e1766" PRIMARY KEY ("proposal_id"))`);
     await q.query(`CREATE TYPE "public"."nomination_status" AS ENUM('open', 'accepted', 'declined')`);
     await q.query(`CREATE TABLE "nomination" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "community_id" uuid NOT NULL, "nominator_id" uuid NOT NULL, "nominee_id" uuid NOT NULL, "topic" character varying(200) NOT NULL, "reason" text NOT NULL DEFAULT '', "status" "public"."nomination_status" NOT NULL DEFAULT 'open', "decided_at" TIMESTAMP WITH TIME ZONE, "decline_reason" text, "proposal_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "nomination_decided" CHECK ((status = 'open') = (decided_at IS NULL)), CONSTRAINT "PK_52e10255e966818cbebfc0f1144" PRIMARY KEY ("id"))`);
     await q.query(`CREATE INDEX "IDX_84051c548c56c56213671b7a3b" ON "nomination"  ("proposal_id") `);
@@ -40,10 +40,11 @@ export class AfterTheTalk1795430705483 implements MigrationInterface {
     await q.query(`ALTER TABLE "lesson" ADD CONSTRAINT "lesson_published_at" CHECK ((status = 'published') = (published_at IS NOT NULL))`);
     await q.query(`ALTER TABLE "lesson" ADD CONSTRAINT "lesson_lists" CHECK (jsonb_typeof(takeaways) = 'array' AND jsonb_typeof(resources) = 'array')`);
     await q.query(`CREATE UNIQUE INDEX "nomination_one_open" ON "nomination" ("community_id", "nominee_id", lower("topic")) WHERE status = 'open'`);
-    await q.query(`CREATE INDEX "talk_document_search" ON "talk_document" USING gin ("document") WHERE talk`);
+    await q.query(`CREATE INDEX "talk_document_search" ON "talk_document" USING gin ("document")`);
     await q.query(`CREATE INDEX "slot_by_end" ON "slot" ("ends_at")`);
-    // The document of a talk: title (A), speakers and takeaways (B), abstract (C), the rest of a
-    // published lesson (D). Drafts of lessons stay out of the knowledge base.
+    // The document of a talk (an accepted or confirmed proposal; others have none): title (A),
+    // speakers and takeaways (B), abstract (C), the rest of a published lesson (D). Drafts of
+    // lessons stay out of the knowledge base.
     await q.query(`
       CREATE FUNCTION talk_document_of(pid uuid) RETURNS tsvector LANGUAGE sql STABLE AS $$
         SELECT setweight(to_tsvector('english', p.title), 'A')
@@ -59,10 +60,12 @@ export class AfterTheTalk1795430705483 implements MigrationInterface {
       $$`);
     await q.query(`
       CREATE FUNCTION refresh_talk_document(pid uuid) RETURNS void LANGUAGE sql AS $$
-        INSERT INTO talk_document (proposal_id, document, community_id, track_id, talk, title_key)
-        SELECT p.id, talk_document_of(p.id), p.community_id, p.track_id, p.state IN ('accepted', 'confirmed'), lower(btrim(p.title)) FROM proposal p WHERE p.id = pid
+        INSERT INTO talk_document (proposal_id, document, community_id, track_id, title_key)
+        SELECT p.id, talk_document_of(p.id), p.community_id, p.track_id, lower(btrim(p.title)) FROM proposal p
+         WHERE p.id = pid AND p.state IN ('accepted', 'confirmed')
         ON CONFLICT (proposal_id) DO UPDATE SET document = EXCLUDED.document, community_id = EXCLUDED.community_id, track_id = EXCLUDED.track_id,
-          talk = EXCLUDED.talk, title_key = EXCLUDED.title_key
+          title_key = EXCLUDED.title_key;
+        DELETE FROM talk_document WHERE proposal_id = pid AND NOT EXISTS (SELECT 1 FROM proposal p WHERE p.id = pid AND p.state IN ('accepted', 'confirmed'));
       $$`);
     await q.query(`
       CREATE FUNCTION talk_document_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -70,11 +73,14 @@ export class AfterTheTalk1795430705483 implements MigrationInterface {
         r record := CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
       BEGIN
         IF TG_TABLE_NAME = 'proposal' THEN
-          PERFORM refresh_talk_document(r.id);
+          -- proposals that are not (and were not) talks have no document: submissions stay cheap
+          IF NEW.state IN ('accepted', 'confirmed') OR (TG_OP = 'UPDATE' AND OLD.state IN ('accepted', 'confirmed')) THEN
+            PERFORM refresh_talk_document(r.id);
+          END IF;
         ELSIF TG_TABLE_NAME = 'person' THEN
           PERFORM refresh_talk_document(ps.proposal_id) FROM proposal_speaker ps WHERE ps.person_id = r.id;
         ELSE
-          PERFORM refresh_talk_document(r.proposal_id);
+          PERFORM refresh_talk_document(p.id) FROM proposal p WHERE p.id = r.proposal_id AND p.state IN ('accepted', 'confirmed');
         END IF;
         RETURN NULL;
       END $$`);
@@ -82,7 +88,7 @@ export class AfterTheTalk1795430705483 implements MigrationInterface {
     await q.query(`CREATE TRIGGER proposal_speaker_talk_document AFTER INSERT OR UPDATE OR DELETE ON proposal_speaker FOR EACH ROW EXECUTE FUNCTION talk_document_trigger()`);
     await q.query(`CREATE TRIGGER person_talk_document AFTER UPDATE OF name ON person FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION talk_document_trigger()`);
     await q.query(`CREATE TRIGGER lesson_talk_document AFTER INSERT OR UPDATE OR DELETE ON lesson FOR EACH ROW EXECUTE FUNCTION talk_document_trigger()`);
-    await q.query(`SELECT refresh_talk_document(id) FROM proposal`);
+    await q.query(`SELECT refresh_talk_document(id) FROM proposal WHERE state IN ('accepted', 'confirmed')`);
     // Lessons are part of what a community shows: they raise its content version (cached pages).
     await q.query(`
       CREATE OR REPLACE FUNCTION bump_list_version() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -10,7 +10,7 @@ export const SEARCH_SQL = `
   hits AS (
     SELECT d.proposal_id AS id, d.title_key = lower(btrim($1)) AS exact, ts_rank(d.document, q.query) AS rank
       FROM q, talk_document d
-     WHERE d.talk AND d.document @@ q.query
+     WHERE d.document @@ q.query
        AND ($2::text IS NULL OR d.community_id = (SELECT id FROM community WHERE slug = $2))
        AND ($3::text IS NULL OR d.track_id IN (SELECT id FROM call_track WHERE key = $3))
        AND (($4::date IS NULL AND $5::date IS NULL) OR EXISTS (

@@ -2,9 +2,9 @@ import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'type
 import { Proposal } from '../proposals/proposal.entity';
 
 /**
- * The knowledge base's full-text document of a talk: title (weight A), speakers (B), abstract and
+ * The knowledge base's full-text document of a talk (accepted or confirmed proposals only): title (weight A), speakers (B), abstract and
  * published lesson (C). Kept by triggers on proposal, proposal_speaker, person and lesson (migration
- * AfterTheTalk), so it is never out of step with what it indexes. The partial GIN index is made by the migration.
+ * AfterTheTalk), so it is never out of step with what it indexes. The GIN index is made by the migration.
  */
 @Entity('talk_document')
 @Index('talk_document_search', { synchronize: false })
@@ -15,8 +15,6 @@ export class TalkDocument {
   // Copies of the proposal's filter columns, so ranking thousands of matches reads this table alone.
   @Column({ name: 'community_id', type: 'uuid' }) communityId: string;
   @Column({ name: 'track_id', type: 'uuid', nullable: true }) trackId: string | null;
-  /** accepted or confirmed: a talk, which is what the knowledge base holds (the partial GIN index covers these). */
-  @Column({ type: 'boolean' }) talk: boolean;
   /** lower(btrim(title)): an exact title match ranks first. */
   @Column({ name: 'title_key', type: 'text' }) titleKey: string;
 }
