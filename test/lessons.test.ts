@@ -107,6 +107,17 @@ t.test('lessons learned', async (t) => {
     t.equal((await req('GET', '/v1/communities/guild/lessons.md?from=june&to=2026-05-01', { token: org })).status, 400);
   });
 
+  t.test('browsing the published lessons, the most recent talk first', async (t) => {
+    const p1 = await req('GET', '/v1/communities/guild/lessons?limit=1', { token: c.member.token });
+    t.equal(p1.status, 200);
+    t.same(p1.body.items.map((i: { title: string }) => i.title), ['Out of range [talk](x)']);
+    t.ok(p1.body.nextCursor);
+    const p2 = await req('GET', `/v1/communities/guild/lessons?limit=1&cursor=${p1.body.nextCursor}`, { token: c.member.token });
+    t.match(p2.body.items[0], { title: 'Tuning Postgres', speakers: ['Sam Speaker'], takeaways: LESSON.takeaways });
+    t.equal(p2.body.nextCursor, null, 'drafts are not listed');
+    t.equal((await req('GET', '/v1/communities/guild/lessons?cursor=bad', { token: c.member.token })).status, 400);
+  });
+
   t.test('the "what did you learn?" prompt: once per talk, one reminder, with two workers', async (t) => {
     const sink = await smtpSink(t);
     await worker(t, ctx, sink.url, 2);

@@ -55,6 +55,10 @@ t.test('nominations', async (t) => {
     t.match(d.body, { status: 'declined', declineReason: 'Busy until spring', proposalId: null });
     const told = (await sink.waitFor((r) => r.to.includes(c.speaker.email) && /Your nomination of Quinn Expert: declined/.test(r.mail.subject ?? '')))[0];
     t.match(told.mail.text, /Busy until spring/);
+    const other = await req('POST', '/v1/communities/guild/nominations', { token: c.reviewer.token, body: { email: nominee.email, topic: 'Ledgers, again' } });
+    const bare = await req('POST', `/v1/nominations/${other.body.id}/decline`, { token: nominee.token });
+    t.equal(bare.status, 200, 'no body needed');
+    t.equal(bare.body.declineReason, null);
   });
 
   t.test('refusals: not a member, yourself, twice the same open topic, bad input', async (t) => {

@@ -3,7 +3,8 @@ import { Type } from 'typebox';
 import { actorOf } from '../../http/auth';
 import { IfMatchHeader, expectedVersion, setEtag } from '../../http/etag';
 import { IdParams, SlugParams } from '../../http/types';
-import { LessonOut, LessonPut, RetrospectivePut, lessonOut } from './lessons.schemas';
+import { Page, PageQuery } from '../../http/pagination';
+import { LessonListItem, LessonOut, LessonPut, RetrospectivePut, lessonOut } from './lessons.schemas';
 import type { LessonsService } from './lessons.service';
 
 const tags = ['lessons'];
@@ -40,6 +41,13 @@ export const lessonsRoutes: FastifyPluginAsyncTypebox<{ lessons: LessonsService 
     setEtag(reply, v.row?.version ?? 0);
     return lessonOut(v);
   });
+
+  app.get('/communities/:slug/lessons', {
+    schema: {
+      tags, summary: "A community's published lessons, the most recent talk first", params: SlugParams,
+      querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Page(LessonListItem) },
+    },
+  }, async (req) => lessons.list(actorOf(req), req.params.slug, req.query.limit ?? 50, req.query.cursor));
 
   app.get('/communities/:slug/lessons.md', {
     schema: {

@@ -50,3 +50,8 @@ export const lessonOut = (v: LessonView) => {
     updatedAt: iso(r?.updated_at ?? null),
   };
 };
+
+export const LessonListItem = Type.Object({
+  proposalId: Uuid, title: Type.String(), speakers: Type.Array(Type.String()), startsAt: DateTime,
+  takeaways: Type.Array(Type.String()), resources: Type.Array(Type.Object({ label: Type.String(), url: Type.String() })), publishedAt: DateTime,
+});

@@ -7,6 +7,7 @@ import { isOrganizer } from '../communities/permissions';
 import type { LessonStatus, Resource } from './lesson.entity';
 import { type ExportedLesson, lessonsMarkdown } from './lessons-markdown';
 import { RuleBroken } from '../../http/errors';
+import { decodeCursor, pageOf } from '../../http/pagination';
 
 export interface LessonInput {
   takeaways: string[]; wentWell?: string; toChange?: string; resources?: Resource[]; notes?: string; status: LessonStatus;
@@ -86,6 +87,23 @@ export class LessonsService {
       if (!rows.length) throw new PreconditionFailed();
       return this.view(actor, proposalId, m);
     });
+  }
+
+  /** A community's published lessons, the most recent talk first (browsing the knowledge base without a query). */
+  async list(actor: Actor, slug: string, limit: number, cursor?: string) {
+    const a = await this.communities.access(actor, slug);
+    const after = decodeCursor(cursor, ['string', 'string']);
+    const rows = await sql<{ proposal_id: string; title: string; starts_at: Date; speakers: string[]; takeaways: string[]; resources: Resource[]; published_at: Date }>(this.ds.manager,
+      `SELECT l.proposal_id, p.title, s.starts_at, l.takeaways, l.resources, l.published_at,
+              ARRAY(SELECT pe.name FROM proposal_speaker ps JOIN person pe ON pe.id = ps.person_id WHERE ps.proposal_id = p.id ORDER BY ps.position) AS speakers
+         FROM lesson l JOIN proposal p ON p.id = l.proposal_id JOIN slot s ON s.proposal_id = p.id
+        WHERE l.community_id = $1 AND l.status = 'published' AND p.state IN ('accepted', 'confirmed')
+          AND ($2::timestamptz IS NULL OR (s.starts_at, l.proposal_id) < ($2::timestamptz, $3::uuid))
+        ORDER BY s.starts_at DESC, l.proposal_id DESC LIMIT $4`, [a.community.id, after?.[0] ?? null, after?.[1] ?? null, limit + 1]);
+    return pageOf(rows, limit, (r) => [r.starts_at.toISOString(), r.proposal_id], (r) => ({
+      proposalId: r.proposal_id, title: r.title, speakers: r.speakers, startsAt: r.starts_at.toISOString(), takeaways: r.takeaways,
+      resources: r.resources, publishedAt: r.published_at.toISOString(),
+    }));
   }
 
   /** Published lessons of talks given in [from, to) (dates in the community's time zone), as Markdown. */

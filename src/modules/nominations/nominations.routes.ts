@@ -27,6 +27,10 @@ const out = (n: NominationRow) => ({
 });
 
 export const nominationsRoutes: FastifyPluginAsyncTypebox<{ nominations: NominationsService }> = async (app, { nominations }) => {
+  // accept and decline work without a body too (both fields are optional)
+  const emptyBody = async (req: { body: unknown }) => {
+    if (req.body === undefined || req.body === null) req.body = {};
+  };
   app.post('/communities/:slug/nominations', {
     schema: {
       tags, summary: `Nominate a colleague to speak about a topic (members; a few a day); they get an encouraging mail`,
@@ -59,10 +63,12 @@ export const nominationsRoutes: FastifyPluginAsyncTypebox<{ nominations: Nominat
     async (req) => out(await nominations.get(actorOf(req), req.params.id)));
 
   app.post('/nominations/:id/accept', {
+    preValidation: emptyBody,
     schema: { tags, summary: 'Accept (the nominee): a draft proposal titled with the topic, crediting the nominator', params: IdParams, body: Accept, response: { 200: NominationOut } },
   }, async (req) => out(await nominations.accept(actorOf(req), req.params.id, req.body ?? {})));
 
   app.post('/nominations/:id/decline', {
+    preValidation: emptyBody,
     schema: { tags, summary: 'Decline (the nominee); the nominator is told kindly', params: IdParams, body: Decline, response: { 200: NominationOut } },
   }, async (req) => out(await nominations.decline(actorOf(req), req.params.id, req.body?.reason)));
 };
