@@ -12,6 +12,8 @@ export const Text = (maxLength: number, extra: Record<string, unknown> = {}) =>
 export const Email = Type.String({ format: 'email', maxLength: 320, description: 'compared case-insensitively' });
 export const Uuid = Type.String({ format: 'uuid' });
 export const DateTime = Type.String({ format: 'date-time' });
+/** A calendar day, YYYY-MM-DD (periods are read in the community's time zone). */
+export const Day = (description = 'YYYY-MM-DD, in the community time zone') => Type.String({ format: 'date', description });
 export const Slug = Type.String({ pattern: '^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$', minLength: 1, maxLength: 64 });
 export const Key = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$', description: 'lower-case letters, digits and dashes' });
 export const Nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);

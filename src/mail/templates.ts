@@ -3,9 +3,9 @@
  * User text is escaped in HTML; headers come from nodemailer, which encodes them (and titles and
  * names cannot hold line breaks: the API refuses them).
  */
-export interface Rendered { subject: string; text: string; html: string }
+import { esc } from '../http/html';
 
-export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export interface Rendered { subject: string; text: string; html: string }
 
 function page(paragraphs: string[], footer: string): string {
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:40em">${paragraphs

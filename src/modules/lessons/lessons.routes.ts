@@ -2,13 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth';
 import { IfMatchHeader, expectedVersion, setEtag } from '../../http/etag';
-import { IdParams, SlugParams } from '../../http/types';
+import { Day, IdParams, SlugParams } from '../../http/types';
 import { Page, PageQuery } from '../../http/pagination';
 import { LessonListItem, LessonOut, LessonPut, RetrospectivePut, lessonOut } from './lessons.schemas';
 import type { LessonsService } from './lessons.service';
 
 const tags = ['lessons'];
-const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD in the community time zone' });
 const Markdown = { description: 'CommonMark', content: { 'text/markdown': { schema: { type: 'string' } } } };
 
 export const lessonsRoutes: FastifyPluginAsyncTypebox<{ lessons: LessonsService }> = async (app, { lessons }) => {
@@ -52,7 +51,7 @@ export const lessonsRoutes: FastifyPluginAsyncTypebox<{ lessons: LessonsService 
   app.get('/communities/:slug/lessons.md', {
     schema: {
       tags, summary: "A period's published lessons as one Markdown document (talks given from `from` up to, not including, `to`)",
-      params: SlugParams, querystring: Type.Object({ from: Day, to: Day }, { additionalProperties: false }), response: { 200: Markdown },
+      params: SlugParams, querystring: Type.Object({ from: Day(), to: Day('YYYY-MM-DD, exclusive') }, { additionalProperties: false }), response: { 200: Markdown },
     },
   }, async (req, reply) => {
     const md = await lessons.markdown(actorOf(req), req.params.slug, req.query.from, req.query.to);

@@ -3,13 +3,13 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth';
 import { RenderCache } from '../../http/render-cache';
-import { Nullable, SlugParams } from '../../http/types';
+import { Day, Nullable, SlugParams } from '../../http/types';
 import { BUCKETS, type MetricsService, toCsv } from './metrics.service';
 
 const Int = Type.Integer({ minimum: 0 });
 const Pct = Nullable(Type.Number({ minimum: 0, maximum: 100, description: 'percent, one decimal; null when nothing to divide by' }));
 const BucketOut = Type.Object({
-  bucket: Type.String({ format: 'date', description: 'first day of the bucket (local); the first and last are clipped to the period' }),
+  bucket: Day('first day of the bucket (local); the first and last are clipped to the period'),
   proposalsSubmitted: Int, proposalsAccepted: Int, proposalsRejected: Int, acceptanceRatePct: Pct,
   speakers: Int, firstTimeSpeakers: Int, departmentsReached: Int,
   eventsHeld: Int, talksGiven: Int, rsvps: Int, attended: Int, attendanceRatePct: Pct,
@@ -17,12 +17,12 @@ const BucketOut = Type.Object({
   nominations: Int, nominationsToProposals: Int,
 });
 const MetricsOut = Type.Object({
-  community: Type.String(), timeZone: Type.String(), from: Type.String({ format: 'date' }), to: Type.String({ format: 'date' }),
+  community: Type.String(), timeZone: Type.String(), from: Day(), to: Day('exclusive'),
   bucket: Type.Enum(BUCKETS), buckets: Type.Array(BucketOut),
 });
 const Query = Type.Object({
-  from: Type.Optional(Type.String({ format: 'date', description: 'inclusive; default: 12 months before `to`, from the start of that month' })),
-  to: Type.Optional(Type.String({ format: 'date', description: 'exclusive; default: tomorrow' })),
+  from: Type.Optional(Day('inclusive; default: 12 months before `to`, from the start of that month')),
+  to: Type.Optional(Day('exclusive; default: tomorrow')),
   bucket: Type.Optional(Type.Enum(BUCKETS, { default: 'month' })),
   format: Type.Optional(Type.Enum(['json', 'csv'] as const, { description: 'or send Accept: text/csv' })),
 }, { additionalProperties: false });

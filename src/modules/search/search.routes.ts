@@ -2,14 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Page, PageQuery } from '../../http/pagination';
 import { RenderCache, sendCachedJson } from '../../http/render-cache';
-import { DateTime, Key, Line, Nullable, Slug, Uuid } from '../../http/types';
+import { DateTime, Day, Key, Line, Nullable, Slug, Uuid } from '../../http/types';
 import type { SearchService } from './search.service';
 
-const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD, in the community time zone' });
 const SearchQuery = Type.Object({
   q: Line(300, { description: 'words, "a phrase", or, -not: web-search syntax' }),
   community: Type.Optional(Slug), track: Type.Optional(Key),
-  from: Type.Optional(Day), to: Type.Optional(Type.String({ format: 'date', description: 'exclusive' })),
+  from: Type.Optional(Day()), to: Type.Optional(Day('YYYY-MM-DD, exclusive')),
   ...PageQuery, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
 }, { additionalProperties: false });
 const Hit = Type.Object({

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { sql } from '../../db/sql';
 import { RuleBroken } from '../../http/errors';
 import { decodeCursor, pageOf } from '../../http/pagination';
+import { esc } from '../../http/html';
 import { SEARCH_SQL } from './search.sql';
 
 export interface SearchFilters { q: string; community?: string; track?: string; from?: string; to?: string; limit: number; cursor?: string }
@@ -15,7 +16,6 @@ interface Hit {
 // HTML-escaping the snippet they become <mark> and nothing else can.
 const START = '\u0002';
 const STOP = '\u0003';
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 export const snippetHtml = (h: string) => esc(h).replaceAll(START, '<mark>').replaceAll(STOP, '</mark>');
 
 /**
@@ -38,7 +38,7 @@ export class SearchService {
     if (f.from && f.to && f.to <= f.from) throw new RuleBroken('bad-range', '`to` must be after `from`.');
     const after = decodeCursor(f.cursor, ['number', 'number', 'string']);
     const rows = await sql<Hit>(this.ds.manager, SEARCH_SQL,
-    [f.q, f.community ?? null, f.track ?? null, f.from ?? null, f.to ?? null, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, f.limit + 1]);
+      [f.q, f.community ?? null, f.track ?? null, f.from ?? null, f.to ?? null, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, f.limit + 1]);
     return pageOf(rows, f.limit, (r) => [r.exact ? 1 : 0, r.rank, r.id], (r) => ({
       proposalId: r.id, title: r.title, community: { slug: r.community_slug, name: r.community_name }, format: r.format, track: r.track,
       startsAt: r.starts_at?.toISOString() ?? null, speakers: r.speakers, hasLesson: r.has_lesson, exactTitleMatch: r.exact, rank: r.rank,
