@@ -42,7 +42,8 @@ export async function setup(t: TapLike, opts: { poolSize?: number } = {}): Promi
   const dbUrl = pg.url(name);
   const ds = createDataSource(dbUrl, opts.poolSize ?? 10);
   await ds.initialize();
-  const app = await buildApp({ ds, config: { bodyLimitBytes: 262144, publicUrl: 'http://brownbag.test' } });
+  // TEST_LOG=1 prints what the app logs at error level (the cause of any 500) while tests run.
+  const app = await buildApp({ ds, config: { bodyLimitBytes: 262144, publicUrl: 'http://brownbag.test' }, logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
   t.teardown(async () => {
     await app.close();

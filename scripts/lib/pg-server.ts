@@ -35,7 +35,8 @@ async function answers(url: string): Promise<boolean> {
 }
 
 export async function acquirePgServer(): Promise<PgServer> {
-  let base = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || '';
+  // BROWNBAG_TEST_PG_URL: the server `npm test` acquired for its test files (they must never start their own).
+  let base = process.env.TEST_DATABASE_URL || process.env.BROWNBAG_TEST_PG_URL || process.env.DATABASE_URL || '';
   let kind = 'configured';
   let stop = async () => undefined as void;
   if (!base) {
