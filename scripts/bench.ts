@@ -4,8 +4,8 @@
  * starts the real server in a child process, drives it with autocannon and prints a table beside a
  * baseline measured in the same run. It asserts nothing about time; --smoke is a short run for CI.
  */
-import type { DataSource } from 'typeorm';
 import { createDataSource } from '../src/db/data-source';
+import type { BenchContext } from './bench/lib';
 import { benchFeeds } from './bench/feeds';
 import { benchMail } from './bench/mail';
 import { benchProposals } from './bench/proposals';
@@ -13,8 +13,6 @@ import { benchSearch } from './bench/search';
 import { benchTasks } from './bench/tasks';
 import { acquirePgServer, dropDatabase } from './lib/pg-server';
 import { prepareTemplate } from './lib/test-db';
-
-export interface BenchContext { ds: DataSource; dbUrl: string; smoke: boolean; seconds: number }
 
 const SCENARIOS: Record<string, (c: BenchContext) => Promise<boolean>> = { proposals: benchProposals, feeds: benchFeeds, mail: benchMail, tasks: benchTasks, search: benchSearch };
 

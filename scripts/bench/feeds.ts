@@ -6,7 +6,7 @@
  * routes' RSS should be their own).
  * Targets: 304 ≥ 50 %, 200 ≥ 25 % of the baseline; RSS under load ≤ 300 MB.
  */
-import type { BenchContext } from '../bench';
+import type { BenchContext } from './lib';
 import { seedFeeds } from '../seed/events-scale';
 import { drive, printTable, rssMb, startServer } from './lib';
 

@@ -3,6 +3,15 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import type { DataSource } from 'typeorm';
+
+/** What every scenario gets: a migrated database, and how long to run. */
+export interface BenchContext {
+  ds: DataSource;
+  dbUrl: string;
+  smoke: boolean;
+  seconds: number;
+}
 
 export interface Row { name: string; rps: number; p50: number; p99: number; non2xx: number; errors: number; rssMb: number; target?: number }
 

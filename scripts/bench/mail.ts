@@ -11,7 +11,7 @@ import { startWorker } from '../../src/jobs/worker';
 import { MessageBuilder, type MailJob } from '../../src/mail/messages';
 import { notify } from '../../src/mail/notify';
 import { createMailer } from '../../src/mail/transport';
-import type { BenchContext } from '../bench';
+import type { BenchContext } from './lib';
 
 const SETTINGS = { mailFrom: 'Brownbag <brownbag@bench.example>', organizerEmail: 'organizers@bench.example', publicUrl: 'http://bench.example' };
 

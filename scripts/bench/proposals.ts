@@ -5,7 +5,7 @@
  */
 import { seedScale } from '../seed/scale';
 import { drive, printTable, startServer } from './lib';
-import type { BenchContext } from '../bench';
+import type { BenchContext } from './lib';
 
 export async function benchProposals({ ds, dbUrl, smoke, seconds }: BenchContext): Promise<boolean> {
   const communities = smoke ? 2 : 20;

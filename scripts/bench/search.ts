@@ -9,7 +9,7 @@
  *   - the monthly metrics of the five-year community (60 buckets).
  * Targets: search ≥ 25 %, metrics ≥ 10 % of the baseline's requests/s.
  */
-import type { BenchContext } from '../bench';
+import type { BenchContext } from './lib';
 import { seedScale } from '../seed/scale';
 import { drive, printTable, startServer } from './lib';
 

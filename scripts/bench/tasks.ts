@@ -3,7 +3,7 @@
  * 25 tasks each, a third of them overdue); the board's overdue view of one community (page of 50)
  * at 50 connections for 10 s, beside the SELECT 1 baseline route, in one run. Target ≥ 40 %.
  */
-import type { BenchContext } from '../bench';
+import type { BenchContext } from './lib';
 import { seedScale } from '../seed/scale';
 import { drive, printTable, startServer } from './lib';
 

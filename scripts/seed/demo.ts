@@ -3,7 +3,7 @@
  * departments, two communities, a call with formats and tracks, proposals in every state, reviews.
  */
 import type { Services } from '../../src/app';
-import type { Actor } from '../../src/http/auth';
+import type { Actor } from '../../src/core/actor';
 import type { ProposalState } from '../../src/modules/proposals/state-machine';
 
 export const DEMO_SLUG = 'platform-guild';

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { sql } from '../db/sql';
-import { NotFound } from '../http/errors';
+import { NotFound } from '../core/errors';
 import { RenderCache } from '../http/render-cache';
 import { EVENT_SELECT, type AgendaItem, type EventRow, type EventsService } from '../modules/events/events.service';
 import type { FeedTokensService } from '../modules/people/feed-tokens.service';

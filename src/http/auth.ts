@@ -5,15 +5,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Unauthorized } from './errors';
+import type { Actor } from '../core/actor';
+import { Unauthorized } from '../core/errors';
 
-export interface Actor {
-  id: string;
-  email: string;
-  name: string;
-  isAdmin: boolean;
-  tokenId: string;
-}
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,10 +1,7 @@
-/**
- * Keyset pagination: `?limit=&cursor=` → `{ items, nextCursor }`. A cursor is the sort key of the
- * last item, base64url-encoded JSON; it is opaque to clients and checked on the way back in.
- */
+/** Keyset pagination on the wire: `?limit=&cursor=` → `{ items, nextCursor }` (cursors: core/cursor.ts). */
 import { Type, type Static, type TSchema } from 'typebox';
-import { BadRequest } from './errors';
 
+/** The one place for list defaults: 50 items a page, at most 200. */
 export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   cursor: Type.Optional(Type.String({ maxLength: 512, description: 'nextCursor of the previous page' })),
@@ -12,33 +9,5 @@ export const PageQuery = {
 
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
-
-export type Cursor = (string | number | null)[];
-
-export function encodeCursor(values: Cursor): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
-
-/** `types` names each position's type; anything else is a 400 `bad-cursor`. */
-export function decodeCursor(raw: string | undefined, types: ('string' | 'number')[]): Cursor | null {
-  if (!raw) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-  } catch {
-    parsed = null;
-  }
-  if (!Array.isArray(parsed) || parsed.length !== types.length || !parsed.every((v, i) => typeof v === types[i] && (typeof v !== 'number' || Number.isFinite(v)))) {
-    throw new BadRequest('bad-cursor', 'The cursor is not one this list gave out; start again without it.');
-  }
-  return parsed as Cursor;
-}
-
-/** Fetch limit+1 rows, then call this: it trims the extra row and makes the next cursor. */
-export function pageOf<R, T>(rows: R[], limit: number, key: (r: R) => Cursor, map: (r: R) => T): { items: T[]; nextCursor: string | null } {
-  const more = rows.length > limit;
-  const kept = more ? rows.slice(0, limit) : rows;
-  return { items: kept.map(map), nextCursor: more ? encodeCursor(key(kept[kept.length - 1])) : null };
-}
 
 export type PageResult<T extends TSchema> = Static<ReturnType<typeof Page<T>>>;

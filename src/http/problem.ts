@@ -6,7 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, TooManyRequests } from './errors';
+import { DomainError, TooManyRequests } from '../core/errors';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 

@@ -3,7 +3,7 @@
  * User text is escaped in HTML; headers come from nodemailer, which encodes them (and titles and
  * names cannot hold line breaks: the API refuses them).
  */
-import { esc } from '../http/html';
+import { esc } from '../core/html';
 
 export interface Rendered { subject: string; text: string; html: string }
 

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { sql } from '../../db/sql';
-import type { Actor } from '../../http/auth';
-import { Forbidden, NotFound } from '../../http/errors';
-import { decodeCursor, pageOf } from '../../http/pagination';
+import type { Actor } from '../../core/actor';
+import { Forbidden, NotFound } from '../../core/errors';
+import { decodeCursor, pageOf } from '../../core/cursor';
 
 export const JOB_STATES = ['failed', 'pending', 'running', 'all'] as const;
 export type JobState = (typeof JOB_STATES)[number];

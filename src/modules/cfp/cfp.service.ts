@@ -1,7 +1,7 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { sql } from '../../db/sql';
-import type { Actor } from '../../http/auth';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleBroken } from '../../http/errors';
+import type { Actor } from '../../core/actor';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
 import type { CommunitiesService } from '../communities/communities.service';
 import { type Access, isOrganizer } from '../communities/permissions';
 import { Call, CallFormat, CallTrack } from './call.entity';

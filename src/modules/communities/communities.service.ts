@@ -1,9 +1,9 @@
 import { IANAZone } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
-import type { Actor } from '../../http/auth';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleBroken } from '../../http/errors';
-import { decodeCursor, pageOf } from '../../http/pagination';
+import type { Actor } from '../../core/actor';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
+import { decodeCursor, pageOf } from '../../core/cursor';
 import { Person } from '../people/person.entity';
 import { addDefaultTemplates } from '../tasks/checklist';
 import { DEFAULT_TEMPLATES } from '../tasks/default-templates';

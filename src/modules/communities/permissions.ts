@@ -1,5 +1,5 @@
 /** Who may do what in a community, in one place. Admins may do everything an organizer may. */
-import type { Actor } from '../../http/auth';
+import type { Actor } from '../../core/actor';
 import type { Community } from './community.entity';
 import type { Role } from './membership.entity';
 

@@ -1,8 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
 import { notify } from '../../mail/notify';
-import type { Actor } from '../../http/auth';
-import { Conflict, Forbidden, NotFound, RuleBroken } from '../../http/errors';
+import type { Actor } from '../../core/actor';
+import { Conflict, Forbidden, NotFound, RuleBroken } from '../../core/errors';
 import type { CommunitiesService } from '../communities/communities.service';
 import { isOrganizer } from '../communities/permissions';
 import type { EventsService, EventView } from './events.service';

@@ -1,8 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
 import { notify } from '../../mail/notify';
-import type { Actor } from '../../http/auth';
-import { Conflict, Forbidden, NotFound } from '../../http/errors';
+import type { Actor } from '../../core/actor';
+import { Conflict, Forbidden, NotFound } from '../../core/errors';
 import { isOrganizer } from '../communities/permissions';
 import type { EventsService } from './events.service';
 import type { RsvpStatus } from './rsvp.entity';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { sql } from '../../db/sql';
-import type { Actor } from '../../http/auth';
-import { Conflict, Forbidden, NotFound } from '../../http/errors';
+import type { Actor } from '../../core/actor';
+import { Conflict, Forbidden, NotFound } from '../../core/errors';
 import type { CommunitiesService } from '../communities/communities.service';
 import { isOrganizer } from '../communities/permissions';
 

@@ -1,13 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
-import type { Actor } from '../../http/auth';
-import { Conflict, Forbidden, NotFound, PreconditionFailed } from '../../http/errors';
+import type { Actor } from '../../core/actor';
+import { Conflict, Forbidden, NotFound, PreconditionFailed } from '../../core/errors';
 import type { CommunitiesService } from '../communities/communities.service';
 import { isOrganizer } from '../communities/permissions';
 import type { LessonStatus, Resource } from './lesson.entity';
 import { type ExportedLesson, lessonsMarkdown } from './lessons-markdown';
-import { RuleBroken } from '../../http/errors';
-import { decodeCursor, pageOf } from '../../http/pagination';
+import { RuleBroken } from '../../core/errors';
+import { decodeCursor, pageOf } from '../../core/cursor';
 
 export interface LessonInput {
   takeaways: string[]; wentWell?: string; toChange?: string; resources?: Resource[]; notes?: string; status: LessonStatus;

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { sql } from '../../db/sql';
-import type { Actor } from '../../http/auth';
-import { Forbidden, RuleBroken } from '../../http/errors';
+import type { Actor } from '../../core/actor';
+import { Forbidden, RuleBroken } from '../../core/errors';
 import type { CommunitiesService } from '../communities/communities.service';
 import { isMember } from '../communities/permissions';
 import { METRICS_SQL } from './metrics.sql';

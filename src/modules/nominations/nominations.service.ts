@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
-import type { Actor } from '../../http/auth';
-import { Conflict, Forbidden, NotFound, RuleBroken, TooManyRequests } from '../../http/errors';
-import { decodeCursor, pageOf } from '../../http/pagination';
+import type { Actor } from '../../core/actor';
+import { Conflict, Forbidden, NotFound, RuleBroken, TooManyRequests } from '../../core/errors';
+import { decodeCursor, pageOf } from '../../core/cursor';
 import { enqueueMail } from '../../jobs/queue';
 import type { CommunitiesService } from '../communities/communities.service';
 import { isMember, isOrganizer } from '../communities/permissions';

@@ -1,7 +1,7 @@
 import { DataSource, IsNull } from 'typeorm';
 import { sql } from '../../db/sql';
-import type { Actor } from '../../http/auth';
-import { NotFound } from '../../http/errors';
+import type { Actor } from '../../core/actor';
+import { NotFound } from '../../core/errors';
 import { FeedToken } from './feed-token.entity';
 import { hashSecret, newSecret, secretPrefix } from './tokens';
 

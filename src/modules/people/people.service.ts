@@ -1,7 +1,7 @@
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import type { Actor } from '../../http/auth';
+import type { Actor } from '../../core/actor';
 import { sql } from '../../db/sql';
-import { Conflict, Forbidden, NotFound } from '../../http/errors';
+import { Conflict, Forbidden, NotFound } from '../../core/errors';
 import { ApiToken } from './api-token.entity';
 import { Person } from './person.entity';
 import { hashSecret, newSecret, secretPrefix } from './tokens';

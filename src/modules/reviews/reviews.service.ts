@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import type { Actor } from '../../http/auth';
-import { Conflict, Forbidden, NotFound } from '../../http/errors';
+import type { Actor } from '../../core/actor';
+import { Conflict, Forbidden, NotFound } from '../../core/errors';
 import type { ProposalsService } from '../proposals/proposals.service';
 import { REVIEWABLE_STATES } from '../proposals/state-machine';
 

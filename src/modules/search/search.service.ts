@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { sql } from '../../db/sql';
-import { RuleBroken } from '../../http/errors';
-import { decodeCursor, pageOf } from '../../http/pagination';
-import { esc } from '../../http/html';
+import { RuleBroken } from '../../core/errors';
+import { decodeCursor, pageOf } from '../../core/cursor';
+import { esc } from '../../core/html';
 import { SEARCH_SQL } from './search.sql';
 
 export interface SearchFilters { q: string; community?: string; track?: string; from?: string; to?: string; limit: number; cursor?: string }

@@ -1,8 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
-import type { Actor } from '../../http/auth';
-import { Forbidden, NotFound, PreconditionFailed, RuleBroken } from '../../http/errors';
-import { decodeCursor, encodeCursor } from '../../http/pagination';
+import type { Actor } from '../../core/actor';
+import { Forbidden, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
+import { decodeCursor, encodeCursor } from '../../core/cursor';
 import type { CommunitiesService } from '../communities/communities.service';
 import { type Access, isMember, isOrganizer } from '../communities/permissions';
 import type { ProposalsService } from '../proposals/proposals.service';

@@ -1,0 +1,40 @@
+// Lint: typescript-eslint's recommended rules over everything we compile; Prettier owns the layout.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', '.brownbag/', 'coverage/', '.tap/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      // Rows from SQL and test bodies are loosely typed on purpose; say so where it matters.
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/*.routes', '**/*.pages'], message: 'Nothing imports routes or pages; app.ts registers them.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Services, queries and core know nothing of Fastify.
+    files: ['src/core/**', 'src/modules/**/*.service.ts', 'src/modules/**/*.queries.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['fastify', 'fastify/*', '**/http/*'], message: 'Services and core stand on src/core, not on HTTP.' },
+            { group: ['**/*.routes', '**/*.pages'], message: 'Nothing imports routes or pages; app.ts registers them.' },
+          ],
+        },
+      ],
+    },
+  },
+);
