@@ -30,12 +30,24 @@ export class ListVersion1795422028288 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE CONSTRAINT TRIGGER proposal_list_version AFTER INSERT OR UPDATE OR DELETE ON proposal DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_list_version()`);
-    await q.query(`CREATE CONSTRAINT TRIGGER proposal_speaker_list_version AFTER INSERT OR UPDATE OR DELETE ON proposal_speaker DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_list_version()`);
-    await q.query(`CREATE CONSTRAINT TRIGGER review_list_version AFTER INSERT OR UPDATE OR DELETE ON review DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_list_version()`);
-    await q.query(`CREATE CONSTRAINT TRIGGER call_format_list_version AFTER UPDATE OR DELETE ON call_format DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_list_version()`);
-    await q.query(`CREATE CONSTRAINT TRIGGER call_track_list_version AFTER UPDATE OR DELETE ON call_track DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_list_version()`);
-    await q.query(`CREATE CONSTRAINT TRIGGER person_list_version AFTER UPDATE OF name, email, department ON person DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_list_version()`);
+    await q.query(
+      `CREATE CONSTRAINT TRIGGER proposal_list_version AFTER INSERT OR UPDATE OR DELETE ON proposal DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_list_version()`,
+    );
+    await q.query(
+      `CREATE CONSTRAINT TRIGGER proposal_speaker_list_version AFTER INSERT OR UPDATE OR DELETE ON proposal_speaker DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_list_version()`,
+    );
+    await q.query(
+      `CREATE CONSTRAINT TRIGGER review_list_version AFTER INSERT OR UPDATE OR DELETE ON review DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_list_version()`,
+    );
+    await q.query(
+      `CREATE CONSTRAINT TRIGGER call_format_list_version AFTER UPDATE OR DELETE ON call_format DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_list_version()`,
+    );
+    await q.query(
+      `CREATE CONSTRAINT TRIGGER call_track_list_version AFTER UPDATE OR DELETE ON call_track DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_list_version()`,
+    );
+    await q.query(
+      `CREATE CONSTRAINT TRIGGER person_list_version AFTER UPDATE OF name, email, department ON person DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_list_version()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -13,22 +13,44 @@ export class Tasks1795427216438 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TYPE "public"."task_category" AS ENUM('logistics', 'slides', 'promotion', 'follow-up')`);
     await q.query(`CREATE TYPE "public"."task_owner" AS ENUM('organizer', 'speaker')`);
-    await q.query(`CREATE TABLE "task_template" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "community_id" uuid NOT NULL, "title" character varying(200) NOT NULL, "description" text NOT NULL DEFAULT '', "category" "public"."task_category" NOT NULL, "owner" "public"."task_owner" NOT NULL, "offset_days" integer NOT NULL, "default_assignee_id" uuid, "position" integer NOT NULL DEFAULT '0', "active" boolean NOT NULL DEFAULT true, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "task_template_offset" CHECK (offset_days BETWEEN -365 AND 365), CONSTRAINT "PK_b250e915df905dbe641647c8fac" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "task_template" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "community_id" uuid NOT NULL, "title" character varying(200) NOT NULL, "description" text NOT NULL DEFAULT '', "category" "public"."task_category" NOT NULL, "owner" "public"."task_owner" NOT NULL, "offset_days" integer NOT NULL, "default_assignee_id" uuid, "position" integer NOT NULL DEFAULT '0', "active" boolean NOT NULL DEFAULT true, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "task_template_offset" CHECK (offset_days BETWEEN -365 AND 365), CONSTRAINT "PK_b250e915df905dbe641647c8fac" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE INDEX "IDX_d3b622c1d4ece454643527b298" ON "task_template"  ("community_id") `);
     await q.query(`CREATE TYPE "public"."task_status" AS ENUM('open', 'done', 'skipped')`);
-    await q.query(`CREATE TABLE "task" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "community_id" uuid NOT NULL, "proposal_id" uuid NOT NULL, "template_id" uuid, "title" character varying(200) NOT NULL, "description" text NOT NULL DEFAULT '', "category" "public"."task_category" NOT NULL, "owner" "public"."task_owner" NOT NULL, "assignee_id" uuid, "offset_days" integer, "due_at" TIMESTAMP WITH TIME ZONE, "due_overridden" boolean NOT NULL DEFAULT false, "status" "public"."task_status" NOT NULL DEFAULT 'open', "status_by" uuid, "status_at" TIMESTAMP WITH TIME ZONE, "status_reason" text, "notes" text NOT NULL DEFAULT '', "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_fb213f79ee45060ba925ecd576e" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "task" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "community_id" uuid NOT NULL, "proposal_id" uuid NOT NULL, "template_id" uuid, "title" character varying(200) NOT NULL, "description" text NOT NULL DEFAULT '', "category" "public"."task_category" NOT NULL, "owner" "public"."task_owner" NOT NULL, "assignee_id" uuid, "offset_days" integer, "due_at" TIMESTAMP WITH TIME ZONE, "due_overridden" boolean NOT NULL DEFAULT false, "status" "public"."task_status" NOT NULL DEFAULT 'open', "status_by" uuid, "status_at" TIMESTAMP WITH TIME ZONE, "status_reason" text, "notes" text NOT NULL DEFAULT '', "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_fb213f79ee45060ba925ecd576e" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE INDEX "IDX_44f8a9a7dcd9801e344c236e63" ON "task"  ("proposal_id") `);
     await q.query(`CREATE INDEX "IDX_75114a0b55080c15694f3d40ec" ON "task"  ("assignee_id") `);
-    await q.query(`CREATE UNIQUE INDEX "task_template_once" ON "task"  ("proposal_id", "template_id") WHERE template_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX "task_template_once" ON "task"  ("proposal_id", "template_id") WHERE template_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX "task_board" ON "task"  ("community_id", "status", "due_at", "id") `);
-    await q.query(`CREATE TABLE "digest_log" ("person_id" uuid NOT NULL, "day" date NOT NULL, "sent_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_447ae42f385dd8d43f4707d25b7" PRIMARY KEY ("person_id", "day"))`);
-    await q.query(`ALTER TABLE "task_template" ADD CONSTRAINT "FK_d3b622c1d4ece454643527b2981" FOREIGN KEY ("community_id") REFERENCES "community"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "task_template" ADD CONSTRAINT "FK_ce79996aa979e4bc90bff0e9c6b" FOREIGN KEY ("default_assignee_id") REFERENCES "person"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "task" ADD CONSTRAINT "FK_03f35f812d2f355774dd5f013d9" FOREIGN KEY ("community_id") REFERENCES "community"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "task" ADD CONSTRAINT "FK_44f8a9a7dcd9801e344c236e63b" FOREIGN KEY ("proposal_id") REFERENCES "proposal"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "task" ADD CONSTRAINT "FK_b250e915df905dbe641647c8fac" FOREIGN KEY ("template_id") REFERENCES "task_template"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "task" ADD CONSTRAINT "FK_75114a0b55080c15694f3d40ec9" FOREIGN KEY ("assignee_id") REFERENCES "person"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "digest_log" ADD CONSTRAINT "FK_fd6cf05b230d1c1cc382705116f" FOREIGN KEY ("person_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(
+      `CREATE TABLE "digest_log" ("person_id" uuid NOT NULL, "day" date NOT NULL, "sent_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_447ae42f385dd8d43f4707d25b7" PRIMARY KEY ("person_id", "day"))`,
+    );
+    await q.query(
+      `ALTER TABLE "task_template" ADD CONSTRAINT "FK_d3b622c1d4ece454643527b2981" FOREIGN KEY ("community_id") REFERENCES "community"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "task_template" ADD CONSTRAINT "FK_ce79996aa979e4bc90bff0e9c6b" FOREIGN KEY ("default_assignee_id") REFERENCES "person"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "task" ADD CONSTRAINT "FK_03f35f812d2f355774dd5f013d9" FOREIGN KEY ("community_id") REFERENCES "community"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "task" ADD CONSTRAINT "FK_44f8a9a7dcd9801e344c236e63b" FOREIGN KEY ("proposal_id") REFERENCES "proposal"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "task" ADD CONSTRAINT "FK_b250e915df905dbe641647c8fac" FOREIGN KEY ("template_id") REFERENCES "task_template"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "task" ADD CONSTRAINT "FK_75114a0b55080c15694f3d40ec9" FOREIGN KEY ("assignee_id") REFERENCES "person"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "digest_log" ADD CONSTRAINT "FK_fd6cf05b230d1c1cc382705116f" FOREIGN KEY ("person_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
     await q.query(`
       CREATE FUNCTION task_due_at(slot_start timestamptz, tz text, offset_days int) RETURNS timestamptz LANGUAGE sql IMMUTABLE AS $$
         SELECT ((slot_start AT TIME ZONE tz) + offset_days * interval '1 day') AT TIME ZONE tz
@@ -49,7 +71,9 @@ export class Tasks1795427216438 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER slot_schedules_tasks AFTER INSERT OR UPDATE OR DELETE ON slot FOR EACH ROW EXECUTE FUNCTION schedule_tasks()`);
+    await q.query(
+      `CREATE TRIGGER slot_schedules_tasks AFTER INSERT OR UPDATE OR DELETE ON slot FOR EACH ROW EXECUTE FUNCTION schedule_tasks()`,
+    );
     await q.query(`
       CREATE OR REPLACE FUNCTION bump_list_version() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
@@ -70,7 +94,9 @@ export class Tasks1795427216438 implements MigrationInterface {
         UPDATE community SET list_version = list_version + 1, content_changed_at = now() WHERE id = ANY(ids);
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE CONSTRAINT TRIGGER task_list_version AFTER INSERT OR UPDATE OR DELETE ON task DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_list_version()`);
+    await q.query(
+      `CREATE CONSTRAINT TRIGGER task_list_version AFTER INSERT OR UPDATE OR DELETE ON task DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_list_version()`,
+    );
     await q.query(`
       INSERT INTO task_template (community_id, title, description, category, owner, offset_days, position)
       SELECT c.id, d.* FROM community c CROSS JOIN (VALUES

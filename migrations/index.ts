@@ -7,4 +7,12 @@ import { Tasks1795427216438 } from './1795427216438-Tasks';
 import { Feedback1795429394417 } from './1795429394417-Feedback';
 import { AfterTheTalk1795430705483 } from './1795430705483-AfterTheTalk';
 
-export const migrations: Function[] = [Foundation1795422027288, ListVersion1795422028288, Events1795424623482, Mail1795426064466, Tasks1795427216438, Feedback1795429394417, AfterTheTalk1795430705483];
+export const migrations: Function[] = [
+  Foundation1795422027288,
+  ListVersion1795422028288,
+  Events1795424623482,
+  Mail1795426064466,
+  Tasks1795427216438,
+  Feedback1795429394417,
+  AfterTheTalk1795430705483,
+];

@@ -10,7 +10,10 @@ import { cliDatabase } from './lib/cli-db';
 const USAGE = 'usage: npm run admin -- create-admin --email <email> [--name <name>]';
 
 async function main() {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { email: { type: 'string' }, name: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { email: { type: 'string' }, name: { type: 'string' } },
+  });
   if (positionals[0] !== 'create-admin' || !values.email || !/^[^\s@]+@[^\s@]+$/.test(values.email)) {
     console.error(USAGE);
     process.exit(2);

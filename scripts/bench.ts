@@ -14,7 +14,13 @@ import { benchTasks } from './bench/tasks';
 import { acquirePgServer, dropDatabase } from './lib/pg-server';
 import { prepareTemplate } from './lib/test-db';
 
-const SCENARIOS: Record<string, (c: BenchContext) => Promise<boolean>> = { proposals: benchProposals, feeds: benchFeeds, mail: benchMail, tasks: benchTasks, search: benchSearch };
+const SCENARIOS: Record<string, (c: BenchContext) => Promise<boolean>> = {
+  proposals: benchProposals,
+  feeds: benchFeeds,
+  mail: benchMail,
+  tasks: benchTasks,
+  search: benchSearch,
+};
 
 async function main() {
   const args = process.argv.slice(2);
@@ -35,7 +41,11 @@ async function main() {
       await ds.initialize();
       try {
         const met = await SCENARIOS[name]({ ds, dbUrl: server.url(db), smoke, seconds: smoke ? 1 : 10 });
-        console.log(smoke ? `${name}: smoke run done (figures from a 1 s run mean little)` : `${name}: targets ${met ? 'met' : 'NOT met'}`);
+        console.log(
+          smoke
+            ? `${name}: smoke run done (figures from a 1 s run mean little)`
+            : `${name}: targets ${met ? 'met' : 'NOT met'}`,
+        );
       } finally {
         await ds.destroy();
       }

@@ -26,9 +26,15 @@ async function main() {
         const ts = Date.now();
         const q = (s: string) => s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
         const up = sql.upQueries.map((x) => `    await q.query(\`${q(x.query)}\`);`).join('\n');
-        const down = sql.downQueries.reverse().map((x) => `    await q.query(\`${q(x.query)}\`);`).join('\n');
+        const down = sql.downQueries
+          .reverse()
+          .map((x) => `    await q.query(\`${q(x.query)}\`);`)
+          .join('\n');
         const file = path.join(__dirname, '..', '..', 'migrations', `${ts}-${write}.ts`);
-        fs.writeFileSync(file, `import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${write}${ts} implements MigrationInterface {\n  name = '${write}${ts}';\n\n  async up(q: QueryRunner): Promise<void> {\n${up}\n  }\n\n  async down(q: QueryRunner): Promise<void> {\n${down}\n  }\n}\n`);
+        fs.writeFileSync(
+          file,
+          `import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${write}${ts} implements MigrationInterface {\n  name = '${write}${ts}';\n\n  async up(q: QueryRunner): Promise<void> {\n${up}\n  }\n\n  async down(q: QueryRunner): Promise<void> {\n${down}\n  }\n}\n`,
+        );
         console.log(`wrote ${file}; add it to migrations/index.ts`);
         return;
       }

@@ -23,7 +23,10 @@ async function main() {
     process.exit(2);
   }
   const db = await cliDatabase(4);
-  const bar = new SingleBar({ format: ' {bar} {percentage}% | {value}/{total} | {what}', stream: process.stderr }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: ' {bar} {percentage}% | {value}/{total} | {what}', stream: process.stderr },
+    Presets.shades_classic,
+  );
   try {
     if (values.demo) {
       if (await db.ds.getRepository(Community).existsBy({ slug: DEMO_SLUG })) {
@@ -31,24 +34,42 @@ async function main() {
       } else {
         const services = buildServices(db.ds, loadConfig().publicUrl);
         const made = await services.people.bootstrapAdmin('demo.admin@example.com', 'Demo Admin');
-        const admin = { id: made!.token.personId, email: 'demo.admin@example.com', name: 'Demo Admin', isAdmin: true, tokenId: made!.token.id };
+        const admin = {
+          id: made!.token.personId,
+          email: 'demo.admin@example.com',
+          name: 'Demo Admin',
+          isAdmin: true,
+          tokenId: made!.token.id,
+        };
         bar.start(DEMO_STEPS, 0, { what: '' });
         const tokens = await seedDemo(services, admin, (what) => bar.increment({ what }));
         bar.stop();
         // Deliver what the demo set in motion (notices, invitations) now, so the mail folder shows it.
         const config = loadConfig();
         const mailer = createMailer(config);
-        await runOnce({ connectionString: db.url, taskList: taskList(db.ds, mailer, config), logger: new Logger(() => () => undefined) });
+        await runOnce({
+          connectionString: db.url,
+          taskList: taskList(db.ds, mailer, config),
+          logger: new Logger(() => () => undefined),
+        });
         mailer.close();
         const sent = config.smtpUrl ? `sent through ${mailer.describe}` : `written to ${config.mailDir}`;
         console.log(`\ndemo: notices and calendar invitations ${sent}.`);
         const url = loadConfig().publicUrl;
-        console.log(`demo: communities ${DEMO_SLUG} and frontend-meetup are ready, with rooms, events, an agenda, RSVPs, checklists,`);
+        console.log(
+          `demo: communities ${DEMO_SLUG} and frontend-meetup are ready, with rooms, events, an agenda, RSVPs, checklists,`,
+        );
         console.log("  last month's talks with feedback, lessons and a retrospective, and nominations.");
-        console.log(`  subscribe a calendar to ${url.replace(/^https?:/, 'webcal:')}/v1/communities/${DEMO_SLUG}/calendar.ics?talks=true`);
+        console.log(
+          `  subscribe a calendar to ${url.replace(/^https?:/, 'webcal:')}/v1/communities/${DEMO_SLUG}/calendar.ics?talks=true`,
+        );
         console.log(`  search the knowledge base:  ${url}/v1/search?q=sampling%20traces`);
-        console.log(`  the community in figures:   ${url}/v1/communities/${DEMO_SLUG}/metrics   (add ?format=csv for a spreadsheet)`);
-        console.log(`  last month's lessons:       ${url}/v1/communities/${DEMO_SLUG}/lessons.md?from=2000-01-01&to=2100-01-01`);
+        console.log(
+          `  the community in figures:   ${url}/v1/communities/${DEMO_SLUG}/metrics   (add ?format=csv for a spreadsheet)`,
+        );
+        console.log(
+          `  last month's lessons:       ${url}/v1/communities/${DEMO_SLUG}/lessons.md?from=2000-01-01&to=2100-01-01`,
+        );
         console.log('  API tokens to explore with:');
         console.log(`  demo.admin@example.com (admin)  ${made!.secret}`);
         for (const [email, token] of Object.entries(tokens).slice(0, 4)) console.log(`  ${email.padEnd(30)} ${token}`);

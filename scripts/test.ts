@@ -15,10 +15,14 @@ async function main() {
   try {
     await prepareTemplate(server);
     code = await new Promise<number>((resolve) => {
-      const tap = spawn(process.execPath, [path.resolve(path.dirname(require.resolve('tap')), '../esm/run.mjs'), ...process.argv.slice(2)], {
-        stdio: ['inherit', 'pipe', 'inherit'],
-        env: { ...process.env, BROWNBAG_TEST_PG_URL: server.url('postgres'), BROWNBAG_TEST_TEMPLATE: TEMPLATE },
-      });
+      const tap = spawn(
+        process.execPath,
+        [path.resolve(path.dirname(require.resolve('tap')), '../esm/run.mjs'), ...process.argv.slice(2)],
+        {
+          stdio: ['inherit', 'pipe', 'inherit'],
+          env: { ...process.env, BROWNBAG_TEST_PG_URL: server.url('postgres'), BROWNBAG_TEST_TEMPLATE: TEMPLATE },
+        },
+      );
       // Pass tap's report through, and end with the plain "N passed, N failed" line CI reads.
       let summary = '';
       tap.stdout.on('data', (chunk: Buffer) => {

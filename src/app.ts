@@ -69,7 +69,25 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
   const nominations = new NominationsService(ds, communities, people, proposals);
   const search = new SearchService(ds);
   const metrics = new MetricsService(ds, communities);
-  return { people, feedTokens, communities, cfp, proposals, reviews, events, agenda, rsvps, feeds, jobs, tasks, feedback, lessons, nominations, search, metrics };
+  return {
+    people,
+    feedTokens,
+    communities,
+    cfp,
+    proposals,
+    reviews,
+    events,
+    agenda,
+    rsvps,
+    feeds,
+    jobs,
+    tasks,
+    feedback,
+    lessons,
+    nominations,
+    search,
+    metrics,
+  };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -93,24 +111,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authPlugin, { authenticate: (secret) => services.people.authenticate(secret) });
 
   await app.register(healthRoutes, { ds: deps.ds });
-  await app.register(async (v1) => {
-    await v1.register(peopleRoutes, { people: services.people, feedTokens: services.feedTokens, publicUrl });
-    await v1.register(communitiesRoutes, { communities: services.communities, publicUrl });
-    await v1.register(cfpRoutes, { cfp: services.cfp });
-    await v1.register(proposalsRoutes, { proposals: services.proposals });
-    await v1.register(reviewsRoutes, { reviews: services.reviews });
-    await v1.register(eventsRoutes, { events: services.events, publicUrl });
-    await v1.register(agendaRoutes, { agenda: services.agenda, publicUrl });
-    await v1.register(rsvpsRoutes, { rsvps: services.rsvps });
-    await v1.register(calendarRoutes, { feeds: services.feeds });
-    await v1.register(jobsRoutes, { jobs: services.jobs });
-    await v1.register(tasksRoutes, { tasks: services.tasks });
-    await v1.register(feedbackRoutes, { feedback: services.feedback });
-    await v1.register(lessonsRoutes, { lessons: services.lessons });
-    await v1.register(nominationsRoutes, { nominations: services.nominations });
-    await v1.register(searchRoutes, { search: services.search });
-    await v1.register(metricsRoutes, { metrics: services.metrics });
-  }, { prefix: '/v1' });
+  await app.register(
+    async (v1) => {
+      await v1.register(peopleRoutes, { people: services.people, feedTokens: services.feedTokens, publicUrl });
+      await v1.register(communitiesRoutes, { communities: services.communities, publicUrl });
+      await v1.register(cfpRoutes, { cfp: services.cfp });
+      await v1.register(proposalsRoutes, { proposals: services.proposals });
+      await v1.register(reviewsRoutes, { reviews: services.reviews });
+      await v1.register(eventsRoutes, { events: services.events, publicUrl });
+      await v1.register(agendaRoutes, { agenda: services.agenda, publicUrl });
+      await v1.register(rsvpsRoutes, { rsvps: services.rsvps });
+      await v1.register(calendarRoutes, { feeds: services.feeds });
+      await v1.register(jobsRoutes, { jobs: services.jobs });
+      await v1.register(tasksRoutes, { tasks: services.tasks });
+      await v1.register(feedbackRoutes, { feedback: services.feedback });
+      await v1.register(lessonsRoutes, { lessons: services.lessons });
+      await v1.register(nominationsRoutes, { nominations: services.nominations });
+      await v1.register(searchRoutes, { search: services.search });
+      await v1.register(metricsRoutes, { metrics: services.metrics });
+    },
+    { prefix: '/v1' },
+  );
 
   return app;
 }

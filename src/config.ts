@@ -70,14 +70,20 @@ export function loadConfig(env: Env = process.env): Config {
   const port = int(env, 'PORT', 3000, 0, 65535);
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const dataDir = path.resolve(env.BROWNBAG_DATA_DIR || '.brownbag');
-  const publicUrl = (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
+  const publicUrl = (
+    url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  ).replace(/\/+$/, '');
   const email = env.ADMIN_EMAIL || 'admin@brownbag.local';
-  if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new ConfigError(`ADMIN_EMAIL=${JSON.stringify(email)} is invalid: expected an e-mail address`);
+  if (!/^[^\s@]+@[^\s@]+$/.test(email))
+    throw new ConfigError(`ADMIN_EMAIL=${JSON.stringify(email)} is invalid: expected an e-mail address`);
   const mailFrom = env.MAIL_FROM || 'Brownbag <brownbag@localhost>';
-  const fromAddress = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(mailFrom)?.[1] ?? (/^[^\s@<>]+@[^\s@<>]+$/.test(mailFrom) ? mailFrom : null);
-  if (!fromAddress || /[\r\n]/.test(mailFrom)) throw new ConfigError(`MAIL_FROM=${JSON.stringify(mailFrom)} is invalid: expected an address, or Name <address>`);
+  const fromAddress =
+    /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(mailFrom)?.[1] ?? (/^[^\s@<>]+@[^\s@<>]+$/.test(mailFrom) ? mailFrom : null);
+  if (!fromAddress || /[\r\n]/.test(mailFrom))
+    throw new ConfigError(`MAIL_FROM=${JSON.stringify(mailFrom)} is invalid: expected an address, or Name <address>`);
   const organizerEmail = env.ORGANIZER_EMAIL || fromAddress;
-  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(organizerEmail)) throw new ConfigError(`ORGANIZER_EMAIL=${JSON.stringify(organizerEmail)} is invalid: expected an e-mail address`);
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(organizerEmail))
+    throw new ConfigError(`ORGANIZER_EMAIL=${JSON.stringify(organizerEmail)} is invalid: expected an e-mail address`);
   return {
     host,
     port,

@@ -25,7 +25,9 @@ function announceAdmin(config: Config, token: string) {
   } catch {
     /* a read-only disk: the printed token is enough */
   }
-  console.log(`\nFirst start: created admin ${config.bootstrapAdminEmail}. Its API token (shown once):\n\n  ${token}\n${saved}\n`);
+  console.log(
+    `\nFirst start: created admin ${config.bootstrapAdminEmail}. Its API token (shown once):\n\n  ${token}\n${saved}\n`,
+  );
 }
 
 async function main() {
@@ -41,7 +43,9 @@ async function main() {
   process.removeAllListeners('SIGINT');
   process.removeAllListeners('SIGTERM');
 
-  const db = await openDatabase(config, { log: () => undefined }).catch((e) => fail(`cannot open the database: ${e instanceof Error ? e.message : e}`));
+  const db = await openDatabase(config, { log: () => undefined }).catch((e) =>
+    fail(`cannot open the database: ${e instanceof Error ? e.message : e}`),
+  );
   const app = await buildApp({ ds: db.ds, config, logger: { level: config.logLevel } });
   if (db.applied.length) app.log.info({ migrations: db.applied }, 'migrations applied');
 
@@ -50,7 +54,13 @@ async function main() {
 
   const mailer = createMailer(config);
   const worker = config.worker
-    ? await startWorker({ connectionString: db.url, ds: db.ds, mailer, settings: config, concurrency: config.workerConcurrency })
+    ? await startWorker({
+        connectionString: db.url,
+        ds: db.ds,
+        mailer,
+        settings: config,
+        concurrency: config.workerConcurrency,
+      })
     : null;
 
   let stopping = false;
@@ -84,8 +94,10 @@ async function main() {
     await db.close();
     fail(`cannot listen on ${config.host}:${config.port}: ${e instanceof Error ? e.message : e} (set PORT or HOST)`);
   }
-  console.log(`Brownbag is listening on ${config.publicUrl}  ·  API docs: ${config.publicUrl}/docs  ·  database: ${db.embedded ? `embedded (${config.dataDir})` : 'DATABASE_URL'}`
-    + `  ·  mail: ${mailer.describe}  ·  jobs: ${worker ? `in this process (${config.workerConcurrency} at a time)` : 'WORKER=off, run `npm run worker`'}`);
+  console.log(
+    `Brownbag is listening on ${config.publicUrl}  ·  API docs: ${config.publicUrl}/docs  ·  database: ${db.embedded ? `embedded (${config.dataDir})` : 'DATABASE_URL'}` +
+      `  ·  mail: ${mailer.describe}  ·  jobs: ${worker ? `in this process (${config.workerConcurrency} at a time)` : 'WORKER=off, run `npm run worker`'}`,
+  );
 }
 
 main().catch((e) => {

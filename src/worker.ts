@@ -23,7 +23,13 @@ async function main() {
   process.removeAllListeners('SIGTERM');
   const db = await openDatabase({ ...config, dbPoolSize: 4 }, { attach: true });
   const mailer = createMailer(config);
-  const worker = await startWorker({ connectionString: db.url, ds: db.ds, mailer, settings: config, concurrency: config.workerConcurrency });
+  const worker = await startWorker({
+    connectionString: db.url,
+    ds: db.ds,
+    mailer,
+    settings: config,
+    concurrency: config.workerConcurrency,
+  });
   console.log(`Brownbag worker running (${config.workerConcurrency} jobs at a time; mail: ${mailer.describe})`);
   const stop = async () => {
     await worker.stop();

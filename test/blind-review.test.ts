@@ -6,7 +6,14 @@ t.test('blind review hides speakers from reviewers everywhere', async (t) => {
   const { req } = ctx;
   const c = await community(ctx, 'blind', { blindReview: true });
   const res = await req('POST', '/v1/communities/blind/proposals', {
-    token: c.speaker.token, body: { callId: c.callId, title: 'Anonymous talk', format: 'talk', coSpeakers: ['co.author@example.com'], submit: true },
+    token: c.speaker.token,
+    body: {
+      callId: c.callId,
+      title: 'Anonymous talk',
+      format: 'talk',
+      coSpeakers: ['co.author@example.com'],
+      submit: true,
+    },
   });
   const id = res.body.id;
   const identities = [c.speaker.email, c.speaker.id, 'Sam Speaker', 'co.author@example.com', 'Co Author'];
@@ -27,10 +34,14 @@ t.test('blind review hides speakers from reviewers everywhere', async (t) => {
   t.same(leaks(review.body), [], 'review');
   const mine = await req('GET', `/v1/proposals/${id}/reviews/me`, { token: c.reviewer.token });
   t.same(leaks(mine.body), [], 'my review');
-  const filter = await req('GET', `/v1/communities/blind/proposals?speaker=${encodeURIComponent(c.speaker.email)}`, { token: c.reviewer.token });
+  const filter = await req('GET', `/v1/communities/blind/proposals?speaker=${encodeURIComponent(c.speaker.email)}`, {
+    token: c.reviewer.token,
+  });
   t.equal(filter.status, 403, 'no filtering by speaker');
   t.equal(filter.body.code, 'blind-review');
-  const filterCo = await req('GET', '/v1/communities/blind/proposals?speaker=co.author%40example.com', { token: c.reviewer.token });
+  const filterCo = await req('GET', '/v1/communities/blind/proposals?speaker=co.author%40example.com', {
+    token: c.reviewer.token,
+  });
   t.equal(filterCo.status, 403);
 
   const org = await req('GET', `/v1/proposals/${id}`, { token: c.organizer.token });
@@ -44,5 +55,9 @@ t.test('blind review hides speakers from reviewers everywhere', async (t) => {
   const mixed = await req('GET', '/v1/communities/blind/proposals', { token: c.reviewer.token });
   const byId = Object.fromEntries(mixed.body.items.map((p: { id: string; blind: boolean }) => [p.id, p.blind]));
   t.same(byId, { [id]: true, [theirs]: false });
-  t.equal((await req('GET', `/v1/communities/blind/proposals?speaker=${c.reviewer.id}`, { token: c.reviewer.token })).status, 200, 'filtering by oneself is fine');
+  t.equal(
+    (await req('GET', `/v1/communities/blind/proposals?speaker=${c.reviewer.id}`, { token: c.reviewer.token })).status,
+    200,
+    'filtering by oneself is fine',
+  );
 });

@@ -12,23 +12,52 @@ type Comp = InstanceType<typeof ICAL.Component>;
 type Prop = InstanceType<typeof ICAL.Property>;
 type IcalTime = { toJSDate(): Date };
 
-interface Parsed { uid: string; sequence: number; summary: string; description: string; location: string; status: string; start: Date; end: Date; url: string; props: string[] }
+interface Parsed {
+  uid: string;
+  sequence: number;
+  summary: string;
+  description: string;
+  location: string;
+  status: string;
+  start: Date;
+  end: Date;
+  url: string;
+  props: string[];
+}
 
 function parse(text: string) {
   const cal = new ICAL.Component(ICAL.parse(text));
   const events: Parsed[] = cal.getAllSubcomponents('vevent').map((e: Comp) => ({
-    uid: String(e.getFirstPropertyValue('uid')), sequence: Number(e.getFirstPropertyValue('sequence')),
-    summary: String(e.getFirstPropertyValue('summary')), description: String(e.getFirstPropertyValue('description') ?? ''),
-    location: String(e.getFirstPropertyValue('location') ?? ''), status: String(e.getFirstPropertyValue('status')),
-    start: (e.getFirstPropertyValue('dtstart') as unknown as IcalTime).toJSDate(), end: ((e.getFirstPropertyValue('dtend') as unknown as IcalTime | null) ?? (e.getFirstPropertyValue('dtstart') as unknown as IcalTime)).toJSDate(),
-    url: String(e.getFirstPropertyValue('url')), props: e.getAllProperties().map((p: Prop) => p.name),
+    uid: String(e.getFirstPropertyValue('uid')),
+    sequence: Number(e.getFirstPropertyValue('sequence')),
+    summary: String(e.getFirstPropertyValue('summary')),
+    description: String(e.getFirstPropertyValue('description') ?? ''),
+    location: String(e.getFirstPropertyValue('location') ?? ''),
+    status: String(e.getFirstPropertyValue('status')),
+    start: (e.getFirstPropertyValue('dtstart') as unknown as IcalTime).toJSDate(),
+    end: (
+      (e.getFirstPropertyValue('dtend') as unknown as IcalTime | null) ??
+      (e.getFirstPropertyValue('dtstart') as unknown as IcalTime)
+    ).toJSDate(),
+    url: String(e.getFirstPropertyValue('url')),
+    props: e.getAllProperties().map((p: Prop) => p.name),
   }));
-  return { cal, events, name: String(cal.getFirstPropertyValue('x-wr-calname')), refresh: String(cal.getFirstProperty('refresh-interval')?.getFirstValue()) };
+  return {
+    cal,
+    events,
+    name: String(cal.getFirstPropertyValue('x-wr-calname')),
+    refresh: String(cal.getFirstProperty('refresh-interval')?.getFirstValue()),
+  };
 }
 
 async function ics(ctx: Ctx, url: string, headers: Record<string, string> = {}) {
   const res = await ctx.app.inject({ method: 'GET', url, headers });
-  return { status: res.statusCode, headers: res.headers, text: res.body, ...(res.statusCode === 200 ? parse(res.body) : { events: [] as Parsed[], name: '', refresh: '' }) };
+  return {
+    status: res.statusCode,
+    headers: res.headers,
+    text: res.body,
+    ...(res.statusCode === 200 ? parse(res.body) : { events: [] as Parsed[], name: '', refresh: '' }),
+  };
 }
 
 t.test('calendar feeds', async (t) => {
@@ -37,7 +66,10 @@ t.test('calendar feeds', async (t) => {
   const c = await community(ctx, 'guild');
   const org = c.organizer.token;
   const { eventId, talkId, roomId } = await eventWithTalk(ctx, c);
-  await req('POST', `/v1/events/${eventId}/slots`, { token: org, body: { proposalId: talkId, startsAt: '2027-06-10T10:30:00Z' } });
+  await req('POST', `/v1/events/${eventId}/slots`, {
+    token: org,
+    body: { proposalId: talkId, startsAt: '2027-06-10T10:30:00Z' },
+  });
 
   t.test('an event feed: headers, properties, stable UIDs', async (t) => {
     const a = await ics(ctx, `/v1/events/${eventId}/calendar.ics`);
@@ -57,9 +89,24 @@ t.test('calendar feeds', async (t) => {
     t.match(ev.location, /^Aula .*, Building A, floor 2$/);
     t.same([ev.start.toISOString(), ev.end.toISOString()], ['2027-06-10T10:00:00.000Z', '2027-06-10T12:00:00.000Z']);
     t.match(ev.description, /12:30–13:00  Talk for .* — Sam Speaker/, 'the agenda, in Europe/Berlin time');
-    for (const p of ['uid', 'sequence', 'dtstamp', 'last-modified', 'summary', 'description', 'location', 'url', 'status']) t.ok(ev.props.includes(p), p);
+    for (const p of [
+      'uid',
+      'sequence',
+      'dtstamp',
+      'last-modified',
+      'summary',
+      'description',
+      'location',
+      'url',
+      'status',
+    ])
+      t.ok(ev.props.includes(p), p);
     const b = await ics(ctx, `/v1/events/${eventId}/calendar.ics`);
-    t.same(b.events.map((e) => e.uid), a.events.map((e) => e.uid), 'UIDs stable across renders');
+    t.same(
+      b.events.map((e) => e.uid),
+      a.events.map((e) => e.uid),
+      'UIDs stable across renders',
+    );
     t.equal(b.text, a.text, 'byte for byte');
     t.equal((await ics(ctx, '/v1/events/00000000-0000-4000-8000-000000000000/calendar.ics')).status, 404);
   });
@@ -68,7 +115,11 @@ t.test('calendar feeds', async (t) => {
     const before = (await ics(ctx, `/v1/events/${eventId}/calendar.ics`)).events;
     await req('PATCH', `/v1/events/${eventId}`, { token: org, body: { title: 'June brown-bag' } });
     const same = (await ics(ctx, `/v1/events/${eventId}/calendar.ics`)).events;
-    t.same(same.map((e) => e.sequence), before.map((e) => e.sequence), 'no-op save');
+    t.same(
+      same.map((e) => e.sequence),
+      before.map((e) => e.sequence),
+      'no-op save',
+    );
     const ev = await req('GET', `/v1/events/${eventId}`, { token: org });
     await req('PATCH', `/v1/slots/${ev.body.agenda[0].id}`, { token: org, body: { startsAt: '2027-06-10T11:00:00Z' } });
     const moved = (await ics(ctx, `/v1/events/${eventId}/calendar.ics`)).events;
@@ -98,18 +149,30 @@ t.test('calendar feeds', async (t) => {
   });
 
   t.test('community feed: published and canceled events; talks on request', async (t) => {
-    const draft = await req('POST', '/v1/communities/guild/events', { token: org, body: { title: 'Secret draft', startsAt: '2027-07-01T10:00:00Z', endsAt: '2027-07-01T11:00:00Z' } });
-    const gone = await req('POST', '/v1/communities/guild/events', { token: org, body: { title: 'Will be canceled', startsAt: '2027-07-02T10:00:00Z', endsAt: '2027-07-02T11:00:00Z' } });
+    const draft = await req('POST', '/v1/communities/guild/events', {
+      token: org,
+      body: { title: 'Secret draft', startsAt: '2027-07-01T10:00:00Z', endsAt: '2027-07-01T11:00:00Z' },
+    });
+    const gone = await req('POST', '/v1/communities/guild/events', {
+      token: org,
+      body: { title: 'Will be canceled', startsAt: '2027-07-02T10:00:00Z', endsAt: '2027-07-02T11:00:00Z' },
+    });
     await req('PATCH', `/v1/events/${gone.body.id}`, { token: org, body: { status: 'published' } });
     const live = (await ics(ctx, '/v1/communities/guild/calendar.ics')).events;
     await req('PATCH', `/v1/events/${gone.body.id}`, { token: org, body: { status: 'canceled' } });
     const feed = await ics(ctx, '/v1/communities/guild/calendar.ics');
     t.equal(feed.name, 'guild community');
-    t.notOk(feed.events.some((e) => e.uid.includes(draft.body.id)), 'no drafts');
+    t.notOk(
+      feed.events.some((e) => e.uid.includes(draft.body.id)),
+      'no drafts',
+    );
     const canceled = feed.events.find((e) => e.uid === `event-${gone.body.id}@brownbag.test`)!;
     t.equal(canceled.status, 'CANCELLED', 'a canceled event stays, CANCELLED, same UID');
     t.ok(canceled.sequence > live.find((e) => e.uid === canceled.uid)!.sequence);
-    t.notOk(feed.events.some((e) => e.uid.startsWith('talk-')), 'talks only on request');
+    t.notOk(
+      feed.events.some((e) => e.uid.startsWith('talk-')),
+      'talks only on request',
+    );
     const withTalks = await ics(ctx, '/v1/communities/guild/calendar.ics?talks=true');
     t.ok(withTalks.events.some((e) => e.uid === `talk-${talkId}@brownbag.test`));
     t.not(withTalks.headers.etag, feed.headers.etag);
@@ -128,7 +191,10 @@ t.test('calendar feeds', async (t) => {
     ];
     for (const cse of cases) {
       const end = new Date(new Date(cse.start).getTime() + 3600_000).toISOString();
-      const e = await req('POST', '/v1/communities/guild/events', { token: org, body: { title: `DST ${cse.tz}`, startsAt: cse.start, endsAt: end, timeZone: cse.tz } });
+      const e = await req('POST', '/v1/communities/guild/events', {
+        token: org,
+        body: { title: `DST ${cse.tz}`, startsAt: cse.start, endsAt: end, timeZone: cse.tz },
+      });
       await req('PATCH', `/v1/events/${e.body.id}`, { token: org, body: { status: 'published' } });
       const [ev] = (await ics(ctx, `/v1/events/${e.body.id}/calendar.ics`)).events;
       t.equal(ev.start.toISOString(), new Date(cse.start).toISOString(), `${cse.tz} ${cse.date}: the instant`);
@@ -143,21 +209,44 @@ t.test('calendar feeds', async (t) => {
   t.test('hostile and long user text round-trips exactly; no property injection', async (t) => {
     const s = await community(ctx, 'text');
     const abstract = `Commas, semicolons; back\\slashes \\n not a newline\nreal newline 🎉 ${'x'.repeat(1900)}`;
-    const prop = await req('POST', '/v1/communities/text/proposals', { token: s.speaker.token, body: { callId: s.callId, title: 'Semi; colon, comma \\ slash 🚀', abstract, format: 'talk', submit: true } });
-    await req('POST', `/v1/proposals/${prop.body.id}/transitions`, { token: s.organizer.token, body: { to: 'accepted' } });
+    const prop = await req('POST', '/v1/communities/text/proposals', {
+      token: s.speaker.token,
+      body: { callId: s.callId, title: 'Semi; colon, comma \\ slash 🚀', abstract, format: 'talk', submit: true },
+    });
+    await req('POST', `/v1/proposals/${prop.body.id}/transitions`, {
+      token: s.organizer.token,
+      body: { to: 'accepted' },
+    });
     const description = 'Line one\r\nATTENDEE:mailto:evil@example.com\r\nEND:VEVENT\nBEGIN:VEVENT';
-    const e = await req('POST', '/v1/communities/text/events', { token: s.organizer.token, body: { title: 'Text; test, \\ 🎉', description, startsAt: '2027-06-10T10:00:00Z', endsAt: '2027-06-10T12:00:00Z' } });
+    const e = await req('POST', '/v1/communities/text/events', {
+      token: s.organizer.token,
+      body: {
+        title: 'Text; test, \\ 🎉',
+        description,
+        startsAt: '2027-06-10T10:00:00Z',
+        endsAt: '2027-06-10T12:00:00Z',
+      },
+    });
     await req('PATCH', `/v1/events/${e.body.id}`, { token: s.organizer.token, body: { status: 'published' } });
-    await req('POST', `/v1/events/${e.body.id}/slots`, { token: s.organizer.token, body: { proposalId: prop.body.id, startsAt: '2027-06-10T10:00:00Z' } });
+    await req('POST', `/v1/events/${e.body.id}/slots`, {
+      token: s.organizer.token,
+      body: { proposalId: prop.body.id, startsAt: '2027-06-10T10:00:00Z' },
+    });
     const feed = await ics(ctx, `/v1/events/${e.body.id}/calendar.ics`);
     t.equal(feed.events.length, 2, 'no injected VEVENT');
     const [ev, talk] = feed.events;
     t.equal(ev.summary, 'Text; test, \\ 🎉');
-    t.ok(ev.description.startsWith(description.replace(/\r\n/g, '\n')), 'description exact (CRLF normalised to a line break)');
+    t.ok(
+      ev.description.startsWith(description.replace(/\r\n/g, '\n')),
+      'description exact (CRLF normalised to a line break)',
+    );
     t.notOk(ev.props.includes('attendee'), 'no ATTENDEE property was injected');
     t.equal(talk.summary, 'Semi; colon, comma \\ slash 🚀');
     t.ok(talk.description.includes(abstract), '2,000-character abstract exact');
-    const title = await req('POST', '/v1/communities/text/events', { token: s.organizer.token, body: { title: 'Bad\r\nSUMMARY:x', startsAt: '2027-06-10T13:00:00Z', endsAt: '2027-06-10T14:00:00Z' } });
+    const title = await req('POST', '/v1/communities/text/events', {
+      token: s.organizer.token,
+      body: { title: 'Bad\r\nSUMMARY:x', startsAt: '2027-06-10T13:00:00Z', endsAt: '2027-06-10T14:00:00Z' },
+    });
     t.equal(title.status, 400, 'a CRLF in a title is refused');
   });
 
@@ -173,21 +262,39 @@ t.test('calendar feeds', async (t) => {
     const mine = await ics(ctx, url);
     t.equal(mine.status, 200);
     t.match(mine.headers['cache-control'], /private/);
-    t.ok(mine.events.some((e) => e.uid === `talk-${talkId}@brownbag.test`), 'the talks I give');
-    t.notOk(mine.events.some((e) => e.uid === `event-${eventId}@brownbag.test`), 'not events I did not say I go to');
+    t.ok(
+      mine.events.some((e) => e.uid === `talk-${talkId}@brownbag.test`),
+      'the talks I give',
+    );
+    t.notOk(
+      mine.events.some((e) => e.uid === `event-${eventId}@brownbag.test`),
+      'not events I did not say I go to',
+    );
     await req('PUT', `/v1/events/${eventId}/rsvps/me`, { token: c.speaker.token, body: { status: 'going' } });
     const going = await ics(ctx, url, { 'if-none-match': mine.headers.etag as string });
     t.equal(going.status, 200, 'an RSVP changes the feed');
-    t.ok(going.events.some((e) => e.uid === `event-${eventId}@brownbag.test`), 'events I am going to');
+    t.ok(
+      going.events.some((e) => e.uid === `event-${eventId}@brownbag.test`),
+      'events I am going to',
+    );
     t.equal((await ics(ctx, url, { 'if-none-match': going.headers.etag as string })).status, 304);
     const rotated = await req('POST', `/v1/me/feed-tokens/${made.body.id}/rotate`, { token: c.speaker.token });
     t.equal((await ics(ctx, url)).status, 404, 'the old URL stops at once');
     const url2 = `/v1/feeds/${rotated.body.token}/calendar.ics`;
     t.equal((await ics(ctx, url2)).status, 200);
-    t.equal((await req('DELETE', `/v1/me/feed-tokens/${made.body.id}`, { token: c.member.token })).status, 404, "someone else's");
+    t.equal(
+      (await req('DELETE', `/v1/me/feed-tokens/${made.body.id}`, { token: c.member.token })).status,
+      404,
+      "someone else's",
+    );
     t.equal((await req('DELETE', `/v1/me/feed-tokens/${made.body.id}`, { token: c.speaker.token })).status, 204);
     t.equal((await ics(ctx, url2)).status, 404, 'revoked');
     t.equal((await ics(ctx, '/v1/feeds/feed_nonsense-token-value/calendar.ics')).status, 404);
-    t.notOk(JSON.stringify((await req('GET', '/v1/me/feed-tokens', { token: c.speaker.token })).body).includes(rotated.body.token), 'secrets never listed');
+    t.notOk(
+      JSON.stringify((await req('GET', '/v1/me/feed-tokens', { token: c.speaker.token })).body).includes(
+        rotated.body.token,
+      ),
+      'secrets never listed',
+    );
   });
 });

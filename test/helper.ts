@@ -10,18 +10,33 @@ import { createDataSource } from '../src/db/data-source';
 import { acquirePgServer, dropDatabase, recreateDatabase, type PgServer } from '../scripts/lib/pg-server';
 import { prepareTemplate, TEMPLATE } from '../scripts/lib/test-db';
 
-export interface Res<T = any> { status: number; body: T; headers: Record<string, string | string[] | number | undefined>; text: string }
-export interface Person { id: string; email: string; token: string }
+export interface Res<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | number | undefined>;
+  text: string;
+}
+export interface Person {
+  id: string;
+  email: string;
+  token: string;
+}
 export interface Ctx {
   app: FastifyInstance;
   ds: DataSource;
   dbUrl: string;
   admin: Person;
-  req<T = any>(method: string, url: string, opts?: { token?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<Res<T>>;
+  req<T = any>(
+    method: string,
+    url: string,
+    opts?: { token?: string | null; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Res<T>>;
   person(email: string, name?: string): Promise<Person>;
 }
 
-interface TapLike { teardown(fn: () => unknown): void }
+interface TapLike {
+  teardown(fn: () => unknown): void;
+}
 
 async function server(): Promise<{ server: PgServer; template: string }> {
   if (process.env.BROWNBAG_TEST_PG_URL) {
@@ -43,7 +58,11 @@ export async function setup(t: TapLike, opts: { poolSize?: number } = {}): Promi
   const ds = createDataSource(dbUrl, opts.poolSize ?? 10);
   await ds.initialize();
   // TEST_LOG=1 prints what the app logs at error level (the cause of any 500) while tests run.
-  const app = await buildApp({ ds, config: { bodyLimitBytes: 262144, publicUrl: 'http://brownbag.test' }, logger: process.env.TEST_LOG ? { level: 'error' } : false });
+  const app = await buildApp({
+    ds,
+    config: { bodyLimitBytes: 262144, publicUrl: 'http://brownbag.test' },
+    logger: process.env.TEST_LOG ? { level: 'error' } : false,
+  });
   await app.ready();
   t.teardown(async () => {
     await app.close();
@@ -56,7 +75,12 @@ export async function setup(t: TapLike, opts: { poolSize?: number } = {}): Promi
   const req: Ctx['req'] = async (method, url, o = {}) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     if (o.token) headers.authorization = `Bearer ${o.token}`;
-    const res = await app.inject({ method: method as 'GET', url, headers, ...(o.body !== undefined ? { payload: o.body as object } : {}) });
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(o.body !== undefined ? { payload: o.body as object } : {}),
+    });
     let body: any = null;
     try {
       body = res.body ? JSON.parse(res.body) : null;
@@ -71,7 +95,11 @@ export async function setup(t: TapLike, opts: { poolSize?: number } = {}): Promi
 
   const person: Ctx['person'] = async (email, name) => {
     let res = await req('POST', '/v1/people', { token: admin.token, body: { email, ...(name ? { name } : {}) } });
-    if (res.status === 409) res = await req('GET', `/v1/people?email=${encodeURIComponent(email)}`, { token: admin.token }).then((r) => ({ ...r, body: r.body.items[0] }));
+    if (res.status === 409)
+      res = await req('GET', `/v1/people?email=${encodeURIComponent(email)}`, { token: admin.token }).then((r) => ({
+        ...r,
+        body: r.body.items[0],
+      }));
     const tok = await req('POST', `/v1/people/${res.body.id}/tokens`, { token: admin.token, body: { name: 'test' } });
     return { id: res.body.id, email: res.body.email, token: tok.body.token };
   };
@@ -82,12 +110,20 @@ export async function setup(t: TapLike, opts: { poolSize?: number } = {}): Promi
 /** A community with one person per role, an open call with two formats and a track. */
 export async function community(ctx: Ctx, slug = 'guild', opts: { blindReview?: boolean; callOpen?: boolean } = {}) {
   const { req, admin } = ctx;
-  await req('POST', '/v1/communities', { token: admin.token, body: { slug, name: `${slug} community`, blindReview: opts.blindReview ?? false, timeZone: 'Europe/Berlin' } });
+  await req('POST', '/v1/communities', {
+    token: admin.token,
+    body: { slug, name: `${slug} community`, blindReview: opts.blindReview ?? false, timeZone: 'Europe/Berlin' },
+  });
   const organizer = await ctx.person(`org@${slug}.example`, 'Olga Organizer');
   const reviewer = await ctx.person(`rev@${slug}.example`, 'Rita Reviewer');
   const member = await ctx.person(`mem@${slug}.example`, 'Max Member');
   const speaker = await ctx.person(`spk@${slug}.example`, 'Sam Speaker');
-  for (const [p, role] of [[organizer, 'organizer'], [reviewer, 'reviewer'], [member, 'member'], [speaker, 'member']] as const) {
+  for (const [p, role] of [
+    [organizer, 'organizer'],
+    [reviewer, 'reviewer'],
+    [member, 'member'],
+    [speaker, 'member'],
+  ] as const) {
     await req('POST', `/v1/communities/${slug}/members`, { token: admin.token, body: { email: p.email, role } });
   }
   const open = opts.callOpen ?? true;
@@ -96,7 +132,10 @@ export async function community(ctx: Ctx, slug = 'guild', opts: { blindReview?: 
     body: {
       title: 'Talks 2026',
       opensAt: open ? '2020-01-01T00:00:00Z' : '2099-01-01T00:00:00Z',
-      formats: [{ key: 'talk', name: 'Talk', durationMinutes: 30 }, { key: 'lightning', name: 'Lightning', durationMinutes: 5 }],
+      formats: [
+        { key: 'talk', name: 'Talk', durationMinutes: 30 },
+        { key: 'lightning', name: 'Lightning', durationMinutes: 5 },
+      ],
       tracks: [{ key: 'backend', name: 'Backend' }],
     },
   });
@@ -106,9 +145,15 @@ export async function community(ctx: Ctx, slug = 'guild', opts: { blindReview?: 
 export type Community = Awaited<ReturnType<typeof community>>;
 
 /** Submits a proposal as `speaker` and returns its id. */
-export async function submitted(ctx: Ctx, c: Community, title = 'Postgres for fun and profit', speaker = c.speaker): Promise<string> {
+export async function submitted(
+  ctx: Ctx,
+  c: Community,
+  title = 'Postgres for fun and profit',
+  speaker = c.speaker,
+): Promise<string> {
   const res = await ctx.req('POST', `/v1/communities/${c.slug}/proposals`, {
-    token: speaker.token, body: { callId: c.callId, title, abstract: 'An abstract.', format: 'talk', track: 'backend', submit: true },
+    token: speaker.token,
+    body: { callId: c.callId, title, abstract: 'An abstract.', format: 'talk', track: 'backend', submit: true },
   });
   if (res.status !== 201) throw new Error(`submit failed: ${res.status} ${res.text}`);
   return res.body.id;
@@ -116,10 +161,23 @@ export async function submitted(ctx: Ctx, c: Community, title = 'Postgres for fu
 
 /** A room, a published event in it (2027-06-10 10:00–12:00 UTC) and an accepted talk ready to place. */
 export async function eventWithTalk(ctx: Ctx, c: Community, opts: { capacity?: number; title?: string } = {}) {
-  const room = await ctx.req('POST', `/v1/communities/${c.slug}/rooms`, { token: c.organizer.token, body: { name: `Aula ${Math.random().toString(36).slice(2, 7)}`, capacity: opts.capacity ?? 50, location: 'Building A, floor 2' } });
+  const room = await ctx.req('POST', `/v1/communities/${c.slug}/rooms`, {
+    token: c.organizer.token,
+    body: {
+      name: `Aula ${Math.random().toString(36).slice(2, 7)}`,
+      capacity: opts.capacity ?? 50,
+      location: 'Building A, floor 2',
+    },
+  });
   const ev = await ctx.req('POST', `/v1/communities/${c.slug}/events`, {
     token: c.organizer.token,
-    body: { title: opts.title ?? 'June brown-bag', startsAt: '2027-06-10T10:00:00Z', endsAt: '2027-06-10T12:00:00Z', roomId: room.body.id, timeZone: 'Europe/Berlin' },
+    body: {
+      title: opts.title ?? 'June brown-bag',
+      startsAt: '2027-06-10T10:00:00Z',
+      endsAt: '2027-06-10T12:00:00Z',
+      roomId: room.body.id,
+      timeZone: 'Europe/Berlin',
+    },
   });
   if (ev.status !== 201) throw new Error(`event: ${ev.text}`);
   await ctx.req('PATCH', `/v1/events/${ev.body.id}`, { token: c.organizer.token, body: { status: 'published' } });

@@ -8,15 +8,26 @@ import { startWorker } from '../src/jobs/worker';
 import { createMailer } from '../src/mail/transport';
 import type { Ctx } from './helper';
 
-export const MAIL_SETTINGS = { mailFrom: 'Brownbag <brownbag@brownbag.test>', organizerEmail: 'organizers@brownbag.test', publicUrl: 'http://brownbag.test' };
+export const MAIL_SETTINGS = {
+  mailFrom: 'Brownbag <brownbag@brownbag.test>',
+  organizerEmail: 'organizers@brownbag.test',
+  publicUrl: 'http://brownbag.test',
+};
 
-export interface Received { mail: ParsedMail; raw: string; to: string[] }
+export interface Received {
+  mail: ParsedMail;
+  raw: string;
+  to: string[];
+}
 
 export async function smtpSink(t: { teardown(fn: () => unknown): void }) {
   const received: Received[] = [];
   const state = { refuse: false, refused: 0 };
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false, size: 10 * 1024 * 1024,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    size: 10 * 1024 * 1024,
     onRcptTo(address, _session, cb) {
       if (state.refuse) {
         state.refused++;
@@ -40,14 +51,20 @@ export async function smtpSink(t: { teardown(fn: () => unknown): void }) {
   const port = (server.server.address() as { port: number }).port;
   t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
   return {
-    port, received, state, url: `smtp://127.0.0.1:${port}`,
+    port,
+    received,
+    state,
+    url: `smtp://127.0.0.1:${port}`,
     /** Waits until `n` messages match, or fails after `ms`. */
     async waitFor(pred: (r: Received) => boolean, n = 1, ms = 20000): Promise<Received[]> {
       const until = Date.now() + ms;
       for (;;) {
         const hits = received.filter(pred);
         if (hits.length >= n) return hits;
-        if (Date.now() > until) throw new Error(`waited ${ms} ms for ${n} message(s); have ${hits.length}: ${received.map((r) => r.mail.subject).join(' | ')}`);
+        if (Date.now() > until)
+          throw new Error(
+            `waited ${ms} ms for ${n} message(s); have ${hits.length}: ${received.map((r) => r.mail.subject).join(' | ')}`,
+          );
         await new Promise((r) => setTimeout(r, 50));
       }
     },
@@ -56,7 +73,14 @@ export async function smtpSink(t: { teardown(fn: () => unknown): void }) {
 
 export async function worker(t: { teardown(fn: () => unknown): void }, ctx: Ctx, smtpUrl: string, concurrency = 5) {
   const mailer = createMailer({ smtpUrl, mailDir: '/nonexistent' });
-  const runner = await startWorker({ connectionString: ctx.dbUrl, ds: ctx.ds, mailer, settings: MAIL_SETTINGS, concurrency, pollInterval: 200 });
+  const runner = await startWorker({
+    connectionString: ctx.dbUrl,
+    ds: ctx.ds,
+    mailer,
+    settings: MAIL_SETTINGS,
+    concurrency,
+    pollInterval: 200,
+  });
   t.teardown(async () => {
     await runner.stop();
     mailer.close();
@@ -69,5 +93,9 @@ export function calendarPart(r: Received): { method: string; ics: string; attach
   const part = r.mail.attachments.find((a) => a.contentType === 'text/calendar');
   if (!part) throw new Error(`no text/calendar part in "${r.mail.subject}"`);
   const ct = part.headers.get('content-type') as { params?: Record<string, string> } | undefined;
-  return { method: ct?.params?.method ?? '', ics: part.content.toString('utf8'), attachmentNames: r.mail.attachments.map((a) => a.filename ?? '') };
+  return {
+    method: ct?.params?.method ?? '',
+    ics: part.content.toString('utf8'),
+    attachmentNames: r.mail.attachments.map((a) => a.filename ?? ''),
+  };
 }

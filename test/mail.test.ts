@@ -13,10 +13,15 @@ function vevent(ics: string) {
   const ev = cal.getFirstSubcomponent('vevent')!;
   const att = ev.getFirstProperty('attendee')!;
   return {
-    method: String(cal.getFirstPropertyValue('method')), uid: String(ev.getFirstPropertyValue('uid')), sequence: Number(ev.getFirstPropertyValue('sequence')),
-    summary: String(ev.getFirstPropertyValue('summary')), status: String(ev.getFirstPropertyValue('status')),
-    organizer: String(ev.getFirstPropertyValue('organizer')), attendee: String(att.getFirstValue()),
-    partstat: att.getParameter('partstat'), rsvp: att.getParameter('rsvp'),
+    method: String(cal.getFirstPropertyValue('method')),
+    uid: String(ev.getFirstPropertyValue('uid')),
+    sequence: Number(ev.getFirstPropertyValue('sequence')),
+    summary: String(ev.getFirstPropertyValue('summary')),
+    status: String(ev.getFirstPropertyValue('status')),
+    organizer: String(ev.getFirstPropertyValue('organizer')),
+    attendee: String(att.getFirstValue()),
+    partstat: att.getParameter('partstat'),
+    rsvp: att.getParameter('rsvp'),
     start: (ev.getFirstPropertyValue('dtstart') as unknown as { toJSDate(): Date }).toJSDate(),
   };
 }
@@ -28,18 +33,33 @@ t.test('mail and jobs', async (t) => {
   await worker(t, ctx, sink.url);
   const c = await community(ctx, 'guild');
   const org = c.organizer.token;
-  const to = (email: string, subject: RegExp) => (r: Received) => r.to.includes(email) && subject.test(r.mail.subject ?? '');
+  const to = (email: string, subject: RegExp) => (r: Received) =>
+    r.to.includes(email) && subject.test(r.mail.subject ?? '');
 
   t.test('proposal received, co-speaker added, decisions (and staged ones)', async (t) => {
     const res = await req('POST', '/v1/communities/guild/proposals', {
       token: c.speaker.token,
-      body: { callId: c.callId, title: 'Escaping <script>alert("x")</script> & friends', format: 'talk', submit: true, coSpeakers: ['pair@example.com'] },
+      body: {
+        callId: c.callId,
+        title: 'Escaping <script>alert("x")</script> & friends',
+        format: 'talk',
+        submit: true,
+        coSpeakers: ['pair@example.com'],
+      },
     });
     const [got] = await sink.waitFor(to(c.speaker.email, /^We received your proposal/));
     t.equal(got.mail.from?.value[0].address, 'brownbag@brownbag.test');
-    t.equal(got.mail.messageId, `<received.${res.body.id}.${c.speaker.id}@brownbag.test>`, 'a Message-ID derived from what it is about');
+    t.equal(
+      got.mail.messageId,
+      `<received.${res.body.id}.${c.speaker.id}@brownbag.test>`,
+      'a Message-ID derived from what it is about',
+    );
     t.match(got.mail.text, /thank you for proposing "Escaping <script>/);
-    t.match(got.mail.html, /Escaping &lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; friends/, 'user text escaped in HTML');
+    t.match(
+      got.mail.html,
+      /Escaping &lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; friends/,
+      'user text escaped in HTML',
+    );
     t.notMatch(got.mail.html, /<script>/);
     await sink.waitFor(to('pair@example.com', /co-speaker/));
     await req('POST', `/v1/proposals/${res.body.id}/transitions`, { token: org, body: { to: 'accepted' } });
@@ -61,19 +81,31 @@ t.test('mail and jobs', async (t) => {
   t.test('talk invitations: REQUEST on placing, higher SEQUENCE on moving, CANCEL on removal', async (t) => {
     const s = await community(ctx, 'talks');
     const { eventId, talkId } = await eventWithTalk(ctx, s);
-    const placed = await req('POST', `/v1/events/${eventId}/slots`, { token: s.organizer.token, body: { proposalId: talkId, startsAt: '2027-06-10T10:00:00Z' } });
+    const placed = await req('POST', `/v1/events/${eventId}/slots`, {
+      token: s.organizer.token,
+      body: { proposalId: talkId, startsAt: '2027-06-10T10:00:00Z' },
+    });
     const [inv] = await sink.waitFor(to(s.speaker.email, /^Invitation: Your talk/));
     const part = calendarPart(inv);
     t.equal(part.method, 'REQUEST', 'text/calendar; method=REQUEST');
     t.ok(part.attachmentNames.includes('invite.ics'), 'and an .ics attachment');
     const v1 = vevent(part.ics);
-    t.match(v1, { method: 'REQUEST', uid: `talk-${talkId}@brownbag.test`, status: 'CONFIRMED', partstat: 'NEEDS-ACTION', rsvp: 'TRUE' });
+    t.match(v1, {
+      method: 'REQUEST',
+      uid: `talk-${talkId}@brownbag.test`,
+      status: 'CONFIRMED',
+      partstat: 'NEEDS-ACTION',
+      rsvp: 'TRUE',
+    });
     t.equal(v1.organizer.toLowerCase(), 'mailto:organizers@brownbag.test');
     t.equal(v1.attendee.toLowerCase(), `mailto:${s.speaker.email}`);
     t.equal(v1.start.toISOString(), '2027-06-10T10:00:00.000Z');
     const feed = await ctx.app.inject({ method: 'GET', url: `/v1/events/${eventId}/calendar.ics` });
     t.match(feed.body, `UID:talk-${talkId}@brownbag.test`, 'the same UID as the feeds');
-    await req('PATCH', `/v1/slots/${placed.body.agenda[0].id}`, { token: s.organizer.token, body: { startsAt: '2027-06-10T11:00:00Z' } });
+    await req('PATCH', `/v1/slots/${placed.body.agenda[0].id}`, {
+      token: s.organizer.token,
+      body: { startsAt: '2027-06-10T11:00:00Z' },
+    });
     const [upd] = await sink.waitFor(to(s.speaker.email, /^Updated: Your talk/));
     const v2 = vevent(calendarPart(upd).ics);
     t.ok(v2.sequence > v1.sequence, 'a higher SEQUENCE');
@@ -94,9 +126,12 @@ t.test('mail and jobs', async (t) => {
     const [inv] = await sink.waitFor(to(s.member.email, /^Invitation: June brown-bag/));
     const v1 = vevent(calendarPart(inv).ics);
     t.equal(v1.uid, `event-${eventId}@brownbag.test`);
-    t.match(inv.mail.text, /Thursday 10 June 2027, 12:00–14:00 \(Europe\/Berlin\)/, 'dates in the event\'s zone, named');
+    t.match(inv.mail.text, /Thursday 10 June 2027, 12:00–14:00 \(Europe\/Berlin\)/, "dates in the event's zone, named");
     await req('PUT', `/v1/events/${eventId}/rsvps/me`, { token: s.reviewer.token, body: { status: 'going' } }); // waitlisted
-    await req('PATCH', `/v1/events/${eventId}`, { token: s.organizer.token, body: { title: 'June brown-bag (new room)' } });
+    await req('PATCH', `/v1/events/${eventId}`, {
+      token: s.organizer.token,
+      body: { title: 'June brown-bag (new room)' },
+    });
     const [upd] = await sink.waitFor(to(s.member.email, /^Updated: June brown-bag \(new room\)/));
     t.ok(vevent(calendarPart(upd).ics).sequence > v1.sequence);
     await req('DELETE', `/v1/events/${eventId}/rsvps/me`, { token: s.member.token });
@@ -111,13 +146,21 @@ t.test('mail and jobs', async (t) => {
   });
 
   t.test('a rolled-back change sends nothing', async (t) => {
-    const draft = await req('POST', '/v1/communities/guild/proposals', { token: c.speaker.token, body: { callId: c.callId, title: 'Rolled back', format: 'talk' } });
+    const draft = await req('POST', '/v1/communities/guild/proposals', {
+      token: c.speaker.token,
+      body: { callId: c.callId, title: 'Rolled back', format: 'talk' },
+    });
     const id = draft.body.id;
-    await ctx.ds.transaction(async (m) => {
-      await notify.proposalSubmitted(m, id);
-      throw new Error('roll back');
-    }).catch(() => undefined);
-    const jobs = await ctx.ds.query(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'mail' AND key LIKE $1`, [`received:${id}:%`]);
+    await ctx.ds
+      .transaction(async (m) => {
+        await notify.proposalSubmitted(m, id);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    const jobs = await ctx.ds.query(
+      `SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'mail' AND key LIKE $1`,
+      [`received:${id}:%`],
+    );
     t.equal(jobs[0].n, 0, 'no job');
     await new Promise((r) => setTimeout(r, 1000));
     t.equal(sink.received.filter(to(c.speaker.email, /Rolled back/)).length, 0, 'no mail');
@@ -130,7 +173,9 @@ t.test('mail and jobs', async (t) => {
     const until = Date.now() + 10000;
     while (sink.state.refused < 3 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
     t.ok(sink.state.refused >= 3, 'the server refused them');
-    const pending = await ctx.ds.query(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE attempts > 0 AND last_error IS NOT NULL`);
+    const pending = await ctx.ds.query(
+      `SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE attempts > 0 AND last_error IS NOT NULL`,
+    );
     t.ok(pending[0].n >= 3, 'kept with their error, to retry');
     sink.state.refuse = false;
     await sink.waitFor(to(c.reviewer.email, /While down/), 3, 30000);
@@ -140,7 +185,13 @@ t.test('mail and jobs', async (t) => {
   t.test('a job that keeps failing is kept for admins, who retry it', async (t) => {
     sink.state.refuse = true;
     const id = await submitted(ctx, c, 'Fails for good', c.member);
-    await ctx.ds.transaction((m) => enqueueMail(m, { kind: 'proposal-received', proposalId: id, personId: c.member.id }, { key: 'one-shot', maxAttempts: 1 }));
+    await ctx.ds.transaction((m) =>
+      enqueueMail(
+        m,
+        { kind: 'proposal-received', proposalId: id, personId: c.member.id },
+        { key: 'one-shot', maxAttempts: 1 },
+      ),
+    );
     let failed: { items: { id: string; failed: boolean; lastError: string; key: string }[] } = { items: [] };
     const until = Date.now() + 10000;
     while (!failed.items.some((j) => j.key === 'one-shot') && Date.now() < until) {
@@ -161,17 +212,40 @@ t.test('mail and jobs', async (t) => {
   t.test('reminders: once per person per event, even with two workers', async (t) => {
     await worker(t, ctx, sink.url, 2); // a second worker on the same queue
     const s = await community(ctx, 'soon');
-    const room = await req('POST', '/v1/communities/soon/rooms', { token: s.organizer.token, body: { name: 'Soon room' } });
+    const room = await req('POST', '/v1/communities/soon/rooms', {
+      token: s.organizer.token,
+      body: { name: 'Soon room' },
+    });
     const start = new Date(Date.now() + 3 * 3600_000);
-    const ev = await req('POST', '/v1/communities/soon/events', { token: s.organizer.token, body: { title: 'Tomorrow-ish', startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3600_000).toISOString(), roomId: room.body.id } });
+    const ev = await req('POST', '/v1/communities/soon/events', {
+      token: s.organizer.token,
+      body: {
+        title: 'Tomorrow-ish',
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 3600_000).toISOString(),
+        roomId: room.body.id,
+      },
+    });
     await req('PATCH', `/v1/events/${ev.body.id}`, { token: s.organizer.token, body: { status: 'published' } });
     const talk = await submitted(ctx, s, 'Soon talk');
     await req('POST', `/v1/proposals/${talk}/transitions`, { token: s.organizer.token, body: { to: 'accepted' } });
-    await req('POST', `/v1/events/${ev.body.id}/slots`, { token: s.organizer.token, body: { proposalId: talk, startsAt: start.toISOString() } });
-    for (const p of [s.member, s.reviewer]) await req('PUT', `/v1/events/${ev.body.id}/rsvps/me`, { token: p.token, body: { status: 'going' } });
+    await req('POST', `/v1/events/${ev.body.id}/slots`, {
+      token: s.organizer.token,
+      body: { proposalId: talk, startsAt: start.toISOString() },
+    });
+    for (const p of [s.member, s.reviewer])
+      await req('PUT', `/v1/events/${ev.body.id}/rsvps/me`, { token: p.token, body: { status: 'going' } });
     // Both workers' cron fire at the same moment:
-    const runs = await Promise.all([ctx.ds.query(ENQUEUE_REMINDERS), ctx.ds.query(ENQUEUE_REMINDERS), ctx.ds.query(ENQUEUE_REMINDERS)]);
-    t.equal(runs.reduce((n, r) => n + r[0].n, 0), 3, 'three reminders enqueued in all: two attendees and the speaker');
+    const runs = await Promise.all([
+      ctx.ds.query(ENQUEUE_REMINDERS),
+      ctx.ds.query(ENQUEUE_REMINDERS),
+      ctx.ds.query(ENQUEUE_REMINDERS),
+    ]);
+    t.equal(
+      runs.reduce((n, r) => n + r[0].n, 0),
+      3,
+      'three reminders enqueued in all: two attendees and the speaker',
+    );
     await sink.waitFor((r) => /^Tomorrow: Tomorrow-ish/.test(r.mail.subject ?? ''), 3);
     await ctx.ds.query(ENQUEUE_REMINDERS);
     await new Promise((r) => setTimeout(r, 1000));
@@ -182,14 +256,28 @@ t.test('mail and jobs', async (t) => {
 
   t.test('hostile text is inert in headers, bodies and ICS', async (t) => {
     const s = await community(ctx, 'hostile');
-    const bad = await req('PATCH', '/v1/me', { token: s.member.token, body: { name: 'Eve\r\nBcc: everyone@example.com' } });
+    const bad = await req('PATCH', '/v1/me', {
+      token: s.member.token,
+      body: { name: 'Eve\r\nBcc: everyone@example.com' },
+    });
     t.equal(bad.status, 400, 'no line breaks in names');
     await req('PATCH', '/v1/me', { token: s.member.token, body: { name: 'Eve "<b>bold</b>" O\'Hara' } });
-    const e = await req('POST', '/v1/communities/hostile/events', { token: s.organizer.token, body: { title: 'Semi; colon, <i>tag</i> \\ 🎉', startsAt: '2027-06-10T10:00:00Z', endsAt: '2027-06-10T11:00:00Z', description: 'x\r\nATTENDEE:mailto:evil@example.com' } });
+    const e = await req('POST', '/v1/communities/hostile/events', {
+      token: s.organizer.token,
+      body: {
+        title: 'Semi; colon, <i>tag</i> \\ 🎉',
+        startsAt: '2027-06-10T10:00:00Z',
+        endsAt: '2027-06-10T11:00:00Z',
+        description: 'x\r\nATTENDEE:mailto:evil@example.com',
+      },
+    });
     await req('PATCH', `/v1/events/${e.body.id}`, { token: s.organizer.token, body: { status: 'published' } });
     await req('PUT', `/v1/events/${e.body.id}/rsvps/me`, { token: s.member.token, body: { status: 'going' } });
     const [m] = await sink.waitFor(to(s.member.email, /^Invitation: Semi; colon/));
-    t.equal(m.mail.subject, 'Invitation: Semi; colon, <i>tag</i> \\ 🎉 — Thursday 10 June 2027, 12:00–13:00 (Europe/Berlin)');
+    t.equal(
+      m.mail.subject,
+      'Invitation: Semi; colon, <i>tag</i> \\ 🎉 — Thursday 10 June 2027, 12:00–13:00 (Europe/Berlin)',
+    );
     t.equal(m.mail.to && 'value' in m.mail.to ? m.mail.to.value[0].name : '', 'Eve "<b>bold</b>" O\'Hara');
     t.notOk(m.mail.headers.has('bcc'));
     t.match(m.mail.html, /&lt;i&gt;tag&lt;\/i&gt;/);
@@ -197,6 +285,10 @@ t.test('mail and jobs', async (t) => {
     const v = vevent(calendarPart(m).ics);
     t.equal(v.summary, 'Semi; colon, <i>tag</i> \\ 🎉');
     const cal = new ICAL.Component(ICAL.parse(calendarPart(m).ics));
-    t.equal(cal.getFirstSubcomponent('vevent')!.getAllProperties('attendee').length, 1, 'one ATTENDEE: nothing injected');
+    t.equal(
+      cal.getFirstSubcomponent('vevent')!.getAllProperties('attendee').length,
+      1,
+      'one ATTENDEE: nothing injected',
+    );
   });
 });

@@ -9,15 +9,24 @@ const PATHS: Record<ProposalState, ['speaker' | 'organizer', ProposalState][]> =
   waitlisted: [['organizer', 'waitlisted']],
   accepted: [['organizer', 'accepted']],
   rejected: [['organizer', 'rejected']],
-  confirmed: [['organizer', 'accepted'], ['speaker', 'confirmed']],
+  confirmed: [
+    ['organizer', 'accepted'],
+    ['speaker', 'confirmed'],
+  ],
   withdrawn: [['speaker', 'withdrawn']],
-  canceled: [['organizer', 'accepted'], ['organizer', 'canceled']],
+  canceled: [
+    ['organizer', 'accepted'],
+    ['organizer', 'canceled'],
+  ],
 };
 
 async function inState(ctx: Ctx, c: Community, state: ProposalState): Promise<string> {
   let id: string;
   if (state === 'draft') {
-    const res = await ctx.req('POST', `/v1/communities/${c.slug}/proposals`, { token: c.speaker.token, body: { callId: c.callId, title: 'Draft talk', format: 'talk' } });
+    const res = await ctx.req('POST', `/v1/communities/${c.slug}/proposals`, {
+      token: c.speaker.token,
+      body: { callId: c.callId, title: 'Draft talk', format: 'talk' },
+    });
     id = res.body.id;
   } else {
     id = await submitted(ctx, c, `A ${state} talk`);
@@ -38,19 +47,49 @@ t.test('proposals', async (t) => {
   t.test('create: draft or submitted, with co-speakers', async (t) => {
     const res = await req('POST', '/v1/communities/guild/proposals', {
       token: c.speaker.token,
-      body: { callId: c.callId, title: 'Zero-downtime migrations', abstract: 'How we did it.', format: 'talk', track: 'backend', level: 'advanced', notes: 'Needs a projector', coSpeakers: ['Co.Speaker@Example.com', c.speaker.email] },
+      body: {
+        callId: c.callId,
+        title: 'Zero-downtime migrations',
+        abstract: 'How we did it.',
+        format: 'talk',
+        track: 'backend',
+        level: 'advanced',
+        notes: 'Needs a projector',
+        coSpeakers: ['Co.Speaker@Example.com', c.speaker.email],
+      },
     });
     t.equal(res.status, 201);
-    t.match(res.body, { state: 'draft', format: { key: 'talk', durationMinutes: 30 }, track: { key: 'backend' }, level: 'advanced', notes: 'Needs a projector', blind: false, actions: ['submitted'] });
-    t.same(res.body.speakers.map((s: { email: string; primary: boolean }) => [s.email, s.primary]), [[c.speaker.email, true], ['co.speaker@example.com', false]]);
+    t.match(res.body, {
+      state: 'draft',
+      format: { key: 'talk', durationMinutes: 30 },
+      track: { key: 'backend' },
+      level: 'advanced',
+      notes: 'Needs a projector',
+      blind: false,
+      actions: ['submitted'],
+    });
+    t.same(
+      res.body.speakers.map((s: { email: string; primary: boolean }) => [s.email, s.primary]),
+      [
+        [c.speaker.email, true],
+        ['co.speaker@example.com', false],
+      ],
+    );
     t.equal(res.headers.location, `/v1/proposals/${res.body.id}`);
     t.match(res.headers.etag, /^"v1"$/);
     const history = await req('GET', `/v1/proposals/${res.body.id}/history`, { token: c.speaker.token });
     t.match(history.body.items, [{ from: null, to: 'draft', actor: { id: c.speaker.id } }]);
     const outsider = await ctx.person('outsider@example.com');
-    const joined = await req('POST', '/v1/communities/guild/proposals', { token: outsider.token, body: { callId: c.callId, title: 'From outside', format: 'lightning', submit: true } });
+    const joined = await req('POST', '/v1/communities/guild/proposals', {
+      token: outsider.token,
+      body: { callId: c.callId, title: 'From outside', format: 'lightning', submit: true },
+    });
     t.equal(joined.status, 201, 'anyone may propose');
-    t.equal((await req('GET', '/v1/communities/guild', { token: outsider.token })).body.myRole, 'member', 'and becomes a member');
+    t.equal(
+      (await req('GET', '/v1/communities/guild', { token: outsider.token })).body.myRole,
+      'member',
+      'and becomes a member',
+    );
   });
 
   t.test('refusals change nothing', async (t) => {
@@ -83,15 +122,28 @@ t.test('proposals', async (t) => {
     const res = await req('POST', '/v1/communities/closed/proposals', { token: closed.speaker.token, body });
     t.equal(res.status, 422);
     t.match(res.body, { type: '/problems/cfp-closed', code: 'cfp-closed', opensAt: '2099-01-01T00:00:00.000Z' });
-    const draft = await req('POST', '/v1/communities/closed/proposals', { token: closed.speaker.token, body: { ...body, submit: false } });
+    const draft = await req('POST', '/v1/communities/closed/proposals', {
+      token: closed.speaker.token,
+      body: { ...body, submit: false },
+    });
     t.equal(draft.status, 201, 'drafts are fine any time');
-    const sub = await req('POST', `/v1/proposals/${draft.body.id}/transitions`, { token: closed.speaker.token, body: { to: 'submitted' } });
+    const sub = await req('POST', `/v1/proposals/${draft.body.id}/transitions`, {
+      token: closed.speaker.token,
+      body: { to: 'submitted' },
+    });
     t.equal(sub.body.code, 'cfp-closed');
-    const onBehalf = await req('POST', '/v1/communities/closed/proposals', { token: closed.organizer.token, body: { ...body, speaker: { email: closed.speaker.email } } });
-    t.equal(onBehalf.status, 201, 'organizers may add on a speaker\'s behalf');
+    const onBehalf = await req('POST', '/v1/communities/closed/proposals', {
+      token: closed.organizer.token,
+      body: { ...body, speaker: { email: closed.speaker.email } },
+    });
+    t.equal(onBehalf.status, 201, "organizers may add on a speaker's behalf");
     t.equal(onBehalf.body.state, 'submitted');
     t.equal(onBehalf.body.speakers[0].email, closed.speaker.email);
-    t.equal((await req('GET', `/v1/proposals/${onBehalf.body.id}`, { token: closed.speaker.token })).status, 200, 'the speaker sees it');
+    t.equal(
+      (await req('GET', `/v1/proposals/${onBehalf.body.id}`, { token: closed.speaker.token })).status,
+      200,
+      'the speaker sees it',
+    );
   });
 
   t.test('every allowed move', async (t) => {
@@ -99,17 +151,30 @@ t.test('proposals', async (t) => {
       for (const { to, by } of movesFrom(from)) {
         const id = await inState(ctx, c, from);
         const who = by === 'author' ? c.speaker : c.organizer;
-        const res = await req('POST', `/v1/proposals/${id}/transitions`, { token: who.token, body: { to, reason: 'because' } });
+        const res = await req('POST', `/v1/proposals/${id}/transitions`, {
+          token: who.token,
+          body: { to, reason: 'because' },
+        });
         t.equal(res.status, 200, `${from} → ${to} by ${by}`);
         t.equal(res.body.state, to);
         const h = await req('GET', `/v1/proposals/${id}/history`, { token: c.speaker.token });
         t.match(h.body.items.at(-1), { from, to, reason: 'because', actor: { id: who.id } }, 'recorded');
         if (by === 'organizer') {
-          const wrong = await req('POST', `/v1/proposals/${await inState(ctx, c, from)}/transitions`, { token: c.speaker.token, body: { to } });
+          const wrong = await req('POST', `/v1/proposals/${await inState(ctx, c, from)}/transitions`, {
+            token: c.speaker.token,
+            body: { to },
+          });
           t.equal(wrong.status, 403, `speaker may not ${from} → ${to}`);
         } else {
-          const wrong = await req('POST', `/v1/proposals/${await inState(ctx, c, from)}/transitions`, { token: c.organizer.token, body: { to } });
-          t.equal(wrong.status, from === 'draft' ? 404 : 403, `organizer may not ${from} → ${to}${from === 'draft' ? ' (nor see the draft)' : ''}`);
+          const wrong = await req('POST', `/v1/proposals/${await inState(ctx, c, from)}/transitions`, {
+            token: c.organizer.token,
+            body: { to },
+          });
+          t.equal(
+            wrong.status,
+            from === 'draft' ? 404 : 403,
+            `organizer may not ${from} → ${to}${from === 'draft' ? ' (nor see the draft)' : ''}`,
+          );
         }
       }
     }
@@ -127,7 +192,15 @@ t.test('proposals', async (t) => {
       }
       t.equal((await req('GET', `/v1/proposals/${id}`, { token: c.speaker.token })).body.state, from, 'unchanged');
     }
-    t.equal((await req('POST', `/v1/proposals/${await inState(ctx, c, 'submitted')}/transitions`, { token: c.speaker.token, body: { to: 'published' } })).status, 400);
+    t.equal(
+      (
+        await req('POST', `/v1/proposals/${await inState(ctx, c, 'submitted')}/transitions`, {
+          token: c.speaker.token,
+          body: { to: 'published' },
+        })
+      ).status,
+      400,
+    );
   });
 
   t.test('editing with If-Match', async (t) => {
@@ -135,35 +208,79 @@ t.test('proposals', async (t) => {
     const read = await req('GET', `/v1/proposals/${id}`, { token: c.speaker.token });
     const etag = read.headers.etag as string;
     const [a, b] = await Promise.all([
-      req('PATCH', `/v1/proposals/${id}`, { token: c.speaker.token, headers: { 'if-match': etag }, body: { title: 'Edit A' } }),
-      req('PATCH', `/v1/proposals/${id}`, { token: c.speaker.token, headers: { 'if-match': etag }, body: { title: 'Edit B' } }),
+      req('PATCH', `/v1/proposals/${id}`, {
+        token: c.speaker.token,
+        headers: { 'if-match': etag },
+        body: { title: 'Edit A' },
+      }),
+      req('PATCH', `/v1/proposals/${id}`, {
+        token: c.speaker.token,
+        headers: { 'if-match': etag },
+        body: { title: 'Edit B' },
+      }),
     ]);
     t.same([a.status, b.status].sort(), [200, 412], 'exactly one concurrent edit wins');
     const winner = a.status === 200 ? a : b;
     t.equal((await req('GET', `/v1/proposals/${id}`, { token: c.speaker.token })).body.title, winner.body.title);
-    t.equal((await req('PATCH', `/v1/proposals/${id}`, { token: c.speaker.token, headers: { 'if-match': 'W/"v1"' }, body: { title: 'x' } })).status, 412, 'weak tags never match');
-    const edit = await req('PATCH', `/v1/proposals/${id}`, { token: c.speaker.token, body: { format: 'lightning', track: null, coSpeakers: ['pair@example.com'], abstract: 'New.' } });
+    t.equal(
+      (
+        await req('PATCH', `/v1/proposals/${id}`, {
+          token: c.speaker.token,
+          headers: { 'if-match': 'W/"v1"' },
+          body: { title: 'x' },
+        })
+      ).status,
+      412,
+      'weak tags never match',
+    );
+    const edit = await req('PATCH', `/v1/proposals/${id}`, {
+      token: c.speaker.token,
+      body: { format: 'lightning', track: null, coSpeakers: ['pair@example.com'], abstract: 'New.' },
+    });
     t.match(edit.body, { format: { key: 'lightning' }, track: null, abstract: 'New.' });
     t.equal(edit.body.speakers.length, 2);
     const pair = await ctx.person('pair@example.com');
-    t.equal((await req('PATCH', `/v1/proposals/${id}`, { token: pair.token, body: { title: 'Co-speakers edit too' } })).status, 200);
-    t.equal((await req('PATCH', `/v1/proposals/${id}`, { token: c.organizer.token, body: { title: 'x' } })).status, 403, 'organizers do not edit content');
-    t.equal((await req('PATCH', `/v1/proposals/${id}`, { token: c.speaker.token, body: { format: 'nope' } })).body.code, 'unknown-format');
+    t.equal(
+      (await req('PATCH', `/v1/proposals/${id}`, { token: pair.token, body: { title: 'Co-speakers edit too' } }))
+        .status,
+      200,
+    );
+    t.equal(
+      (await req('PATCH', `/v1/proposals/${id}`, { token: c.organizer.token, body: { title: 'x' } })).status,
+      403,
+      'organizers do not edit content',
+    );
+    t.equal(
+      (await req('PATCH', `/v1/proposals/${id}`, { token: c.speaker.token, body: { format: 'nope' } })).body.code,
+      'unknown-format',
+    );
     await req('POST', `/v1/proposals/${id}/transitions`, { token: c.organizer.token, body: { to: 'accepted' } });
     const locked = await req('PATCH', `/v1/proposals/${id}`, { token: c.speaker.token, body: { title: 'Late edit' } });
     t.equal(locked.status, 409);
     t.equal(locked.body.code, 'not-editable');
-    const stale = await req('POST', `/v1/proposals/${id}/transitions`, { token: c.speaker.token, headers: { 'if-match': etag }, body: { to: 'confirmed' } });
+    const stale = await req('POST', `/v1/proposals/${id}/transitions`, {
+      token: c.speaker.token,
+      headers: { 'if-match': etag },
+      body: { to: 'confirmed' },
+    });
     t.equal(stale.status, 412, 'transitions honour If-Match too');
   });
 
   t.test('who sees what', async (t) => {
     const s = await community(ctx, 'seen');
-    const draft = (await req('POST', '/v1/communities/seen/proposals', { token: s.speaker.token, body: { callId: s.callId, title: 'Secret draft', format: 'talk' } })).body.id;
+    const draft = (
+      await req('POST', '/v1/communities/seen/proposals', {
+        token: s.speaker.token,
+        body: { callId: s.callId, title: 'Secret draft', format: 'talk' },
+      })
+    ).body.id;
     const sub = await submitted(ctx, s, 'Visible talk');
     const gone = await submitted(ctx, s, 'Withdrawn talk');
     await req('POST', `/v1/proposals/${gone}/transitions`, { token: s.speaker.token, body: { to: 'withdrawn' } });
-    const visible = async (token: string) => (await req('GET', '/v1/communities/seen/proposals', { token })).body.items.map((p: { id: string }) => p.id).sort();
+    const visible = async (token: string) =>
+      (await req('GET', '/v1/communities/seen/proposals', { token })).body.items
+        .map((p: { id: string }) => p.id)
+        .sort();
     t.same(await visible(s.speaker.token), [draft, sub, gone].sort(), 'speaker: all their own');
     t.same(await visible(s.organizer.token), [sub, gone].sort(), 'organizer: everything but drafts');
     t.same(await visible(admin.token), [sub, gone].sort(), 'admin: as an organizer');
@@ -180,14 +297,22 @@ t.test('proposals', async (t) => {
     const asReviewer = await req('GET', `/v1/proposals/${sub}`, { token: s.reviewer.token });
     t.notOk('notes' in asReviewer.body, 'notes are for organizers');
     t.notOk('meanScore' in asReviewer.body, 'review figures are for organizers');
-    t.equal((await req('GET', '/v1/communities/seen/proposals?sort=-meanScore', { token: s.reviewer.token })).status, 403, 'only organizers sort by score');
+    t.equal(
+      (await req('GET', '/v1/communities/seen/proposals?sort=-meanScore', { token: s.reviewer.token })).status,
+      403,
+      'only organizers sort by score',
+    );
   });
 
   t.test('filters and pagination', async (t) => {
     const f = await community(ctx, 'filters');
     const ids: string[] = [];
-    for (let i = 0; i < 7; i++) ids.push(await submitted(ctx, f, `Talk number ${i}${i === 3 ? ' about Kubernetes_100%' : ''}`));
-    await req('POST', `/v1/communities/filters/proposals`, { token: f.member.token, body: { callId: f.callId, title: 'Lightning by member', format: 'lightning', submit: true } });
+    for (let i = 0; i < 7; i++)
+      ids.push(await submitted(ctx, f, `Talk number ${i}${i === 3 ? ' about Kubernetes_100%' : ''}`));
+    await req('POST', `/v1/communities/filters/proposals`, {
+      token: f.member.token,
+      body: { callId: f.callId, title: 'Lightning by member', format: 'lightning', submit: true },
+    });
     await req('POST', `/v1/proposals/${ids[0]}/transitions`, { token: f.organizer.token, body: { to: 'accepted' } });
     const list = (q: string) => req('GET', `/v1/communities/filters/proposals?${q}`, { token: f.organizer.token });
     const seen: string[] = [];
@@ -200,14 +325,17 @@ t.test('proposals', async (t) => {
     }
     t.equal(seen.length, 8, 'every proposal once');
     t.equal(new Set(seen).size, 8);
-    t.same((await list('state=accepted')).body.items.map((p: { id: string }) => p.id), [ids[0]]);
+    t.same(
+      (await list('state=accepted')).body.items.map((p: { id: string }) => p.id),
+      [ids[0]],
+    );
     t.equal((await list('state=accepted&state=submitted')).body.items.length, 8);
     t.equal((await list('format=lightning')).body.items.length, 1);
     t.equal((await list('track=backend')).body.items.length, 7);
     t.equal((await list(`speaker=${f.member.email}`)).body.items.length, 1);
     t.equal((await list(`speaker=${f.member.id}`)).body.items.length, 1);
     t.equal((await list('q=kubernetes_100%25')).body.items.length, 1, 'LIKE wildcards are literal');
-    t.equal((await list("q=%27%3B%20DROP%20TABLE%20proposal%3B--")).body.items.length, 0, 'hostile text is just text');
+    t.equal((await list('q=%27%3B%20DROP%20TABLE%20proposal%3B--')).body.items.length, 0, 'hostile text is just text');
     t.equal((await list(`callId=${f.callId}`)).body.items.length, 8);
     t.equal((await list('q=a%00b')).status, 400, 'NUL in a search');
     t.equal((await list(`speaker=a%00b`)).status, 400, 'NUL as a speaker');

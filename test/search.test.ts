@@ -4,14 +4,21 @@ import { community, setup, submitted, type Community, type Ctx } from './helper'
 async function talk(ctx: Ctx, c: Community, title: string, abstract: string, start?: string) {
   const org = c.organizer.token;
   const res = await ctx.req('POST', `/v1/communities/${c.slug}/proposals`, {
-    token: c.speaker.token, body: { callId: c.callId, title, abstract, format: 'talk', track: 'backend', submit: true },
+    token: c.speaker.token,
+    body: { callId: c.callId, title, abstract, format: 'talk', track: 'backend', submit: true },
   });
   await ctx.req('POST', `/v1/proposals/${res.body.id}/transitions`, { token: org, body: { to: 'accepted' } });
   if (start) {
     const end = new Date(new Date(start).getTime() + 3600_000).toISOString();
-    const e = await ctx.req('POST', `/v1/communities/${c.slug}/events`, { token: org, body: { title: `Event ${title}`, startsAt: start, endsAt: end } });
+    const e = await ctx.req('POST', `/v1/communities/${c.slug}/events`, {
+      token: org,
+      body: { title: `Event ${title}`, startsAt: start, endsAt: end },
+    });
     await ctx.req('PATCH', `/v1/events/${e.body.id}`, { token: org, body: { status: 'published' } });
-    await ctx.req('POST', `/v1/events/${e.body.id}/slots`, { token: org, body: { proposalId: res.body.id, startsAt: start } });
+    await ctx.req('POST', `/v1/events/${e.body.id}/slots`, {
+      token: org,
+      body: { proposalId: res.body.id, startsAt: start },
+    });
   }
   return res.body.id as string;
 }
@@ -24,21 +31,49 @@ t.test('knowledge base search', async (t) => {
   const search = async (qs: string, token = c.member.token) => req('GET', `/v1/search?${qs}`, { token });
   const ids = (r: { body: { items: { proposalId: string }[] } }) => r.body.items.map((i) => i.proposalId);
 
-  const exact = await talk(ctx, c, 'Kafka', 'Streams, partitions and consumer groups explained.', '2026-02-10T10:00:00Z');
-  const mentions = await talk(ctx, c, 'Event-driven systems with Kafka and Kafka Streams', 'Kafka, Kafka, Kafka: topics, Kafka connectors and Kafka everywhere.', '2026-04-10T10:00:00Z');
+  const exact = await talk(
+    ctx,
+    c,
+    'Kafka',
+    'Streams, partitions and consumer groups explained.',
+    '2026-02-10T10:00:00Z',
+  );
+  const mentions = await talk(
+    ctx,
+    c,
+    'Event-driven systems with Kafka and Kafka Streams',
+    'Kafka, Kafka, Kafka: topics, Kafka connectors and Kafka everywhere.',
+    '2026-04-10T10:00:00Z',
+  );
   const lessonOnly = await talk(ctx, d, 'Data pipelines at scale', 'Batch and streaming ETL.', '2026-03-10T10:00:00Z');
-  const hostileText = await talk(ctx, c, 'Escaping <script>alert(1)</script> in templates', 'We render <b>user</b> input & survive: "quotes" \'too\'.');
+  const hostileText = await talk(
+    ctx,
+    c,
+    'Escaping <script>alert(1)</script> in templates',
+    'We render <b>user</b> input & survive: "quotes" \'too\'.',
+  );
   const unrelated = await talk(ctx, c, 'Gardening for engineers', 'Tomatoes.');
   const notATalk = await submitted(ctx, c, 'Kafka draft idea');
 
-  await req('PUT', `/v1/proposals/${lessonOnly}/lesson`, { token: d.speaker.token, body: { takeaways: ['Backpressure matters with kafka consumers'], wentWell: 'Demo of a zookeeper-free cluster', status: 'published' } });
+  await req('PUT', `/v1/proposals/${lessonOnly}/lesson`, {
+    token: d.speaker.token,
+    body: {
+      takeaways: ['Backpressure matters with kafka consumers'],
+      wentWell: 'Demo of a zookeeper-free cluster',
+      status: 'published',
+    },
+  });
 
   t.test('ranked: an exact title match first, then by relevance; lessons are searched too', async (t) => {
     const r = await search('q=kafka');
     t.equal(r.status, 200, r.text);
     t.equal(r.body.items[0].proposalId, exact, 'the talk titled exactly "Kafka" ranks first');
     t.equal(r.body.items[0].exactTitleMatch, true);
-    t.same(new Set(ids(r)), new Set([exact, mentions, lessonOnly]), 'submitted proposals are not talks; the lesson matched');
+    t.same(
+      new Set(ids(r)),
+      new Set([exact, mentions, lessonOnly]),
+      'submitted proposals are not talks; the lesson matched',
+    );
     t.notOk(ids(r).includes(notATalk));
     const hit = r.body.items.find((i: { proposalId: string }) => i.proposalId === lessonOnly);
     t.match(hit.snippet, /<mark>kafka<\/mark>/i, 'the lesson text is highlighted');
@@ -46,12 +81,19 @@ t.test('knowledge base search', async (t) => {
     t.same(hit.speakers, ['Sam Speaker']);
     t.equal(hit.community.slug, 'data');
     const ranks = r.body.items.slice(1).map((i: { rank: number }) => i.rank);
-    t.same(ranks, [...ranks].sort((a, b) => b - a), 'descending rank after the exact match');
+    t.same(
+      ranks,
+      [...ranks].sort((a, b) => b - a),
+      'descending rank after the exact match',
+    );
     t.equal(ids(await search('q=Sam%20Speaker%20kafka')).length, 3, 'speakers are searchable');
   });
 
   t.test('draft lessons stay out; edits show at once', async (t) => {
-    await req('PUT', `/v1/proposals/${unrelated}/lesson`, { token: c.speaker.token, body: { takeaways: ['photosynthesis'], status: 'draft' } }).catch(() => undefined);
+    await req('PUT', `/v1/proposals/${unrelated}/lesson`, {
+      token: c.speaker.token,
+      body: { takeaways: ['photosynthesis'], status: 'draft' },
+    }).catch(() => undefined);
     t.same(ids(await search('q=photosynthesis')), [], 'a draft (even if allowed) is not in the knowledge base');
     await ctx.ds.query(`UPDATE proposal SET abstract = 'Tomatoes and photosynthesis.' WHERE id = $1`, [unrelated]);
     t.same(ids(await search('q=photosynthesis')), [unrelated], 'the document follows the abstract');
@@ -81,8 +123,27 @@ t.test('knowledge base search', async (t) => {
 
   t.test('hostile search strings are answered safely', async (t) => {
     const hostile = [
-      "'", '"', '""', '\\', "kafka' OR 1=1 --", 'kafka & | ! ( ) : * <->', '!!!', 'a:*', '-', 'or', 'the', '(((', '"unterminated phrase',
-      '%', '_', '${jndi:ldap://x}', '<script>alert(1)</script>', 'ﾟ･✿ヾ╲(｡◕‿◕｡)╱✿･ﾟ', '🐘 postgres', 'x'.repeat(300), "kafka'; DROP TABLE proposal; --",
+      "'",
+      '"',
+      '""',
+      '\\',
+      "kafka' OR 1=1 --",
+      'kafka & | ! ( ) : * <->',
+      '!!!',
+      'a:*',
+      '-',
+      'or',
+      'the',
+      '(((',
+      '"unterminated phrase',
+      '%',
+      '_',
+      '${jndi:ldap://x}',
+      '<script>alert(1)</script>',
+      'ﾟ･✿ヾ╲(｡◕‿◕｡)╱✿･ﾟ',
+      '🐘 postgres',
+      'x'.repeat(300),
+      "kafka'; DROP TABLE proposal; --",
     ];
     for (const q of hostile) {
       const r = await search(`q=${encodeURIComponent(q)}`);
@@ -98,7 +159,11 @@ t.test('knowledge base search', async (t) => {
     const hit = r.body.items.find((i: { proposalId: string }) => i.proposalId === hostileText);
     t.ok(hit);
     t.notMatch(hit.snippet, /<script>|<b>/, 'text is escaped in the snippet');
-    t.match(hit.snippet, /<mark>render<\/mark>.*&amp; survive: &quot;quotes&quot;/, 'escaped text, real marks (PostgreSQL drops markup-like tags from snippets)');
+    t.match(
+      hit.snippet,
+      /<mark>render<\/mark>.*&amp; survive: &quot;quotes&quot;/,
+      'escaped text, real marks (PostgreSQL drops markup-like tags from snippets)',
+    );
     t.equal((await ctx.ds.query('SELECT count(*)::int AS n FROM proposal'))[0].n, 6, 'nothing was dropped');
   });
 });

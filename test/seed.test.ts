@@ -10,7 +10,16 @@ t.test('the demo seed builds a whole community through the services', async (t) 
   t.ok(ticks > 10, 'progress reported');
   t.equal(Object.keys(tokens).length, 10);
   const states = await ctx.ds.query('SELECT DISTINCT state FROM proposal ORDER BY state');
-  t.same(states.map((s: { state: string }) => s.state).sort(), ['accepted', 'canceled', 'confirmed', 'draft', 'rejected', 'submitted', 'waitlisted', 'withdrawn']);
+  t.same(states.map((s: { state: string }) => s.state).sort(), [
+    'accepted',
+    'canceled',
+    'confirmed',
+    'draft',
+    'rejected',
+    'submitted',
+    'waitlisted',
+    'withdrawn',
+  ]);
   const olga = tokens['olga.organizer@example.com'];
   const events = await ctx.req('GET', `/v1/communities/${DEMO_SLUG}/events`, { token: olga });
   t.equal(events.body.items.length, 5);
@@ -22,15 +31,25 @@ t.test('the demo seed builds a whole community through the services', async (t) 
   t.equal(feed.statusCode, 200);
   t.match(feed.body, /STATUS:CANCELLED/);
   const board = await ctx.req('GET', `/v1/communities/${DEMO_SLUG}/tasks?overdue=true`, { token: olga });
-  t.ok(board.body.items.some((x: { title: string }) => x.title === 'Recording consent'), 'an overdue task on the board');
+  t.ok(
+    board.body.items.some((x: { title: string }) => x.title === 'Recording consent'),
+    'an overdue task on the board',
+  );
   t.ok(board.body.counts.byStatus.open > 0);
   const found = await ctx.req('GET', '/v1/search?q=sampling%20traces', { token: tokens['tom.berg@example.com'] });
   t.equal(found.body.items[0]?.title, 'Observability on a budget', 'the published lesson is in the knowledge base');
-  const md = await ctx.req('GET', `/v1/communities/${DEMO_SLUG}/lessons.md?from=2000-01-01&to=2100-01-01`, { token: olga });
+  const md = await ctx.req('GET', `/v1/communities/${DEMO_SLUG}/lessons.md?from=2000-01-01&to=2100-01-01`, {
+    token: olga,
+  });
   t.match(md.text, /Sample traces by value/);
-  t.match(md.text, /Online-only worked/, "organizers read their retrospective");
+  t.match(md.text, /Online-only worked/, 'organizers read their retrospective');
   const nominations = await ctx.req('GET', `/v1/communities/${DEMO_SLUG}/nominations`, { token: olga });
   t.equal(nominations.body.items.length, 1, 'one open nomination');
   const metrics = await ctx.req('GET', `/v1/communities/${DEMO_SLUG}/metrics`, { token: olga });
-  t.ok(metrics.body.buckets.some((b: { talksGiven: number; talksWithLessonPct: number }) => b.talksGiven === 2 && b.talksWithLessonPct === 50), 'last month in figures');
+  t.ok(
+    metrics.body.buckets.some(
+      (b: { talksGiven: number; talksWithLessonPct: number }) => b.talksGiven === 2 && b.talksWithLessonPct === 50,
+    ),
+    'last month in figures',
+  );
 });

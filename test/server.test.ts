@@ -28,7 +28,8 @@ t.test('configuration is validated with one clear line', async (t) => {
     [{ PUBLIC_URL: 'ftp://x' }, /PUBLIC_URL/],
     [{ ADMIN_EMAIL: 'nobody' }, /ADMIN_EMAIL/],
   ];
-  for (const [env, message] of bad) t.throws(() => loadConfig(env), { constructor: ConfigError, message }, JSON.stringify(env));
+  for (const [env, message] of bad)
+    t.throws(() => loadConfig(env), { constructor: ConfigError, message }, JSON.stringify(env));
   const out = spawnSync(SERVER, { PORT: 'abc' });
   t.equal(out.code, 2, 'the process exits 2');
   t.match(out.stderr, /^brownbag: PORT="abc" is invalid/m);
@@ -36,7 +37,11 @@ t.test('configuration is validated with one clear line', async (t) => {
 
 function spawnSync(file: string, env: Record<string, string>) {
   try {
-    execFileSync(process.execPath, [file], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'pipe', timeout: 20000 });
+    execFileSync(process.execPath, [file], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: 'pipe',
+      timeout: 20000,
+    });
     return { code: 0, stderr: '' };
   } catch (e) {
     const err = e as { status: number; stderr: Buffer };
@@ -45,7 +50,10 @@ function spawnSync(file: string, env: Record<string, string>) {
 }
 
 function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, [SERVER], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -69,7 +77,9 @@ async function freePort(): Promise<number> {
 
 const postgresFor = (dir: string) => {
   try {
-    return execFileSync('pgrep', ['-f', `postgres.*${dir}`]).toString().trim();
+    return execFileSync('pgrep', ['-f', `postgres.*${dir}`])
+      .toString()
+      .trim();
   } catch {
     return '';
   }

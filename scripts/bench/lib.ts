@@ -13,13 +13,29 @@ export interface BenchContext {
   seconds: number;
 }
 
-export interface Row { name: string; rps: number; p50: number; p99: number; non2xx: number; errors: number; rssMb: number; target?: number }
+export interface Row {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  rssMb: number;
+  target?: number;
+}
 
-export interface BenchServer { url: string; child: ChildProcess; stop(): Promise<void> }
+export interface BenchServer {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
 
 /** Starts scripts/bench/server.js in its own process, so the load generator does not share its event loop. */
 export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<BenchServer> {
-  const child = fork(path.join(__dirname, 'server.js'), [], { env: { ...process.env, ...env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(path.join(__dirname, 'server.js'), [], {
+    env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m: { port: number }) => resolve(m.port));
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
@@ -27,10 +43,11 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
   return {
     url: `http://127.0.0.1:${port}`,
     child,
-    stop: () => new Promise((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -44,29 +61,57 @@ export function rssMb(pid: number): number {
 }
 
 /** `expect` names a non-2xx status that is the route's right answer (304 for conditional requests). */
-export async function drive(server: BenchServer, name: string, opts: Partial<autocannon.Options>, seconds: number, target?: number, expect?: number): Promise<Row> {
+export async function drive(
+  server: BenchServer,
+  name: string,
+  opts: Partial<autocannon.Options>,
+  seconds: number,
+  target?: number,
+  expect?: number,
+): Promise<Row> {
   let peak = 0;
-  const sampler = setInterval(() => { peak = Math.max(peak, rssMb(server.child.pid!)); }, 200);
-  const result = await autocannon({ url: server.url, connections: 50, duration: seconds, ...opts } as autocannon.Options);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMb(server.child.pid!));
+  }, 200);
+  const result = await autocannon({
+    url: server.url,
+    connections: 50,
+    duration: seconds,
+    ...opts,
+  } as autocannon.Options);
   clearInterval(sampler);
   peak = Math.max(peak, rssMb(server.child.pid!));
   return {
-    name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99,
-    non2xx: result.non2xx - (expect ? (result as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats[String(expect)]?.count ?? 0 : 0),
-    errors: result.errors + result.timeouts, rssMb: peak, target,
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx:
+      result.non2xx -
+      (expect
+        ? ((result as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats[String(expect)]
+            ?.count ?? 0)
+        : 0),
+    errors: result.errors + result.timeouts,
+    rssMb: peak,
+    target,
   };
 }
 
 export function printTable(title: string, rows: Row[], baseline: Row): boolean {
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(`\n${title}`);
-  console.log(`${'route'.padEnd(34)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('wrong', 9)}${pad('errors', 8)}${pad('RSS MB', 9)}${pad('vs base', 9)}  target`);
+  console.log(
+    `${'route'.padEnd(34)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('wrong', 9)}${pad('errors', 8)}${pad('RSS MB', 9)}${pad('vs base', 9)}  target`,
+  );
   let met = true;
   for (const r of rows) {
     const ratio = (r.rps / baseline.rps) * 100;
     const ok = r.target === undefined || (ratio >= r.target && r.non2xx === 0 && r.errors === 0);
     if (!ok) met = false;
-    console.log(`${r.name.padEnd(34)}${pad(r.rps.toFixed(0), 9)}${pad(r.p50.toFixed(1), 9)}${pad(r.p99.toFixed(1), 9)}${pad(r.non2xx, 9)}${pad(r.errors, 8)}${pad(r.rssMb.toFixed(0), 9)}${pad(r === baseline ? '100 %' : `${ratio.toFixed(0)} %`, 9)}  ${r.target === undefined ? '' : `≥ ${r.target} % ${ok ? 'met' : 'MISSED'}`}`);
+    console.log(
+      `${r.name.padEnd(34)}${pad(r.rps.toFixed(0), 9)}${pad(r.p50.toFixed(1), 9)}${pad(r.p99.toFixed(1), 9)}${pad(r.non2xx, 9)}${pad(r.errors, 8)}${pad(r.rssMb.toFixed(0), 9)}${pad(r === baseline ? '100 %' : `${ratio.toFixed(0)} %`, 9)}  ${r.target === undefined ? '' : `≥ ${r.target} % ${ok ? 'met' : 'MISSED'}`}`,
+    );
   }
   return met;
 }

@@ -11,35 +11,73 @@ export async function benchProposals({ ds, dbUrl, smoke, seconds }: BenchContext
   const communities = smoke ? 2 : 20;
   const started = Date.now();
   const data = await seedScale(ds, communities, smoke ? 100 : 500, () => undefined);
-  console.log(`seeded ${communities} communities × ${smoke ? 100 : 500} proposals × 3 reviews in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${communities} communities × ${smoke ? 100 : 500} proposals × 3 reviews in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   const server = await startServer(dbUrl);
   try {
     const pick = () => Math.floor(Math.random() * communities);
-    const baseline = await drive(server, 'baseline: SELECT 1 + constant JSON', { requests: [{ method: 'GET', path: '/bench/baseline' }] }, seconds);
-    const list = await drive(server, 'organizers list, 50 by mean score', {
-      requests: [{
-        method: 'GET',
-        setupRequest: (req) => {
-          const i = pick();
-          return { ...req, path: `/v1/communities/${data.slugs[i]}/proposals?sort=-meanScore&limit=50`, headers: { authorization: `Bearer ${data.organizerTokens[i]}` } };
-        },
-      }],
-    }, seconds, 40);
+    const baseline = await drive(
+      server,
+      'baseline: SELECT 1 + constant JSON',
+      { requests: [{ method: 'GET', path: '/bench/baseline' }] },
+      seconds,
+    );
+    const list = await drive(
+      server,
+      'organizers list, 50 by mean score',
+      {
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (req) => {
+              const i = pick();
+              return {
+                ...req,
+                path: `/v1/communities/${data.slugs[i]}/proposals?sort=-meanScore&limit=50`,
+                headers: { authorization: `Bearer ${data.organizerTokens[i]}` },
+              };
+            },
+          },
+        ],
+      },
+      seconds,
+      40,
+    );
     let n = 0;
-    const submit = await drive(server, 'submit a proposal', {
-      requests: [{
-        method: 'POST',
-        setupRequest: (req) => {
-          const i = pick();
-          return {
-            ...req, path: `/v1/communities/${data.slugs[i]}/proposals`,
-            headers: { authorization: `Bearer ${data.speakerTokens[i]}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ callId: data.callIds[i], title: `Benchmark talk ${n++}`, abstract: 'Measured, not hoped.', format: 'talk', submit: true }),
-          };
-        },
-      }],
-    }, seconds, 30);
-    return printTable(`proposals (${communities} communities, ${seconds} s per route, 50 connections, loopback)`, [baseline, list, submit], baseline);
+    const submit = await drive(
+      server,
+      'submit a proposal',
+      {
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req) => {
+              const i = pick();
+              return {
+                ...req,
+                path: `/v1/communities/${data.slugs[i]}/proposals`,
+                headers: { authorization: `Bearer ${data.speakerTokens[i]}`, 'content-type': 'application/json' },
+                body: JSON.stringify({
+                  callId: data.callIds[i],
+                  title: `Benchmark talk ${n++}`,
+                  abstract: 'Measured, not hoped.',
+                  format: 'talk',
+                  submit: true,
+                }),
+              };
+            },
+          },
+        ],
+      },
+      seconds,
+      30,
+    );
+    return printTable(
+      `proposals (${communities} communities, ${seconds} s per route, 50 connections, loopback)`,
+      [baseline, list, submit],
+      baseline,
+    );
   } finally {
     await server.stop();
   }

@@ -27,12 +27,46 @@ export const VOCABULARY = (
 ).split(' ');
 
 const QUERIES = [
-  'postgres', 'kafka streaming', 'kubernetes costs', '"feature flags"', 'latency -java', 'observability dashboards', 'incident postmortem',
-  'payments idempotency', 'react accessibility', 'terraform modules', 'search relevance', 'flaky testing', 'canary deployment', 'oauth security',
-  'memory profiling', 'indexes migrations', 'redis caching', 'backpressure queues', 'dbt warehouse', 'mobile offline sync', 'graphql contracts',
-  'mentoring onboarding', 'chaos resilience', 'gdpr privacy', 'sso identity', 'billing pricing', 'support tickets automation', 'linux containers',
-  'legacy monolith refactoring', 'cqrs event sourcing', 'gpu inference costs', 'dns tls', 'replication failover', 'deadlocks locking',
-  'design systems components', 'async writing culture', 'capacity planning', 'embeddings vectors', 'rollback', 'finops budgets',
+  'postgres',
+  'kafka streaming',
+  'kubernetes costs',
+  '"feature flags"',
+  'latency -java',
+  'observability dashboards',
+  'incident postmortem',
+  'payments idempotency',
+  'react accessibility',
+  'terraform modules',
+  'search relevance',
+  'flaky testing',
+  'canary deployment',
+  'oauth security',
+  'memory profiling',
+  'indexes migrations',
+  'redis caching',
+  'backpressure queues',
+  'dbt warehouse',
+  'mobile offline sync',
+  'graphql contracts',
+  'mentoring onboarding',
+  'chaos resilience',
+  'gdpr privacy',
+  'sso identity',
+  'billing pricing',
+  'support tickets automation',
+  'linux containers',
+  'legacy monolith refactoring',
+  'cqrs event sourcing',
+  'gpu inference costs',
+  'dns tls',
+  'replication failover',
+  'deadlocks locking',
+  'design systems components',
+  'async writing culture',
+  'capacity planning',
+  'embeddings vectors',
+  'rollback',
+  'finops budgets',
 ];
 
 async function seedTalks(ds: BenchContext['ds'], slugs: string[]) {
@@ -43,13 +77,19 @@ async function seedTalks(ds: BenchContext['ds'], slugs: string[]) {
       SELECT string_agg(vocab[1 + floor(power(random(), 1.5) * array_length(vocab, 1))::int] || ' ' ||
                         (ARRAY['and the', 'with our', 'for a', 'in the', 'of all', 'to be', 'when we', 'but then', 'so that', 'is not'])[1 + floor(random() * 10)::int], ' ')
         FROM generate_series(1, n) $$`);
-    await m.query(`UPDATE proposal SET state = 'accepted', title = initcap(pg_temp.words(3, $1)), abstract = pg_temp.words(6, $1) || '.'
-                    WHERE community_id IN (SELECT id FROM community WHERE slug = ANY($2))`, [VOCABULARY, slugs]);
-    await m.query(`INSERT INTO lesson (proposal_id, community_id, takeaways, went_well, to_change, notes, resources, status, published_at)
+    await m.query(
+      `UPDATE proposal SET state = 'accepted', title = initcap(pg_temp.words(3, $1)), abstract = pg_temp.words(6, $1) || '.'
+                    WHERE community_id IN (SELECT id FROM community WHERE slug = ANY($2))`,
+      [VOCABULARY, slugs],
+    );
+    await m.query(
+      `INSERT INTO lesson (proposal_id, community_id, takeaways, went_well, to_change, notes, resources, status, published_at)
                    SELECT p.id, p.community_id, jsonb_build_array(pg_temp.words(2, $1), pg_temp.words(2, $1), pg_temp.words(2, $1)),
                           pg_temp.words(3, $1), pg_temp.words(2, $1), pg_temp.words(4, $1),
                           jsonb_build_array(jsonb_build_object('label', 'Slides', 'url', 'https://slides.example.com/' || p.id)), 'published', now()
-                     FROM proposal p WHERE p.community_id IN (SELECT id FROM community WHERE slug = ANY($2))`, [VOCABULARY, slugs]);
+                     FROM proposal p WHERE p.community_id IN (SELECT id FROM community WHERE slug = ANY($2))`,
+      [VOCABULARY, slugs],
+    );
   });
 }
 
@@ -57,39 +97,63 @@ async function seedTalks(ds: BenchContext['ds'], slugs: string[]) {
 async function seedHistory(ds: BenchContext['ds'], slug: string) {
   await ds.transaction(async (m) => {
     const [{ id: cid }] = await m.query('SELECT id FROM community WHERE slug = $1', [slug]);
-    await m.query(`WITH p AS (SELECT id, row_number() OVER (ORDER BY id) AS i FROM proposal WHERE community_id = $1)
-                   UPDATE proposal SET submitted_at = now() - interval '5 years' + (p.i % 1800) * interval '1 day' FROM p WHERE proposal.id = p.id`, [cid]);
-    await m.query(`INSERT INTO proposal_transition (proposal_id, actor_id, from_state, to_state, at)
+    await m.query(
+      `WITH p AS (SELECT id, row_number() OVER (ORDER BY id) AS i FROM proposal WHERE community_id = $1)
+                   UPDATE proposal SET submitted_at = now() - interval '5 years' + (p.i % 1800) * interval '1 day' FROM p WHERE proposal.id = p.id`,
+      [cid],
+    );
+    await m.query(
+      `INSERT INTO proposal_transition (proposal_id, actor_id, from_state, to_state, at)
                    SELECT id, created_by, 'submitted', CASE WHEN random() < 0.6 THEN 'accepted' ELSE 'rejected' END::proposal_state, submitted_at + interval '10 days'
-                     FROM proposal WHERE community_id = $1`, [cid]);
-    await m.query(`INSERT INTO event (community_id, title, starts_at, ends_at, time_zone, status)
+                     FROM proposal WHERE community_id = $1`,
+      [cid],
+    );
+    await m.query(
+      `INSERT INTO event (community_id, title, starts_at, ends_at, time_zone, status)
                    SELECT $1, 'History event ' || g, date_trunc('day', now() - interval '5 years') + g * interval '15 days' + interval '11 hours',
                           date_trunc('day', now() - interval '5 years') + g * interval '15 days' + interval '13 hours', 'Europe/Berlin', 'published'
-                     FROM generate_series(0, 119) g`, [cid]);
-    await m.query(`WITH e AS (SELECT id, starts_at, row_number() OVER (ORDER BY starts_at) - 1 AS i FROM event WHERE community_id = $1),
+                     FROM generate_series(0, 119) g`,
+      [cid],
+    );
+    await m.query(
+      `WITH e AS (SELECT id, starts_at, row_number() OVER (ORDER BY starts_at) - 1 AS i FROM event WHERE community_id = $1),
                         p AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS j FROM proposal WHERE community_id = $1)
                    INSERT INTO slot (event_id, proposal_id, starts_at, ends_at)
                    SELECT e.id, p.id, e.starts_at + (p.j % 3) * interval '40 minutes', e.starts_at + (p.j % 3) * interval '40 minutes' + interval '30 minutes'
-                     FROM p JOIN e ON e.i = p.j / 3 WHERE p.j < 360`, [cid]);
-    await m.query(`INSERT INTO rsvp (event_id, person_id, status, checked_in_at)
+                     FROM p JOIN e ON e.i = p.j / 3 WHERE p.j < 360`,
+      [cid],
+    );
+    await m.query(
+      `INSERT INTO rsvp (event_id, person_id, status, checked_in_at)
                    SELECT e.id, pe.id, 'going', CASE WHEN random() < 0.7 THEN e.starts_at END
                      FROM event e CROSS JOIN LATERAL (SELECT id FROM person WHERE email LIKE $2 AND e.id IS NOT NULL ORDER BY random() LIMIT 40) pe
-                    WHERE e.community_id = $1`, [cid, `${slug}-%`]);
-    await m.query(`INSERT INTO feedback (proposal_id, person_id, rating)
+                    WHERE e.community_id = $1`,
+      [cid, `${slug}-%`],
+    );
+    await m.query(
+      `INSERT INTO feedback (proposal_id, person_id, rating)
                    SELECT s.proposal_id, r.person_id, 1 + floor(random() * 5)::int
                      FROM slot s JOIN rsvp r ON r.event_id = s.event_id AND r.checked_in_at IS NOT NULL
-                    WHERE s.event_id IN (SELECT id FROM event WHERE community_id = $1) AND random() < 0.4`, [cid]);
-    await m.query(`INSERT INTO task (community_id, proposal_id, title, category, owner, offset_days, due_at, status, status_at)
+                    WHERE s.event_id IN (SELECT id FROM event WHERE community_id = $1) AND random() < 0.4`,
+      [cid],
+    );
+    await m.query(
+      `INSERT INTO task (community_id, proposal_id, title, category, owner, offset_days, due_at, status, status_at)
                    SELECT $1, s.proposal_id, 'Task ' || k, 'logistics', 'organizer', -k * 3, s.starts_at - k * interval '3 days',
                           CASE WHEN random() < 0.85 THEN 'done' ELSE 'open' END::task_status, s.starts_at - k * interval '3 days' + (random() - 0.7) * interval '4 days'
-                     FROM slot s CROSS JOIN generate_series(1, 8) k WHERE s.event_id IN (SELECT id FROM event WHERE community_id = $1)`, [cid]);
+                     FROM slot s CROSS JOIN generate_series(1, 8) k WHERE s.event_id IN (SELECT id FROM event WHERE community_id = $1)`,
+      [cid],
+    );
     await m.query(`UPDATE task SET status_at = NULL WHERE community_id = $1 AND status = 'open'`, [cid]);
-    await m.query(`INSERT INTO nomination (community_id, nominator_id, nominee_id, topic, created_at, status, decided_at, proposal_id)
+    await m.query(
+      `INSERT INTO nomination (community_id, nominator_id, nominee_id, topic, created_at, status, decided_at, proposal_id)
                    SELECT $1, a.id, b.id, 'Topic ' || g, now() - interval '5 years' + g * interval '9 days', 'accepted', now() - interval '5 years' + g * interval '9 days',
                           (SELECT id FROM proposal WHERE community_id = $1 ORDER BY id OFFSET g LIMIT 1)
                      FROM generate_series(1, 200) g
                      JOIN LATERAL (SELECT id FROM person WHERE email = $2 || '-' || (g % 100) || '@bench.example') a ON true
-                     JOIN LATERAL (SELECT id FROM person WHERE email = $2 || '-' || ((g + 7) % 100) || '@bench.example') b ON true`, [cid, slug]);
+                     JOIN LATERAL (SELECT id FROM person WHERE email = $2 || '-' || ((g + 7) % 100) || '@bench.example') b ON true`,
+      [cid, slug],
+    );
   });
 }
 
@@ -101,31 +165,84 @@ export async function benchSearch({ ds, dbUrl, smoke, seconds }: BenchContext): 
   await seedTalks(ds, data.slugs);
   await seedHistory(ds, data.slugs[0]);
   await ds.query('ANALYZE');
-  const [facts] = await ds.query(`SELECT (SELECT count(*) FROM talk_document)::int AS docs, (SELECT count(*) FROM lesson WHERE status = 'published')::int AS lessons,
+  const [facts] =
+    await ds.query(`SELECT (SELECT count(*) FROM talk_document)::int AS docs, (SELECT count(*) FROM lesson WHERE status = 'published')::int AS lessons,
                                          (SELECT count(*) FROM rsvp)::int AS rsvps, (SELECT count(*) FROM task)::int AS tasks, (SELECT count(*) FROM feedback)::int AS feedback`);
-  const [hits] = await ds.query(`SELECT count(*)::int AS n FROM talk_document WHERE document @@ websearch_to_tsquery('english', 'postgres')`);
-  console.log(`seeded ${facts.docs} talks, ${facts.lessons} published lessons; five-year community: ${facts.rsvps} RSVPs, ${facts.tasks} tasks, ${facts.feedback} ratings; ` +
-    `"postgres" matches ${hits.n} talks; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const [hits] = await ds.query(
+    `SELECT count(*)::int AS n FROM talk_document WHERE document @@ websearch_to_tsquery('english', 'postgres')`,
+  );
+  console.log(
+    `seeded ${facts.docs} talks, ${facts.lessons} published lessons; five-year community: ${facts.rsvps} RSVPs, ${facts.tasks} tasks, ${facts.feedback} ratings; ` +
+      `"postgres" matches ${hits.n} talks; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   const auth = { authorization: `Bearer ${data.speakerTokens[1] ?? data.speakerTokens[0]}` };
   const server = await startServer(dbUrl);
   const c = { connections: 20 };
   try {
-    const baseline = await drive(server, 'baseline: SELECT 1 + constant JSON', { ...c, requests: [{ method: 'GET', path: '/bench/baseline' }] }, seconds);
-    const popular = await drive(server, 'search: 40 popular queries', {
-      ...c, requests: QUERIES.map((q) => ({ method: 'GET' as const, path: `/v1/search?q=${encodeURIComponent(q)}`, headers: auth })),
-    }, seconds, 25);
+    const baseline = await drive(
+      server,
+      'baseline: SELECT 1 + constant JSON',
+      { ...c, requests: [{ method: 'GET', path: '/bench/baseline' }] },
+      seconds,
+    );
+    const popular = await drive(
+      server,
+      'search: 40 popular queries',
+      {
+        ...c,
+        requests: QUERIES.map((q) => ({
+          method: 'GET' as const,
+          path: `/v1/search?q=${encodeURIComponent(q)}`,
+          headers: auth,
+        })),
+      },
+      seconds,
+      25,
+    );
     const pick = () => VOCABULARY[Math.floor(Math.random() * VOCABULARY.length)];
-    const fresh = await drive(server, 'search: random query (uncached)', {
-      ...c, requests: [{ method: 'GET', headers: auth, setupRequest: (req: object) => ({ ...req, path: `/v1/search?q=${pick()}%20${pick()}&limit=20` }) }],
-    }, seconds);
-    const metrics = await drive(server, 'metrics: 5 years by month', {
-      ...c, requests: [{ method: 'GET', path: `/v1/communities/${data.slugs[0]}/metrics?from=${fiveYearsAgo()}&bucket=month`, headers: { authorization: `Bearer ${data.organizerTokens[0]}` } }],
-    }, seconds, 10);
+    const fresh = await drive(
+      server,
+      'search: random query (uncached)',
+      {
+        ...c,
+        requests: [
+          {
+            method: 'GET',
+            headers: auth,
+            setupRequest: (req: object) => ({ ...req, path: `/v1/search?q=${pick()}%20${pick()}&limit=20` }),
+          },
+        ],
+      },
+      seconds,
+    );
+    const metrics = await drive(
+      server,
+      'metrics: 5 years by month',
+      {
+        ...c,
+        requests: [
+          {
+            method: 'GET',
+            path: `/v1/communities/${data.slugs[0]}/metrics?from=${fiveYearsAgo()}&bucket=month`,
+            headers: { authorization: `Bearer ${data.organizerTokens[0]}` },
+          },
+        ],
+      },
+      seconds,
+      10,
+    );
     const t0 = Date.now();
-    const once = await fetch(`${server.url}/v1/communities/${data.slugs[0]}/metrics?from=${fiveYearsAgo()}&bucket=month&to=${tomorrowPlus(1)}`, { headers: { authorization: `Bearer ${data.organizerTokens[0]}` } });
+    const once = await fetch(
+      `${server.url}/v1/communities/${data.slugs[0]}/metrics?from=${fiveYearsAgo()}&bucket=month&to=${tomorrowPlus(1)}`,
+      { headers: { authorization: `Bearer ${data.organizerTokens[0]}` } },
+    );
     const buckets = ((await once.json()) as { buckets: unknown[] }).buckets.length;
     console.log(`one uncached metrics computation (${buckets} buckets): ${Date.now() - t0} ms`);
-    return printTable(`search and metrics (${facts.docs} talks with lessons; ${seconds} s per route, 20 connections, loopback)`, [baseline, popular, fresh, metrics], baseline);
+    return printTable(
+      `search and metrics (${facts.docs} talks with lessons; ${seconds} s per route, 20 connections, loopback)`,
+      [baseline, popular, fresh, metrics],
+      baseline,
+    );
   } finally {
     await server.stop();
   }

@@ -19,17 +19,43 @@ export async function benchTasks({ ds, dbUrl, smoke, seconds }: BenchContext): P
             CASE WHEN k % 3 = 0 THEN 'speaker' ELSE 'organizer' END::task_owner, p.created_by, k - 20,
             now() + ((random() * 90) - 30) * interval '1 day', CASE WHEN k % 5 = 0 THEN 'done' ELSE 'open' END::task_status
        FROM p CROSS JOIN generate_series(1, 25) k`,
-    [data.slugs]);
+    [data.slugs],
+  );
   await ds.query('ANALYZE task');
-  const [{ n, overdue }] = await ds.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'open' AND due_at < now())::int AS overdue FROM task`);
-  console.log(`seeded ${n} tasks over ${communities * talks} talks (${overdue} overdue) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const [{ n, overdue }] = await ds.query(
+    `SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'open' AND due_at < now())::int AS overdue FROM task`,
+  );
+  console.log(
+    `seeded ${n} tasks over ${communities * talks} talks (${overdue} overdue) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   const server = await startServer(dbUrl);
   try {
-    const baseline = await drive(server, 'baseline: SELECT 1 + constant JSON', { requests: [{ method: 'GET', path: '/bench/baseline' }] }, seconds);
-    const board = await drive(server, 'board: overdue, page of 50', {
-      requests: [{ method: 'GET', path: `/v1/communities/${data.slugs[0]}/tasks?overdue=true&limit=50`, headers: { authorization: `Bearer ${data.organizerTokens[0]}` } }],
-    }, seconds, 40);
-    return printTable(`tasks (${n} tasks, one community's overdue board, ${seconds} s per route, 50 connections, loopback)`, [baseline, board], baseline);
+    const baseline = await drive(
+      server,
+      'baseline: SELECT 1 + constant JSON',
+      { requests: [{ method: 'GET', path: '/bench/baseline' }] },
+      seconds,
+    );
+    const board = await drive(
+      server,
+      'board: overdue, page of 50',
+      {
+        requests: [
+          {
+            method: 'GET',
+            path: `/v1/communities/${data.slugs[0]}/tasks?overdue=true&limit=50`,
+            headers: { authorization: `Bearer ${data.organizerTokens[0]}` },
+          },
+        ],
+      },
+      seconds,
+      40,
+    );
+    return printTable(
+      `tasks (${n} tasks, one community's overdue board, ${seconds} s per route, 50 connections, loopback)`,
+      [baseline, board],
+      baseline,
+    );
   } finally {
     await server.stop();
   }

@@ -39,12 +39,27 @@ const TALKS: [string, string, string, string, ProposalState][] = [
 ];
 
 const PATH: Record<ProposalState, ['author' | 'organizer', ProposalState][]> = {
-  draft: [], submitted: [], waitlisted: [['organizer', 'waitlisted']], accepted: [['organizer', 'accepted']],
-  rejected: [['organizer', 'rejected']], confirmed: [['organizer', 'accepted'], ['author', 'confirmed']],
-  withdrawn: [['author', 'withdrawn']], canceled: [['organizer', 'accepted'], ['organizer', 'canceled']],
+  draft: [],
+  submitted: [],
+  waitlisted: [['organizer', 'waitlisted']],
+  accepted: [['organizer', 'accepted']],
+  rejected: [['organizer', 'rejected']],
+  confirmed: [
+    ['organizer', 'accepted'],
+    ['author', 'confirmed'],
+  ],
+  withdrawn: [['author', 'withdrawn']],
+  canceled: [
+    ['organizer', 'accepted'],
+    ['organizer', 'canceled'],
+  ],
 };
 
-export async function seedDemo(s: Services, admin: Actor, tick: (what: string) => void): Promise<Record<string, string>> {
+export async function seedDemo(
+  s: Services,
+  admin: Actor,
+  tick: (what: string) => void,
+): Promise<Record<string, string>> {
   const tokens: Record<string, string> = {};
   const actors: Record<string, Actor> = {};
   for (const [email, name, department] of PEOPLE) {
@@ -55,15 +70,22 @@ export async function seedDemo(s: Services, admin: Actor, tick: (what: string) =
     tick(`person ${name}`);
   }
   await s.communities.create(admin, {
-    slug: DEMO_SLUG, name: 'Platform Engineering Guild', timeZone: 'Europe/Berlin', blindReview: true,
+    slug: DEMO_SLUG,
+    name: 'Platform Engineering Guild',
+    timeZone: 'Europe/Berlin',
+    blindReview: true,
     description: 'Monthly brown-bag talks on how we build and run the platform.',
   });
   await s.communities.create(admin, {
-    slug: 'frontend-meetup', name: 'Frontend Meetup', timeZone: 'America/New_York',
+    slug: 'frontend-meetup',
+    name: 'Frontend Meetup',
+    timeZone: 'America/New_York',
     description: 'An open series with a rolling call for proposals.',
   });
   const roles: Record<string, 'organizer' | 'reviewer'> = {
-    'olga.organizer@example.com': 'organizer', 'raj.reviewer@example.com': 'reviewer', 'lena.reviewer@example.com': 'reviewer',
+    'olga.organizer@example.com': 'organizer',
+    'raj.reviewer@example.com': 'reviewer',
+    'lena.reviewer@example.com': 'reviewer',
   };
   for (const [email] of PEOPLE) {
     await s.communities.addMember(admin, DEMO_SLUG, { email, role: roles[email] ?? 'member' });
@@ -72,14 +94,27 @@ export async function seedDemo(s: Services, admin: Actor, tick: (what: string) =
   tick('communities and members');
   const olga = actors['olga.organizer@example.com'];
   const call = await s.cfp.create(olga, DEMO_SLUG, {
-    title: 'Brown-bag season 2027', description: 'Share what you built, broke or learned. First-time speakers welcome: we pair you with a mentor.',
-    opensAt: new Date(Date.now() - 30 * 86400_000).toISOString(), closesAt: new Date(Date.now() + 60 * 86400_000).toISOString(),
-    formats: [{ key: 'lightning', name: 'Lightning talk', durationMinutes: 5 }, { key: 'talk', name: 'Talk', durationMinutes: 30 }, { key: 'workshop', name: 'Workshop', durationMinutes: 90 }],
-    tracks: [{ key: 'backend', name: 'Backend' }, { key: 'frontend', name: 'Frontend' }, { key: 'data', name: 'Data' }, { key: 'mobile', name: 'Mobile' }],
+    title: 'Brown-bag season 2027',
+    description: 'Share what you built, broke or learned. First-time speakers welcome: we pair you with a mentor.',
+    opensAt: new Date(Date.now() - 30 * 86400_000).toISOString(),
+    closesAt: new Date(Date.now() + 60 * 86400_000).toISOString(),
+    formats: [
+      { key: 'lightning', name: 'Lightning talk', durationMinutes: 5 },
+      { key: 'talk', name: 'Talk', durationMinutes: 30 },
+      { key: 'workshop', name: 'Workshop', durationMinutes: 90 },
+    ],
+    tracks: [
+      { key: 'backend', name: 'Backend' },
+      { key: 'frontend', name: 'Frontend' },
+      { key: 'data', name: 'Data' },
+      { key: 'mobile', name: 'Mobile' },
+    ],
   });
   await s.cfp.create(actors['eva.novak@example.com'], 'frontend-meetup', {
-    title: 'Frontend Meetup talks (rolling)', opensAt: new Date(Date.now() - 90 * 86400_000).toISOString(),
-    formats: [{ key: 'talk', name: 'Talk', durationMinutes: 20 }], tracks: [],
+    title: 'Frontend Meetup talks (rolling)',
+    opensAt: new Date(Date.now() - 90 * 86400_000).toISOString(),
+    formats: [{ key: 'talk', name: 'Talk', durationMinutes: 20 }],
+    tracks: [],
   });
   tick('calls for proposals');
   const reviewers = [actors['raj.reviewer@example.com'], actors['lena.reviewer@example.com'], olga];
@@ -87,17 +122,26 @@ export async function seedDemo(s: Services, admin: Actor, tick: (what: string) =
   for (const [i, [email, title, format, track, state]] of TALKS.entries()) {
     const speaker = actors[email];
     const v = await s.proposals.create(speaker, DEMO_SLUG, {
-      callId: call.call.id, title, format, track, submit: state !== 'draft', level: (['beginner', 'intermediate', 'advanced'] as const)[i % 3],
+      callId: call.call.id,
+      title,
+      format,
+      track,
+      submit: state !== 'draft',
+      level: (['beginner', 'intermediate', 'advanced'] as const)[i % 3],
       abstract: `${title}. A ${format} for anyone who wants the practical version: what we tried, what the numbers said, and what we would do again.`,
       coSpeakers: i % 4 === 0 ? ['omar.haddad@example.com'].filter((e) => e !== email) : [],
     });
     if (state !== 'draft') {
       for (const [j, r] of reviewers.entries()) {
         if (r.id === speaker.id || (state === 'submitted' && j === 2)) continue;
-        await s.reviews.upsert(r, v.row.id, { score: ((i + j) % 5) + 1, comment: j ? 'Clear scope; would attend.' : 'Tighten the outline.' });
+        await s.reviews.upsert(r, v.row.id, {
+          score: ((i + j) % 5) + 1,
+          comment: j ? 'Clear scope; would attend.' : 'Tighten the outline.',
+        });
       }
     }
-    for (const [who, to] of PATH[state]) await s.proposals.transition(who === 'author' ? speaker : olga, v.row.id, to, undefined);
+    for (const [who, to] of PATH[state])
+      await s.proposals.transition(who === 'author' ? speaker : olga, v.row.id, to, undefined);
     ids[title] = v.row.id;
     tick(`proposal ${title}`);
   }
@@ -107,29 +151,72 @@ export async function seedDemo(s: Services, admin: Actor, tick: (what: string) =
 }
 
 /** Two rooms, three events (one with a full agenda, one online, one canceled) and RSVPs with a waitlist. */
-async function seedEvents(s: Services, olga: Actor, actors: Record<string, Actor>, ids: Record<string, string>, tick: (what: string) => void) {
-  const aula = await s.events.createRoom(olga, DEMO_SLUG, { name: 'Aula', capacity: 6, location: 'Building A, ground floor' });
-  await s.events.createRoom(olga, DEMO_SLUG, { name: 'Library corner', capacity: 12, location: 'Building B, 3rd floor' });
+async function seedEvents(
+  s: Services,
+  olga: Actor,
+  actors: Record<string, Actor>,
+  ids: Record<string, string>,
+  tick: (what: string) => void,
+) {
+  const aula = await s.events.createRoom(olga, DEMO_SLUG, {
+    name: 'Aula',
+    capacity: 6,
+    location: 'Building A, ground floor',
+  });
+  await s.events.createRoom(olga, DEMO_SLUG, {
+    name: 'Library corner',
+    capacity: 12,
+    location: 'Building B, 3rd floor',
+  });
   // Next month's first Thursday-ish lunch, 12:00–13:30 Berlin time, whatever today is.
   const day = new Date(Date.now() + 21 * 86400_000);
-  const at = (h: number, m = 0) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), h, m)).toISOString();
+  const at = (h: number, m = 0) =>
+    new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), h, m)).toISOString();
   const lunch = await s.events.create(olga, DEMO_SLUG, {
-    title: 'Platform brown-bag: performance edition', description: 'Bring your lunch; we bring the talks. Recording for those who cannot make it.',
-    startsAt: at(10), endsAt: at(11, 30), roomId: aula.id, onlineUrl: 'https://meet.example.com/platform-brown-bag',
+    title: 'Platform brown-bag: performance edition',
+    description: 'Bring your lunch; we bring the talks. Recording for those who cannot make it.',
+    startsAt: at(10),
+    endsAt: at(11, 30),
+    roomId: aula.id,
+    onlineUrl: 'https://meet.example.com/platform-brown-bag',
   });
   await s.events.update(olga, lunch.event.id, { status: 'published' });
-  await s.agenda.place(olga, lunch.event.id, { proposalId: ids['How we cut checkout latency by 40%'], startsAt: at(10) });
-  await s.agenda.place(olga, lunch.event.id, { proposalId: ids['Five minutes of Kotlin coroutines'], startsAt: at(10, 35) });
-  await s.agenda.place(olga, lunch.event.id, { proposalId: ids['PostgreSQL row-level security in practice'], startsAt: at(10, 45) });
+  await s.agenda.place(olga, lunch.event.id, {
+    proposalId: ids['How we cut checkout latency by 40%'],
+    startsAt: at(10),
+  });
+  await s.agenda.place(olga, lunch.event.id, {
+    proposalId: ids['Five minutes of Kotlin coroutines'],
+    startsAt: at(10, 35),
+  });
+  await s.agenda.place(olga, lunch.event.id, {
+    proposalId: ids['PostgreSQL row-level security in practice'],
+    startsAt: at(10, 45),
+  });
   tick('event with agenda');
   const online = await s.events.create(olga, DEMO_SLUG, {
-    title: 'Remote lightning hour', startsAt: at(15), endsAt: at(16), onlineUrl: 'https://meet.example.com/lightning', timeZone: 'America/New_York',
+    title: 'Remote lightning hour',
+    startsAt: at(15),
+    endsAt: at(16),
+    onlineUrl: 'https://meet.example.com/lightning',
+    timeZone: 'America/New_York',
   });
   await s.events.update(olga, online.event.id, { status: 'published' });
-  const canceled = await s.events.create(olga, DEMO_SLUG, { title: 'Friday social (moved)', startsAt: at(16), endsAt: at(17), roomId: aula.id });
+  const canceled = await s.events.create(olga, DEMO_SLUG, {
+    title: 'Friday social (moved)',
+    startsAt: at(16),
+    endsAt: at(17),
+    roomId: aula.id,
+  });
   await s.events.update(olga, canceled.event.id, { status: 'published' });
   await s.events.update(olga, canceled.event.id, { status: 'canceled' });
-  await s.events.create(olga, DEMO_SLUG, { title: 'Draft: autumn mini-conference', startsAt: at(10), endsAt: at(16), timeZone: 'Europe/Berlin', capacity: 80 });
+  await s.events.create(olga, DEMO_SLUG, {
+    title: 'Draft: autumn mini-conference',
+    startsAt: at(10),
+    endsAt: at(16),
+    timeZone: 'Europe/Berlin',
+    capacity: 80,
+  });
   tick('more events');
   // Eight people want six seats in the Aula: six go, two wait in line.
   for (const a of Object.values(actors).slice(1, 9)) await s.rsvps.answer(a, lunch.event.id, 'going');
@@ -142,27 +229,55 @@ async function seedEvents(s: Services, olga: Actor, actors: Record<string, Actor
   const byTitle = (t: string) => tasks.find((x) => x.title === t)!;
   await s.tasks.update(sam, byTitle('Outline review').id, { status: 'done', notes: 'Reviewed with Olga over coffee.' });
   await s.tasks.update(olga, byTitle('Book the room and check AV').id, { status: 'done' });
-  await s.tasks.update(olga, byTitle('Recording consent').id, { dueAt: new Date(Date.now() - 2 * 86400_000).toISOString(), notes: 'Chasing legal.' });
-  await s.tasks.add(olga, talk, { title: 'Print the checkout-latency poster', category: 'promotion', owner: 'organizer', offsetDays: -5, assigneeId: olga.id });
+  await s.tasks.update(olga, byTitle('Recording consent').id, {
+    dueAt: new Date(Date.now() - 2 * 86400_000).toISOString(),
+    notes: 'Chasing legal.',
+  });
+  await s.tasks.add(olga, talk, {
+    title: 'Print the checkout-latency poster',
+    category: 'promotion',
+    owner: 'organizer',
+    offsetDays: -5,
+    assigneeId: olga.id,
+  });
 }
 
 /** Last month's brown-bag: attendance, feedback, a published lesson and a draft, a retrospective, nominations. */
-async function seedAfterTheTalk(s: Services, olga: Actor, actors: Record<string, Actor>, ids: Record<string, string>, tick: (what: string) => void) {
+async function seedAfterTheTalk(
+  s: Services,
+  olga: Actor,
+  actors: Record<string, Actor>,
+  ids: Record<string, string>,
+  tick: (what: string) => void,
+) {
   const day = new Date(Date.now() - 35 * 86400_000);
-  const at = (h: number, m = 0) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), h, m)).toISOString();
+  const at = (h: number, m = 0) =>
+    new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), h, m)).toISOString();
   const past = await s.events.create(olga, DEMO_SLUG, {
-    title: 'Platform brown-bag: operations edition', startsAt: at(10), endsAt: at(11), onlineUrl: 'https://meet.example.com/platform-brown-bag',
+    title: 'Platform brown-bag: operations edition',
+    startsAt: at(10),
+    endsAt: at(11),
+    onlineUrl: 'https://meet.example.com/platform-brown-bag',
   });
   await s.events.update(olga, past.event.id, { status: 'published' });
   const obs = ids['Observability on a budget'];
   const flags = ids['Feature flags without regret'];
   await s.agenda.place(olga, past.event.id, { proposalId: obs, startsAt: at(10) });
   await s.agenda.place(olga, past.event.id, { proposalId: flags, startsAt: at(10, 35) });
-  const came = ['raj.reviewer@example.com', 'lena.reviewer@example.com', 'sam.speaker@example.com', 'mia.chen@example.com', 'ana.silva@example.com', 'omar.haddad@example.com'];
+  const came = [
+    'raj.reviewer@example.com',
+    'lena.reviewer@example.com',
+    'sam.speaker@example.com',
+    'mia.chen@example.com',
+    'ana.silva@example.com',
+    'omar.haddad@example.com',
+  ];
   for (const email of came) await s.rsvps.checkIn(olga, past.event.id, actors[email].id, true);
   const ratings: [string, number, string][] = [
-    ['raj.reviewer@example.com', 5, 'The cost breakdown per signal was eye-opening.'], ['lena.reviewer@example.com', 4, ''],
-    ['sam.speaker@example.com', 5, 'Stealing the sampling trick for payments.'], ['mia.chen@example.com', 3, 'A bit fast at the end.'],
+    ['raj.reviewer@example.com', 5, 'The cost breakdown per signal was eye-opening.'],
+    ['lena.reviewer@example.com', 4, ''],
+    ['sam.speaker@example.com', 5, 'Stealing the sampling trick for payments.'],
+    ['mia.chen@example.com', 3, 'A bit fast at the end.'],
   ];
   for (const [email, rating, comment] of ratings) {
     await s.feedback.give(actors[email], obs, { rating, comment });
@@ -172,24 +287,41 @@ async function seedAfterTheTalk(s: Services, olga: Actor, actors: Record<string,
   const yuki = actors['yuki.tanaka@example.com'];
   await s.lessons.write(yuki, obs, {
     status: 'published',
-    takeaways: ['Sample traces by value, not by volume', 'Drop debug logs at the edge, keep them on demand', 'One dashboard per question, not per service'],
+    takeaways: [
+      'Sample traces by value, not by volume',
+      'Drop debug logs at the edge, keep them on demand',
+      'One dashboard per question, not per service',
+    ],
     wentWell: 'The live cost calculator got people talking; questions ran 15 minutes over.',
     toChange: 'Start with the bill, not the architecture. Fewer graphs per slide.',
-    resources: [{ label: 'Slides', url: 'https://slides.example.com/observability-on-a-budget' }, { label: 'Sampling rules repo', url: 'https://git.example.com/platform/sampling-rules' }],
+    resources: [
+      { label: 'Slides', url: 'https://slides.example.com/observability-on-a-budget' },
+      { label: 'Sampling rules repo', url: 'https://git.example.com/platform/sampling-rules' },
+    ],
     notes: 'Follow-up: the data team wants the same exercise for warehouse costs.',
   });
   await s.lessons.write(actors['eva.novak@example.com'], flags, {
-    status: 'draft', takeaways: ['Every flag gets an owner and an expiry date'], wentWell: 'Five minutes was enough.',
+    status: 'draft',
+    takeaways: ['Every flag gets an owner and an expiry date'],
+    wentWell: 'Five minutes was enough.',
   });
-  await s.lessons.retrospective(olga, obs, 'Online-only worked: 40 % more attendees than the room holds. Keep the recording; book 45 minutes next time.');
+  await s.lessons.retrospective(
+    olga,
+    obs,
+    'Online-only worked: 40 % more attendees than the room holds. Keep the recording; book 45 minutes next time.',
+  );
   tick('last month: lessons and a retrospective');
   const sam = actors['sam.speaker@example.com'];
   await s.nominations.create(actors['raj.reviewer@example.com'], DEMO_SLUG, {
-    email: 'lucas.meyer@example.com', name: 'Lucas Meyer', topic: 'Incident reviews people actually read',
+    email: 'lucas.meyer@example.com',
+    name: 'Lucas Meyer',
+    topic: 'Incident reviews people actually read',
     reason: 'Lucas writes the clearest post-incident reviews in the company; everyone would learn from how he does it.',
   });
   const mia = await s.nominations.create(sam, DEMO_SLUG, {
-    email: 'mia.chen@example.com', topic: 'Data contracts between teams', reason: 'Mia made our payments events reliable for the data team.',
+    email: 'mia.chen@example.com',
+    topic: 'Data contracts between teams',
+    reason: 'Mia made our payments events reliable for the data team.',
   });
   await s.nominations.accept(actors['mia.chen@example.com'], mia.id, {});
   tick('nominations');

@@ -6,18 +6,32 @@
 import type { DataSource } from 'typeorm';
 import { hashSecret, newSecret, secretPrefix } from '../../src/modules/people/tokens';
 
-export interface FeedScale { slug: string; feedToken: string }
+export interface FeedScale {
+  slug: string;
+  feedToken: string;
+}
 
 export async function seedFeeds(ds: DataSource, events: number, personalItems: number): Promise<FeedScale> {
   const slug = `feeds-${Date.now().toString(36)}`;
   return ds.transaction(async (m) => {
-    const [{ id: cid }] = await m.query(`INSERT INTO community (slug, name, time_zone) VALUES ($1, 'Feeds bench guild', 'Europe/Berlin') RETURNING id`, [slug]);
+    const [{ id: cid }] = await m.query(
+      `INSERT INTO community (slug, name, time_zone) VALUES ($1, 'Feeds bench guild', 'Europe/Berlin') RETURNING id`,
+      [slug],
+    );
     const people: { id: string }[] = await m.query(
-      `INSERT INTO person (email, name, department) SELECT $1 || '-' || g || '@bench.example', 'Speaker ' || g, 'Dept ' || (g % 9) FROM generate_series(1, 300) g RETURNING id`, [slug]);
+      `INSERT INTO person (email, name, department) SELECT $1 || '-' || g || '@bench.example', 'Speaker ' || g, 'Dept ' || (g % 9) FROM generate_series(1, 300) g RETURNING id`,
+      [slug],
+    );
     const ids = people.map((p) => p.id);
     const star = ids[0];
-    const [{ id: callId }] = await m.query(`INSERT INTO call_for_proposals (community_id, title, opens_at) VALUES ($1, 'Bench call', now() - interval '1 day') RETURNING id`, [cid]);
-    const [{ id: formatId }] = await m.query(`INSERT INTO call_format (call_id, key, name, duration_minutes) VALUES ($1, 'talk', 'Talk', 30) RETURNING id`, [callId]);
+    const [{ id: callId }] = await m.query(
+      `INSERT INTO call_for_proposals (community_id, title, opens_at) VALUES ($1, 'Bench call', now() - interval '1 day') RETURNING id`,
+      [cid],
+    );
+    const [{ id: formatId }] = await m.query(
+      `INSERT INTO call_format (call_id, key, name, duration_minutes) VALUES ($1, 'talk', 'Talk', 30) RETURNING id`,
+      [callId],
+    );
     const talksByStar = Math.min(events, Math.floor(personalItems / 4));
     await m.query(
       `WITH e AS (
@@ -48,7 +62,12 @@ export async function seedFeeds(ds: DataSource, events: number, personalItems: n
       [cid, star, Math.max(0, personalItems - talksByStar)],
     );
     const secret = newSecret('feed');
-    await m.query('INSERT INTO feed_token (person_id, name, token_hash, prefix) VALUES ($1, $2, $3, $4)', [star, 'bench', hashSecret(secret), secretPrefix(secret)]);
+    await m.query('INSERT INTO feed_token (person_id, name, token_hash, prefix) VALUES ($1, $2, $3, $4)', [
+      star,
+      'bench',
+      hashSecret(secret),
+      secretPrefix(secret),
+    ]);
     return { slug, feedToken: secret };
   });
 }

@@ -6,21 +6,36 @@
 import type { DataSource } from 'typeorm';
 import { hashSecret, newSecret, secretPrefix } from '../../src/modules/people/tokens';
 
-export interface ScaleResult { slugs: string[]; organizerTokens: string[]; speakerTokens: string[]; callIds: string[] }
+export interface ScaleResult {
+  slugs: string[];
+  organizerTokens: string[];
+  speakerTokens: string[];
+  callIds: string[];
+}
 
-export async function seedScale(ds: DataSource, communities: number, perCommunity: number, tick: (what: string) => void): Promise<ScaleResult> {
+export async function seedScale(
+  ds: DataSource,
+  communities: number,
+  perCommunity: number,
+  tick: (what: string) => void,
+): Promise<ScaleResult> {
   const out: ScaleResult = { slugs: [], organizerTokens: [], speakerTokens: [], callIds: [] };
   const run = `${Date.now().toString(36)}`;
   for (let c = 0; c < communities; c++) {
     const slug = `bench-${run}-${c}`;
     await ds.transaction(async (m) => {
-      const [{ id: cid }] = await m.query(`INSERT INTO community (slug, name, time_zone) VALUES ($1, $2, 'Europe/Berlin') RETURNING id`, [slug, `Bench community ${c}`]);
+      const [{ id: cid }] = await m.query(
+        `INSERT INTO community (slug, name, time_zone) VALUES ($1, $2, 'Europe/Berlin') RETURNING id`,
+        [slug, `Bench community ${c}`],
+      );
       const people: { id: string; email: string }[] = await m.query(
         `INSERT INTO person (email, name, department)
          SELECT $1 || '-' || g || '@bench.example', 'Bench Person ' || g, 'Dept ' || (g % 12) FROM generate_series(0, 103) g RETURNING id, email`,
         [slug],
       );
-      people.sort((a, b) => Number(a.email.split('-').at(-1)!.split('@')[0]) - Number(b.email.split('-').at(-1)!.split('@')[0]));
+      people.sort(
+        (a, b) => Number(a.email.split('-').at(-1)!.split('@')[0]) - Number(b.email.split('-').at(-1)!.split('@')[0]),
+      );
       const [organizer, r1, r2, r3, ...speakers] = people;
       await m.query(
         `INSERT INTO membership (community_id, person_id, role)
@@ -30,11 +45,22 @@ export async function seedScale(ds: DataSource, communities: number, perCommunit
       );
       for (const p of [organizer, speakers[0]]) {
         const secret = newSecret('bb');
-        await m.query('INSERT INTO api_token (person_id, name, token_hash, prefix) VALUES ($1, $2, $3, $4)', [p.id, 'bench', hashSecret(secret), secretPrefix(secret)]);
+        await m.query('INSERT INTO api_token (person_id, name, token_hash, prefix) VALUES ($1, $2, $3, $4)', [
+          p.id,
+          'bench',
+          hashSecret(secret),
+          secretPrefix(secret),
+        ]);
         (p === organizer ? out.organizerTokens : out.speakerTokens).push(secret);
       }
-      const [{ id: callId }] = await m.query(`INSERT INTO call_for_proposals (community_id, title, opens_at) VALUES ($1, 'Bench call', now() - interval '1 day') RETURNING id`, [cid]);
-      const [{ id: formatId }] = await m.query(`INSERT INTO call_format (call_id, key, name, duration_minutes) VALUES ($1, 'talk', 'Talk', 30) RETURNING id`, [callId]);
+      const [{ id: callId }] = await m.query(
+        `INSERT INTO call_for_proposals (community_id, title, opens_at) VALUES ($1, 'Bench call', now() - interval '1 day') RETURNING id`,
+        [cid],
+      );
+      const [{ id: formatId }] = await m.query(
+        `INSERT INTO call_format (call_id, key, name, duration_minutes) VALUES ($1, 'talk', 'Talk', 30) RETURNING id`,
+        [callId],
+      );
       await m.query(
         `WITH p AS (
            INSERT INTO proposal (community_id, call_id, format_id, title, abstract, state, created_by, submitted_at, created_at)

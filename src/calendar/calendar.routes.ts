@@ -48,26 +48,56 @@ async function sendFeed(req: FastifyRequest, reply: FastifyReply, feed: Feed, ca
 }
 
 export const calendarRoutes: FastifyPluginAsyncTypebox<{ feeds: FeedsService }> = async (app, { feeds }) => {
-  app.get('/events/:id/calendar.ics', {
-    config: { public: true },
-    schema: { tags, security: [], summary: 'One published event and its talks, as iCalendar', params: IdParams, headers: Conditional, response: { 200: Ics, 304: NotModified } },
-  }, async (req, reply) => sendFeed(req, reply, await feeds.event(req.params.id), 'public, max-age=60'));
-
-  app.get('/communities/:slug/calendar.ics', {
-    config: { public: true },
-    schema: {
-      tags, security: [], summary: "A community's published and canceled events (talks=true adds each talk)", params: SlugParams, headers: Conditional,
-      querystring: Type.Object({ talks: Type.Optional(Type.Boolean({ default: false })) }, { additionalProperties: false }),
-      response: { 200: Ics, 304: NotModified },
+  app.get(
+    '/events/:id/calendar.ics',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        security: [],
+        summary: 'One published event and its talks, as iCalendar',
+        params: IdParams,
+        headers: Conditional,
+        response: { 200: Ics, 304: NotModified },
+      },
     },
-  }, async (req, reply) => sendFeed(req, reply, await feeds.community(req.params.slug, req.query.talks ?? false), 'public, max-age=60'));
+    async (req, reply) => sendFeed(req, reply, await feeds.event(req.params.id), 'public, max-age=60'),
+  );
 
-  app.get('/feeds/:token/calendar.ics', {
-    config: { public: true },
-    schema: {
-      tags, security: [], summary: 'A personal feed: events you are going to and the talks you give', headers: Conditional,
-      params: Type.Object({ token: Type.String({ minLength: 10, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) }),
-      response: { 200: Ics, 304: NotModified },
+  app.get(
+    '/communities/:slug/calendar.ics',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        security: [],
+        summary: "A community's published and canceled events (talks=true adds each talk)",
+        params: SlugParams,
+        headers: Conditional,
+        querystring: Type.Object(
+          { talks: Type.Optional(Type.Boolean({ default: false })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Ics, 304: NotModified },
+      },
     },
-  }, async (req, reply) => sendFeed(req, reply, await feeds.personal(req.params.token), 'private, max-age=60'));
+    async (req, reply) =>
+      sendFeed(req, reply, await feeds.community(req.params.slug, req.query.talks ?? false), 'public, max-age=60'),
+  );
+
+  app.get(
+    '/feeds/:token/calendar.ics',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        security: [],
+        summary: 'A personal feed: events you are going to and the talks you give',
+        headers: Conditional,
+        params: Type.Object({ token: Type.String({ minLength: 10, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) }),
+        response: { 200: Ics, 304: NotModified },
+      },
+    },
+    async (req, reply) => sendFeed(req, reply, await feeds.personal(req.params.token), 'private, max-age=60'),
+  );
 };

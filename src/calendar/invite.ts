@@ -6,23 +6,48 @@
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 
 export interface InviteItem {
-  uid: string; sequence: number; title: string; description: string; startsAt: Date; endsAt: Date;
-  location: string | null; url: string; stamp: Date;
+  uid: string;
+  sequence: number;
+  title: string;
+  description: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string | null;
+  url: string;
+  stamp: Date;
 }
 
 export function renderInvite(o: {
-  method: 'REQUEST' | 'CANCEL'; item: InviteItem; organizer: { name: string; email: string }; attendee: { name: string; email: string };
+  method: 'REQUEST' | 'CANCEL';
+  item: InviteItem;
+  organizer: { name: string; email: string };
+  attendee: { name: string; email: string };
 }): string {
-  const cal = ical({ prodId: { company: 'Brownbag', product: 'brownbag', language: 'EN' }, method: ICalCalendarMethod[o.method] });
+  const cal = ical({
+    prodId: { company: 'Brownbag', product: 'brownbag', language: 'EN' },
+    method: ICalCalendarMethod[o.method],
+  });
   cal.createEvent({
-    id: o.item.uid, sequence: o.item.sequence, stamp: o.item.stamp, start: o.item.startsAt, end: o.item.endsAt,
-    summary: o.item.title, description: o.item.description, location: o.item.location, url: o.item.url,
+    id: o.item.uid,
+    sequence: o.item.sequence,
+    stamp: o.item.stamp,
+    start: o.item.startsAt,
+    end: o.item.endsAt,
+    summary: o.item.title,
+    description: o.item.description,
+    location: o.item.location,
+    url: o.item.url,
     status: o.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     organizer: o.organizer,
-    attendees: [{
-      email: o.attendee.email, name: o.attendee.name, rsvp: true, role: ICalAttendeeRole.REQ,
-      status: ICalAttendeeStatus.NEEDSACTION,
-    }],
+    attendees: [
+      {
+        email: o.attendee.email,
+        name: o.attendee.name,
+        rsvp: true,
+        role: ICalAttendeeRole.REQ,
+        status: ICalAttendeeStatus.NEEDSACTION,
+      },
+    ],
   });
   return cal.toString();
 }

@@ -7,19 +7,48 @@ import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ic
 import { DateTime } from 'luxon';
 
 export interface FeedTalk {
-  proposalId: string; title: string; abstract: string; startsAt: Date; endsAt: Date; sequence: number; updatedAt: Date; speakers: string[];
+  proposalId: string;
+  title: string;
+  abstract: string;
+  startsAt: Date;
+  endsAt: Date;
+  sequence: number;
+  updatedAt: Date;
+  speakers: string[];
 }
 export interface FeedEvent {
-  id: string; title: string; description: string; startsAt: Date; endsAt: Date; timeZone: string;
-  roomName: string | null; roomLocation: string | null; onlineUrl: string | null;
-  status: 'draft' | 'published' | 'canceled'; sequence: number; createdAt: Date; updatedAt: Date; agenda: FeedTalk[];
+  id: string;
+  title: string;
+  description: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  roomName: string | null;
+  roomLocation: string | null;
+  onlineUrl: string | null;
+  status: 'draft' | 'published' | 'canceled';
+  sequence: number;
+  createdAt: Date;
+  updatedAt: Date;
+  agenda: FeedTalk[];
 }
 /** A speaker-support task, shown as an all-day entry on its due date (in the event's time zone). */
-export interface FeedTask { id: string; title: string; talk: string; dueAt: Date; timeZone: string; status: 'open' | 'done' | 'skipped'; version: number; updatedAt: Date }
+export interface FeedTask {
+  id: string;
+  title: string;
+  talk: string;
+  dueAt: Date;
+  timeZone: string;
+  status: 'open' | 'done' | 'skipped';
+  version: number;
+  updatedAt: Date;
+}
 
 export interface CalendarOptions {
   tasks?: FeedTask[];
-  name: string; publicUrl: string; events: FeedEvent[];
+  name: string;
+  publicUrl: string;
+  events: FeedEvent[];
   /** Each talk as its own VEVENT besides its event. */
   talks?: boolean | ((e: FeedEvent, t: FeedTalk) => boolean);
   /** Include the event VEVENTs themselves (a personal feed may show only talks of some events). */
@@ -45,10 +74,15 @@ function clock(d: Date, tz: string) {
 export function agendaText(e: FeedEvent): string {
   const day = DateTime.fromJSDate(e.startsAt, { zone: e.timeZone });
   const lines = [e.description.trim(), ''];
-  lines.push(`${day.toFormat('cccc d LLLL yyyy')}, ${clock(e.startsAt, e.timeZone)}–${clock(e.endsAt, e.timeZone)} (${e.timeZone})`);
+  lines.push(
+    `${day.toFormat('cccc d LLLL yyyy')}, ${clock(e.startsAt, e.timeZone)}–${clock(e.endsAt, e.timeZone)} (${e.timeZone})`,
+  );
   if (e.agenda.length) {
     lines.push('', 'Agenda:');
-    for (const t of e.agenda) lines.push(`${clock(t.startsAt, e.timeZone)}–${clock(t.endsAt, e.timeZone)}  ${t.title}${t.speakers.length ? ` — ${t.speakers.join(', ')}` : ''}`);
+    for (const t of e.agenda)
+      lines.push(
+        `${clock(t.startsAt, e.timeZone)}–${clock(t.endsAt, e.timeZone)}  ${t.title}${t.speakers.length ? ` — ${t.speakers.join(', ')}` : ''}`,
+      );
   }
   if (e.onlineUrl) lines.push('', `Join online: ${e.onlineUrl}`);
   return lines.join('\n').trim();
@@ -66,26 +100,52 @@ export function renderCalendar(o: CalendarOptions): string {
     const url = `${o.publicUrl}/v1/events/${e.id}`;
     if (!o.includeEvent || o.includeEvent(e)) {
       cal.createEvent({
-        id: eventUid(e.id, o.publicUrl), sequence: e.sequence, stamp: e.updatedAt, lastModified: e.updatedAt, created: e.createdAt,
-        start: e.startsAt, end: e.endsAt, summary: e.title, description: agendaText(e), location: location(e), url, status,
+        id: eventUid(e.id, o.publicUrl),
+        sequence: e.sequence,
+        stamp: e.updatedAt,
+        lastModified: e.updatedAt,
+        created: e.createdAt,
+        start: e.startsAt,
+        end: e.endsAt,
+        summary: e.title,
+        description: agendaText(e),
+        location: location(e),
+        url,
+        status,
       });
     }
     for (const t of e.agenda) {
       const wanted = typeof o.talks === 'function' ? o.talks(e, t) : !!o.talks;
       if (!wanted) continue;
       cal.createEvent({
-        id: talkUid(t.proposalId, o.publicUrl), sequence: t.sequence, stamp: t.updatedAt, lastModified: t.updatedAt,
-        start: t.startsAt, end: t.endsAt, summary: t.title,
-        description: [t.speakers.join(', '), t.abstract, `Part of ${e.title} (${clock(e.startsAt, e.timeZone)}–${clock(e.endsAt, e.timeZone)} ${e.timeZone})`]
-          .filter(Boolean).join('\n\n'),
-        location: location(e), url, status,
+        id: talkUid(t.proposalId, o.publicUrl),
+        sequence: t.sequence,
+        stamp: t.updatedAt,
+        lastModified: t.updatedAt,
+        start: t.startsAt,
+        end: t.endsAt,
+        summary: t.title,
+        description: [
+          t.speakers.join(', '),
+          t.abstract,
+          `Part of ${e.title} (${clock(e.startsAt, e.timeZone)}–${clock(e.endsAt, e.timeZone)} ${e.timeZone})`,
+        ]
+          .filter(Boolean)
+          .join('\n\n'),
+        location: location(e),
+        url,
+        status,
       });
     }
   }
   for (const t of o.tasks ?? []) {
     const day = DateTime.fromJSDate(t.dueAt, { zone: t.timeZone });
     cal.createEvent({
-      id: taskUid(t.id, o.publicUrl), sequence: t.version, stamp: t.updatedAt, lastModified: t.updatedAt, allDay: true,
+      id: taskUid(t.id, o.publicUrl),
+      sequence: t.version,
+      stamp: t.updatedAt,
+      lastModified: t.updatedAt,
+      allDay: true,
       start: new Date(Date.UTC(day.year, day.month - 1, day.day)),
       summary: `${t.status === 'done' ? '✓ ' : ''}${t.title} — ${t.talk}`,
       description: `Speaker-support task for "${t.talk}", due ${day.toFormat('ccc d LLL yyyy HH:mm')} (${t.timeZone}).`,

@@ -50,7 +50,11 @@ export class RuleBroken extends DomainError {
   }
 }
 export class TooManyRequests extends DomainError {
-  constructor(code: string, detail: string, readonly retryAfterSeconds: number) {
+  constructor(
+    code: string,
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(429, code, 'Too many requests', detail, { retryAfter: retryAfterSeconds });
   }
 }

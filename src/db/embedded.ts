@@ -30,7 +30,10 @@ async function freePort(): Promise<number> {
 }
 
 async function exists(p: string): Promise<boolean> {
-  return fs.access(p).then(() => true, () => false);
+  return fs.access(p).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** True when a postgres process holds the cluster (a stale pid file does not count). */
@@ -55,7 +58,10 @@ async function stopLeftover(clusterDir: string, asRoot: boolean): Promise<void> 
 }
 
 async function postgresIds(): Promise<{ uid: number; gid: number }> {
-  const [{ stdout: uid }, { stdout: gid }] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
+  const [{ stdout: uid }, { stdout: gid }] = await Promise.all([
+    run('id', ['-u', 'postgres']),
+    run('id', ['-g', 'postgres']),
+  ]);
   return { uid: Number(uid), gid: Number(gid) };
 }
 
@@ -73,14 +79,20 @@ async function checkReachable(dir: string, ids: { uid: number; gid: number }): P
     const st = await fs.stat(d);
     const ok = st.uid === ids.uid ? st.mode & 0o100 : st.gid === ids.gid ? st.mode & 0o010 : st.mode & 0o001;
     if (!ok) {
-      throw new Error(`running as root, the embedded PostgreSQL runs as the postgres user, which cannot enter ${d}; `
-        + 'set BROWNBAG_DATA_DIR to a directory it can reach (e.g. /var/lib/brownbag), or use DATABASE_URL');
+      throw new Error(
+        `running as root, the embedded PostgreSQL runs as the postgres user, which cannot enter ${d}; ` +
+          'set BROWNBAG_DATA_DIR to a directory it can reach (e.g. /var/lib/brownbag), or use DATABASE_URL',
+      );
     }
     if (d === path.dirname(d)) return;
   }
 }
 
-export async function startEmbedded(dataDir: string, log: (msg: string) => void = () => undefined, attach = false): Promise<EmbeddedServer> {
+export async function startEmbedded(
+  dataDir: string,
+  log: (msg: string) => void = () => undefined,
+  attach = false,
+): Promise<EmbeddedServer> {
   const clusterDir = path.join(dataDir, 'pg');
   const portFile = path.join(dataDir, 'pg-port');
   await fs.mkdir(dataDir, { recursive: true, mode: 0o755 });

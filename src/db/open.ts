@@ -26,9 +26,10 @@ async function ensureDatabase(adminUrl: string, name: string) {
   await c.connect();
   try {
     const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await c.query(`CREATE DATABASE ${name}`).catch((e) => {
-      if (!/already exists/.test(String(e))) throw e;
-    });
+    if (!rowCount)
+      await c.query(`CREATE DATABASE ${name}`).catch((e) => {
+        if (!/already exists/.test(String(e))) throw e;
+      });
   } finally {
     await c.end();
   }
@@ -57,7 +58,10 @@ export async function openDatabase(
     const applied = await migrate(ds);
     await migrateQueue(url);
     return {
-      ds, url, applied, embedded: !config.databaseUrl,
+      ds,
+      url,
+      applied,
+      embedded: !config.databaseUrl,
       async close() {
         await ds.destroy().catch(() => undefined);
         await stopEmbedded();

@@ -19,7 +19,11 @@ function nameOf(text: string): string {
   return name;
 }
 
-export async function sql<T = Record<string, unknown>>(m: EntityManager, text: string, values: unknown[] = []): Promise<T[]> {
+export async function sql<T = Record<string, unknown>>(
+  m: EntityManager,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const client: Pool | PoolClient = m.queryRunner
     ? (m.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection
     : (m.connection.driver as unknown as { master: Pool }).master;

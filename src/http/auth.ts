@@ -8,7 +8,6 @@ import fp from 'fastify-plugin';
 import type { Actor } from '../core/actor';
 import { Unauthorized } from '../core/errors';
 
-
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;

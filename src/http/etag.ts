@@ -14,7 +14,10 @@ export function setEtag(reply: FastifyReply, version: number): void {
 /** undefined: no precondition (absent or `*`); -1: a precondition that can never match. */
 export function expectedVersion(ifMatch: string | undefined): number | undefined {
   if (ifMatch === undefined || ifMatch.trim() === '*') return undefined;
-  const versions = ifMatch.split(',').map((t) => /^\s*"v(\d{1,9})"\s*$/.exec(t)?.[1]).filter((v): v is string => !!v);
+  const versions = ifMatch
+    .split(',')
+    .map((t) => /^\s*"v(\d{1,9})"\s*$/.exec(t)?.[1])
+    .filter((v): v is string => !!v);
   return versions.length === 1 ? Number(versions[0]) : -1;
 }
 

@@ -11,13 +11,18 @@ export async function registerOpenApi(app: FastifyInstance) {
       info: {
         title: 'Brownbag API',
         version: pkg.version,
-        description: 'Internal talks and meetups: calls for proposals, reviews, speaker support, calendars, lessons learned. '
-          + 'Errors are RFC 9457 application/problem+json. Lists use keyset pagination (limit, cursor → nextCursor).',
+        description:
+          'Internal talks and meetups: calls for proposals, reviews, speaker support, calendars, lessons learned. ' +
+          'Errors are RFC 9457 application/problem+json. Lists use keyset pagination (limit, cursor → nextCursor).',
       },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'Personal API token' } } },
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'Personal API token' } },
+      },
       security: [{ bearerAuth: [] }],
     },
-    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    refResolver: {
+      buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true }, logLevel: 'warn' });
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

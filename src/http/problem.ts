@@ -36,10 +36,20 @@ export const ProblemSchema = {
 
 const ERROR_STATUSES = ['400', '401', '403', '404', '409', '412', '413', '415', '422', '429', '500'];
 const STATUS_TITLES: Record<number, string> = {
-  400: 'Bad request', 401: 'Authentication required', 403: 'Not allowed', 404: 'Not found',
-  405: 'Method not allowed', 406: 'Not acceptable', 409: 'Conflict', 412: 'Precondition failed',
-  413: 'Payload too large', 415: 'Unsupported media type', 422: 'Rule broken', 429: 'Too many requests',
-  500: 'Internal error', 503: 'Service unavailable',
+  400: 'Bad request',
+  401: 'Authentication required',
+  403: 'Not allowed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  409: 'Conflict',
+  412: 'Precondition failed',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Rule broken',
+  429: 'Too many requests',
+  500: 'Internal error',
+  503: 'Service unavailable',
 };
 
 interface Problem {
@@ -66,7 +76,12 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, p: Problem
     });
 }
 
-interface AjvError { instancePath?: string; message?: string; params?: Record<string, unknown>; keyword?: string }
+interface AjvError {
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+  keyword?: string;
+}
 
 function validationErrors(err: FastifyError): { path: string; message: string }[] {
   const ctx = (err as { validationContext?: string }).validationContext ?? 'body';
@@ -88,14 +103,34 @@ function fromDatabase(err: { code?: string; constraint?: string; driverError?: u
   const d = (err.driverError ?? err) as { code?: string; constraint?: string; detail?: string };
   switch (d.code) {
     case '23505':
-      return { status: 409, code: 'already-exists', detail: 'Something with the same unique value exists already.', constraint: d.constraint };
+      return {
+        status: 409,
+        code: 'already-exists',
+        detail: 'Something with the same unique value exists already.',
+        constraint: d.constraint,
+      };
     case '23503':
-      return { status: 409, code: 'in-use', detail: 'It is referenced by something else, or refers to something that does not exist.', constraint: d.constraint };
+      return {
+        status: 409,
+        code: 'in-use',
+        detail: 'It is referenced by something else, or refers to something that does not exist.',
+        constraint: d.constraint,
+      };
     case '23514':
     case '23502':
-      return { status: 422, code: 'rule-broken', detail: 'The change breaks a rule of the data model.', constraint: d.constraint };
+      return {
+        status: 422,
+        code: 'rule-broken',
+        detail: 'The change breaks a rule of the data model.',
+        constraint: d.constraint,
+      };
     case '23P01':
-      return { status: 409, code: 'overlap', detail: 'It overlaps with something that may not overlap.', constraint: d.constraint };
+      return {
+        status: 409,
+        code: 'overlap',
+        detail: 'It overlaps with something that may not overlap.',
+        constraint: d.constraint,
+      };
     case '40001':
     case '40P01':
       return { status: 409, code: 'concurrent-change', detail: 'A concurrent change got there first; try again.' };
@@ -131,18 +166,32 @@ export default fp(async function problemPlugin(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((req, reply) =>
-    sendProblem(reply, req, { status: 404, code: 'not-found', detail: `No route ${req.method} ${req.url.split('?')[0]}.` }));
+    sendProblem(reply, req, {
+      status: 404,
+      code: 'not-found',
+      detail: `No route ${req.method} ${req.url.split('?')[0]}.`,
+    }),
+  );
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof DomainError) {
       if (err instanceof TooManyRequests) reply.header('retry-after', String(err.retryAfterSeconds));
-      return sendProblem(reply, req, { status: err.status, code: err.code, title: err.title, detail: err.message, ...err.extra });
+      return sendProblem(reply, req, {
+        status: err.status,
+        code: err.code,
+        title: err.title,
+        detail: err.message,
+        ...err.extra,
+      });
     }
     if (err.validation) {
       const errors = validationErrors(err);
       return sendProblem(reply, req, {
-        status: 400, code: 'validation', title: 'Invalid request',
-        detail: errors.map((e) => `${e.path} ${e.message}`).join('; '), errors,
+        status: 400,
+        code: 'validation',
+        title: 'Invalid request',
+        detail: errors.map((e) => `${e.path} ${e.message}`).join('; '),
+        errors,
       });
     }
     if (err instanceof QueryFailedError || (err as { severity?: string }).severity) {
@@ -151,13 +200,23 @@ export default fp(async function problemPlugin(app: FastifyInstance) {
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const code = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body-too-large'
-        : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported-media-type'
-        : err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError ? 'invalid-json'
-        : 'bad-request';
+      const code =
+        err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'body-too-large'
+          : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? 'unsupported-media-type'
+            : err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+                err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+                err instanceof SyntaxError
+              ? 'invalid-json'
+              : 'bad-request';
       return sendProblem(reply, req, { status, code, detail: err.message });
     }
     req.log.error({ err }, 'unhandled error');
-    return sendProblem(reply, req, { status: 500, code: 'internal', detail: 'Something went wrong on our side; it has been logged.' });
+    return sendProblem(reply, req, {
+      status: 500,
+      code: 'internal',
+      detail: 'Something went wrong on our side; it has been logged.',
+    });
   });
 });

@@ -43,10 +43,12 @@ export class RenderCache {
     if (hit !== undefined) return hit;
     let pending = this.inflight.get(key);
     if (!pending) {
-      pending = make().then((body) => {
-        this.set(key, body);
-        return body;
-      }).finally(() => this.inflight.delete(key));
+      pending = make()
+        .then((body) => {
+          this.set(key, body);
+          return body;
+        })
+        .finally(() => this.inflight.delete(key));
       this.inflight.set(key, pending);
     }
     return pending;
@@ -62,7 +64,12 @@ export class RenderCache {
  * the response schema still applies), keeps it and answers with it. Concurrent misses of one key
  * share one rendering (the key names everything the body depends on, so any caller's is right).
  */
-export async function sendCachedJson(reply: FastifyReply, cache: RenderCache, key: string, render: () => Promise<unknown>) {
+export async function sendCachedJson(
+  reply: FastifyReply,
+  cache: RenderCache,
+  key: string,
+  render: () => Promise<unknown>,
+) {
   const body = await cache.through(key, async () => Buffer.from(reply.serialize(await render()) as string));
   return reply.type('application/json; charset=utf-8').send(body);
 }

@@ -7,7 +7,13 @@ import Ajv, { type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 
-const common: Options = { removeAdditional: false, useDefaults: true, allErrors: false, strict: false, addUsedSchema: false };
+const common: Options = {
+  removeAdditional: false,
+  useDefaults: true,
+  allErrors: false,
+  strict: false,
+  addUsedSchema: false,
+};
 
 export function registerValidation(app: FastifyInstance) {
   const bodies = addFormats(new Ajv({ ...common, coerceTypes: false }));

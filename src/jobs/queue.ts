@@ -13,17 +13,30 @@ export interface JobOptions {
   maxAttempts?: number;
 }
 
-export const TASKS = { mail: 'mail', reminders: 'reminders', digests: 'task-digests', lessonPrompts: 'lesson-prompts' } as const;
+export const TASKS = {
+  mail: 'mail',
+  reminders: 'reminders',
+  digests: 'task-digests',
+  lessonPrompts: 'lesson-prompts',
+} as const;
 
 export async function enqueue(m: EntityManager, task: string, payload: object, o: JobOptions = {}): Promise<void> {
-  await m.query(
-    'SELECT graphile_worker.add_job($1, $2::json, job_key => $3, run_at => $4, max_attempts => $5)',
-    [task, JSON.stringify(payload), o.key ?? null, o.runAt ?? null, o.maxAttempts ?? 12],
-  );
+  await m.query('SELECT graphile_worker.add_job($1, $2::json, job_key => $3, run_at => $4, max_attempts => $5)', [
+    task,
+    JSON.stringify(payload),
+    o.key ?? null,
+    o.runAt ?? null,
+    o.maxAttempts ?? 12,
+  ]);
 }
 
 /** Many jobs of one task in one statement (one round trip, whatever their number). */
-export async function enqueueMany(m: EntityManager, task: string, jobs: { payload: object; key?: string }[], maxAttempts = 12): Promise<void> {
+export async function enqueueMany(
+  m: EntityManager,
+  task: string,
+  jobs: { payload: object; key?: string }[],
+  maxAttempts = 12,
+): Promise<void> {
   if (!jobs.length) return;
   // graphile-worker's bulk add_jobs: one insert for the lot (same job-key semantics as add_job).
   await m.query(

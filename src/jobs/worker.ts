@@ -89,7 +89,14 @@ export function taskList(ds: DataSource, mailer: Mailer, settings: MailSettings)
   };
 }
 
-export interface WorkerOptions { connectionString: string; ds: DataSource; mailer: Mailer; settings: MailSettings; concurrency: number; pollInterval?: number }
+export interface WorkerOptions {
+  connectionString: string;
+  ds: DataSource;
+  mailer: Mailer;
+  settings: MailSettings;
+  concurrency: number;
+  pollInterval?: number;
+}
 
 export async function startWorker(o: WorkerOptions): Promise<Runner> {
   return run({
@@ -100,11 +107,14 @@ export async function startWorker(o: WorkerOptions): Promise<Runner> {
     noHandleSignals: true,
     taskList: taskList(o.ds, o.mailer, o.settings),
     // Every ten minutes; a missed run (all workers down) is caught up once on start.
-    crontab: ['*/10 * * * * reminders ?fill=1h&max=3', '0 7 * * * task-digests ?fill=12h&max=3', '5,35 * * * * lesson-prompts ?fill=6h&max=3'].join('\n'),
+    crontab: [
+      '*/10 * * * * reminders ?fill=1h&max=3',
+      '0 7 * * * task-digests ?fill=12h&max=3',
+      '5,35 * * * * lesson-prompts ?fill=6h&max=3',
+    ].join('\n'),
     logger: silentLogger(),
   });
 }
-
 
 function silentLogger() {
   return new Logger(() => (level: string, message: string) => {

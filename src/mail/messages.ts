@@ -16,10 +16,15 @@ export type MailJob =
   | { kind: 'decision'; proposalId: string; personId: string; transitionId: string }
   | { kind: 'co-speaker-added'; proposalId: string; personId: string; byId: string }
   | {
-    kind: 'invite'; item: 'event' | 'talk'; id: string; personId: string; method: 'REQUEST' | 'CANCEL'; update?: boolean;
-    /** For a talk taken off the agenda: where it was, since the slot is gone when the job runs. */
-    was?: { eventId: string; startsAt: string; endsAt: string };
-  }
+      kind: 'invite';
+      item: 'event' | 'talk';
+      id: string;
+      personId: string;
+      method: 'REQUEST' | 'CANCEL';
+      update?: boolean;
+      /** For a talk taken off the agenda: where it was, since the slot is gone when the job runs. */
+      was?: { eventId: string; startsAt: string; endsAt: string };
+    }
   | { kind: 'waitlist-promoted'; eventId: string; personId: string }
   | { kind: 'reminder'; eventId: string; personId: string }
   | { kind: 'task-digest'; personId: string; day: string }
@@ -27,12 +32,32 @@ export type MailJob =
   | { kind: 'nomination'; nominationId: string; personId: string }
   | { kind: 'nomination-answered'; nominationId: string; personId: string };
 
-export interface MailSettings { mailFrom: string; organizerEmail: string; publicUrl: string }
+export interface MailSettings {
+  mailFrom: string;
+  organizerEmail: string;
+  publicUrl: string;
+}
 
-interface Person { id: string; name: string; email: string }
+interface Person {
+  id: string;
+  name: string;
+  email: string;
+}
 interface EventRow {
-  id: string; title: string; description: string; starts_at: Date; ends_at: Date; time_zone: string; status: string; sequence: number;
-  room_name: string | null; room_location: string | null; online_url: string | null; community: string; updated_at: Date; created_at: Date;
+  id: string;
+  title: string;
+  description: string;
+  starts_at: Date;
+  ends_at: Date;
+  time_zone: string;
+  status: string;
+  sequence: number;
+  room_name: string | null;
+  room_location: string | null;
+  online_url: string | null;
+  community: string;
+  updated_at: Date;
+  created_at: Date;
 }
 
 export function when(start: Date, end: Date, tz: string): string {
@@ -44,7 +69,10 @@ export function when(start: Date, end: Date, tz: string): string {
 export class MessageBuilder {
   private readonly host: string;
 
-  constructor(private readonly ds: DataSource, private readonly settings: MailSettings) {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly settings: MailSettings,
+  ) {
     this.host = settings.organizerEmail.split('@')[1] || new URL(settings.publicUrl).hostname;
   }
 
@@ -71,107 +99,224 @@ export class MessageBuilder {
         const e = await this.event(job.eventId);
         if (!e) return null;
         const info = this.eventInfo(e, person);
-        return this.mail(person, job.kind === 'reminder' ? templates.reminder(info) : templates.promoted(info), `${job.kind}.${e.id}.${person.id}`);
+        return this.mail(
+          person,
+          job.kind === 'reminder' ? templates.reminder(info) : templates.promoted(info),
+          `${job.kind}.${e.id}.${person.id}`,
+        );
       }
     }
   }
 
-  private async aboutProposal(job: Extract<MailJob, { kind: 'proposal-received' | 'decision' | 'co-speaker-added' }>, person: Person): Promise<Mail.Options | null> {
-    const [p] = await sql<{ id: string; title: string; state: string; community: string; format: string }>(this.ds.manager,
+  private async aboutProposal(
+    job: Extract<MailJob, { kind: 'proposal-received' | 'decision' | 'co-speaker-added' }>,
+    person: Person,
+  ): Promise<Mail.Options | null> {
+    const [p] = await sql<{ id: string; title: string; state: string; community: string; format: string }>(
+      this.ds.manager,
       `SELECT p.id, p.title, p.state, c.name AS community, f.name AS format FROM proposal p JOIN community c ON c.id = p.community_id
-         JOIN call_format f ON f.id = p.format_id WHERE p.id = $1`, [job.proposalId]);
+         JOIN call_format f ON f.id = p.format_id WHERE p.id = $1`,
+      [job.proposalId],
+    );
     if (!p) return null;
     const t = { title: p.title, community: p.community, format: p.format, speakerName: person.name };
-    if (job.kind === 'proposal-received') return this.mail(person, templates.proposalReceived(t), `received.${p.id}.${person.id}`);
+    if (job.kind === 'proposal-received')
+      return this.mail(person, templates.proposalReceived(t), `received.${p.id}.${person.id}`);
     if (job.kind === 'co-speaker-added') {
       const by = await this.person(job.byId);
-      return this.mail(person, templates.coSpeakerAdded({ ...t, by: by?.name ?? 'A colleague' }), `co-speaker.${p.id}.${person.id}`);
+      return this.mail(
+        person,
+        templates.coSpeakerAdded({ ...t, by: by?.name ?? 'A colleague' }),
+        `co-speaker.${p.id}.${person.id}`,
+      );
     }
-    const [tr] = await sql<{ to_state: string }>(this.ds.manager, 'SELECT to_state FROM proposal_transition WHERE id = $1', [job.transitionId]);
+    const [tr] = await sql<{ to_state: string }>(
+      this.ds.manager,
+      'SELECT to_state FROM proposal_transition WHERE id = $1',
+      [job.transitionId],
+    );
     const decided = tr?.to_state;
-    const body = decided === 'accepted' ? templates.accepted(t) : decided === 'waitlisted' ? templates.waitlisted(t) : decided === 'rejected' ? templates.rejected(t) : null;
+    const body =
+      decided === 'accepted'
+        ? templates.accepted(t)
+        : decided === 'waitlisted'
+          ? templates.waitlisted(t)
+          : decided === 'rejected'
+            ? templates.rejected(t)
+            : null;
     return body && this.mail(person, body, `decision.${job.transitionId}.${person.id}`);
   }
 
   private async eventInvite(job: Extract<MailJob, { kind: 'invite' }>, person: Person): Promise<Mail.Options | null> {
     const e = await this.event(job.id);
     if (!e) return null;
-    const agenda = await sql<{ title: string; starts_at: Date; ends_at: Date; speakers: string[] }>(this.ds.manager,
+    const agenda = await sql<{ title: string; starts_at: Date; ends_at: Date; speakers: string[] }>(
+      this.ds.manager,
       `SELECT p.title, s.starts_at, s.ends_at, coalesce((SELECT json_agg(sp.name ORDER BY ps.position) FROM proposal_speaker ps JOIN person sp ON sp.id = ps.person_id
               WHERE ps.proposal_id = p.id), '[]') AS speakers
-         FROM slot s JOIN proposal p ON p.id = s.proposal_id WHERE s.event_id = $1 ORDER BY s.starts_at`, [e.id]);
-    const feedEvent = this.feedEvent(e, agenda.map((a) => ({ ...a, proposalId: '', abstract: '', sequence: 0, updatedAt: e.updated_at, startsAt: a.starts_at, endsAt: a.ends_at })));
+         FROM slot s JOIN proposal p ON p.id = s.proposal_id WHERE s.event_id = $1 ORDER BY s.starts_at`,
+      [e.id],
+    );
+    const feedEvent = this.feedEvent(
+      e,
+      agenda.map((a) => ({
+        ...a,
+        proposalId: '',
+        abstract: '',
+        sequence: 0,
+        updatedAt: e.updated_at,
+        startsAt: a.starts_at,
+        endsAt: a.ends_at,
+      })),
+    );
     const item: InviteItem = {
-      uid: eventUid(e.id, this.settings.publicUrl), sequence: e.sequence, title: e.title, description: agendaText(feedEvent),
-      startsAt: e.starts_at, endsAt: e.ends_at, location: location(feedEvent), url: `${this.settings.publicUrl}/v1/events/${e.id}`, stamp: new Date(),
+      uid: eventUid(e.id, this.settings.publicUrl),
+      sequence: e.sequence,
+      title: e.title,
+      description: agendaText(feedEvent),
+      startsAt: e.starts_at,
+      endsAt: e.ends_at,
+      location: location(feedEvent),
+      url: `${this.settings.publicUrl}/v1/events/${e.id}`,
+      stamp: new Date(),
     };
     return this.invite(job, person, item, this.eventInfo(e, person), e.community);
   }
 
   private async talkInvite(job: Extract<MailJob, { kind: 'invite' }>, person: Person): Promise<Mail.Options | null> {
-    const [t] = await sql<{ title: string; abstract: string; talk_sequence: number; community: string; starts_at: Date | null; ends_at: Date | null; event_id: string | null }>(this.ds.manager,
+    const [t] = await sql<{
+      title: string;
+      abstract: string;
+      talk_sequence: number;
+      community: string;
+      starts_at: Date | null;
+      ends_at: Date | null;
+      event_id: string | null;
+    }>(
+      this.ds.manager,
       `SELECT p.title, p.abstract, p.talk_sequence, c.name AS community, s.starts_at, s.ends_at, s.event_id
-         FROM proposal p JOIN community c ON c.id = p.community_id LEFT JOIN slot s ON s.proposal_id = p.id WHERE p.id = $1`, [job.id]);
+         FROM proposal p JOIN community c ON c.id = p.community_id LEFT JOIN slot s ON s.proposal_id = p.id WHERE p.id = $1`,
+      [job.id],
+    );
     if (!t) return null;
     const eventId = t.event_id ?? job.was?.eventId;
     const e = eventId ? await this.event(eventId) : null;
-    const start = t.starts_at ?? (job.was ? new Date(job.was.startsAt) : e?.starts_at ?? new Date());
-    const end = t.ends_at ?? (job.was ? new Date(job.was.endsAt) : e?.ends_at ?? new Date(start.getTime() + 1800_000));
+    const start = t.starts_at ?? (job.was ? new Date(job.was.startsAt) : (e?.starts_at ?? new Date()));
+    const end =
+      t.ends_at ?? (job.was ? new Date(job.was.endsAt) : (e?.ends_at ?? new Date(start.getTime() + 1800_000)));
     const tz = e?.time_zone ?? 'UTC';
     const item: InviteItem = {
-      uid: talkUid(job.id, this.settings.publicUrl), sequence: t.talk_sequence, title: t.title,
-      description: [t.abstract, e ? `Part of ${e.title}` : ''].filter(Boolean).join('\n\n'), startsAt: start, endsAt: end,
+      uid: talkUid(job.id, this.settings.publicUrl),
+      sequence: t.talk_sequence,
+      title: t.title,
+      description: [t.abstract, e ? `Part of ${e.title}` : ''].filter(Boolean).join('\n\n'),
+      startsAt: start,
+      endsAt: end,
       location: e ? location({ roomName: e.room_name, roomLocation: e.room_location, onlineUrl: e.online_url }) : null,
-      url: e ? `${this.settings.publicUrl}/v1/events/${e.id}` : `${this.settings.publicUrl}/v1/proposals/${job.id}`, stamp: new Date(),
+      url: e ? `${this.settings.publicUrl}/v1/events/${e.id}` : `${this.settings.publicUrl}/v1/proposals/${job.id}`,
+      stamp: new Date(),
     };
     const info: EventInfo = {
-      title: `Your talk "${t.title}"${e ? ` at ${e.title}` : ''}`, community: t.community, when: when(start, end, tz),
-      where: item.location ?? 'to be announced', personName: person.name, url: item.url,
+      title: `Your talk "${t.title}"${e ? ` at ${e.title}` : ''}`,
+      community: t.community,
+      when: when(start, end, tz),
+      where: item.location ?? 'to be announced',
+      personName: person.name,
+      url: item.url,
     };
     return this.invite(job, person, item, info, t.community);
   }
 
-  private invite(job: Extract<MailJob, { kind: 'invite' }>, person: Person, item: InviteItem, info: EventInfo, community: string): Mail.Options {
+  private invite(
+    job: Extract<MailJob, { kind: 'invite' }>,
+    person: Person,
+    item: InviteItem,
+    info: EventInfo,
+    community: string,
+  ): Mail.Options {
     const ics = renderInvite({
-      method: job.method, item, organizer: { name: community, email: this.settings.organizerEmail }, attendee: { name: person.name, email: person.email },
+      method: job.method,
+      item,
+      organizer: { name: community, email: this.settings.organizerEmail },
+      attendee: { name: person.name, email: person.email },
     });
-    const body = job.method === 'CANCEL' ? templates.cancellation(info) : job.update ? templates.update(info) : templates.invitation(info);
+    const body =
+      job.method === 'CANCEL'
+        ? templates.cancellation(info)
+        : job.update
+          ? templates.update(info)
+          : templates.invitation(info);
     return {
-      ...this.mail(person, body, `invite.${item.uid.split('@')[0]}.${person.id}.${item.sequence}.${job.method.toLowerCase()}`),
+      ...this.mail(
+        person,
+        body,
+        `invite.${item.uid.split('@')[0]}.${person.id}.${item.sequence}.${job.method.toLowerCase()}`,
+      ),
       icalEvent: { method: job.method, filename: job.method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', content: ics },
     };
   }
 
   /** Overdue tasks and those due within three days, grouped; nothing when nothing is due. */
   private async digest(person: Person, day: string): Promise<Mail.Options | null> {
-    const rows = await sql<{ title: string; talk: string; due_at: Date; time_zone: string | null; overdue: boolean }>(this.ds.manager,
+    const rows = await sql<{ title: string; talk: string; due_at: Date; time_zone: string | null; overdue: boolean }>(
+      this.ds.manager,
       `SELECT t.title, p.title AS talk, t.due_at, e.time_zone, t.due_at < now() AS overdue
          FROM task t JOIN proposal p ON p.id = t.proposal_id LEFT JOIN slot s ON s.proposal_id = p.id LEFT JOIN event e ON e.id = s.event_id
-        WHERE t.assignee_id = $1 AND t.status = 'open' AND t.due_at < now() + interval '3 days' ORDER BY t.due_at`, [person.id]);
+        WHERE t.assignee_id = $1 AND t.status = 'open' AND t.due_at < now() + interval '3 days' ORDER BY t.due_at`,
+      [person.id],
+    );
     if (!rows.length) return null;
     const line = (r: (typeof rows)[number]) => ({
-      title: r.title, talk: r.talk, due: DateTime.fromJSDate(r.due_at, { zone: r.time_zone ?? 'UTC' }).toFormat('ccc d LLL HH:mm') + ` (${r.time_zone ?? 'UTC'})`,
+      title: r.title,
+      talk: r.talk,
+      due:
+        DateTime.fromJSDate(r.due_at, { zone: r.time_zone ?? 'UTC' }).toFormat('ccc d LLL HH:mm') +
+        ` (${r.time_zone ?? 'UTC'})`,
     });
-    return this.mail(person, templates.taskDigest(person.name, rows.filter((r) => r.overdue).map(line), rows.filter((r) => !r.overdue).map(line)),
-      `digest.${person.id}.${day}`);
+    return this.mail(
+      person,
+      templates.taskDigest(
+        person.name,
+        rows.filter((r) => r.overdue).map(line),
+        rows.filter((r) => !r.overdue).map(line),
+      ),
+      `digest.${person.id}.${day}`,
+    );
   }
 
   /** Nothing to ask once the lesson is published (a speaker may write it before the prompt runs). */
   private async lessonPrompt(person: Person, proposalId: string, reminder: boolean): Promise<Mail.Options | null> {
-    const [t] = await sql<{ title: string; community: string; published: boolean }>(this.ds.manager,
+    const [t] = await sql<{ title: string; community: string; published: boolean }>(
+      this.ds.manager,
       `SELECT p.title, c.name AS community, EXISTS (SELECT 1 FROM lesson l WHERE l.proposal_id = p.id AND l.status = 'published') AS published
-         FROM proposal p JOIN community c ON c.id = p.community_id WHERE p.id = $1 AND p.state IN ('accepted', 'confirmed')`, [proposalId]);
+         FROM proposal p JOIN community c ON c.id = p.community_id WHERE p.id = $1 AND p.state IN ('accepted', 'confirmed')`,
+      [proposalId],
+    );
     if (!t || t.published) return null;
     const url = `${this.settings.publicUrl}/v1/proposals/${proposalId}/lesson`;
-    return this.mail(person, templates.lessonPrompt({ name: person.name, title: t.title, community: t.community, url, reminder }),
-      `lesson-${reminder ? 'reminder' : 'prompt'}.${proposalId}.${person.id}`);
+    return this.mail(
+      person,
+      templates.lessonPrompt({ name: person.name, title: t.title, community: t.community, url, reminder }),
+      `lesson-${reminder ? 'reminder' : 'prompt'}.${proposalId}.${person.id}`,
+    );
   }
 
   private async nomination(person: Person, nominationId: string, toNominee: boolean): Promise<Mail.Options | null> {
-    const [n] = await sql<{ topic: string; reason: string; status: string; community: string; nominator: string; nominee: string; decline_reason: string | null }>(this.ds.manager,
+    const [n] = await sql<{
+      topic: string;
+      reason: string;
+      status: string;
+      community: string;
+      nominator: string;
+      nominee: string;
+      decline_reason: string | null;
+    }>(
+      this.ds.manager,
       `SELECT n.topic, n.reason, n.status, c.name AS community, a.name AS nominator, b.name AS nominee, n.decline_reason
          FROM nomination n JOIN community c ON c.id = n.community_id JOIN person a ON a.id = n.nominator_id JOIN person b ON b.id = n.nominee_id
-        WHERE n.id = $1`, [nominationId]);
+        WHERE n.id = $1`,
+      [nominationId],
+    );
     if (!n) return null;
     const url = `${this.settings.publicUrl}/v1/nominations/${nominationId}`;
     const info = { ...n, url, name: person.name };
@@ -182,24 +327,57 @@ export class MessageBuilder {
 
   private mail(person: Person, r: Rendered, about: string): Mail.Options {
     return {
-      from: this.settings.mailFrom, to: { name: person.name, address: person.email }, subject: r.subject, text: r.text, html: r.html,
-      messageId: `<${about}@${this.host}>`, headers: { 'Auto-Submitted': 'auto-generated' },
+      from: this.settings.mailFrom,
+      to: { name: person.name, address: person.email },
+      subject: r.subject,
+      text: r.text,
+      html: r.html,
+      messageId: `<${about}@${this.host}>`,
+      headers: { 'Auto-Submitted': 'auto-generated' },
     };
   }
 
   private eventInfo(e: EventRow, person: Person): EventInfo {
     return {
-      title: e.title, community: e.community, when: when(e.starts_at, e.ends_at, e.time_zone),
-      where: location({ roomName: e.room_name, roomLocation: e.room_location, onlineUrl: e.online_url }) ?? 'to be announced',
-      personName: person.name, url: `${this.settings.publicUrl}/v1/events/${e.id}`,
+      title: e.title,
+      community: e.community,
+      when: when(e.starts_at, e.ends_at, e.time_zone),
+      where:
+        location({ roomName: e.room_name, roomLocation: e.room_location, onlineUrl: e.online_url }) ??
+        'to be announced',
+      personName: person.name,
+      url: `${this.settings.publicUrl}/v1/events/${e.id}`,
     };
   }
 
-  private feedEvent(e: EventRow, agenda: { title: string; startsAt: Date; endsAt: Date; speakers: string[]; proposalId: string; abstract: string; sequence: number; updatedAt: Date }[]) {
+  private feedEvent(
+    e: EventRow,
+    agenda: {
+      title: string;
+      startsAt: Date;
+      endsAt: Date;
+      speakers: string[];
+      proposalId: string;
+      abstract: string;
+      sequence: number;
+      updatedAt: Date;
+    }[],
+  ) {
     return {
-      id: e.id, title: e.title, description: e.description, startsAt: e.starts_at, endsAt: e.ends_at, timeZone: e.time_zone,
-      roomName: e.room_name, roomLocation: e.room_location, onlineUrl: e.online_url, status: e.status as 'published',
-      sequence: e.sequence, createdAt: e.created_at, updatedAt: e.updated_at, agenda,
+      id: e.id,
+      title: e.title,
+      description: e.description,
+      startsAt: e.starts_at,
+      endsAt: e.ends_at,
+      timeZone: e.time_zone,
+      roomName: e.room_name,
+      roomLocation: e.room_location,
+      onlineUrl: e.online_url,
+      status: e.status as 'published',
+      sequence: e.sequence,
+      createdAt: e.created_at,
+      updatedAt: e.updated_at,
+      agenda,
     };
   }
 
@@ -209,10 +387,13 @@ export class MessageBuilder {
   }
 
   private async event(id: string): Promise<EventRow | null> {
-    const [e] = await sql<EventRow>(this.ds.manager,
+    const [e] = await sql<EventRow>(
+      this.ds.manager,
       `SELECT e.id, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.status, e.sequence, r.name AS room_name, r.location AS room_location,
               e.online_url, c.name AS community, e.updated_at, e.created_at
-         FROM event e JOIN community c ON c.id = e.community_id LEFT JOIN room r ON r.id = e.room_id WHERE e.id = $1`, [id]);
+         FROM event e JOIN community c ON c.id = e.community_id LEFT JOIN room r ON r.id = e.room_id WHERE e.id = $1`,
+      [id],
+    );
     return e ?? null;
   }
 }

@@ -9,46 +9,106 @@ import { enqueueMail, enqueueMany, TASKS } from '../jobs/queue';
 import type { MailJob } from './messages';
 
 async function speakersOf(m: EntityManager, proposalId: string): Promise<string[]> {
-  return (await sql<{ person_id: string }>(m, 'SELECT person_id FROM proposal_speaker WHERE proposal_id = $1 ORDER BY position', [proposalId])).map((r) => r.person_id);
+  return (
+    await sql<{ person_id: string }>(
+      m,
+      'SELECT person_id FROM proposal_speaker WHERE proposal_id = $1 ORDER BY position',
+      [proposalId],
+    )
+  ).map((r) => r.person_id);
 }
 
 export const notify = {
   async proposalSubmitted(m: EntityManager, proposalId: string) {
     for (const personId of await speakersOf(m, proposalId)) {
-      await enqueueMail(m, { kind: 'proposal-received', proposalId, personId }, { key: `received:${proposalId}:${personId}` });
+      await enqueueMail(
+        m,
+        { kind: 'proposal-received', proposalId, personId },
+        { key: `received:${proposalId}:${personId}` },
+      );
     }
   },
 
   /** A decision (accepted, waitlisted, rejected), unless the organizer stages it for a batch. */
   async decision(m: EntityManager, proposalId: string, transitionId: string) {
     for (const personId of await speakersOf(m, proposalId)) {
-      await enqueueMail(m, { kind: 'decision', proposalId, personId, transitionId }, { key: `decision:${proposalId}:${personId}` });
+      await enqueueMail(
+        m,
+        { kind: 'decision', proposalId, personId, transitionId },
+        { key: `decision:${proposalId}:${personId}` },
+      );
     }
     await m.query('UPDATE proposal_transition SET notified_at = now() WHERE id = $1', [transitionId]);
   },
 
   async coSpeakersAdded(m: EntityManager, proposalId: string, personIds: string[], byId: string) {
     for (const personId of personIds) {
-      await enqueueMail(m, { kind: 'co-speaker-added', proposalId, personId, byId }, { key: `co-speaker:${proposalId}:${personId}` });
+      await enqueueMail(
+        m,
+        { kind: 'co-speaker-added', proposalId, personId, byId },
+        { key: `co-speaker:${proposalId}:${personId}` },
+      );
     }
   },
 
   /** The talk's calendar entry, to its speakers (placed, moved, removed). */
-  async talk(m: EntityManager, proposalId: string, method: 'REQUEST' | 'CANCEL', opts: { update?: boolean; was?: { eventId: string; startsAt: Date; endsAt: Date } } = {}) {
-    const was = opts.was && { eventId: opts.was.eventId, startsAt: opts.was.startsAt.toISOString(), endsAt: opts.was.endsAt.toISOString() };
+  async talk(
+    m: EntityManager,
+    proposalId: string,
+    method: 'REQUEST' | 'CANCEL',
+    opts: { update?: boolean; was?: { eventId: string; startsAt: Date; endsAt: Date } } = {},
+  ) {
+    const was = opts.was && {
+      eventId: opts.was.eventId,
+      startsAt: opts.was.startsAt.toISOString(),
+      endsAt: opts.was.endsAt.toISOString(),
+    };
     for (const personId of await speakersOf(m, proposalId)) {
-      await enqueueMail(m, { kind: 'invite', item: 'talk', id: proposalId, personId, method, update: opts.update, ...(was ? { was } : {}) },
-        { key: `invite:talk:${proposalId}:${personId}` });
+      await enqueueMail(
+        m,
+        {
+          kind: 'invite',
+          item: 'talk',
+          id: proposalId,
+          personId,
+          method,
+          update: opts.update,
+          ...(was ? { was } : {}),
+        },
+        { key: `invite:talk:${proposalId}:${personId}` },
+      );
     }
   },
 
   /** The event's calendar entry, to one person or to everyone going (one statement for all). */
-  async event(m: EntityManager, eventId: string, method: 'REQUEST' | 'CANCEL', opts: { personIds?: string[]; update?: boolean } = {}) {
-    const ids = opts.personIds ?? (await sql<{ person_id: string }>(m, `SELECT person_id FROM rsvp WHERE event_id = $1 AND status = 'going'`, [eventId])).map((r) => r.person_id);
-    await enqueueMany(m, TASKS.mail, ids.map((personId) => ({
-      payload: { kind: 'invite', item: 'event', id: eventId, personId, method, update: opts.update } satisfies MailJob,
-      key: `invite:event:${eventId}:${personId}`,
-    })));
+  async event(
+    m: EntityManager,
+    eventId: string,
+    method: 'REQUEST' | 'CANCEL',
+    opts: { personIds?: string[]; update?: boolean } = {},
+  ) {
+    const ids =
+      opts.personIds ??
+      (
+        await sql<{ person_id: string }>(m, `SELECT person_id FROM rsvp WHERE event_id = $1 AND status = 'going'`, [
+          eventId,
+        ])
+      ).map((r) => r.person_id);
+    await enqueueMany(
+      m,
+      TASKS.mail,
+      ids.map((personId) => ({
+        payload: {
+          kind: 'invite',
+          item: 'event',
+          id: eventId,
+          personId,
+          method,
+          update: opts.update,
+        } satisfies MailJob,
+        key: `invite:event:${eventId}:${personId}`,
+      })),
+    );
   },
 
   /** An event that changes on calendars: its attendees and the speakers of its talks hear of it. */
@@ -60,7 +120,11 @@ export const notify = {
 
   async promoted(m: EntityManager, eventId: string, personIds: string[]) {
     for (const personId of personIds) {
-      await enqueueMail(m, { kind: 'waitlist-promoted', eventId, personId }, { key: `promoted:${eventId}:${personId}` });
+      await enqueueMail(
+        m,
+        { kind: 'waitlist-promoted', eventId, personId },
+        { key: `promoted:${eventId}:${personId}` },
+      );
       await notify.event(m, eventId, 'REQUEST', { personIds: [personId] });
     }
   },

@@ -5,96 +5,167 @@
  */
 import { esc } from '../core/html';
 
-export interface Rendered { subject: string; text: string; html: string }
+export interface Rendered {
+  subject: string;
+  text: string;
+  html: string;
+}
 
 function page(paragraphs: string[], footer: string): string {
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:40em">${paragraphs
-    .map((p) => `<p>${esc(p).replace(/\n/g, '<br>')}</p>`).join('')}<hr><p style="color:#666;font-size:90%">${esc(footer)}</p></body></html>`;
+    .map((p) => `<p>${esc(p).replace(/\n/g, '<br>')}</p>`)
+    .join('')}<hr><p style="color:#666;font-size:90%">${esc(footer)}</p></body></html>`;
 }
 
 function message(subject: string, paragraphs: string[], footer = 'Brownbag — internal talks and meetups'): Rendered {
   return { subject, text: `${paragraphs.join('\n\n')}\n\n-- \n${footer}\n`, html: page(paragraphs, footer) };
 }
 
-export interface TalkInfo { title: string; community: string; format: string; speakerName: string }
-export interface EventInfo { title: string; community: string; when: string; where: string; personName: string; url: string }
+export interface TalkInfo {
+  title: string;
+  community: string;
+  format: string;
+  speakerName: string;
+}
+export interface EventInfo {
+  title: string;
+  community: string;
+  when: string;
+  where: string;
+  personName: string;
+  url: string;
+}
 
-export interface DigestLine { title: string; talk: string; due: string }
+export interface DigestLine {
+  title: string;
+  talk: string;
+  due: string;
+}
 
-export interface LessonPromptInfo { name: string; title: string; community: string; url: string; reminder: boolean }
-export interface NominationInfo { name: string; topic: string; reason: string; status: string; community: string; nominator: string; nominee: string; decline_reason: string | null; url: string }
+export interface LessonPromptInfo {
+  name: string;
+  title: string;
+  community: string;
+  url: string;
+  reminder: boolean;
+}
+export interface NominationInfo {
+  name: string;
+  topic: string;
+  reason: string;
+  status: string;
+  community: string;
+  nominator: string;
+  nominee: string;
+  decline_reason: string | null;
+  url: string;
+}
 
 export const templates = {
-  lessonPrompt: (l: LessonPromptInfo) => message(`${l.reminder ? 'A gentle reminder — ' : ''}What did you learn? "${l.title}"`, [
-    `Hi ${l.name},`,
-    l.reminder
-      ? `a few days ago we asked what you learned giving "${l.title}" at ${l.community}. If you have ten minutes, your notes help the next speaker more than anything else.`
-      : `thank you for giving "${l.title}" at ${l.community}! While it is fresh: what did you learn?`,
-    'Three takeaways, what went well, what you would change, and links to your slides or recording are plenty. Save it as a draft and publish when you are happy; published lessons become part of the knowledge base colleagues search.',
-    l.url,
-  ]),
-  nominated: (n: NominationInfo) => message(`${n.nominator} thinks you should give a talk`, [
-    `Hi ${n.name},`,
-    `${n.nominator} nominated you to speak at ${n.community} about "${n.topic}".`,
-    ...(n.reason.trim() ? [`Why, in their words:\n${n.reason}`] : []),
-    'You know more than you think, and the organizers help with everything else: the outline, the slides, the room and the announcement. Accept and you get a draft proposal to shape at your own pace; decline and that is fine too.',
-    n.url,
-  ]),
-  nominationAnswered: (n: NominationInfo) => message(`Your nomination of ${n.nominee}: ${n.status}`, [
-    `Hi ${n.name},`,
-    n.status === 'accepted'
-      ? `${n.nominee} accepted your nomination to speak about "${n.topic}" at ${n.community} and has started a proposal. Thank you for spotting a speaker!`
-      : `${n.nominee} declined your nomination to speak about "${n.topic}" at ${n.community}${n.decline_reason ? `: ${n.decline_reason}` : '.'}`,
-    ...(n.status === 'accepted' ? [] : ['Thank you for thinking of them: being asked is encouraging, even when the time is not right.']),
-  ]),
-  taskDigest: (name: string, overdue: DigestLine[], soon: DigestLine[]) => message(
-    `Speaker support: ${overdue.length ? `${overdue.length} overdue, ` : ''}${soon.length} due within 3 days`, [
+  lessonPrompt: (l: LessonPromptInfo) =>
+    message(`${l.reminder ? 'A gentle reminder — ' : ''}What did you learn? "${l.title}"`, [
+      `Hi ${l.name},`,
+      l.reminder
+        ? `a few days ago we asked what you learned giving "${l.title}" at ${l.community}. If you have ten minutes, your notes help the next speaker more than anything else.`
+        : `thank you for giving "${l.title}" at ${l.community}! While it is fresh: what did you learn?`,
+      'Three takeaways, what went well, what you would change, and links to your slides or recording are plenty. Save it as a draft and publish when you are happy; published lessons become part of the knowledge base colleagues search.',
+      l.url,
+    ]),
+  nominated: (n: NominationInfo) =>
+    message(`${n.nominator} thinks you should give a talk`, [
+      `Hi ${n.name},`,
+      `${n.nominator} nominated you to speak at ${n.community} about "${n.topic}".`,
+      ...(n.reason.trim() ? [`Why, in their words:\n${n.reason}`] : []),
+      'You know more than you think, and the organizers help with everything else: the outline, the slides, the room and the announcement. Accept and you get a draft proposal to shape at your own pace; decline and that is fine too.',
+      n.url,
+    ]),
+  nominationAnswered: (n: NominationInfo) =>
+    message(`Your nomination of ${n.nominee}: ${n.status}`, [
+      `Hi ${n.name},`,
+      n.status === 'accepted'
+        ? `${n.nominee} accepted your nomination to speak about "${n.topic}" at ${n.community} and has started a proposal. Thank you for spotting a speaker!`
+        : `${n.nominee} declined your nomination to speak about "${n.topic}" at ${n.community}${n.decline_reason ? `: ${n.decline_reason}` : '.'}`,
+      ...(n.status === 'accepted'
+        ? []
+        : ['Thank you for thinking of them: being asked is encouraging, even when the time is not right.']),
+    ]),
+  taskDigest: (name: string, overdue: DigestLine[], soon: DigestLine[]) =>
+    message(`Speaker support: ${overdue.length ? `${overdue.length} overdue, ` : ''}${soon.length} due within 3 days`, [
       `Hi ${name},`,
-      ...(overdue.length ? [`Overdue:\n${overdue.map((l) => `• ${l.title} — ${l.talk} (was due ${l.due})`).join('\n')}`] : []),
-      ...(soon.length ? [`Due within 3 days:\n${soon.map((l) => `• ${l.title} — ${l.talk} (due ${l.due})`).join('\n')}`] : []),
+      ...(overdue.length
+        ? [`Overdue:\n${overdue.map((l) => `• ${l.title} — ${l.talk} (was due ${l.due})`).join('\n')}`]
+        : []),
+      ...(soon.length
+        ? [`Due within 3 days:\n${soon.map((l) => `• ${l.title} — ${l.talk} (due ${l.due})`).join('\n')}`]
+        : []),
       'Thank you for taking care of it, so speakers can focus on their talks.',
     ]),
-  proposalReceived: (t: TalkInfo) => message(`We received your proposal: ${t.title}`, [
-    `Hi ${t.speakerName},`,
-    `thank you for proposing "${t.title}" (${t.format}) to ${t.community}. Reviewers will read it soon; you can still edit it while it is under review.`,
-    'Whatever happens next, you will hear from us.',
-  ]),
-  accepted: (t: TalkInfo) => message(`Accepted: ${t.title} — please confirm`, [
-    `Hi ${t.speakerName},`,
-    `good news: "${t.title}" is accepted for ${t.community}!`,
-    'Please confirm that you will give it (move the proposal to "confirmed"). We take care of the room, the announcement and the rest, so you can focus on the talk.',
-  ]),
-  waitlisted: (t: TalkInfo) => message(`Waitlisted: ${t.title}`, [
-    `Hi ${t.speakerName},`,
-    `"${t.title}" is on the waitlist of ${t.community}: we liked it, and we will come back to you as soon as a slot opens.`,
-  ]),
-  rejected: (t: TalkInfo) => message(`About your proposal: ${t.title}`, [
-    `Hi ${t.speakerName},`,
-    `thank you for proposing "${t.title}" to ${t.community}. This time it did not make it into the programme.`,
-    'Please do not let that stop you: most speakers got a no before their first yes, and the organizers are happy to help you shape your next idea.',
-  ]),
-  coSpeakerAdded: (t: TalkInfo & { by: string }) => message(`You are co-speaker of "${t.title}"`, [
-    `Hi ${t.speakerName},`,
-    `${t.by} added you as co-speaker of "${t.title}" (${t.format}) for ${t.community}.`,
-    'You can read and edit the proposal with your own Brownbag account.',
-  ]),
-  invitation: (e: EventInfo) => message(`Invitation: ${e.title} — ${e.when}`, [
-    `Hi ${e.personName},`, `${e.title} (${e.community})`, `When: ${e.when}`, `Where: ${e.where}`,
-    'The invitation is attached; accept it to put it in your calendar. It updates itself if anything moves.', e.url,
-  ]),
-  update: (e: EventInfo) => message(`Updated: ${e.title} — ${e.when}`, [
-    `Hi ${e.personName},`, `${e.title} (${e.community}) has changed.`, `When: ${e.when}`, `Where: ${e.where}`,
-    'Your calendar entry updates with the attached invitation.', e.url,
-  ]),
-  cancellation: (e: EventInfo) => message(`Canceled: ${e.title} — ${e.when}`, [
-    `Hi ${e.personName},`, `${e.title} (${e.community}) on ${e.when} is canceled for you.`,
-    'The attached cancellation removes it from your calendar.',
-  ]),
-  promoted: (e: EventInfo) => message(`A seat is yours: ${e.title}`, [
-    `Hi ${e.personName},`, `a seat freed up: you are now going to ${e.title} (${e.community}).`, `When: ${e.when}`, `Where: ${e.where}`,
-    'If you cannot come after all, please give the seat back so the next person can.',
-  ]),
-  reminder: (e: EventInfo) => message(`Tomorrow: ${e.title} — ${e.when}`, [
-    `Hi ${e.personName},`, `a reminder: ${e.title} (${e.community}) starts ${e.when}.`, `Where: ${e.where}`, e.url,
-  ]),
+  proposalReceived: (t: TalkInfo) =>
+    message(`We received your proposal: ${t.title}`, [
+      `Hi ${t.speakerName},`,
+      `thank you for proposing "${t.title}" (${t.format}) to ${t.community}. Reviewers will read it soon; you can still edit it while it is under review.`,
+      'Whatever happens next, you will hear from us.',
+    ]),
+  accepted: (t: TalkInfo) =>
+    message(`Accepted: ${t.title} — please confirm`, [
+      `Hi ${t.speakerName},`,
+      `good news: "${t.title}" is accepted for ${t.community}!`,
+      'Please confirm that you will give it (move the proposal to "confirmed"). We take care of the room, the announcement and the rest, so you can focus on the talk.',
+    ]),
+  waitlisted: (t: TalkInfo) =>
+    message(`Waitlisted: ${t.title}`, [
+      `Hi ${t.speakerName},`,
+      `"${t.title}" is on the waitlist of ${t.community}: we liked it, and we will come back to you as soon as a slot opens.`,
+    ]),
+  rejected: (t: TalkInfo) =>
+    message(`About your proposal: ${t.title}`, [
+      `Hi ${t.speakerName},`,
+      `thank you for proposing "${t.title}" to ${t.community}. This time it did not make it into the programme.`,
+      'Please do not let that stop you: most speakers got a no before their first yes, and the organizers are happy to help you shape your next idea.',
+    ]),
+  coSpeakerAdded: (t: TalkInfo & { by: string }) =>
+    message(`You are co-speaker of "${t.title}"`, [
+      `Hi ${t.speakerName},`,
+      `${t.by} added you as co-speaker of "${t.title}" (${t.format}) for ${t.community}.`,
+      'You can read and edit the proposal with your own Brownbag account.',
+    ]),
+  invitation: (e: EventInfo) =>
+    message(`Invitation: ${e.title} — ${e.when}`, [
+      `Hi ${e.personName},`,
+      `${e.title} (${e.community})`,
+      `When: ${e.when}`,
+      `Where: ${e.where}`,
+      'The invitation is attached; accept it to put it in your calendar. It updates itself if anything moves.',
+      e.url,
+    ]),
+  update: (e: EventInfo) =>
+    message(`Updated: ${e.title} — ${e.when}`, [
+      `Hi ${e.personName},`,
+      `${e.title} (${e.community}) has changed.`,
+      `When: ${e.when}`,
+      `Where: ${e.where}`,
+      'Your calendar entry updates with the attached invitation.',
+      e.url,
+    ]),
+  cancellation: (e: EventInfo) =>
+    message(`Canceled: ${e.title} — ${e.when}`, [
+      `Hi ${e.personName},`,
+      `${e.title} (${e.community}) on ${e.when} is canceled for you.`,
+      'The attached cancellation removes it from your calendar.',
+    ]),
+  promoted: (e: EventInfo) =>
+    message(`A seat is yours: ${e.title}`, [
+      `Hi ${e.personName},`,
+      `a seat freed up: you are now going to ${e.title} (${e.community}).`,
+      `When: ${e.when}`,
+      `Where: ${e.where}`,
+      'If you cannot come after all, please give the seat back so the next person can.',
+    ]),
+  reminder: (e: EventInfo) =>
+    message(`Tomorrow: ${e.title} — ${e.when}`, [
+      `Hi ${e.personName},`,
+      `a reminder: ${e.title} (${e.community}) starts ${e.when}.`,
+      `Where: ${e.where}`,
+      e.url,
+    ]),
 };

@@ -36,8 +36,13 @@ export function createMailer(o: { smtpUrl: string | null; mailDir: string }): Ma
         made = true;
       }
       const info = await transport.sendMail(message);
-      const id = String(message.messageId ?? info.messageId).replace(/[^A-Za-z0-9.@_-]+/g, '_').slice(0, 150);
-      await fs.writeFile(path.join(o.mailDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${id}.eml`), info.message as Buffer);
+      const id = String(message.messageId ?? info.messageId)
+        .replace(/[^A-Za-z0-9.@_-]+/g, '_')
+        .slice(0, 150);
+      await fs.writeFile(
+        path.join(o.mailDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${id}.eml`),
+        info.message as Buffer,
+      );
     },
     close: () => transport.close(),
   };

@@ -8,8 +8,17 @@ export const JOB_STATES = ['failed', 'pending', 'running', 'all'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 export interface JobRow {
-  id: string; task_identifier: string; payload: unknown; attempts: number; max_attempts: number; last_error: string | null;
-  run_at: Date; created_at: Date; updated_at: Date; locked_at: Date | null; key: string | null;
+  id: string;
+  task_identifier: string;
+  payload: unknown;
+  attempts: number;
+  max_attempts: number;
+  last_error: string | null;
+  run_at: Date;
+  created_at: Date;
+  updated_at: Date;
+  locked_at: Date | null;
+  key: string | null;
 }
 
 const STATE_SQL: Record<JobState, string> = {
@@ -27,12 +36,19 @@ export class JobsService {
   async list(actor: Actor, state: JobState, limit: number, cursor?: string) {
     if (!actor.isAdmin) throw new Forbidden('Only admins see the job queue.');
     const after = decodeCursor(cursor, ['string']);
-    const rows = await sql<JobRow>(this.ds.manager,
+    const rows = await sql<JobRow>(
+      this.ds.manager,
       `SELECT j.id::text, j.task_identifier, p.payload, j.attempts, j.max_attempts, j.last_error, j.run_at, j.created_at, j.updated_at, j.locked_at, j.key
          FROM graphile_worker.jobs j JOIN graphile_worker._private_jobs p ON p.id = j.id
         WHERE ${STATE_SQL[state]} AND ($1::bigint IS NULL OR j.id < $1::bigint) ORDER BY j.id DESC LIMIT $2`,
-      [after?.[0] ?? null, limit + 1]);
-    return pageOf(rows, limit, (r) => [r.id], (r) => r);
+      [after?.[0] ?? null, limit + 1],
+    );
+    return pageOf(
+      rows,
+      limit,
+      (r) => [r.id],
+      (r) => r,
+    );
   }
 
   /** Back to the queue with a fresh set of attempts, to run now. */
@@ -40,11 +56,14 @@ export class JobsService {
     if (!actor.isAdmin) throw new Forbidden('Only admins retry jobs.');
     // graphile-worker's own SQL API: a fresh set of attempts, due now (a running job is left alone).
     // The answer is the job as rescheduled, before a worker (woken just after) takes it.
-    const [job] = await sql<JobRow>(this.ds.manager,
+    const [job] = await sql<JobRow>(
+      this.ds.manager,
       `SELECT r.id::text, t.identifier AS task_identifier, r.payload, r.attempts, r.max_attempts, r.last_error, r.run_at, r.created_at,
               r.updated_at, r.locked_at, r.key
          FROM graphile_worker.reschedule_jobs(ARRAY[$1::bigint], run_at := now(), attempts := 0) r
-         JOIN graphile_worker._private_tasks t ON t.id = r.task_id`, [id]);
+         JOIN graphile_worker._private_tasks t ON t.id = r.task_id`,
+      [id],
+    );
     if (!job) throw new NotFound('A job that is not running with that id');
     await this.ds.query(`SELECT pg_notify('jobs:insert', '')`);
     return job;

@@ -6,13 +6,30 @@ import type { CommunitiesService } from '../communities/communities.service';
 import { type Access, isOrganizer } from '../communities/permissions';
 import { Call, CallFormat, CallTrack } from './call.entity';
 
-export interface FormatInput { key: string; name: string; durationMinutes: number }
-export interface TrackInput { key: string; name: string }
+export interface FormatInput {
+  key: string;
+  name: string;
+  durationMinutes: number;
+}
+export interface TrackInput {
+  key: string;
+  name: string;
+}
 export interface CallInput {
-  title: string; description?: string; opensAt: string; closesAt?: string | null; formats: FormatInput[]; tracks?: TrackInput[];
+  title: string;
+  description?: string;
+  opensAt: string;
+  closesAt?: string | null;
+  formats: FormatInput[];
+  tracks?: TrackInput[];
 }
 export type CallPatch = Partial<CallInput>;
-export interface CallView { call: Call; slug: string; formats: CallFormat[]; tracks: CallTrack[] }
+export interface CallView {
+  call: Call;
+  slug: string;
+  formats: CallFormat[];
+  tracks: CallTrack[];
+}
 
 export const isOpen = (c: Pick<Call, 'opensAt' | 'closesAt'>, at = new Date()) =>
   c.opensAt.getTime() <= at.getTime() && (c.closesAt === null || at.getTime() < c.closesAt.getTime());
@@ -32,7 +49,10 @@ function checkWindow(opensAt: Date, closesAt: Date | null) {
 }
 
 export class CfpService {
-  constructor(private readonly ds: DataSource, private readonly communities: CommunitiesService) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly communities: CommunitiesService,
+  ) {}
 
   async create(actor: Actor, slug: string, input: CallInput): Promise<CallView> {
     checkKeys('format', input.formats);
@@ -43,9 +63,15 @@ export class CfpService {
     return this.ds.transaction(async (m) => {
       const a = await this.communities.access(actor, slug, m);
       if (!isOrganizer(a)) throw new Forbidden('Only organizers open calls for proposals.');
-      const call = await m.getRepository(Call).save(m.getRepository(Call).create({
-        communityId: a.community.id, title: input.title, description: input.description ?? '', opensAt, closesAt,
-      }));
+      const call = await m.getRepository(Call).save(
+        m.getRepository(Call).create({
+          communityId: a.community.id,
+          title: input.title,
+          description: input.description ?? '',
+          opensAt,
+          closesAt,
+        }),
+      );
       await this.replaceOptions(m, call.id, input.formats, input.tracks ?? []);
       return this.view(m, call.id, a);
     });
@@ -53,16 +79,21 @@ export class CfpService {
 
   async list(actor: Actor, slug: string): Promise<CallView[]> {
     const a = await this.communities.access(actor, slug);
-    const calls = await this.ds.getRepository(Call).find({ where: { communityId: a.community.id }, order: { opensAt: 'DESC', id: 'DESC' } });
+    const calls = await this.ds
+      .getRepository(Call)
+      .find({ where: { communityId: a.community.id }, order: { opensAt: 'DESC', id: 'DESC' } });
     const ids = calls.map((c) => c.id);
     const [formats, tracks] = ids.length
       ? await Promise.all([
-        this.ds.getRepository(CallFormat).find({ where: { callId: In(ids) }, order: { position: 'ASC' } }),
-        this.ds.getRepository(CallTrack).find({ where: { callId: In(ids) }, order: { position: 'ASC' } }),
-      ])
+          this.ds.getRepository(CallFormat).find({ where: { callId: In(ids) }, order: { position: 'ASC' } }),
+          this.ds.getRepository(CallTrack).find({ where: { callId: In(ids) }, order: { position: 'ASC' } }),
+        ])
       : [[], []];
     return calls.map((call) => ({
-      call, slug, formats: formats.filter((f) => f.callId === call.id), tracks: tracks.filter((t) => t.callId === call.id),
+      call,
+      slug,
+      formats: formats.filter((f) => f.callId === call.id),
+      tracks: tracks.filter((t) => t.callId === call.id),
     }));
   }
 
@@ -80,12 +111,18 @@ export class CfpService {
       const current = await this.get(actor, id, m);
       if (!isOrganizer(current.access)) throw new Forbidden('Only organizers change calls for proposals.');
       const opensAt = patch.opensAt ? new Date(patch.opensAt) : current.call.opensAt;
-      const closesAt = patch.closesAt === undefined ? current.call.closesAt : patch.closesAt ? new Date(patch.closesAt) : null;
+      const closesAt =
+        patch.closesAt === undefined ? current.call.closesAt : patch.closesAt ? new Date(patch.closesAt) : null;
       checkWindow(opensAt, closesAt);
-      const res = await m.createQueryBuilder().update(Call)
+      const res = await m
+        .createQueryBuilder()
+        .update(Call)
         .set({
-          title: patch.title ?? current.call.title, description: patch.description ?? current.call.description,
-          opensAt, closesAt, version: () => 'version + 1',
+          title: patch.title ?? current.call.title,
+          description: patch.description ?? current.call.description,
+          opensAt,
+          closesAt,
+          version: () => 'version + 1',
         })
         .where('id = :id', { id })
         .andWhere(expected === undefined ? '1=1' : 'version = :expected', { expected })
@@ -101,7 +138,15 @@ export class CfpService {
    * there is no such call; an unknown format or track key is a 422 naming the ones offered.
    */
   async resolveCall(m: EntityManager, callId: string, formatKey: string, trackKey: string | null | undefined) {
-    const [row] = await sql<{ id: string; community_id: string; opens_at: Date; closes_at: Date | null; format_id: string | null; track_id: string | null }>(m,
+    const [row] = await sql<{
+      id: string;
+      community_id: string;
+      opens_at: Date;
+      closes_at: Date | null;
+      format_id: string | null;
+      track_id: string | null;
+    }>(
+      m,
       `SELECT c.id, c.community_id, c.opens_at, c.closes_at, f.id AS format_id, t.id AS track_id
          FROM call_for_proposals c
          LEFT JOIN call_format f ON f.call_id = c.id AND f.key = $2
@@ -111,7 +156,14 @@ export class CfpService {
     );
     if (!row) return null;
     if (!row.format_id || (trackKey && !row.track_id)) await this.resolveOptions(m, callId, formatKey, trackKey); // throws the 422
-    return { id: row.id, communityId: row.community_id, opensAt: row.opens_at, closesAt: row.closes_at, formatId: row.format_id!, trackId: row.track_id };
+    return {
+      id: row.id,
+      communityId: row.community_id,
+      opensAt: row.opens_at,
+      closesAt: row.closes_at,
+      formatId: row.format_id!,
+      trackId: row.track_id,
+    };
   }
 
   /** Resolves format and track keys of a call for a proposal; an unknown key is a 422. */
@@ -119,14 +171,20 @@ export class CfpService {
     const format = await m.getRepository(CallFormat).findOneBy({ callId, key: formatKey });
     if (!format) {
       const keys = (await m.getRepository(CallFormat).findBy({ callId })).map((f) => f.key);
-      throw new RuleBroken('unknown-format', `This call has no format "${formatKey}"; it offers: ${keys.join(', ')}.`, { allowed: keys });
+      throw new RuleBroken('unknown-format', `This call has no format "${formatKey}"; it offers: ${keys.join(', ')}.`, {
+        allowed: keys,
+      });
     }
     let track: CallTrack | null = null;
     if (trackKey) {
       track = await m.getRepository(CallTrack).findOneBy({ callId, key: trackKey });
       if (!track) {
         const keys = (await m.getRepository(CallTrack).findBy({ callId })).map((t) => t.key);
-        throw new RuleBroken('unknown-track', `This call has no track "${trackKey}"; it offers: ${keys.join(', ') || 'none'}.`, { allowed: keys });
+        throw new RuleBroken(
+          'unknown-track',
+          `This call has no track "${trackKey}"; it offers: ${keys.join(', ') || 'none'}.`,
+          { allowed: keys },
+        );
       }
     }
     return { format, track };
@@ -147,7 +205,8 @@ export class CfpService {
    */
   private async replaceOptions(m: EntityManager, callId: string, formats?: FormatInput[], tracks?: TrackInput[]) {
     const sets: [typeof CallFormat | typeof CallTrack, { key: string }[] | undefined, string][] = [
-      [CallFormat, formats, 'format'], [CallTrack, tracks, 'track'],
+      [CallFormat, formats, 'format'],
+      [CallTrack, tracks, 'track'],
     ];
     for (const [entity, items, kind] of sets) {
       if (!items) continue;
@@ -161,7 +220,10 @@ export class CfpService {
           [gone.map((g) => g.id)],
         );
         if (used.length) {
-          throw new Conflict(`${kind}-in-use`, `Proposals use the ${kind} ${used.map((u) => `"${u.key}"`).join(', ')}; keep it in the list.`);
+          throw new Conflict(
+            `${kind}-in-use`,
+            `Proposals use the ${kind} ${used.map((u) => `"${u.key}"`).join(', ')}; keep it in the list.`,
+          );
         }
         await repo.delete(gone.map((g) => g.id));
       }

@@ -8,29 +8,53 @@ import type { MemberRow } from './communities.service';
 import type { Access } from './permissions';
 
 export const RoleSchema = Type.Enum(ROLES);
-const RetroVisibility = Type.Enum(RETROSPECTIVE_VISIBILITIES, { description: "who reads the organizers' retrospectives of talks" });
+const RetroVisibility = Type.Enum(RETROSPECTIVE_VISIBILITIES, {
+  description: "who reads the organizers' retrospectives of talks",
+});
 const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin' });
 
 export const CommunityOut = Type.Object({
-  id: Uuid, slug: Type.String(), name: Type.String(), description: Type.String(), blindReview: Type.Boolean(),
-  timeZone: Type.String(), retrospectiveVisibility: RetroVisibility, createdAt: DateTime,
+  id: Uuid,
+  slug: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  blindReview: Type.Boolean(),
+  timeZone: Type.String(),
+  retrospectiveVisibility: RetroVisibility,
+  createdAt: DateTime,
   myRole: Nullable(RoleSchema),
   calendarUrl: Type.String({ description: 'iCalendar feed of its published events' }),
   webcalUrl: Type.String({ description: 'the same feed, for one-click subscription' }),
 });
 
-export const CommunityCreate = Type.Object({
-  slug: Slug, name: Line(200), description: Type.Optional(Text(10000)), blindReview: Type.Optional(Type.Boolean()), timeZone: Type.Optional(TimeZone),
-  retrospectiveVisibility: Type.Optional(RetroVisibility),
-}, { additionalProperties: false });
+export const CommunityCreate = Type.Object(
+  {
+    slug: Slug,
+    name: Line(200),
+    description: Type.Optional(Text(10000)),
+    blindReview: Type.Optional(Type.Boolean()),
+    timeZone: Type.Optional(TimeZone),
+    retrospectiveVisibility: Type.Optional(RetroVisibility),
+  },
+  { additionalProperties: false },
+);
 
-export const CommunityPatch = Type.Object({
-  name: Type.Optional(Line(200)), description: Type.Optional(Text(10000)), blindReview: Type.Optional(Type.Boolean()), timeZone: Type.Optional(TimeZone),
-  retrospectiveVisibility: Type.Optional(RetroVisibility),
-}, { additionalProperties: false, minProperties: 1 });
+export const CommunityPatch = Type.Object(
+  {
+    name: Type.Optional(Line(200)),
+    description: Type.Optional(Text(10000)),
+    blindReview: Type.Optional(Type.Boolean()),
+    timeZone: Type.Optional(TimeZone),
+    retrospectiveVisibility: Type.Optional(RetroVisibility),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
 
 export const MemberOut = Type.Object({ person: PersonOut, role: RoleSchema, joinedAt: DateTime });
-export const MemberAdd = Type.Object({ email: Email, name: Type.Optional(Line(200)), role: Type.Optional(RoleSchema) }, { additionalProperties: false });
+export const MemberAdd = Type.Object(
+  { email: Email, name: Type.Optional(Line(200)), role: Type.Optional(RoleSchema) },
+  { additionalProperties: false },
+);
 export const RolePatch = Type.Object({ role: RoleSchema }, { additionalProperties: false });
 export const MemberParams = Type.Object({ slug: Slug, personId: Uuid });
 export const ListQuery = Type.Object(PageQuery, { additionalProperties: false });
@@ -38,9 +62,21 @@ export const ListQuery = Type.Object(PageQuery, { additionalProperties: false })
 export const communityOut = (publicUrl: string) => (a: Access) => {
   const calendarUrl = `${publicUrl}/v1/communities/${a.community.slug}/calendar.ics`;
   return {
-    id: a.community.id, slug: a.community.slug, name: a.community.name, description: a.community.description,
-    blindReview: a.community.blindReview, timeZone: a.community.timeZone, retrospectiveVisibility: a.community.retrospectiveVisibility, createdAt: new Date(a.community.createdAt).toISOString(), myRole: a.role,
-    calendarUrl, webcalUrl: calendarUrl.replace(/^https?:/, 'webcal:'),
+    id: a.community.id,
+    slug: a.community.slug,
+    name: a.community.name,
+    description: a.community.description,
+    blindReview: a.community.blindReview,
+    timeZone: a.community.timeZone,
+    retrospectiveVisibility: a.community.retrospectiveVisibility,
+    createdAt: new Date(a.community.createdAt).toISOString(),
+    myRole: a.role,
+    calendarUrl,
+    webcalUrl: calendarUrl.replace(/^https?:/, 'webcal:'),
   };
 };
-export const memberOut = (r: MemberRow) => ({ person: personOut(r.person), role: r.role, joinedAt: new Date(r.joinedAt).toISOString() });
+export const memberOut = (r: MemberRow) => ({
+  person: personOut(r.person),
+  role: r.role,
+  joinedAt: new Date(r.joinedAt).toISOString(),
+});

@@ -13,19 +13,34 @@ import { Membership, type Role } from './membership.entity';
 import { type Access, isMember, isOrganizer } from './permissions';
 
 export interface CommunityInput {
-  slug: string; name: string; description?: string; blindReview?: boolean; timeZone?: string; retrospectiveVisibility?: RetrospectiveVisibility;
+  slug: string;
+  name: string;
+  description?: string;
+  blindReview?: boolean;
+  timeZone?: string;
+  retrospectiveVisibility?: RetrospectiveVisibility;
 }
 export type CommunityPatch = Partial<Omit<CommunityInput, 'slug'>>;
-export interface MemberRow { person: Person; role: Role; joinedAt: Date }
+export interface MemberRow {
+  person: Person;
+  role: Role;
+  joinedAt: Date;
+}
 
 function checkTimeZone(tz: string | undefined) {
   if (tz !== undefined && !IANAZone.isValidZone(tz)) {
-    throw new RuleBroken('invalid-time-zone', `${tz} is not an IANA time zone (e.g. Europe/Berlin, America/New_York, UTC).`);
+    throw new RuleBroken(
+      'invalid-time-zone',
+      `${tz} is not an IANA time zone (e.g. Europe/Berlin, America/New_York, UTC).`,
+    );
   }
 }
 
 export class CommunitiesService {
-  constructor(private readonly ds: DataSource, private readonly people: PeopleService) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly people: PeopleService,
+  ) {}
 
   /** The community and the actor's role in it; 404 when there is no such community. */
   access(actor: Actor, slug: string, m: EntityManager = this.ds.manager): Promise<Access> {
@@ -37,7 +52,8 @@ export class CommunitiesService {
   }
 
   private async accessWhere(actor: Actor, where: string, key: string, m: EntityManager): Promise<Access> {
-    const rows = await sql<Community & { role: Role | null }>(m,
+    const rows = await sql<Community & { role: Role | null }>(
+      m,
       `SELECT c.id, c.slug, c.name, c.description, c.blind_review AS "blindReview", c.time_zone AS "timeZone", c.retrospective_visibility AS "retrospectiveVisibility",
               c.version, c.list_version AS "listVersion", c.created_at AS "createdAt", c.updated_at AS "updatedAt", mb.role
          FROM community c LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = $2
@@ -56,7 +72,14 @@ export class CommunitiesService {
       const rows: { id: string }[] = await m.query(
         `INSERT INTO community (slug, name, description, blind_review, time_zone, retrospective_visibility) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (slug) DO NOTHING RETURNING id`,
-        [input.slug, input.name, input.description ?? '', input.blindReview ?? false, input.timeZone ?? 'UTC', input.retrospectiveVisibility ?? 'organizers'],
+        [
+          input.slug,
+          input.name,
+          input.description ?? '',
+          input.blindReview ?? false,
+          input.timeZone ?? 'UTC',
+          input.retrospectiveVisibility ?? 'organizers',
+        ],
       );
       if (!rows.length) throw new Conflict('slug-taken', `The slug ${input.slug} is taken; choose another.`);
       await m.getRepository(Membership).insert({ communityId: rows[0].id, personId: actor.id, role: 'organizer' });
@@ -74,7 +97,12 @@ export class CommunitiesService {
         WHERE ($2::text IS NULL OR c.slug > $2) ORDER BY c.slug LIMIT $3`,
       [actor.id, after?.[0] ?? null, limit + 1],
     );
-    return pageOf(rows, limit, (r) => [r.slug], ({ role, ...community }) => ({ actor, community: community as Community, role }));
+    return pageOf(
+      rows,
+      limit,
+      (r) => [r.slug],
+      ({ role, ...community }) => ({ actor, community: community as Community, role }),
+    );
   }
 
   async update(actor: Actor, slug: string, patch: CommunityPatch, expected?: number): Promise<Access> {
@@ -84,7 +112,13 @@ export class CommunitiesService {
       if (!isOrganizer(a)) throw new Forbidden('Only organizers change a community.');
       const sets: string[] = [];
       const params: unknown[] = [a.community.id];
-      const col = { name: 'name', description: 'description', blindReview: 'blind_review', timeZone: 'time_zone', retrospectiveVisibility: 'retrospective_visibility' } as const;
+      const col = {
+        name: 'name',
+        description: 'description',
+        blindReview: 'blind_review',
+        timeZone: 'time_zone',
+        retrospectiveVisibility: 'retrospective_visibility',
+      } as const;
       for (const [k, c] of Object.entries(col)) {
         const v = patch[k as keyof CommunityPatch];
         if (v !== undefined) {
@@ -107,14 +141,26 @@ export class CommunitiesService {
     const a = await this.access(actor, slug);
     if (!isMember(a)) throw new Forbidden('Only members see who else is a member; join first.');
     const after = decodeCursor(cursor, ['string']);
-    const rows: (MemberRow & { email: string })[] = (await this.ds.query(
-      `SELECT p.id, p.email, p.name, p.department, p.title, p.is_admin AS "isAdmin", p.accepts_nominations AS "acceptsNominations", p.created_at AS "createdAt",
+    const rows: (MemberRow & { email: string })[] = (
+      await this.ds.query(
+        `SELECT p.id, p.email, p.name, p.department, p.title, p.is_admin AS "isAdmin", p.accepts_nominations AS "acceptsNominations", p.created_at AS "createdAt",
               mb.role, mb.created_at AS "joinedAt"
          FROM membership mb JOIN person p ON p.id = mb.person_id
         WHERE mb.community_id = $1 AND ($2::text IS NULL OR p.email > $2) ORDER BY p.email LIMIT $3`,
-      [a.community.id, after?.[0] ?? null, limit + 1],
-    )).map((r: Person & { role: Role; joinedAt: Date }) => ({ person: r, role: r.role, joinedAt: r.joinedAt, email: r.email }));
-    return pageOf(rows, limit, (r) => [r.email], (r) => r);
+        [a.community.id, after?.[0] ?? null, limit + 1],
+      )
+    ).map((r: Person & { role: Role; joinedAt: Date }) => ({
+      person: r,
+      role: r.role,
+      joinedAt: r.joinedAt,
+      email: r.email,
+    }));
+    return pageOf(
+      rows,
+      limit,
+      (r) => [r.email],
+      (r) => r,
+    );
   }
 
   /** An organizer adds someone by e-mail (the person is created on first use). */
@@ -123,9 +169,16 @@ export class CommunitiesService {
       const a = await this.access(actor, slug, m);
       if (!isOrganizer(a)) throw new Forbidden('Only organizers add members.');
       const person = await this.people.findOrCreate(m, input.email, input.name);
-      const res = await m.createQueryBuilder().insert().into(Membership)
-        .values({ communityId: a.community.id, personId: person.id, role: input.role }).orIgnore().returning(['createdAt']).execute();
-      if (!res.raw.length) throw new Conflict('already-member', `${person.email} is a member already; change their role instead.`);
+      const res = await m
+        .createQueryBuilder()
+        .insert()
+        .into(Membership)
+        .values({ communityId: a.community.id, personId: person.id, role: input.role })
+        .orIgnore()
+        .returning(['createdAt'])
+        .execute();
+      if (!res.raw.length)
+        throw new Conflict('already-member', `${person.email} is a member already; change their role instead.`);
       return { person, role: input.role, joinedAt: res.raw[0].created_at };
     });
   }
@@ -134,8 +187,13 @@ export class CommunitiesService {
   async join(actor: Actor, slug: string): Promise<{ row: MemberRow; created: boolean }> {
     return this.ds.transaction(async (m) => {
       const a = await this.access(actor, slug, m);
-      const res = await m.createQueryBuilder().insert().into(Membership)
-        .values({ communityId: a.community.id, personId: actor.id, role: 'member' }).orIgnore().execute();
+      const res = await m
+        .createQueryBuilder()
+        .insert()
+        .into(Membership)
+        .values({ communityId: a.community.id, personId: actor.id, role: 'member' })
+        .orIgnore()
+        .execute();
       const mb = await m.getRepository(Membership).findOneByOrFail({ communityId: a.community.id, personId: actor.id });
       const person = await m.getRepository(Person).findOneByOrFail({ id: actor.id });
       return { row: { person, role: mb.role, joinedAt: mb.createdAt }, created: res.raw.length > 0 };
@@ -176,6 +234,10 @@ export class CommunitiesService {
 
   private async keepOneOrganizer(m: EntityManager, communityId: string) {
     const n = await m.getRepository(Membership).countBy({ communityId, role: 'organizer' });
-    if (n <= 1) throw new RuleBroken('last-organizer', 'A community keeps at least one organizer; make someone else organizer first.');
+    if (n <= 1)
+      throw new RuleBroken(
+        'last-organizer',
+        'A community keeps at least one organizer; make someone else organizer first.',
+      );
   }
 }

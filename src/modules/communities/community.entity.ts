@@ -13,7 +13,13 @@ export class Community {
   @Column({ type: 'text', default: '' }) description: string;
   @Column({ name: 'blind_review', type: 'boolean', default: false }) blindReview: boolean;
   /** Who reads the organizers' retrospective of a talk. */
-  @Column({ name: 'retrospective_visibility', type: 'enum', enum: RETROSPECTIVE_VISIBILITIES, enumName: 'retrospective_visibility', default: 'organizers' })
+  @Column({
+    name: 'retrospective_visibility',
+    type: 'enum',
+    enum: RETROSPECTIVE_VISIBILITIES,
+    enumName: 'retrospective_visibility',
+    default: 'organizers',
+  })
   retrospectiveVisibility: RetrospectiveVisibility;
   @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'UTC' }) timeZone: string;
   @Column({ type: 'integer', default: 1 }) version: number;

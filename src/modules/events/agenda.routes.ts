@@ -6,17 +6,62 @@ import { BacklogOut, EventOut, SlotCreate, SlotPatch, backlogOut, eventViewOut }
 
 const tags = ['agenda'];
 
-export const agendaRoutes: FastifyPluginAsyncTypebox<{ agenda: AgendaService; publicUrl: string }> = async (app, { agenda, publicUrl }) => {
-  app.get('/communities/:slug/backlog', { schema: { tags, summary: 'Accepted and confirmed talks without a slot (organizer)', params: SlugParams, response: { 200: BacklogOut } } },
-    async (req) => ({ items: (await agenda.backlog(actorOf(req), req.params.slug)).map(backlogOut) }));
+export const agendaRoutes: FastifyPluginAsyncTypebox<{ agenda: AgendaService; publicUrl: string }> = async (
+  app,
+  { agenda, publicUrl },
+) => {
+  app.get(
+    '/communities/:slug/backlog',
+    {
+      schema: {
+        tags,
+        summary: 'Accepted and confirmed talks without a slot (organizer)',
+        params: SlugParams,
+        response: { 200: BacklogOut },
+      },
+    },
+    async (req) => ({ items: (await agenda.backlog(actorOf(req), req.params.slug)).map(backlogOut) }),
+  );
 
-  app.post('/events/:id/slots', { schema: { tags, summary: 'Place a talk from the backlog in the event (organizer)', params: IdParams, body: SlotCreate, response: { 201: EventOut } } },
-    async (req, reply) => reply.code(201).send(eventViewOut(publicUrl, await agenda.place(actorOf(req), req.params.id, req.body))));
+  app.post(
+    '/events/:id/slots',
+    {
+      schema: {
+        tags,
+        summary: 'Place a talk from the backlog in the event (organizer)',
+        params: IdParams,
+        body: SlotCreate,
+        response: { 201: EventOut },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(eventViewOut(publicUrl, await agenda.place(actorOf(req), req.params.id, req.body))),
+  );
 
-  app.patch('/slots/:id', { schema: { tags, summary: 'Move a talk within its event or to another one (organizer)', params: IdParams, body: SlotPatch, response: { 200: EventOut } } },
-    async (req) => eventViewOut(publicUrl, await agenda.move(actorOf(req), req.params.id, req.body)));
+  app.patch(
+    '/slots/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Move a talk within its event or to another one (organizer)',
+        params: IdParams,
+        body: SlotPatch,
+        response: { 200: EventOut },
+      },
+    },
+    async (req) => eventViewOut(publicUrl, await agenda.move(actorOf(req), req.params.id, req.body)),
+  );
 
-  app.delete('/slots/:id', { schema: { tags, summary: 'Take a talk off the agenda, back to the backlog (organizer)', params: IdParams, response: { 200: EventOut } } },
-    async (req) => eventViewOut(publicUrl, await agenda.remove(actorOf(req), req.params.id)));
-
+  app.delete(
+    '/slots/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Take a talk off the agenda, back to the backlog (organizer)',
+        params: IdParams,
+        response: { 200: EventOut },
+      },
+    },
+    async (req) => eventViewOut(publicUrl, await agenda.remove(actorOf(req), req.params.id)),
+  );
 };

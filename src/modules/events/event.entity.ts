@@ -14,7 +14,10 @@ export type EventStatus = (typeof EVENT_STATUSES)[number];
 @Entity('event')
 @Check('event_times', 'ends_at > starts_at')
 @Check('event_capacity', 'capacity IS NULL OR capacity > 0')
-@Exclusion('event_room_overlap', `USING gist (room_id WITH =, tstzrange(starts_at, ends_at) WITH &&) WHERE ((room_id IS NOT NULL) AND (status <> 'canceled'::event_status))`)
+@Exclusion(
+  'event_room_overlap',
+  `USING gist (room_id WITH =, tstzrange(starts_at, ends_at) WITH &&) WHERE ((room_id IS NOT NULL) AND (status <> 'canceled'::event_status))`,
+)
 @Index('event_by_start', ['communityId', 'startsAt', 'id'])
 export class Event {
   @UuidKey() id: string;

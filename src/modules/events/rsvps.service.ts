@@ -7,14 +7,28 @@ import { isOrganizer } from '../communities/permissions';
 import type { EventsService } from './events.service';
 import type { RsvpStatus } from './rsvp.entity';
 
-export interface RsvpCounts { event_id: string; going: number; waitlisted: number; checked_in: number }
+export interface RsvpCounts {
+  event_id: string;
+  going: number;
+  waitlisted: number;
+  checked_in: number;
+}
 export interface RsvpRow {
-  event_id: string; person_id: string; name: string; email: string; department: string | null;
-  status: RsvpStatus; checked_in_at: Date | null; created_at: Date; updated_at: Date; position: number | null;
+  event_id: string;
+  person_id: string;
+  name: string;
+  email: string;
+  department: string | null;
+  status: RsvpStatus;
+  checked_in_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  position: number | null;
 }
 
 export async function rsvpCounts(m: EntityManager, eventIds: string[]): Promise<RsvpCounts[]> {
-  return sql<RsvpCounts>(m,
+  return sql<RsvpCounts>(
+    m,
     `SELECT event_id, count(*) FILTER (WHERE status = 'going')::int AS going, count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted,
             count(*) FILTER (WHERE checked_in_at IS NOT NULL)::int AS checked_in
        FROM rsvp WHERE event_id = ANY($1) GROUP BY event_id`,
@@ -27,25 +41,38 @@ const ROW = `SELECT r.event_id, r.person_id, p.name, p.email, p.department, r.st
                FROM rsvp r JOIN person p ON p.id = r.person_id`;
 
 export class RsvpsService {
-  constructor(private readonly ds: DataSource, private readonly events: EventsService) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly events: EventsService,
+  ) {}
 
   /**
    * Going or declined. Capacity holds under any concurrency: the event row is locked, seats are
    * counted, and the answer is `going` while a seat is free, `waitlisted` after (in arrival order).
    * Declining frees the seat and promotes the first of the waitlist. Answering makes you a member.
    */
-  async answer(actor: Actor, eventId: string, want: 'going' | 'declined'): Promise<{ rsvp: RsvpRow; created: boolean; promoted: string[] }> {
+  async answer(
+    actor: Actor,
+    eventId: string,
+    want: 'going' | 'declined',
+  ): Promise<{ rsvp: RsvpRow; created: boolean; promoted: string[] }> {
     return this.ds.transaction(async (m) => {
       const v = await this.events.lockEvent(m, actor, eventId);
-      if (v.event.status !== 'published') throw new Conflict('event-not-open', `A ${v.event.status} event takes no RSVPs.`);
+      if (v.event.status !== 'published')
+        throw new Conflict('event-not-open', `A ${v.event.status} event takes no RSVPs.`);
       if (v.event.ends_at.getTime() < Date.now()) throw new Conflict('event-over', 'This event is over.');
-      const [before] = await sql<{ status: RsvpStatus }>(m, 'SELECT status FROM rsvp WHERE event_id = $1 AND person_id = $2', [eventId, actor.id]);
+      const [before] = await sql<{ status: RsvpStatus }>(
+        m,
+        'SELECT status FROM rsvp WHERE event_id = $1 AND person_id = $2',
+        [eventId, actor.id],
+      );
       let status: RsvpStatus = 'declined';
       if (want === 'going') {
         if (before?.status === 'going' || before?.status === 'waitlisted') status = before.status;
         else status = v.event.capacity === null || v.counts.going < v.event.capacity ? 'going' : 'waitlisted';
       }
-      const [{ inserted }] = await sql<{ inserted: boolean }>(m,
+      const [{ inserted }] = await sql<{ inserted: boolean }>(
+        m,
         `INSERT INTO rsvp (event_id, person_id, status) VALUES ($1, $2, $3::rsvp_status)
          ON CONFLICT (event_id, person_id) DO UPDATE SET status = EXCLUDED.status, updated_at = now(),
            -- a new answer of "going" queues at the back
@@ -53,11 +80,19 @@ export class RsvpsService {
          RETURNING (xmax = 0) AS inserted`,
         [eventId, actor.id, status],
       );
-      await m.query(`INSERT INTO membership (community_id, person_id, role) VALUES ($1, $2, 'member') ON CONFLICT DO NOTHING`, [v.event.community_id, actor.id]);
-      const promoted = before?.status === 'going' && status === 'declined' ? await this.events.promote(m, eventId, v.event.capacity) : [];
+      await m.query(
+        `INSERT INTO membership (community_id, person_id, role) VALUES ($1, $2, 'member') ON CONFLICT DO NOTHING`,
+        [v.event.community_id, actor.id],
+      );
+      const promoted =
+        before?.status === 'going' && status === 'declined'
+          ? await this.events.promote(m, eventId, v.event.capacity)
+          : [];
       // The invitation follows the seat: going gets REQUEST, leaving gets CANCEL, promotion both tells and invites.
-      if (status === 'going' && before?.status !== 'going') await notify.event(m, eventId, 'REQUEST', { personIds: [actor.id] });
-      if (before?.status === 'going' && status === 'declined') await notify.event(m, eventId, 'CANCEL', { personIds: [actor.id] });
+      if (status === 'going' && before?.status !== 'going')
+        await notify.event(m, eventId, 'REQUEST', { personIds: [actor.id] });
+      if (before?.status === 'going' && status === 'declined')
+        await notify.event(m, eventId, 'CANCEL', { personIds: [actor.id] });
       await notify.promoted(m, eventId, promoted);
       const [rsvp] = await sql<RsvpRow>(m, `${ROW} WHERE r.event_id = $1 AND r.person_id = $2`, [eventId, actor.id]);
       return { rsvp, created: inserted, promoted };
@@ -66,7 +101,10 @@ export class RsvpsService {
 
   async mine(actor: Actor, eventId: string): Promise<RsvpRow> {
     await this.events.get(actor, eventId);
-    const [rsvp] = await sql<RsvpRow>(this.ds.manager, `${ROW} WHERE r.event_id = $1 AND r.person_id = $2`, [eventId, actor.id]);
+    const [rsvp] = await sql<RsvpRow>(this.ds.manager, `${ROW} WHERE r.event_id = $1 AND r.person_id = $2`, [
+      eventId,
+      actor.id,
+    ]);
     if (!rsvp) throw new NotFound('Your RSVP');
     return rsvp;
   }
@@ -75,7 +113,8 @@ export class RsvpsService {
   async list(actor: Actor, eventId: string, status?: RsvpStatus[]): Promise<{ items: RsvpRow[]; counts: RsvpCounts }> {
     const v = await this.events.get(actor, eventId);
     if (!isOrganizer(v.access)) throw new Forbidden('Only organizers see the attendee list.');
-    const items = await sql<RsvpRow>(this.ds.manager,
+    const items = await sql<RsvpRow>(
+      this.ds.manager,
       `${ROW} WHERE r.event_id = $1 AND ($2::rsvp_status[] IS NULL OR r.status = ANY($2::rsvp_status[]))
         ORDER BY array_position(ARRAY['going','waitlisted','declined']::rsvp_status[], r.status), r.arrival`,
       [eventId, status?.length ? status : null],
@@ -88,14 +127,26 @@ export class RsvpsService {
     return this.ds.transaction(async (m) => {
       const v = await this.events.lockEvent(m, actor, eventId);
       if (!isOrganizer(v.access)) throw new Forbidden('Only organizers check people in.');
-      if (v.event.status !== 'published') throw new Conflict('event-not-open', `A ${v.event.status} event takes no check-ins.`);
-      const [row] = await sql<{ status: RsvpStatus }>(m, 'SELECT status FROM rsvp WHERE event_id = $1 AND person_id = $2', [eventId, personId]);
+      if (v.event.status !== 'published')
+        throw new Conflict('event-not-open', `A ${v.event.status} event takes no check-ins.`);
+      const [row] = await sql<{ status: RsvpStatus }>(
+        m,
+        'SELECT status FROM rsvp WHERE event_id = $1 AND person_id = $2',
+        [eventId, personId],
+      );
       // Walk-ins: checking in someone without an RSVP records them as going.
-      if (!row) await m.query(`INSERT INTO rsvp (event_id, person_id, status) VALUES ($1, $2, 'going')`, [eventId, personId]).catch((e) => {
-        if ((e as { driverError?: { code?: string } }).driverError?.code === '23503') throw new NotFound('That person');
-        throw e;
-      });
-      await m.query('UPDATE rsvp SET checked_in_at = CASE WHEN $3 THEN coalesce(checked_in_at, now()) END, updated_at = now() WHERE event_id = $1 AND person_id = $2', [eventId, personId, checkedIn]);
+      if (!row)
+        await m
+          .query(`INSERT INTO rsvp (event_id, person_id, status) VALUES ($1, $2, 'going')`, [eventId, personId])
+          .catch((e) => {
+            if ((e as { driverError?: { code?: string } }).driverError?.code === '23503')
+              throw new NotFound('That person');
+            throw e;
+          });
+      await m.query(
+        'UPDATE rsvp SET checked_in_at = CASE WHEN $3 THEN coalesce(checked_in_at, now()) END, updated_at = now() WHERE event_id = $1 AND person_id = $2',
+        [eventId, personId, checkedIn],
+      );
       const [rsvp] = await sql<RsvpRow>(m, `${ROW} WHERE r.event_id = $1 AND r.person_id = $2`, [eventId, personId]);
       return rsvp;
     });

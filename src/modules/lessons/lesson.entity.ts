@@ -6,7 +6,10 @@ import { Proposal } from '../proposals/proposal.entity';
 
 export const LESSON_STATUSES = ['draft', 'published'] as const;
 export type LessonStatus = (typeof LESSON_STATUSES)[number];
-export interface Resource { label: string; url: string }
+export interface Resource {
+  label: string;
+  url: string;
+}
 
 /**
  * What a talk taught: one per talk (the primary key), written by its speakers; the organizers'
@@ -27,13 +30,16 @@ export class Lesson {
   @Column({ type: 'jsonb', default: () => "'[]'" }) resources: Resource[];
   @Column({ type: 'text', default: '' }) notes: string;
   /** null until a speaker writes the summary (an organizer's retrospective may come first). */
-  @Column({ type: 'enum', enum: LESSON_STATUSES, enumName: 'lesson_status', nullable: true }) status: LessonStatus | null;
+  @Column({ type: 'enum', enum: LESSON_STATUSES, enumName: 'lesson_status', nullable: true })
+  status: LessonStatus | null;
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt: Date | null;
   @Column({ name: 'written_by', type: 'uuid', nullable: true }) writtenBy: string | null;
   @ManyToOne(() => Person, { onDelete: 'SET NULL' }) @JoinColumn({ name: 'written_by' }) writer?: Person;
   @Column({ type: 'text', nullable: true }) retrospective: string | null;
   @Column({ name: 'retrospective_by', type: 'uuid', nullable: true }) retrospectiveBy: string | null;
-  @ManyToOne(() => Person, { onDelete: 'SET NULL' }) @JoinColumn({ name: 'retrospective_by' }) retrospectiveAuthor?: Person;
+  @ManyToOne(() => Person, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'retrospective_by' })
+  retrospectiveAuthor?: Person;
   @Column({ name: 'retrospective_at', type: 'timestamptz', nullable: true }) retrospectiveAt: Date | null;
   @Column({ type: 'integer', default: 1 }) version: number;
   @CreatedAt() createdAt: Date;

@@ -13,9 +13,23 @@ const INTERVAL: Record<Bucket, string> = { week: '1 week', month: '1 month', qua
 const MAX_BUCKETS = 600;
 
 interface Row {
-  bucket: string; proposals_submitted: number; proposals_accepted: number; proposals_rejected: number; speakers: number; first_time_speakers: number;
-  departments: number; events_held: number; talks_given: number; rsvps: number; attended: number; mean_feedback: number | null;
-  talks_with_lesson: number; tasks_due: number; tasks_on_time: number; nominations: number; nominations_to_proposals: number;
+  bucket: string;
+  proposals_submitted: number;
+  proposals_accepted: number;
+  proposals_rejected: number;
+  speakers: number;
+  first_time_speakers: number;
+  departments: number;
+  events_held: number;
+  talks_given: number;
+  rsvps: number;
+  attended: number;
+  mean_feedback: number | null;
+  talks_with_lesson: number;
+  tasks_due: number;
+  tasks_on_time: number;
+  nominations: number;
+  nominations_to_proposals: number;
 }
 
 const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : null);
@@ -24,23 +38,40 @@ const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : nul
 export function figures(r: Row) {
   return {
     bucket: r.bucket,
-    proposalsSubmitted: r.proposals_submitted, proposalsAccepted: r.proposals_accepted, proposalsRejected: r.proposals_rejected,
+    proposalsSubmitted: r.proposals_submitted,
+    proposalsAccepted: r.proposals_accepted,
+    proposalsRejected: r.proposals_rejected,
     acceptanceRatePct: pct(r.proposals_accepted, r.proposals_accepted + r.proposals_rejected),
-    speakers: r.speakers, firstTimeSpeakers: r.first_time_speakers, departmentsReached: r.departments,
-    eventsHeld: r.events_held, talksGiven: r.talks_given, rsvps: r.rsvps, attended: r.attended, attendanceRatePct: pct(r.attended, r.rsvps),
+    speakers: r.speakers,
+    firstTimeSpeakers: r.first_time_speakers,
+    departmentsReached: r.departments,
+    eventsHeld: r.events_held,
+    talksGiven: r.talks_given,
+    rsvps: r.rsvps,
+    attended: r.attended,
+    attendanceRatePct: pct(r.attended, r.rsvps),
     meanFeedback: r.mean_feedback === null ? null : Math.round(r.mean_feedback * 100) / 100,
-    tasksDue: r.tasks_due, tasksOnTimePct: pct(r.tasks_on_time, r.tasks_due),
+    tasksDue: r.tasks_due,
+    tasksOnTimePct: pct(r.tasks_on_time, r.tasks_due),
     talksWithLessonPct: pct(r.talks_with_lesson, r.talks_given),
-    nominations: r.nominations, nominationsToProposals: r.nominations_to_proposals,
+    nominations: r.nominations,
+    nominationsToProposals: r.nominations_to_proposals,
   };
 }
 export type Figures = ReturnType<typeof figures>;
 
-export interface MetricsQuery { from?: string; to?: string; bucket?: Bucket }
+export interface MetricsQuery {
+  from?: string;
+  to?: string;
+  bucket?: Bucket;
+}
 
 /** A community's health in figures, computed by PostgreSQL in one statement (metrics.sql.ts says what each figure means). */
 export class MetricsService {
-  constructor(private readonly ds: DataSource, private readonly communities: CommunitiesService) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly communities: CommunitiesService,
+  ) {}
 
   /** The community (members only), the resolved period, and a cache key for it. */
   async resolve(actor: Actor, slug: string, q: MetricsQuery) {
@@ -52,10 +83,22 @@ export class MetricsService {
     const to = q.to ?? today.plus({ days: 1 }).toISODate()!;
     const from = q.from ?? DateTime.fromISO(to, { zone: tz }).minus({ months: 12 }).startOf('month').toISODate()!;
     if (to <= from) throw new RuleBroken('bad-range', '`to` must be after `from`.');
-    const unit = bucket === 'week' ? 'weeks' : bucket === 'month' ? 'months' : bucket === 'quarter' ? 'quarters' : 'years';
+    const unit =
+      bucket === 'week' ? 'weeks' : bucket === 'month' ? 'months' : bucket === 'quarter' ? 'quarters' : 'years';
     const n = DateTime.fromISO(to).diff(DateTime.fromISO(from), unit).get(unit);
-    if (n > MAX_BUCKETS) throw new RuleBroken('too-many-buckets', `That is ${Math.ceil(n)} ${unit}; ask for at most ${MAX_BUCKETS} (a longer bucket, or a shorter period).`);
-    return { community: a.community, tz, from, to, bucket, key: `${a.community.id}|${a.community.listVersion}|${from}|${to}|${bucket}` };
+    if (n > MAX_BUCKETS)
+      throw new RuleBroken(
+        'too-many-buckets',
+        `That is ${Math.ceil(n)} ${unit}; ask for at most ${MAX_BUCKETS} (a longer bucket, or a shorter period).`,
+      );
+    return {
+      community: a.community,
+      tz,
+      from,
+      to,
+      bucket,
+      key: `${a.community.id}|${a.community.listVersion}|${from}|${to}|${bucket}`,
+    };
   }
 
   async compute(communityId: string, tz: string, from: string, to: string, bucket: Bucket): Promise<Figures[]> {
@@ -65,6 +108,9 @@ export class MetricsService {
 }
 
 const CSV_HEADER = Object.keys(figures({ bucket: '' } as Row));
-const cell = (v: unknown) => (v === null || v === undefined ? '' : /[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+const cell = (v: unknown) =>
+  v === null || v === undefined ? '' : /[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
 export const toCsv = (rows: Figures[]) =>
-  [CSV_HEADER.join(','), ...rows.map((r) => CSV_HEADER.map((k) => cell(r[k as keyof Figures])).join(','))].join('\r\n') + '\r\n';
+  [CSV_HEADER.join(','), ...rows.map((r) => CSV_HEADER.map((k) => cell(r[k as keyof Figures])).join(','))].join(
+    '\r\n',
+  ) + '\r\n';

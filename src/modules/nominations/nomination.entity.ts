@@ -27,7 +27,8 @@ export class Nomination {
   @ManyToOne(() => Person, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'nominee_id' }) nominee?: Person;
   @Column({ type: 'varchar', length: 200 }) topic: string;
   @Column({ type: 'text', default: '' }) reason: string;
-  @Column({ type: 'enum', enum: NOMINATION_STATUSES, enumName: 'nomination_status', default: 'open' }) status: NominationStatus;
+  @Column({ type: 'enum', enum: NOMINATION_STATUSES, enumName: 'nomination_status', default: 'open' })
+  status: NominationStatus;
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;
   @Column({ name: 'decline_reason', type: 'text', nullable: true }) declineReason: string | null;
   @Index() @Column({ name: 'proposal_id', type: 'uuid', nullable: true }) proposalId: string | null;

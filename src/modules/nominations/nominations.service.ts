@@ -14,12 +14,29 @@ import type { NominationStatus } from './nomination.entity';
 export const NOMINATIONS_PER_DAY = 5;
 
 export interface NominationRow {
-  id: string; community: string; topic: string; reason: string; status: NominationStatus; decided_at: Date | null; decline_reason: string | null;
-  proposal_id: string | null; created_at: Date;
-  nominator: { id: string; name: string }; nominee: { id: string; name: string; email: string };
+  id: string;
+  community: string;
+  topic: string;
+  reason: string;
+  status: NominationStatus;
+  decided_at: Date | null;
+  decline_reason: string | null;
+  proposal_id: string | null;
+  created_at: Date;
+  nominator: { id: string; name: string };
+  nominee: { id: string; name: string; email: string };
 }
-export interface NominationInput { email: string; name?: string; topic: string; reason?: string }
-export interface AcceptInput { callId?: string; format?: string; track?: string | null }
+export interface NominationInput {
+  email: string;
+  name?: string;
+  topic: string;
+  reason?: string;
+}
+export interface AcceptInput {
+  callId?: string;
+  format?: string;
+  track?: string | null;
+}
 
 const SELECT = `
   SELECT n.id, c.slug AS community, n.topic, n.reason, n.status, n.decided_at, n.decline_reason, n.proposal_id, n.created_at,
@@ -33,8 +50,10 @@ const SELECT = `
  */
 export class NominationsService {
   constructor(
-    private readonly ds: DataSource, private readonly communities: CommunitiesService,
-    private readonly people: PeopleService, private readonly proposals: ProposalsService,
+    private readonly ds: DataSource,
+    private readonly communities: CommunitiesService,
+    private readonly people: PeopleService,
+    private readonly proposals: ProposalsService,
   ) {}
 
   async create(actor: Actor, slug: string, input: NominationInput): Promise<NominationRow> {
@@ -46,19 +65,33 @@ export class NominationsService {
       }
       // One nominator at a time (advisory lock on the person), so the limit holds under concurrency.
       await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [`nominate:${actor.id}`]);
-      const [recent] = await sql<{ n: number; oldest: Date | null }>(m,
-        `SELECT count(*)::int AS n, min(created_at) AS oldest FROM nomination WHERE nominator_id = $1 AND created_at > now() - interval '24 hours'`, [actor.id]);
+      const [recent] = await sql<{ n: number; oldest: Date | null }>(
+        m,
+        `SELECT count(*)::int AS n, min(created_at) AS oldest FROM nomination WHERE nominator_id = $1 AND created_at > now() - interval '24 hours'`,
+        [actor.id],
+      );
       if (recent.n >= NOMINATIONS_PER_DAY) {
         const retry = Math.max(1, Math.ceil((recent.oldest!.getTime() + 86_400_000 - Date.now()) / 1000));
-        throw new TooManyRequests('nomination-limit', `You can nominate ${NOMINATIONS_PER_DAY} colleagues a day; try again later.`, retry);
+        throw new TooManyRequests(
+          'nomination-limit',
+          `You can nominate ${NOMINATIONS_PER_DAY} colleagues a day; try again later.`,
+          retry,
+        );
       }
       const nominee = await this.people.findOrCreate(m, input.email, input.name);
-      if (!nominee.acceptsNominations) throw new Conflict('nominee-opted-out', 'This colleague prefers not to be nominated; perhaps mention the topic to them in person.');
-      const inserted = await sql<{ id: string }>(m,
+      if (!nominee.acceptsNominations)
+        throw new Conflict(
+          'nominee-opted-out',
+          'This colleague prefers not to be nominated; perhaps mention the topic to them in person.',
+        );
+      const inserted = await sql<{ id: string }>(
+        m,
         `INSERT INTO nomination (community_id, nominator_id, nominee_id, topic, reason) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (community_id, nominee_id, lower(topic)) WHERE status = 'open' DO NOTHING RETURNING id`,
-        [a.community.id, actor.id, nominee.id, input.topic.trim(), input.reason ?? '']);
-      if (!inserted.length) throw new Conflict('already-nominated', 'This colleague already has an open nomination for this topic here.');
+        [a.community.id, actor.id, nominee.id, input.topic.trim(), input.reason ?? ''],
+      );
+      if (!inserted.length)
+        throw new Conflict('already-nominated', 'This colleague already has an open nomination for this topic here.');
       const { id } = inserted[0];
       await enqueueMail(m, { kind: 'nomination', nominationId: id, personId: nominee.id }, { key: `nomination:${id}` });
       return this.row(m, id);
@@ -74,19 +107,40 @@ export class NominationsService {
   async accept(actor: Actor, id: string, input: AcceptInput): Promise<NominationRow> {
     return this.ds.transaction(async (m) => {
       const n = await this.open(m, actor, id);
-      const [call] = await sql<{ id: string; format: string }>(m,
+      const [call] = await sql<{ id: string; format: string }>(
+        m,
         `SELECT cfp.id, (SELECT f.key FROM call_format f WHERE f.call_id = cfp.id ORDER BY (f.key = $3) DESC, f.position, f.key LIMIT 1) AS format
            FROM call_for_proposals cfp JOIN community c ON c.id = cfp.community_id
           WHERE c.slug = $1 AND ($2::uuid IS NULL OR cfp.id = $2)
           ORDER BY (cfp.opens_at <= now() AND (cfp.closes_at IS NULL OR cfp.closes_at > now())) DESC, cfp.opens_at DESC LIMIT 1`,
-        [n.community, input.callId ?? null, input.format ?? 'talk']);
-      if (!call?.format) throw new Conflict('no-call', `${n.community} has no call for proposals to put a draft in yet; the nomination stays open.`);
-      const draft = await this.proposals.create(actor, n.community, {
-        callId: call.id, format: input.format ?? call.format, track: input.track ?? null, title: n.topic,
-        notes: `Nominated by ${n.nominator.name}${n.reason.trim() ? `: ${n.reason.trim()}` : '.'}`,
-      }, m);
-      await m.query(`UPDATE nomination SET status = 'accepted', decided_at = now(), proposal_id = $2, updated_at = now() WHERE id = $1`, [id, draft.row.id]);
-      await enqueueMail(m, { kind: 'nomination-answered', nominationId: id, personId: n.nominator.id }, { key: `nomination-answered:${id}` });
+        [n.community, input.callId ?? null, input.format ?? 'talk'],
+      );
+      if (!call?.format)
+        throw new Conflict(
+          'no-call',
+          `${n.community} has no call for proposals to put a draft in yet; the nomination stays open.`,
+        );
+      const draft = await this.proposals.create(
+        actor,
+        n.community,
+        {
+          callId: call.id,
+          format: input.format ?? call.format,
+          track: input.track ?? null,
+          title: n.topic,
+          notes: `Nominated by ${n.nominator.name}${n.reason.trim() ? `: ${n.reason.trim()}` : '.'}`,
+        },
+        m,
+      );
+      await m.query(
+        `UPDATE nomination SET status = 'accepted', decided_at = now(), proposal_id = $2, updated_at = now() WHERE id = $1`,
+        [id, draft.row.id],
+      );
+      await enqueueMail(
+        m,
+        { kind: 'nomination-answered', nominationId: id, personId: n.nominator.id },
+        { key: `nomination-answered:${id}` },
+      );
       return this.row(m, id);
     });
   }
@@ -94,9 +148,15 @@ export class NominationsService {
   async decline(actor: Actor, id: string, reason?: string): Promise<NominationRow> {
     return this.ds.transaction(async (m) => {
       const n = await this.open(m, actor, id);
-      await m.query(`UPDATE nomination SET status = 'declined', decided_at = now(), decline_reason = $2, updated_at = now() WHERE id = $1`,
-        [id, reason?.trim() || null]);
-      await enqueueMail(m, { kind: 'nomination-answered', nominationId: id, personId: n.nominator.id }, { key: `nomination-answered:${id}` });
+      await m.query(
+        `UPDATE nomination SET status = 'declined', decided_at = now(), decline_reason = $2, updated_at = now() WHERE id = $1`,
+        [id, reason?.trim() || null],
+      );
+      await enqueueMail(
+        m,
+        { kind: 'nomination-answered', nominationId: id, personId: n.nominator.id },
+        { key: `nomination-answered:${id}` },
+      );
       return this.row(m, id);
     });
   }
@@ -109,18 +169,37 @@ export class NominationsService {
   }
 
   /** Mine: nominations I received, or (`direction=sent`) made. */
-  async mine(actor: Actor, direction: 'received' | 'sent', status: NominationStatus | undefined, limit: number, cursor?: string) {
-    return this.page(direction === 'sent' ? 'n.nominator_id = $1' : 'n.nominee_id = $1', actor.id, status, limit, cursor);
+  async mine(
+    actor: Actor,
+    direction: 'received' | 'sent',
+    status: NominationStatus | undefined,
+    limit: number,
+    cursor?: string,
+  ) {
+    return this.page(
+      direction === 'sent' ? 'n.nominator_id = $1' : 'n.nominee_id = $1',
+      actor.id,
+      status,
+      limit,
+      cursor,
+    );
   }
 
   private async page(where: string, key: string, status: NominationStatus | undefined, limit: number, cursor?: string) {
     const after = decodeCursor(cursor, ['string', 'string']);
-    const rows = await sql<NominationRow>(this.ds.manager,
+    const rows = await sql<NominationRow>(
+      this.ds.manager,
       `${SELECT} WHERE ${where} AND ($2::nomination_status IS NULL OR n.status = $2)
          AND ($3::timestamptz IS NULL OR (n.created_at, n.id) < ($3::timestamptz, $4::uuid))
        ORDER BY n.created_at DESC, n.id DESC LIMIT $5`,
-      [key, status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1]);
-    return pageOf(rows, limit, (r) => [r.created_at.toISOString(), r.id], (r) => r);
+      [key, status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+    );
+    return pageOf(
+      rows,
+      limit,
+      (r) => [r.created_at.toISOString(), r.id],
+      (r) => r,
+    );
   }
 
   private async open(m: EntityManager, actor: Actor, id: string): Promise<NominationRow> {

@@ -12,7 +12,15 @@ export class FeedTokensService {
   async create(actor: Actor, name: string): Promise<{ token: FeedToken; secret: string }> {
     const secret = newSecret('feed');
     const repo = this.ds.getRepository(FeedToken);
-    const token = await repo.save(repo.create({ personId: actor.id, name, tokenHash: hashSecret(secret), prefix: secretPrefix(secret), revokedAt: null }));
+    const token = await repo.save(
+      repo.create({
+        personId: actor.id,
+        name,
+        tokenHash: hashSecret(secret),
+        prefix: secretPrefix(secret),
+        revokedAt: null,
+      }),
+    );
     return { token, secret };
   }
 
@@ -40,7 +48,11 @@ export class FeedTokensService {
 
   /** The person a feed secret belongs to; null when unknown or revoked. */
   async resolve(secret: string): Promise<string | null> {
-    const [row] = await sql<{ person_id: string }>(this.ds.manager, 'SELECT person_id FROM feed_token WHERE token_hash = $1 AND revoked_at IS NULL', [hashSecret(secret)]);
+    const [row] = await sql<{ person_id: string }>(
+      this.ds.manager,
+      'SELECT person_id FROM feed_token WHERE token_hash = $1 AND revoked_at IS NULL',
+      [hashSecret(secret)],
+    );
     return row?.person_id ?? null;
   }
 }

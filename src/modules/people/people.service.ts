@@ -10,12 +10,24 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /** "ada.lovelace@example.com" → "Ada Lovelace": a name until the person sets their own. */
 export function nameFromEmail(email: string): string {
-  const local = email.split('@')[0].replace(/[._+-]+/g, ' ').trim();
+  const local = email
+    .split('@')[0]
+    .replace(/[._+-]+/g, ' ')
+    .trim();
   return local.replace(/\b\p{L}/gu, (c) => c.toUpperCase()) || email;
 }
 
-export interface PersonInput { email: string; name?: string; department?: string | null; title?: string | null; isAdmin?: boolean }
-export interface CreatedToken { token: ApiToken; secret: string }
+export interface PersonInput {
+  email: string;
+  name?: string;
+  department?: string | null;
+  title?: string | null;
+  isAdmin?: boolean;
+}
+export interface CreatedToken {
+  token: ApiToken;
+  secret: string;
+}
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 /**
@@ -48,7 +60,15 @@ export class PeopleService {
   }
 
   private async lookup(hash: string): Promise<Actor | null> {
-    const rows = await sql<{ token_id: string; last_used_at: Date | null; id: string; email: string; name: string; is_admin: boolean }>(this.ds.manager,
+    const rows = await sql<{
+      token_id: string;
+      last_used_at: Date | null;
+      id: string;
+      email: string;
+      name: string;
+      is_admin: boolean;
+    }>(
+      this.ds.manager,
       `SELECT t.id AS token_id, t.last_used_at, p.id, p.email, p.name, p.is_admin
          FROM api_token t JOIN person p ON p.id = t.person_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
@@ -78,10 +98,10 @@ export class PeopleService {
    */
   async findOrCreate(m: EntityManager, email: string, name?: string): Promise<Person> {
     const e = normalizeEmail(email);
-    await m.query(
-      `INSERT INTO person (email, name) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING`,
-      [e, name?.trim() || nameFromEmail(e)],
-    );
+    await m.query(`INSERT INTO person (email, name) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING`, [
+      e,
+      name?.trim() || nameFromEmail(e),
+    ]);
     return m.getRepository(Person).findOneByOrFail({ email: e });
   }
 
@@ -92,7 +112,13 @@ export class PeopleService {
       const inserted: Person[] = await m.query(
         `INSERT INTO person (email, name, department, title, is_admin) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (email) DO NOTHING RETURNING id`,
-        [email, input.name?.trim() || nameFromEmail(email), input.department ?? null, input.title ?? null, input.isAdmin ?? false],
+        [
+          email,
+          input.name?.trim() || nameFromEmail(email),
+          input.department ?? null,
+          input.title ?? null,
+          input.isAdmin ?? false,
+        ],
       );
       if (!inserted.length) throw new Conflict('person-exists', `A person with e-mail ${email} exists already.`);
       return m.getRepository(Person).findOneByOrFail({ id: inserted[0].id });
@@ -105,7 +131,10 @@ export class PeopleService {
     return email ? repo.findBy({ email: normalizeEmail(email) }) : repo.find({ order: { email: 'ASC' }, take: 200 });
   }
 
-  async updateMe(actor: Actor, patch: { name?: string; department?: string | null; title?: string | null; acceptsNominations?: boolean }): Promise<Person> {
+  async updateMe(
+    actor: Actor,
+    patch: { name?: string; department?: string | null; title?: string | null; acceptsNominations?: boolean },
+  ): Promise<Person> {
     const repo = this.ds.getRepository(Person);
     const changes: Partial<Person> = {};
     if (patch.name !== undefined) changes.name = patch.name.trim();
@@ -120,7 +149,12 @@ export class PeopleService {
     return this.ds.getRepository(ApiToken).find({ where: { personId }, order: { createdAt: 'DESC' } });
   }
 
-  async createToken(actor: Actor, personId: string, name: string, m: EntityManager = this.ds.manager): Promise<CreatedToken> {
+  async createToken(
+    actor: Actor,
+    personId: string,
+    name: string,
+    m: EntityManager = this.ds.manager,
+  ): Promise<CreatedToken> {
     if (personId !== actor.id && !actor.isAdmin) throw new Forbidden('Only admins issue tokens for other people.');
     if (!(await m.getRepository(Person).existsBy({ id: personId }))) throw new NotFound('The person');
     return this.issueToken(m, personId, name);
@@ -128,7 +162,9 @@ export class PeopleService {
 
   async revokeToken(actor: Actor, tokenId: string): Promise<void> {
     for (const [hash, e] of this.recent) if (e.actor.tokenId === tokenId) this.recent.delete(hash);
-    const res = await this.ds.getRepository(ApiToken).update({ id: tokenId, personId: actor.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const res = await this.ds
+      .getRepository(ApiToken)
+      .update({ id: tokenId, personId: actor.id, revokedAt: IsNull() }, { revokedAt: new Date() });
     if (!res.affected) {
       const exists = await this.ds.getRepository(ApiToken).existsBy({ id: tokenId, personId: actor.id });
       if (!exists) throw new NotFound('The token');
@@ -152,9 +188,20 @@ export class PeopleService {
 
   private async issueToken(m: EntityManager, personId: string, name: string): Promise<CreatedToken> {
     const secret = newSecret('bb');
-    const token = await m.getRepository(ApiToken).save(
-      m.getRepository(ApiToken).create({ personId, name, tokenHash: hashSecret(secret), prefix: secretPrefix(secret), lastUsedAt: null, revokedAt: null }),
-    );
+    const token = await m
+      .getRepository(ApiToken)
+      .save(
+        m
+          .getRepository(ApiToken)
+          .create({
+            personId,
+            name,
+            tokenHash: hashSecret(secret),
+            prefix: secretPrefix(secret),
+            lastUsedAt: null,
+            revokedAt: null,
+          }),
+      );
     return { token, secret };
   }
 }

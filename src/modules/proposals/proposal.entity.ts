@@ -69,7 +69,8 @@ export class ProposalTransition {
   @ManyToOne(() => Proposal, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'proposal_id' }) proposal?: Proposal;
   @Index() @Column({ name: 'actor_id', type: 'uuid' }) actorId: string;
   @ManyToOne(() => Person, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'actor_id' }) actor?: Person;
-  @Column({ name: 'from_state', type: 'enum', enum: PROPOSAL_STATES, enumName: 'proposal_state', nullable: true }) fromState: ProposalState | null;
+  @Column({ name: 'from_state', type: 'enum', enum: PROPOSAL_STATES, enumName: 'proposal_state', nullable: true })
+  fromState: ProposalState | null;
   @Column({ name: 'to_state', type: 'enum', enum: PROPOSAL_STATES, enumName: 'proposal_state' }) toState: ProposalState;
   @Column({ type: 'text', nullable: true }) reason: string | null;
   @Column({ type: 'timestamptz', default: () => 'now()' }) at: Date;

@@ -7,38 +7,75 @@ import { PROPOSAL_STATES, TRANSITIONS, type ProposalState } from './state-machin
 
 export const StateSchema = Type.Enum(PROPOSAL_STATES);
 const LevelSchema = Type.Enum(LEVELS);
-const CoSpeakers = Type.Array(Email, { maxItems: 5, description: 'e-mails of co-speakers; people are created on first use' });
+const CoSpeakers = Type.Array(Email, {
+  maxItems: 5,
+  description: 'e-mails of co-speakers; people are created on first use',
+});
 
-export const ProposalCreate = Type.Object({
-  callId: Uuid,
-  title: Line(200),
-  abstract: Type.Optional(Text(10000)),
-  format: Key,
-  track: Type.Optional(Nullable(Key)),
-  level: Type.Optional(LevelSchema),
-  notes: Type.Optional(Text(5000, { description: 'for organizers only' })),
-  coSpeakers: Type.Optional(CoSpeakers),
-  speaker: Type.Optional(Type.Object({ email: Email, name: Type.Optional(Line(200)) }, { additionalProperties: false, description: 'organizers only: file on behalf of this speaker' })),
-  submit: Type.Optional(Type.Boolean({ description: 'submit at once instead of saving a draft', default: false })),
-}, { additionalProperties: false });
+export const ProposalCreate = Type.Object(
+  {
+    callId: Uuid,
+    title: Line(200),
+    abstract: Type.Optional(Text(10000)),
+    format: Key,
+    track: Type.Optional(Nullable(Key)),
+    level: Type.Optional(LevelSchema),
+    notes: Type.Optional(Text(5000, { description: 'for organizers only' })),
+    coSpeakers: Type.Optional(CoSpeakers),
+    speaker: Type.Optional(
+      Type.Object(
+        { email: Email, name: Type.Optional(Line(200)) },
+        { additionalProperties: false, description: 'organizers only: file on behalf of this speaker' },
+      ),
+    ),
+    submit: Type.Optional(Type.Boolean({ description: 'submit at once instead of saving a draft', default: false })),
+  },
+  { additionalProperties: false },
+);
 
-export const ProposalPatch = Type.Object({
-  title: Type.Optional(Line(200)), abstract: Type.Optional(Text(10000)), format: Type.Optional(Key), track: Type.Optional(Nullable(Key)),
-  level: Type.Optional(LevelSchema), notes: Type.Optional(Text(5000)), coSpeakers: Type.Optional(CoSpeakers),
-}, { additionalProperties: false, minProperties: 1 });
+export const ProposalPatch = Type.Object(
+  {
+    title: Type.Optional(Line(200)),
+    abstract: Type.Optional(Text(10000)),
+    format: Type.Optional(Key),
+    track: Type.Optional(Nullable(Key)),
+    level: Type.Optional(LevelSchema),
+    notes: Type.Optional(Text(5000)),
+    coSpeakers: Type.Optional(CoSpeakers),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
 
-export const TransitionBody = Type.Object({
-  to: StateSchema, reason: Type.Optional(Text(2000)),
-  notify: Type.Optional(Type.Boolean({ default: true, description: 'decisions only: false stages the mail for POST …/decisions/send' })),
-}, { additionalProperties: false });
+export const TransitionBody = Type.Object(
+  {
+    to: StateSchema,
+    reason: Type.Optional(Text(2000)),
+    notify: Type.Optional(
+      Type.Boolean({ default: true, description: 'decisions only: false stages the mail for POST …/decisions/send' }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
-const SpeakerOut = Type.Object({ id: Uuid, name: Type.String(), email: Type.String(), department: Nullable(Type.String()), primary: Type.Boolean() });
+const SpeakerOut = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  email: Type.String(),
+  department: Nullable(Type.String()),
+  primary: Type.Boolean(),
+});
 
 export const ProposalOut = Type.Object({
-  id: Uuid, community: Slug, callId: Uuid, title: Type.String(), abstract: Type.String(),
+  id: Uuid,
+  community: Slug,
+  callId: Uuid,
+  title: Type.String(),
+  abstract: Type.String(),
   format: Type.Object({ key: Type.String(), name: Type.String(), durationMinutes: Type.Integer() }),
   track: Nullable(Type.Object({ key: Type.String(), name: Type.String() })),
-  level: LevelSchema, state: StateSchema, version: Type.Integer(),
+  level: LevelSchema,
+  state: StateSchema,
+  version: Type.Integer(),
   blind: Type.Boolean({ description: 'true when speaker identity is hidden from you (blind review)' }),
   speakers: Nullable(Type.Array(SpeakerOut)),
   notes: Type.Optional(Type.String({ description: 'for speakers and organizers' })),
@@ -46,26 +83,41 @@ export const ProposalOut = Type.Object({
   meanScore: Type.Optional(Nullable(Type.Number({ description: 'organizers only' }))),
   myScore: Type.Optional(Nullable(Type.Integer({ description: 'your own score, for reviewers' }))),
   actions: Type.Array(StateSchema, { description: 'the states you may move it to now' }),
-  checklist: Type.Optional(Type.Object({ done: Type.Integer(), total: Type.Integer(), overdue: Type.Integer() }, { description: 'speaker-support progress (speakers and organizers)' })),
-  createdAt: DateTime, updatedAt: DateTime, submittedAt: Nullable(DateTime),
+  checklist: Type.Optional(
+    Type.Object(
+      { done: Type.Integer(), total: Type.Integer(), overdue: Type.Integer() },
+      { description: 'speaker-support progress (speakers and organizers)' },
+    ),
+  ),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+  submittedAt: Nullable(DateTime),
 });
 
-export const ListQuery = Type.Object({
-  ...PageQuery,
-  state: Type.Optional(Type.Array(StateSchema, { description: 'repeat for several' })),
-  callId: Type.Optional(Uuid),
-  format: Type.Optional(Key),
-  track: Type.Optional(Key),
-  speaker: Type.Optional(Text(320, { minLength: 1, description: 'person id or e-mail' })),
-  q: Type.Optional(Text(200, { minLength: 1, description: 'text in title or abstract' })),
-  sort: Type.Optional(Type.Enum(SORTS, { default: '-createdAt' })),
-}, { additionalProperties: false });
+export const ListQuery = Type.Object(
+  {
+    ...PageQuery,
+    state: Type.Optional(Type.Array(StateSchema, { description: 'repeat for several' })),
+    callId: Type.Optional(Uuid),
+    format: Type.Optional(Key),
+    track: Type.Optional(Key),
+    speaker: Type.Optional(Text(320, { minLength: 1, description: 'person id or e-mail' })),
+    q: Type.Optional(Text(200, { minLength: 1, description: 'text in title or abstract' })),
+    sort: Type.Optional(Type.Enum(SORTS, { default: '-createdAt' })),
+  },
+  { additionalProperties: false },
+);
 
 export const HistoryOut = Type.Object({
-  items: Type.Array(Type.Object({
-    from: Nullable(StateSchema), to: StateSchema, at: DateTime, reason: Nullable(Type.String()),
-    actor: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
-  })),
+  items: Type.Array(
+    Type.Object({
+      from: Nullable(StateSchema),
+      to: StateSchema,
+      at: DateTime,
+      reason: Nullable(Type.String()),
+      actor: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+    }),
+  ),
 });
 
 function actions(v: ProposalView): ProposalState[] {
@@ -77,16 +129,34 @@ function actions(v: ProposalView): ProposalState[] {
 export function proposalOut(v: ProposalView) {
   const r = v.row;
   return {
-    id: r.id, community: r.slug, callId: r.call_id, title: r.title, abstract: r.abstract,
+    id: r.id,
+    community: r.slug,
+    callId: r.call_id,
+    title: r.title,
+    abstract: r.abstract,
     format: { key: r.format_key, name: r.format_name, durationMinutes: r.duration_minutes },
     track: r.track_key ? { key: r.track_key, name: r.track_name ?? r.track_key } : null,
-    level: r.level, state: r.state, version: r.version, blind: v.sight.blind,
-    speakers: v.speakers?.map((s) => ({ id: s.id, name: s.name, email: s.email, department: s.department, primary: s.is_primary })) ?? null,
+    level: r.level,
+    state: r.state,
+    version: r.version,
+    blind: v.sight.blind,
+    speakers:
+      v.speakers?.map((s) => ({
+        id: s.id,
+        name: s.name,
+        email: s.email,
+        department: s.department,
+        primary: s.is_primary,
+      })) ?? null,
     ...(v.sight.mine || v.sight.organizer ? { notes: r.notes } : {}),
     ...(v.sight.seesReviews ? { reviewCount: r.review_count, meanScore: r.review_count ? r.review_mean : null } : {}),
     ...(v.sight.reviewer && !v.sight.mine ? { myScore: r.my_score } : {}),
-    ...((v.sight.mine || v.sight.organizer) && r.checklist.total + r.checklist.done > 0 ? { checklist: r.checklist } : {}),
+    ...((v.sight.mine || v.sight.organizer) && r.checklist.total + r.checklist.done > 0
+      ? { checklist: r.checklist }
+      : {}),
     actions: actions(v),
-    createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(), submittedAt: r.submitted_at?.toISOString() ?? null,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    submittedAt: r.submitted_at?.toISOString() ?? null,
   };
 }

@@ -16,28 +16,75 @@ import { EDITABLE_STATES, movesFrom, TRANSITIONS, type ProposalState } from './s
 import { sightOf, visibleSql, type Sight } from './visibility';
 
 export interface ProposalRow {
-  id: string; community_id: string; slug: string; call_id: string; title: string; abstract: string; level: Level;
-  notes: string; state: ProposalState; version: number; review_count: number; review_mean: number;
-  created_by: string; created_at: Date; updated_at: Date; submitted_at: Date | null; created_key: string;
-  format_key: string; format_name: string; duration_minutes: number; track_key: string | null; track_name: string | null;
-  mine: boolean; my_score: number | null; speakers: Omit<SpeakerRow, 'proposal_id'>[];
+  id: string;
+  community_id: string;
+  slug: string;
+  call_id: string;
+  title: string;
+  abstract: string;
+  level: Level;
+  notes: string;
+  state: ProposalState;
+  version: number;
+  review_count: number;
+  review_mean: number;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+  submitted_at: Date | null;
+  created_key: string;
+  format_key: string;
+  format_name: string;
+  duration_minutes: number;
+  track_key: string | null;
+  track_name: string | null;
+  mine: boolean;
+  my_score: number | null;
+  speakers: Omit<SpeakerRow, 'proposal_id'>[];
   checklist: { done: number; total: number; overdue: number };
 }
-export interface SpeakerRow { id: string; name: string; email: string; department: string | null; is_primary: boolean }
+export interface SpeakerRow {
+  id: string;
+  name: string;
+  email: string;
+  department: string | null;
+  is_primary: boolean;
+}
 /** `speakers` is null when blind review hides them from the viewer. */
-export interface ProposalView { row: ProposalRow; sight: Sight; speakers: SpeakerRow[] | null }
+export interface ProposalView {
+  row: ProposalRow;
+  sight: Sight;
+  speakers: SpeakerRow[] | null;
+}
 
 export interface ProposalInput {
-  callId: string; title: string; abstract?: string; format: string; track?: string | null; level?: Level; notes?: string;
-  coSpeakers?: string[]; speaker?: { email: string; name?: string }; submit?: boolean;
+  callId: string;
+  title: string;
+  abstract?: string;
+  format: string;
+  track?: string | null;
+  level?: Level;
+  notes?: string;
+  coSpeakers?: string[];
+  speaker?: { email: string; name?: string };
+  submit?: boolean;
 }
-export type ProposalPatch = Partial<Pick<ProposalInput, 'title' | 'abstract' | 'format' | 'track' | 'level' | 'notes' | 'coSpeakers'>>;
+export type ProposalPatch = Partial<
+  Pick<ProposalInput, 'title' | 'abstract' | 'format' | 'track' | 'level' | 'notes' | 'coSpeakers'>
+>;
 
 export const SORTS = ['-createdAt', 'createdAt', '-meanScore', 'meanScore', '-reviewCount', 'reviewCount'] as const;
 export type Sort = (typeof SORTS)[number];
 export interface ListFilters {
-  state?: ProposalState[]; format?: string; track?: string; speaker?: string; q?: string; callId?: string;
-  sort?: Sort; limit: number; cursor?: string;
+  state?: ProposalState[];
+  format?: string;
+  track?: string;
+  speaker?: string;
+  q?: string;
+  callId?: string;
+  sort?: Sort;
+  limit: number;
+  cursor?: string;
 }
 
 const SELECT = `
@@ -57,7 +104,10 @@ const SELECT = `
     LEFT JOIN call_track t ON t.id = p.track_id
     LEFT JOIN review r ON r.proposal_id = p.id AND r.reviewer_id = $1`;
 
-const SORT_SQL: Record<Sort, { col: string; dir: 'ASC' | 'DESC'; key: (r: ProposalRow) => Cursor; type: 'string' | 'number' }> = {
+const SORT_SQL: Record<
+  Sort,
+  { col: string; dir: 'ASC' | 'DESC'; key: (r: ProposalRow) => Cursor; type: 'string' | 'number' }
+> = {
   '-createdAt': { col: 'p.created_at', dir: 'DESC', key: (r) => [r.created_key, r.id], type: 'string' },
   createdAt: { col: 'p.created_at', dir: 'ASC', key: (r) => [r.created_key, r.id], type: 'string' },
   '-meanScore': { col: 'p.review_mean', dir: 'DESC', key: (r) => [r.review_mean, r.id], type: 'number' },
@@ -68,7 +118,11 @@ const SORT_SQL: Record<Sort, { col: string; dir: 'ASC' | 'DESC'; key: (r: Propos
 
 const DECISIONS: ProposalState[] = ['accepted', 'waitlisted', 'rejected'];
 
-const view = (row: ProposalRow, sight: Sight): ProposalView => ({ row, sight, speakers: sight.blind ? null : row.speakers ?? [] });
+const view = (row: ProposalRow, sight: Sight): ProposalView => ({
+  row,
+  sight,
+  speakers: sight.blind ? null : (row.speakers ?? []),
+});
 
 export class ProposalsService {
   constructor(
@@ -84,14 +138,18 @@ export class ProposalsService {
       const a = await this.communities.access(actor, slug, m);
       const organizer = isOrganizer(a);
       const call = await this.cfp.resolveCall(m, input.callId, input.format, input.track);
-      if (!call || call.communityId !== a.community.id) throw new RuleBroken('unknown-call', `Community ${slug} has no call for proposals ${input.callId}.`);
+      if (!call || call.communityId !== a.community.id)
+        throw new RuleBroken('unknown-call', `Community ${slug} has no call for proposals ${input.callId}.`);
       if (input.speaker && !organizer) throw new Forbidden('Only organizers file proposals on behalf of someone else.');
       if (input.submit && !organizer && !isOpen(call)) throw this.closed(call.opensAt, call.closesAt);
-      const primary = input.speaker ? await this.people.findOrCreate(m, input.speaker.email, input.speaker.name) : { id: actor.id, email: actor.email };
+      const primary = input.speaker
+        ? await this.people.findOrCreate(m, input.speaker.email, input.speaker.name)
+        : { id: actor.id, email: actor.email };
       const state: ProposalState = input.submit ? 'submitted' : 'draft';
       // The proposal, its primary speaker, the first history entry and the speaker's membership
       // (speaking in a community makes you a member) in one statement.
-      const [{ id }] = await sql<{ id: string }>(m,
+      const [{ id }] = await sql<{ id: string }>(
+        m,
         `WITH p AS (
            INSERT INTO proposal (community_id, call_id, format_id, track_id, title, abstract, level, notes, state, created_by, submitted_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::proposal_state, $10, CASE WHEN $9::proposal_state = 'submitted' THEN now() END)
@@ -104,8 +162,19 @@ export class ProposalsService {
            INSERT INTO membership (community_id, person_id, role) VALUES ($1, $11, 'member') ON CONFLICT DO NOTHING
          )
          SELECT id FROM p`,
-        [a.community.id, call.id, call.formatId, call.trackId, input.title, input.abstract ?? '', input.level ?? 'intermediate',
-          input.notes ?? '', state, actor.id, primary.id],
+        [
+          a.community.id,
+          call.id,
+          call.formatId,
+          call.trackId,
+          input.title,
+          input.abstract ?? '',
+          input.level ?? 'intermediate',
+          input.notes ?? '',
+          state,
+          actor.id,
+          primary.id,
+        ],
       );
       const added = await this.setCoSpeakers(m, id, primary.email, input.coSpeakers ?? []);
       await notify.coSpeakersAdded(m, id, added, actor.id);
@@ -124,7 +193,10 @@ export class ProposalsService {
       const v = await this.read(m, actor, id, true);
       if (!v.sight.mine) throw new Forbidden('Only its speakers edit a proposal.');
       if (!EDITABLE_STATES.includes(v.row.state)) {
-        throw new Conflict('not-editable', `A ${v.row.state} proposal can no longer be edited; it is editable while ${EDITABLE_STATES.join(' or ')}.`);
+        throw new Conflict(
+          'not-editable',
+          `A ${v.row.state} proposal can no longer be edited; it is editable while ${EDITABLE_STATES.join(' or ')}.`,
+        );
       }
       if (expected !== undefined && expected !== v.row.version) throw new PreconditionFailed();
       const sets: string[] = [];
@@ -134,7 +206,12 @@ export class ProposalsService {
         sets.push(`${col} = $${params.length}`);
       };
       if (patch.format !== undefined || patch.track !== undefined) {
-        const { format, track } = await this.cfp.resolveOptions(m, v.row.call_id, patch.format ?? v.row.format_key, patch.track === undefined ? v.row.track_key : patch.track);
+        const { format, track } = await this.cfp.resolveOptions(
+          m,
+          v.row.call_id,
+          patch.format ?? v.row.format_key,
+          patch.track === undefined ? v.row.track_key : patch.track,
+        );
         set('format_id', format.id);
         set('track_id', track?.id ?? null);
       }
@@ -147,27 +224,52 @@ export class ProposalsService {
         const before = new Set((v.speakers ?? []).map((s) => s.id));
         await m.query('DELETE FROM proposal_speaker WHERE proposal_id = $1 AND NOT is_primary', [id]);
         const now = await this.setCoSpeakers(m, id, primary?.email ?? '', patch.coSpeakers);
-        await notify.coSpeakersAdded(m, id, now.filter((p) => !before.has(p)), actor.id);
+        await notify.coSpeakersAdded(
+          m,
+          id,
+          now.filter((p) => !before.has(p)),
+          actor.id,
+        );
       }
-      await m.query(`UPDATE proposal SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
+      await m.query(
+        `UPDATE proposal SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`,
+        params,
+      );
       return this.read(m, actor, id);
     });
   }
 
-  async transition(actor: Actor, id: string, to: ProposalState, reason: string | undefined, expected?: number, tell = true): Promise<ProposalView> {
+  async transition(
+    actor: Actor,
+    id: string,
+    to: ProposalState,
+    reason: string | undefined,
+    expected?: number,
+    tell = true,
+  ): Promise<ProposalView> {
     return this.ds.transaction(async (m) => {
       const v = await this.read(m, actor, id, true);
       const from = v.row.state;
       const by = TRANSITIONS[from][to];
       if (!by) {
-        throw new Conflict('invalid-transition', `A ${from} proposal cannot become ${to}.`, { from, to, allowed: movesFrom(from) });
+        throw new Conflict('invalid-transition', `A ${from} proposal cannot become ${to}.`, {
+          from,
+          to,
+          allowed: movesFrom(from),
+        });
       }
-      if (by === 'author' && !v.sight.mine) throw new Forbidden(`Only its speakers move a proposal from ${from} to ${to}.`);
-      if (by === 'organizer' && !v.sight.organizer) throw new Forbidden(`Only organizers move a proposal from ${from} to ${to}.`);
+      if (by === 'author' && !v.sight.mine)
+        throw new Forbidden(`Only its speakers move a proposal from ${from} to ${to}.`);
+      if (by === 'organizer' && !v.sight.organizer)
+        throw new Forbidden(`Only organizers move a proposal from ${from} to ${to}.`);
       if (expected !== undefined && expected !== v.row.version) throw new PreconditionFailed();
       if (to === 'submitted' && !v.sight.organizer) {
-        const [call]: { opens_at: Date; closes_at: Date | null }[] = await m.query('SELECT opens_at, closes_at FROM call_for_proposals WHERE id = $1', [v.row.call_id]);
-        if (!isOpen({ opensAt: call.opens_at, closesAt: call.closes_at })) throw this.closed(call.opens_at, call.closes_at);
+        const [call]: { opens_at: Date; closes_at: Date | null }[] = await m.query(
+          'SELECT opens_at, closes_at FROM call_for_proposals WHERE id = $1',
+          [v.row.call_id],
+        );
+        if (!isOpen({ opensAt: call.opens_at, closesAt: call.closes_at }))
+          throw this.closed(call.opens_at, call.closes_at);
       }
       // Compare-and-set on the state as well as the row lock: the database never sees two moves from one state.
       const [, n]: [unknown, number] = await m.query(
@@ -186,12 +288,17 @@ export class ProposalsService {
       if (to === 'withdrawn' || to === 'canceled') {
         // A talk that will not happen leaves the agenda; its event changes on calendars, and its
         // speakers' calendars drop it.
-        const [gone] = await sql<{ event_id: string; starts_at: Date; ends_at: Date; status: string }>(m,
+        const [gone] = await sql<{ event_id: string; starts_at: Date; ends_at: Date; status: string }>(
+          m,
           `WITH gone AS (DELETE FROM slot WHERE proposal_id = $1 RETURNING event_id, starts_at, ends_at)
            UPDATE event e SET sequence = sequence + 1, version = version + 1, updated_at = now() FROM gone WHERE e.id = gone.event_id
            RETURNING gone.event_id, gone.starts_at, gone.ends_at, e.status`,
-          [id]);
-        if (gone && gone.status === 'published') await notify.talk(m, id, 'CANCEL', { was: { eventId: gone.event_id, startsAt: gone.starts_at, endsAt: gone.ends_at } });
+          [id],
+        );
+        if (gone && gone.status === 'published')
+          await notify.talk(m, id, 'CANCEL', {
+            was: { eventId: gone.event_id, startsAt: gone.starts_at, endsAt: gone.ends_at },
+          });
       }
       return this.read(m, actor, id);
     });
@@ -199,14 +306,24 @@ export class ProposalsService {
 
   async history(actor: Actor, id: string) {
     const v = await this.read(this.ds.manager, actor, id);
-    const rows: { from_state: ProposalState | null; to_state: ProposalState; at: Date; reason: string | null; actor_id: string; actor_name: string }[] = await this.ds.query(
+    const rows: {
+      from_state: ProposalState | null;
+      to_state: ProposalState;
+      at: Date;
+      reason: string | null;
+      actor_id: string;
+      actor_name: string;
+    }[] = await this.ds.query(
       `SELECT t.from_state, t.to_state, t.at, t.reason, t.actor_id, p.name AS actor_name
          FROM proposal_transition t JOIN person p ON p.id = t.actor_id
         WHERE t.proposal_id = $1 ORDER BY t.at, t.id`,
       [id],
     );
     return rows.map((r) => ({
-      from: r.from_state, to: r.to_state, at: r.at.toISOString(), reason: r.reason,
+      from: r.from_state,
+      to: r.to_state,
+      at: r.at.toISOString(),
+      reason: r.reason,
       actor: v.sight.blind ? null : { id: r.actor_id, name: r.actor_name },
     }));
   }
@@ -219,12 +336,14 @@ export class ProposalsService {
     return this.ds.transaction(async (m) => {
       const a = await this.communities.access(actor, slug, m);
       if (!isOrganizer(a)) throw new Forbidden('Only organizers send decisions.');
-      const staged = await sql<{ id: string; proposal_id: string }>(m,
+      const staged = await sql<{ id: string; proposal_id: string }>(
+        m,
         `SELECT DISTINCT ON (t.proposal_id) t.id, t.proposal_id
            FROM proposal_transition t JOIN proposal p ON p.id = t.proposal_id
           WHERE p.community_id = $1 AND t.notified_at IS NULL AND t.to_state = ANY($2::proposal_state[]) AND p.state = t.to_state
           ORDER BY t.proposal_id, t.at DESC`,
-        [a.community.id, DECISIONS]);
+        [a.community.id, DECISIONS],
+      );
       for (const s of staged) await notify.decision(m, s.proposal_id, s.id);
       return staged.length;
     });
@@ -237,11 +356,14 @@ export class ProposalsService {
   async listStamp(actor: Actor, slug: string): Promise<{ access: Access; stamp: string }> {
     const a = await this.communities.access(actor, slug);
     // the minute too: overdue counts in checklist progress move with time
-    return { access: a, stamp: `${actor.id}/${actor.isAdmin}/${a.role}/${a.community.id}/${a.community.version}/${a.community.listVersion}/${Math.floor(Date.now() / 60000)}` };
+    return {
+      access: a,
+      stamp: `${actor.id}/${actor.isAdmin}/${a.role}/${a.community.id}/${a.community.version}/${a.community.listVersion}/${Math.floor(Date.now() / 60000)}`,
+    };
   }
 
   async list(actor: Actor, slug: string, f: ListFilters, known?: Access) {
-    const a = known ?? await this.communities.access(actor, slug);
+    const a = known ?? (await this.communities.access(actor, slug));
     const sort = SORT_SQL[f.sort ?? '-createdAt'];
     if (f.sort && /Score|Count/.test(f.sort) && !isOrganizer(a)) {
       throw new Forbidden('Only organizers sort by review figures.');
@@ -262,16 +384,20 @@ export class ProposalsService {
     }
     if (f.speaker) {
       const self = f.speaker === actor.id || normalizeEmail(f.speaker) === actor.email;
-      if (a.community.blindReview && !isOrganizer(a) && !self) throw new Forbidden('This community reviews blind: filtering by speaker is for organizers.', 'blind-review');
+      if (a.community.blindReview && !isOrganizer(a) && !self)
+        throw new Forbidden('This community reviews blind: filtering by speaker is for organizers.', 'blind-review');
       where.push(`EXISTS (SELECT 1 FROM proposal_speaker fs JOIN person fp ON fp.id = fs.person_id
                           WHERE fs.proposal_id = p.id AND (fp.id::text = ${p(f.speaker)} OR fp.email = ${p(normalizeEmail(f.speaker))}))`);
     }
     const after = decodeCursor(f.cursor, [sort.type, 'string']);
     if (after) {
       const cast = sort.type === 'string' ? '::timestamptz' : '';
-      where.push(`(${sort.col}, p.id) ${sort.dir === 'DESC' ? '<' : '>'} (${p(after[0])}${cast}, ${p(after[1])}::uuid)`);
+      where.push(
+        `(${sort.col}, p.id) ${sort.dir === 'DESC' ? '<' : '>'} (${p(after[0])}${cast}, ${p(after[1])}::uuid)`,
+      );
     }
-    const rows = await sql<ProposalRow>(this.ds.manager,
+    const rows = await sql<ProposalRow>(
+      this.ds.manager,
       `${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${sort.col} ${sort.dir}, p.id ${sort.dir} LIMIT ${p(f.limit + 1)}`,
       params,
     );
@@ -283,36 +409,59 @@ export class ProposalsService {
     if (lock) await m.query('SELECT 1 FROM proposal WHERE id = $1 FOR UPDATE', [id]);
     const [row] = await sql<ProposalRow>(m, `${SELECT} WHERE p.id = $2`, [actor.id, id]);
     if (!row) throw new NotFound('The proposal');
-    const a = known?.community.id === row.community_id ? known : await this.communities.accessById(actor, row.community_id, m);
+    const a =
+      known?.community.id === row.community_id ? known : await this.communities.accessById(actor, row.community_id, m);
     const sight = sightOf(a, row.state, row.mine);
     if (!sight.visible) throw new NotFound('The proposal');
     return view(row, sight);
   }
 
   /** Sets the co-speakers; returns their person ids. */
-  private async setCoSpeakers(m: EntityManager, proposalId: string, primaryEmail: string, emails: string[]): Promise<string[]> {
+  private async setCoSpeakers(
+    m: EntityManager,
+    proposalId: string,
+    primaryEmail: string,
+    emails: string[],
+  ): Promise<string[]> {
     const unique = [...new Set(emails.map(normalizeEmail))].filter((e) => e !== primaryEmail);
     const ids: string[] = [];
     for (const [i, email] of unique.entries()) {
       const person = await this.people.findOrCreate(m, email);
-      await m.query('INSERT INTO proposal_speaker (proposal_id, person_id, is_primary, position) VALUES ($1, $2, false, $3)', [proposalId, person.id, i + 1]);
+      await m.query(
+        'INSERT INTO proposal_speaker (proposal_id, person_id, is_primary, position) VALUES ($1, $2, false, $3)',
+        [proposalId, person.id, i + 1],
+      );
       ids.push(person.id);
     }
     return ids;
   }
 
-  private async record(m: EntityManager, proposalId: string, actorId: string, from: ProposalState | null, to: ProposalState, reason?: string): Promise<string> {
-    const [row] = await sql<{ id: string }>(m,
+  private async record(
+    m: EntityManager,
+    proposalId: string,
+    actorId: string,
+    from: ProposalState | null,
+    to: ProposalState,
+    reason?: string,
+  ): Promise<string> {
+    const [row] = await sql<{ id: string }>(
+      m,
       'INSERT INTO proposal_transition (proposal_id, actor_id, from_state, to_state, reason) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-      [proposalId, actorId, from, to, reason ?? null]);
+      [proposalId, actorId, from, to, reason ?? null],
+    );
     return row.id;
   }
 
   private closed(opensAt: Date, closesAt: Date | null) {
-    const when = Date.now() < opensAt.getTime() ? `opens at ${opensAt.toISOString()}` : `closed at ${closesAt?.toISOString()}`;
-    return new RuleBroken('cfp-closed', `This call for proposals is not open: it ${when}. Save a draft, or ask an organizer.`, {
-      opensAt: opensAt.toISOString(), closesAt: closesAt?.toISOString() ?? null,
-    });
+    const when =
+      Date.now() < opensAt.getTime() ? `opens at ${opensAt.toISOString()}` : `closed at ${closesAt?.toISOString()}`;
+    return new RuleBroken(
+      'cfp-closed',
+      `This call for proposals is not open: it ${when}. Save a draft, or ask an organizer.`,
+      {
+        opensAt: opensAt.toISOString(),
+        closesAt: closesAt?.toISOString() ?? null,
+      },
+    );
   }
 }
-

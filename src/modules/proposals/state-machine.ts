@@ -3,7 +3,14 @@
  * the person who filed it on their behalf; `organizer` is an organizer of its community (or an admin).
  */
 export const PROPOSAL_STATES = [
-  'draft', 'submitted', 'waitlisted', 'accepted', 'rejected', 'confirmed', 'withdrawn', 'canceled',
+  'draft',
+  'submitted',
+  'waitlisted',
+  'accepted',
+  'rejected',
+  'confirmed',
+  'withdrawn',
+  'canceled',
 ] as const;
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 export type Mover = 'author' | 'organizer';
@@ -19,7 +26,10 @@ export const TRANSITIONS: Record<ProposalState, Partial<Record<ProposalState, Mo
   canceled: {},
 };
 
-export interface AllowedMove { to: ProposalState; by: Mover }
+export interface AllowedMove {
+  to: ProposalState;
+  by: Mover;
+}
 
 export function movesFrom(state: ProposalState): AllowedMove[] {
   return Object.entries(TRANSITIONS[state]).map(([to, by]) => ({ to: to as ProposalState, by: by as Mover }));

@@ -25,7 +25,10 @@ export function sightOf(a: Access, state: ProposalState, mine: boolean): Sight {
   const reviewer = isReviewer(a);
   const visible = mine || (organizer && state !== 'draft') || (reviewer && state !== 'draft' && state !== 'withdrawn');
   return {
-    visible, mine, organizer, reviewer,
+    visible,
+    mine,
+    organizer,
+    reviewer,
     blind: !mine && !organizer && a.community.blindReview,
     seesReviews: organizer && !mine,
   };

@@ -5,25 +5,40 @@ import type { ProposalsService } from '../proposals/proposals.service';
 import { REVIEWABLE_STATES } from '../proposals/state-machine';
 
 export interface ReviewRow {
-  proposal_id: string; reviewer_id: string; reviewer_name: string; score: number; comment: string;
-  created_at: Date; updated_at: Date;
+  proposal_id: string;
+  reviewer_id: string;
+  reviewer_name: string;
+  score: number;
+  comment: string;
+  created_at: Date;
+  updated_at: Date;
 }
 
 export class ReviewsService {
-  constructor(private readonly ds: DataSource, private readonly proposals: ProposalsService) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly proposals: ProposalsService,
+  ) {}
 
   /**
    * The caller's review of a proposal, created or replaced. The proposal row is locked first, so
    * reviews of one proposal serialise: the primary key keeps one review per reviewer, and the
    * proposal's count and mean are recomputed from what is committed.
    */
-  async upsert(actor: Actor, proposalId: string, input: { score: number; comment?: string }): Promise<{ review: ReviewRow; created: boolean }> {
+  async upsert(
+    actor: Actor,
+    proposalId: string,
+    input: { score: number; comment?: string },
+  ): Promise<{ review: ReviewRow; created: boolean }> {
     return this.ds.transaction(async (m) => {
       const v = await this.proposals.read(m, actor, proposalId, true);
       if (!v.sight.reviewer) throw new Forbidden('Only reviewers and organizers of the community review proposals.');
       if (v.sight.mine) throw new Forbidden('Nobody reviews their own proposal.', 'own-proposal');
       if (!REVIEWABLE_STATES.includes(v.row.state)) {
-        throw new Conflict('not-reviewable', `A ${v.row.state} proposal takes no reviews; reviews are for ${REVIEWABLE_STATES.join(' and ')} proposals.`);
+        throw new Conflict(
+          'not-reviewable',
+          `A ${v.row.state} proposal takes no reviews; reviews are for ${REVIEWABLE_STATES.join(' and ')} proposals.`,
+        );
       }
       const [{ inserted }]: { inserted: boolean }[] = await m.query(
         `INSERT INTO review (proposal_id, reviewer_id, score, comment) VALUES ($1, $2, $3, $4)
@@ -52,7 +67,10 @@ export class ReviewsService {
   /** Every review of a proposal, with reviewers' names: organizers only, and never a speaker of it. */
   async list(actor: Actor, proposalId: string): Promise<ReviewRow[]> {
     const v = await this.proposals.read(this.ds.manager, actor, proposalId);
-    if (!v.sight.seesReviews) throw new Forbidden(v.sight.mine ? 'Speakers never see the reviews of their own proposal.' : 'Only organizers see all reviews.');
+    if (!v.sight.seesReviews)
+      throw new Forbidden(
+        v.sight.mine ? 'Speakers never see the reviews of their own proposal.' : 'Only organizers see all reviews.',
+      );
     return this.rows(this.ds.manager, proposalId);
   }
 

@@ -5,29 +5,57 @@ import { RenderCache, sendCachedJson } from '../../http/render-cache';
 import { DateTime, Day, Key, Line, Nullable, Slug, Uuid } from '../../http/types';
 import type { SearchService } from './search.service';
 
-const SearchQuery = Type.Object({
-  q: Line(300, { description: 'words, "a phrase", or, -not: web-search syntax' }),
-  community: Type.Optional(Slug), track: Type.Optional(Key),
-  from: Type.Optional(Day()), to: Type.Optional(Day('YYYY-MM-DD, exclusive')),
-  ...PageQuery, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
-}, { additionalProperties: false });
+const SearchQuery = Type.Object(
+  {
+    q: Line(300, { description: 'words, "a phrase", or, -not: web-search syntax' }),
+    community: Type.Optional(Slug),
+    track: Type.Optional(Key),
+    from: Type.Optional(Day()),
+    to: Type.Optional(Day('YYYY-MM-DD, exclusive')),
+    ...PageQuery,
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+  },
+  { additionalProperties: false },
+);
 const Hit = Type.Object({
-  proposalId: Uuid, title: Type.String(), community: Type.Object({ slug: Type.String(), name: Type.String() }), format: Type.String(), track: Nullable(Type.String()),
-  startsAt: Nullable(DateTime), speakers: Type.Array(Type.String()), hasLesson: Type.Boolean({ description: 'a published lesson: GET /v1/proposals/{id}/lesson' }),
-  exactTitleMatch: Type.Boolean(), rank: Type.Number(),
+  proposalId: Uuid,
+  title: Type.String(),
+  community: Type.Object({ slug: Type.String(), name: Type.String() }),
+  format: Type.String(),
+  track: Nullable(Type.String()),
+  startsAt: Nullable(DateTime),
+  speakers: Type.Array(Type.String()),
+  hasLesson: Type.Boolean({ description: 'a published lesson: GET /v1/proposals/{id}/lesson' }),
+  exactTitleMatch: Type.Boolean(),
+  rank: Type.Number(),
   snippet: Type.String({ description: 'HTML: the text is escaped, matches are wrapped in <mark>' }),
 });
 
 export const searchRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }> = async (app, { search }) => {
   const cache = new RenderCache(16 * 1024 * 1024);
-  app.get('/search', {
-    schema: {
-      tags: ['knowledge base'], summary: 'Search talks and their published lessons: ranked, with highlighted snippets',
-      querystring: SearchQuery, response: { 200: Page(Hit) },
+  app.get(
+    '/search',
+    {
+      schema: {
+        tags: ['knowledge base'],
+        summary: 'Search talks and their published lessons: ranked, with highlighted snippets',
+        querystring: SearchQuery,
+        response: { 200: Page(Hit) },
+      },
     },
-  }, async (req, reply) => {
-    const q = req.query;
-    const key = JSON.stringify([await search.stamp(), q.q, q.community, q.track, q.from, q.to, q.limit ?? 20, q.cursor]);
-    return sendCachedJson(reply, cache, key, () => search.search({ ...q, limit: q.limit ?? 20 }));
-  });
+    async (req, reply) => {
+      const q = req.query;
+      const key = JSON.stringify([
+        await search.stamp(),
+        q.q,
+        q.community,
+        q.track,
+        q.from,
+        q.to,
+        q.limit ?? 20,
+        q.cursor,
+      ]);
+      return sendCachedJson(reply, cache, key, () => search.search({ ...q, limit: q.limit ?? 20 }));
+    },
+  );
 };

@@ -5,10 +5,28 @@ import { decodeCursor, pageOf } from '../../core/cursor';
 import { esc } from '../../core/html';
 import { SEARCH_SQL } from './search.sql';
 
-export interface SearchFilters { q: string; community?: string; track?: string; from?: string; to?: string; limit: number; cursor?: string }
+export interface SearchFilters {
+  q: string;
+  community?: string;
+  track?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  cursor?: string;
+}
 interface Hit {
-  id: string; title: string; community_slug: string; community_name: string; format: string; track: string | null; starts_at: Date | null;
-  speakers: string[]; has_lesson: boolean; exact: boolean; rank: number; headline: string;
+  id: string;
+  title: string;
+  community_slug: string;
+  community_name: string;
+  format: string;
+  track: string | null;
+  starts_at: Date | null;
+  speakers: string[];
+  has_lesson: boolean;
+  exact: boolean;
+  rank: number;
+  headline: string;
 }
 
 // ts_headline marks matches with these two control characters; user text cannot hold them (the API
@@ -30,19 +48,45 @@ export class SearchService {
 
   /** A key that changes whenever anything search shows changes: the sum of the communities' content versions. */
   async stamp(): Promise<string> {
-    const [r] = await sql<{ v: string }>(this.ds.manager, `SELECT coalesce(sum(list_version), 0)::text || '.' || count(*) AS v FROM community`, []);
+    const [r] = await sql<{ v: string }>(
+      this.ds.manager,
+      `SELECT coalesce(sum(list_version), 0)::text || '.' || count(*) AS v FROM community`,
+      [],
+    );
     return r.v;
   }
 
   async search(f: SearchFilters) {
     if (f.from && f.to && f.to <= f.from) throw new RuleBroken('bad-range', '`to` must be after `from`.');
     const after = decodeCursor(f.cursor, ['number', 'number', 'string']);
-    const rows = await sql<Hit>(this.ds.manager, SEARCH_SQL,
-      [f.q, f.community ?? null, f.track ?? null, f.from ?? null, f.to ?? null, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, f.limit + 1]);
-    return pageOf(rows, f.limit, (r) => [r.exact ? 1 : 0, r.rank, r.id], (r) => ({
-      proposalId: r.id, title: r.title, community: { slug: r.community_slug, name: r.community_name }, format: r.format, track: r.track,
-      startsAt: r.starts_at?.toISOString() ?? null, speakers: r.speakers, hasLesson: r.has_lesson, exactTitleMatch: r.exact, rank: r.rank,
-      snippet: snippetHtml(r.headline),
-    }));
+    const rows = await sql<Hit>(this.ds.manager, SEARCH_SQL, [
+      f.q,
+      f.community ?? null,
+      f.track ?? null,
+      f.from ?? null,
+      f.to ?? null,
+      after?.[0] ?? null,
+      after?.[1] ?? null,
+      after?.[2] ?? null,
+      f.limit + 1,
+    ]);
+    return pageOf(
+      rows,
+      f.limit,
+      (r) => [r.exact ? 1 : 0, r.rank, r.id],
+      (r) => ({
+        proposalId: r.id,
+        title: r.title,
+        community: { slug: r.community_slug, name: r.community_name },
+        format: r.format,
+        track: r.track,
+        startsAt: r.starts_at?.toISOString() ?? null,
+        speakers: r.speakers,
+        hasLesson: r.has_lesson,
+        exactTitleMatch: r.exact,
+        rank: r.rank,
+        snippet: snippetHtml(r.headline),
+      }),
+    );
   }
 }

@@ -27,7 +27,12 @@ export async function createChecklist(m: EntityManager, proposalId: string): Pro
 }
 
 /** When the talk will not happen: open tasks become skipped, with the reason, by whoever moved it. */
-export async function skipOpenTasks(m: EntityManager, proposalId: string, actorId: string, reason: string): Promise<void> {
+export async function skipOpenTasks(
+  m: EntityManager,
+  proposalId: string,
+  actorId: string,
+  reason: string,
+): Promise<void> {
   await m.query(
     `UPDATE task SET status = 'skipped', status_by = $2, status_at = now(), status_reason = $3, version = version + 1, updated_at = now()
       WHERE proposal_id = $1 AND status = 'open'`,
@@ -36,7 +41,11 @@ export async function skipOpenTasks(m: EntityManager, proposalId: string, actorI
 }
 
 /** Default templates for a new community. */
-export async function addDefaultTemplates(m: EntityManager, communityId: string, templates: { title: string; description: string; category: string; owner: string; offsetDays: number }[]): Promise<void> {
+export async function addDefaultTemplates(
+  m: EntityManager,
+  communityId: string,
+  templates: { title: string; description: string; category: string; owner: string; offsetDays: number }[],
+): Promise<void> {
   await m.query(
     `INSERT INTO task_template (community_id, title, description, category, owner, offset_days, position)
      SELECT $1, t.title, t.description, t.category::task_category, t.owner::task_owner, t."offsetDays", t.position

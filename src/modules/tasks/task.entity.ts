@@ -25,7 +25,9 @@ export class TaskTemplate {
   /** Days from the talk's start, in the event's time zone (−14: two weeks before; +2: two days after). */
   @Column({ name: 'offset_days', type: 'integer' }) offsetDays: number;
   @Column({ name: 'default_assignee_id', type: 'uuid', nullable: true }) defaultAssigneeId: string | null;
-  @ManyToOne(() => Person, { onDelete: 'SET NULL' }) @JoinColumn({ name: 'default_assignee_id' }) defaultAssignee?: Person;
+  @ManyToOne(() => Person, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'default_assignee_id' })
+  defaultAssignee?: Person;
   @Column({ type: 'integer', default: 0 }) position: number;
   @Column({ type: 'boolean', default: true }) active: boolean;
   @CreatedAt() createdAt: Date;
