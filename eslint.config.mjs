@@ -23,6 +23,11 @@ export default tseslint.config(
     },
   },
   {
+    // The composition root registers every plugin of routes and pages.
+    files: ['src/app.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     // Services, queries and core know nothing of Fastify.
     files: ['src/core/**', 'src/modules/**/*.service.ts', 'src/modules/**/*.queries.ts'],
     rules: {

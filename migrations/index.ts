@@ -1,4 +1,5 @@
 /** Every migration, in order. Listed, not globbed: a migration never changes after it lands. */
+import type { MigrationInterface } from 'typeorm';
 import { Foundation1795422027288 } from './1795422027288-Foundation';
 import { ListVersion1795422028288 } from './1795422028288-ListVersion';
 import { Events1795424623482 } from './1795424623482-Events';
@@ -7,7 +8,7 @@ import { Tasks1795427216438 } from './1795427216438-Tasks';
 import { Feedback1795429394417 } from './1795429394417-Feedback';
 import { AfterTheTalk1795430705483 } from './1795430705483-AfterTheTalk';
 
-export const migrations: Function[] = [
+export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
   ListVersion1795422028288,
   Events1795424623482,

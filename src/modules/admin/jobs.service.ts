@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { sql } from '../../db/sql';
 import type { Actor } from '../../core/actor';
-import { Forbidden, NotFound } from '../../core/errors';
+import { NotFound } from '../../core/errors';
+import { authorize } from '../../core/policy';
 import { decodeCursor, pageOf } from '../../core/cursor';
 
 export const JOB_STATES = ['failed', 'pending', 'running', 'all'] as const;
@@ -34,7 +35,7 @@ export class JobsService {
   constructor(private readonly ds: DataSource) {}
 
   async list(actor: Actor, state: JobState, limit: number, cursor?: string) {
-    if (!actor.isAdmin) throw new Forbidden('Only admins see the job queue.');
+    authorize({ actor }, 'job.list');
     const after = decodeCursor(cursor, ['string']);
     const rows = await sql<JobRow>(
       this.ds.manager,
@@ -53,7 +54,7 @@ export class JobsService {
 
   /** Back to the queue with a fresh set of attempts, to run now. */
   async retry(actor: Actor, id: string): Promise<JobRow> {
-    if (!actor.isAdmin) throw new Forbidden('Only admins retry jobs.');
+    authorize({ actor }, 'job.retry');
     // graphile-worker's own SQL API: a fresh set of attempts, due now (a running job is left alone).
     // The answer is the job as rescheduled, before a worker (woken just after) takes it.
     const [job] = await sql<JobRow>(

@@ -1,9 +1,10 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { sql } from '../../db/sql';
 import type { Actor } from '../../core/actor';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
+import { Conflict, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
+import { authorize } from '../../core/policy';
 import type { CommunitiesService } from '../communities/communities.service';
-import { type Access, isOrganizer } from '../communities/permissions';
+import { type Access } from '../communities/access';
 import { Call, CallFormat, CallTrack } from './call.entity';
 
 export interface FormatInput {
@@ -62,7 +63,7 @@ export class CfpService {
     checkWindow(opensAt, closesAt);
     return this.ds.transaction(async (m) => {
       const a = await this.communities.access(actor, slug, m);
-      if (!isOrganizer(a)) throw new Forbidden('Only organizers open calls for proposals.');
+      authorize(a, 'call.open');
       const call = await m.getRepository(Call).save(
         m.getRepository(Call).create({
           communityId: a.community.id,
@@ -109,7 +110,7 @@ export class CfpService {
     checkKeys('track', patch.tracks);
     return this.ds.transaction(async (m) => {
       const current = await this.get(actor, id, m);
-      if (!isOrganizer(current.access)) throw new Forbidden('Only organizers change calls for proposals.');
+      authorize(current.access, 'call.update');
       const opensAt = patch.opensAt ? new Date(patch.opensAt) : current.call.opensAt;
       const closesAt =
         patch.closesAt === undefined ? current.call.closesAt : patch.closesAt ? new Date(patch.closesAt) : null;

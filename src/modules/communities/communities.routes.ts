@@ -113,16 +113,14 @@ export const communitiesRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (req, reply) =>
-      reply
-        .code(201)
-        .send(
-          memberOut(
-            await communities.addMember(actorOf(req), req.params.slug, {
-              ...req.body,
-              role: req.body.role ?? 'member',
-            }),
-          ),
+      reply.code(201).send(
+        memberOut(
+          await communities.addMember(actorOf(req), req.params.slug, {
+            ...req.body,
+            role: req.body.role ?? 'member',
+          }),
         ),
+      ),
   );
 
   app.put(

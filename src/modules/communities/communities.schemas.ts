@@ -5,7 +5,7 @@ import { PersonOut, personOut } from '../people/people.schemas';
 import { ROLES } from './membership.entity';
 import { RETROSPECTIVE_VISIBILITIES } from './community.entity';
 import type { MemberRow } from './communities.service';
-import type { Access } from './permissions';
+import type { Access } from './access';
 
 export const RoleSchema = Type.Enum(ROLES);
 const RetroVisibility = Type.Enum(RETROSPECTIVE_VISIBILITIES, {

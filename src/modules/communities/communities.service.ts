@@ -2,7 +2,8 @@ import { IANAZone } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
 import type { Actor } from '../../core/actor';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
+import { Conflict, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
+import { authorize } from '../../core/policy';
 import { decodeCursor, pageOf } from '../../core/cursor';
 import { Person } from '../people/person.entity';
 import { addDefaultTemplates } from '../tasks/checklist';
@@ -10,7 +11,7 @@ import { DEFAULT_TEMPLATES } from '../tasks/default-templates';
 import type { PeopleService } from '../people/people.service';
 import { Community, type RetrospectiveVisibility } from './community.entity';
 import { Membership, type Role } from './membership.entity';
-import { type Access, isMember, isOrganizer } from './permissions';
+import { type Access } from './access';
 
 export interface CommunityInput {
   slug: string;
@@ -66,7 +67,7 @@ export class CommunitiesService {
   }
 
   async create(actor: Actor, input: CommunityInput): Promise<Access> {
-    if (!actor.isAdmin) throw new Forbidden('Only admins create communities.');
+    authorize({ actor }, 'community.create');
     checkTimeZone(input.timeZone);
     return this.ds.transaction(async (m) => {
       const rows: { id: string }[] = await m.query(
@@ -109,7 +110,7 @@ export class CommunitiesService {
     checkTimeZone(patch.timeZone);
     return this.ds.transaction(async (m) => {
       const a = await this.access(actor, slug, m);
-      if (!isOrganizer(a)) throw new Forbidden('Only organizers change a community.');
+      authorize(a, 'community.update');
       const sets: string[] = [];
       const params: unknown[] = [a.community.id];
       const col = {
@@ -139,7 +140,7 @@ export class CommunitiesService {
 
   async members(actor: Actor, slug: string, limit: number, cursor?: string) {
     const a = await this.access(actor, slug);
-    if (!isMember(a)) throw new Forbidden('Only members see who else is a member; join first.');
+    authorize(a, 'member.list');
     const after = decodeCursor(cursor, ['string']);
     const rows: (MemberRow & { email: string })[] = (
       await this.ds.query(
@@ -167,7 +168,7 @@ export class CommunitiesService {
   async addMember(actor: Actor, slug: string, input: { email: string; name?: string; role: Role }): Promise<MemberRow> {
     return this.ds.transaction(async (m) => {
       const a = await this.access(actor, slug, m);
-      if (!isOrganizer(a)) throw new Forbidden('Only organizers add members.');
+      authorize(a, 'member.add');
       const person = await this.people.findOrCreate(m, input.email, input.name);
       const res = await m
         .createQueryBuilder()
@@ -203,7 +204,7 @@ export class CommunitiesService {
   async setRole(actor: Actor, slug: string, personId: string, role: Role): Promise<MemberRow> {
     return this.ds.transaction(async (m) => {
       const a = await this.lockForMembershipChange(actor, slug, m);
-      if (!isOrganizer(a)) throw new Forbidden('Only organizers change roles.');
+      authorize(a, 'member.set-role');
       const mb = await m.getRepository(Membership).findOneBy({ communityId: a.community.id, personId });
       if (!mb) throw new NotFound('That member');
       if (mb.role === 'organizer' && role !== 'organizer') await this.keepOneOrganizer(m, a.community.id);
@@ -217,7 +218,7 @@ export class CommunitiesService {
   async removeMember(actor: Actor, slug: string, personId: string): Promise<void> {
     await this.ds.transaction(async (m) => {
       const a = await this.lockForMembershipChange(actor, slug, m);
-      if (!isOrganizer(a) && personId !== actor.id) throw new Forbidden('Only organizers remove other members.');
+      authorize({ ...a, own: personId === actor.id }, 'member.remove');
       const mb = await m.getRepository(Membership).findOneBy({ communityId: a.community.id, personId });
       if (!mb) throw new NotFound('That member');
       if (mb.role === 'organizer') await this.keepOneOrganizer(m, a.community.id);

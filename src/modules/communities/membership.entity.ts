@@ -3,8 +3,9 @@ import { CreatedAt } from '../../db/columns';
 import { Person } from '../people/person.entity';
 import { Community } from './community.entity';
 
-export const ROLES = ['member', 'reviewer', 'organizer'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../../core/policy';
+
+export { ROLES, type Role };
 
 @Entity('membership')
 export class Membership {

@@ -2,9 +2,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
 import { notify } from '../../mail/notify';
 import type { Actor } from '../../core/actor';
-import { Conflict, Forbidden, NotFound, RuleBroken } from '../../core/errors';
+import { Conflict, NotFound, RuleBroken } from '../../core/errors';
+import { authorize } from '../../core/policy';
 import type { CommunitiesService } from '../communities/communities.service';
-import { isOrganizer } from '../communities/permissions';
 import type { EventsService, EventView } from './events.service';
 
 const SCHEDULABLE = ['accepted', 'confirmed'];
@@ -92,7 +92,7 @@ export class AgendaService {
         for (const id of [...new Set([slot.event_id, target])].sort())
           await m.query('SELECT 1 FROM event WHERE id = $1 FOR UPDATE', [id]);
         const from = await this.events.view(m, actor, slot.event_id);
-        if (!isOrganizer(from.access)) throw new Forbidden('Only organizers change the agenda.');
+        authorize(from.access, 'agenda.change');
         const v = target === slot.event_id ? from : await this.openEvent(m, actor, target);
         if (v.event.community_id !== from.event.community_id)
           throw new RuleBroken('other-community', 'A talk moves only between events of its own community.');
@@ -128,7 +128,7 @@ export class AgendaService {
       );
       if (!slot) throw new NotFound('The slot');
       const v = await this.events.lockEvent(m, actor, slot.event_id);
-      if (!isOrganizer(v.access)) throw new Forbidden('Only organizers change the agenda.');
+      authorize(v.access, 'agenda.change');
       await m.query('DELETE FROM slot WHERE id = $1', [slotId]);
       await this.touch(m, [slot.event_id]);
       if (v.event.status === 'published')
@@ -142,7 +142,7 @@ export class AgendaService {
   /** Accepted and confirmed talks of a community that have no slot yet (organizers). */
   async backlog(actor: Actor, slug: string): Promise<BacklogRow[]> {
     const a = await this.communities.access(actor, slug);
-    if (!isOrganizer(a)) throw new Forbidden('Only organizers see the backlog.');
+    authorize(a, 'agenda.backlog');
     return sql<BacklogRow>(
       this.ds.manager,
       `SELECT p.id, p.title, p.state, f.key AS format_key, f.duration_minutes,
@@ -157,7 +157,7 @@ export class AgendaService {
 
   private async openEvent(m: EntityManager, actor: Actor, eventId: string): Promise<EventView> {
     const v = await this.events.lockEvent(m, actor, eventId);
-    if (!isOrganizer(v.access)) throw new Forbidden('Only organizers change the agenda.');
+    authorize(v.access, 'agenda.change');
     if (v.event.status === 'canceled') throw new Conflict('event-canceled', 'A canceled event takes no talks.');
     return v;
   }

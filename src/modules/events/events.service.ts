@@ -3,12 +3,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
 import { notify } from '../../mail/notify';
 import type { Actor } from '../../core/actor';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
+import { Conflict, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
+import { authorize, can } from '../../core/policy';
 import { decodeCursor, pageOf } from '../../core/cursor';
 import type { CommunitiesService } from '../communities/communities.service';
-import { type Access, isOrganizer } from '../communities/permissions';
+import { type Access } from '../communities/access';
 import type { EventStatus } from './event.entity';
-import { rsvpCounts, type RsvpCounts } from './rsvps.service';
+import { noCounts, promote, rsvpCounts, type RsvpCounts } from './seats';
 
 export interface RoomRow {
   id: string;
@@ -104,7 +105,7 @@ export class EventsService {
   ): Promise<RoomRow> {
     return this.ds.transaction(async (m) => {
       const a = await this.communities.access(actor, slug, m);
-      if (!isOrganizer(a)) throw new Forbidden('Only organizers manage rooms.');
+      authorize(a, 'room.manage');
       const rows = await sql<RoomRow>(
         m,
         `INSERT INTO room (community_id, name, capacity, location) VALUES ($1, $2, $3, $4) ON CONFLICT ON CONSTRAINT room_name DO NOTHING
@@ -138,7 +139,7 @@ export class EventsService {
       );
       if (!room) throw new NotFound('The room');
       const a = await this.communities.accessById(actor, room.community_id, m);
-      if (!isOrganizer(a)) throw new Forbidden('Only organizers manage rooms.');
+      authorize(a, 'room.manage');
       const taken =
         patch.name &&
         patch.name !== room.name &&
@@ -176,7 +177,7 @@ export class EventsService {
     return this.namingRoomConflicts(input.roomId, input.startsAt, input.endsAt, null, () =>
       this.ds.transaction(async (m) => {
         const a = await this.communities.access(actor, slug, m);
-        if (!isOrganizer(a)) throw new Forbidden('Only organizers create events.');
+        authorize(a, 'event.create');
         const tz = input.timeZone ?? a.community.timeZone;
         checkTimeZone(tz);
         const { start, end } = this.window(input.startsAt, input.endsAt);
@@ -218,7 +219,7 @@ export class EventsService {
     const params: unknown[] = [a.community.id];
     const p = (v: unknown) => (params.push(v), `$${params.length}`);
     const where = ['e.community_id = $1'];
-    if (!isOrganizer(a)) where.push(`e.status <> 'draft'`);
+    if (!can(a, 'event.see-drafts')) where.push(`e.status <> 'draft'`);
     if (f.status?.length) where.push(`e.status = ANY(${p(f.status)}::event_status[])`);
     if (f.from) where.push(`e.ends_at > ${p(f.from)}`);
     if (f.to) where.push(`e.starts_at < ${p(f.to)}`);
@@ -241,7 +242,7 @@ export class EventsService {
       this.ds.transaction(async (m) => {
         const cur = await this.lockEvent(m, actor, id);
         const a = cur.access;
-        if (!isOrganizer(a)) throw new Forbidden('Only organizers change events.');
+        authorize(a, 'event.update');
         if (expected !== undefined && expected !== cur.event.version) throw new PreconditionFailed();
         const e = cur.event;
         if (e.status === 'canceled')
@@ -319,7 +320,7 @@ export class EventsService {
           await m.query('UPDATE slot SET sequence = sequence + 1, updated_at = now() WHERE event_id = $1', [id]);
         }
         if (capacity === null || (e.capacity !== null && capacity > e.capacity))
-          await notify.promoted(m, id, await this.promote(m, id, capacity));
+          await notify.promoted(m, id, await promote(m, id, capacity));
         // Who hears of it: publishing invites the speakers of its talks; a change of time, place,
         // title or a cancellation re-sends to everyone invited (attendees going, speakers).
         const seen =
@@ -370,7 +371,7 @@ export class EventsService {
   async remove(actor: Actor, id: string): Promise<void> {
     await this.ds.transaction(async (m) => {
       const cur = await this.lockEvent(m, actor, id);
-      if (!isOrganizer(cur.access)) throw new Forbidden('Only organizers delete events.');
+      authorize(cur.access, 'event.delete');
       if (cur.event.status !== 'draft')
         throw new Conflict(
           'not-a-draft',
@@ -390,7 +391,7 @@ export class EventsService {
       known?.community.id === event.community_id
         ? known
         : await this.communities.accessById(actor, event.community_id, m);
-    if (event.status === 'draft' && !isOrganizer(access)) throw new NotFound('The event');
+    if (event.status === 'draft' && !can(access, 'event.see-drafts')) throw new NotFound('The event');
     const agenda = await this.agendaOf(m, [id]);
     const [counts] = await rsvpCounts(m, [id]);
     const [mine] = await sql<{ status: string }>(m, 'SELECT status FROM rsvp WHERE event_id = $1 AND person_id = $2', [
@@ -401,7 +402,7 @@ export class EventsService {
       event,
       access,
       agenda,
-      counts: counts ?? { event_id: id, going: 0, waitlisted: 0, checked_in: 0 },
+      counts: counts ?? noCounts(id),
       myRsvp: mine?.status ?? null,
     };
   }
@@ -423,21 +424,6 @@ export class EventsService {
         WHERE s.event_id = ANY($1) ORDER BY s.starts_at, s.id`,
       [eventIds],
     );
-  }
-
-  /** Fills free seats from the waitlist, first come first served. */
-  async promote(m: EntityManager, eventId: string, capacity: number | null): Promise<string[]> {
-    const rows = await sql<{ person_id: string }>(
-      m,
-      `UPDATE rsvp SET status = 'going', updated_at = now()
-        WHERE event_id = $1 AND person_id IN (
-          SELECT person_id FROM rsvp WHERE event_id = $1 AND status = 'waitlisted' ORDER BY arrival
-           LIMIT CASE WHEN $2::int IS NULL THEN NULL
-                      ELSE greatest(0, $2::int - (SELECT count(*) FROM rsvp WHERE event_id = $1 AND status = 'going')) END)
-        RETURNING person_id`,
-      [eventId, capacity],
-    );
-    return rows.map((r) => r.person_id);
   }
 
   private window(startsAt: string, endsAt: string) {

@@ -1,18 +1,13 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { sql } from '../../db/sql';
 import { notify } from '../../mail/notify';
 import type { Actor } from '../../core/actor';
-import { Conflict, Forbidden, NotFound } from '../../core/errors';
-import { isOrganizer } from '../communities/permissions';
+import { Conflict, NotFound } from '../../core/errors';
+import { authorize } from '../../core/policy';
 import type { EventsService } from './events.service';
+import { promote, seatFor, type RsvpCounts } from './seats';
 import type { RsvpStatus } from './rsvp.entity';
 
-export interface RsvpCounts {
-  event_id: string;
-  going: number;
-  waitlisted: number;
-  checked_in: number;
-}
 export interface RsvpRow {
   event_id: string;
   person_id: string;
@@ -24,16 +19,6 @@ export interface RsvpRow {
   created_at: Date;
   updated_at: Date;
   position: number | null;
-}
-
-export async function rsvpCounts(m: EntityManager, eventIds: string[]): Promise<RsvpCounts[]> {
-  return sql<RsvpCounts>(
-    m,
-    `SELECT event_id, count(*) FILTER (WHERE status = 'going')::int AS going, count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted,
-            count(*) FILTER (WHERE checked_in_at IS NOT NULL)::int AS checked_in
-       FROM rsvp WHERE event_id = ANY($1) GROUP BY event_id`,
-    [eventIds],
-  );
 }
 
 const ROW = `SELECT r.event_id, r.person_id, p.name, p.email, p.department, r.status, r.checked_in_at, r.created_at, r.updated_at,
@@ -66,11 +51,7 @@ export class RsvpsService {
         'SELECT status FROM rsvp WHERE event_id = $1 AND person_id = $2',
         [eventId, actor.id],
       );
-      let status: RsvpStatus = 'declined';
-      if (want === 'going') {
-        if (before?.status === 'going' || before?.status === 'waitlisted') status = before.status;
-        else status = v.event.capacity === null || v.counts.going < v.event.capacity ? 'going' : 'waitlisted';
-      }
+      const status = seatFor(want, before?.status, v.event.capacity, v.counts.going);
       const [{ inserted }] = await sql<{ inserted: boolean }>(
         m,
         `INSERT INTO rsvp (event_id, person_id, status) VALUES ($1, $2, $3::rsvp_status)
@@ -85,9 +66,7 @@ export class RsvpsService {
         [v.event.community_id, actor.id],
       );
       const promoted =
-        before?.status === 'going' && status === 'declined'
-          ? await this.events.promote(m, eventId, v.event.capacity)
-          : [];
+        before?.status === 'going' && status === 'declined' ? await promote(m, eventId, v.event.capacity) : [];
       // The invitation follows the seat: going gets REQUEST, leaving gets CANCEL, promotion both tells and invites.
       if (status === 'going' && before?.status !== 'going')
         await notify.event(m, eventId, 'REQUEST', { personIds: [actor.id] });
@@ -112,7 +91,7 @@ export class RsvpsService {
   /** The attendee list, for organizers: going first, then the waitlist in order, then declined. */
   async list(actor: Actor, eventId: string, status?: RsvpStatus[]): Promise<{ items: RsvpRow[]; counts: RsvpCounts }> {
     const v = await this.events.get(actor, eventId);
-    if (!isOrganizer(v.access)) throw new Forbidden('Only organizers see the attendee list.');
+    authorize(v.access, 'rsvp.list');
     const items = await sql<RsvpRow>(
       this.ds.manager,
       `${ROW} WHERE r.event_id = $1 AND ($2::rsvp_status[] IS NULL OR r.status = ANY($2::rsvp_status[]))
@@ -126,7 +105,7 @@ export class RsvpsService {
   async checkIn(actor: Actor, eventId: string, personId: string, checkedIn: boolean): Promise<RsvpRow> {
     return this.ds.transaction(async (m) => {
       const v = await this.events.lockEvent(m, actor, eventId);
-      if (!isOrganizer(v.access)) throw new Forbidden('Only organizers check people in.');
+      authorize(v.access, 'event.check-in');
       if (v.event.status !== 'published')
         throw new Conflict('event-not-open', `A ${v.event.status} event takes no check-ins.`);
       const [row] = await sql<{ status: RsvpStatus }>(

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { sql } from '../../db/sql';
 import type { Actor } from '../../core/actor';
-import { Conflict, Forbidden, NotFound } from '../../core/errors';
+import { Conflict, NotFound } from '../../core/errors';
+import { authorize } from '../../core/policy';
 import type { CommunitiesService } from '../communities/communities.service';
-import { isOrganizer } from '../communities/permissions';
 
 export interface FeedbackRow {
   rating: number;
@@ -36,9 +36,7 @@ export class FeedbackService {
   ): Promise<{ row: FeedbackRow; created: boolean }> {
     return this.ds.transaction(async (m) => {
       const t = await this.facts(proposalId, actor.id, m);
-      if (t.speaker) throw new Forbidden('Speakers do not rate their own talk.', 'own-proposal');
-      if (!t.attended)
-        throw new Forbidden('Feedback is for people who were going to (or checked in at) the talk.', 'not-an-attendee');
+      authorize({ actor, own: t.speaker, attended: t.attended }, 'feedback.give');
       if (!t.ends_at || t.ends_at.getTime() > Date.now())
         throw new Conflict('talk-not-over', 'Feedback opens when the talk is over.');
       const [row] = await sql<FeedbackRow & { inserted: boolean }>(
@@ -67,8 +65,7 @@ export class FeedbackService {
   async summary(actor: Actor, proposalId: string) {
     const t = await this.facts(proposalId, actor.id);
     const a = await this.communities.accessById(actor, t.community_id);
-    if (!t.speaker && !isOrganizer(a))
-      throw new Forbidden("The figures and comments are for the talk's speakers and the organizers.");
+    authorize({ ...a, own: t.speaker }, 'feedback.read');
     const rows = await sql<FeedbackRow>(
       this.ds.manager,
       'SELECT rating, comment, created_at, updated_at FROM feedback WHERE proposal_id = $1 ORDER BY created_at',

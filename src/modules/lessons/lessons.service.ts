@@ -1,9 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
 import type { Actor } from '../../core/actor';
-import { Conflict, Forbidden, NotFound, PreconditionFailed } from '../../core/errors';
+import { Conflict, NotFound, PreconditionFailed } from '../../core/errors';
+import { authorize, can } from '../../core/policy';
 import type { CommunitiesService } from '../communities/communities.service';
-import { isOrganizer } from '../communities/permissions';
 import type { LessonStatus, Resource } from './lesson.entity';
 import { type ExportedLesson, lessonsMarkdown } from './lessons-markdown';
 import { RuleBroken } from '../../core/errors';
@@ -88,7 +88,7 @@ export class LessonsService {
   ): Promise<{ view: LessonView; created: boolean }> {
     return this.ds.transaction(async (m) => {
       const t = await this.facts(m, proposalId, actor.id);
-      if (!t.speaker) throw new Forbidden("A talk's lesson is written by its speakers.", 'not-a-speaker');
+      authorize({ actor, own: t.speaker }, 'lesson.write');
       this.over(t);
       const rows = await sql<{ inserted: boolean }>(
         m,
@@ -123,7 +123,7 @@ export class LessonsService {
     return this.ds.transaction(async (m) => {
       const t = await this.facts(m, proposalId, actor.id);
       const a = await this.communities.accessById(actor, t.community_id, m);
-      if (!isOrganizer(a)) throw new Forbidden('Retrospectives are written by organizers.');
+      authorize(a, 'retrospective.write');
       this.over(t);
       const value = text.trim() ? text : null;
       const rows = await sql<{ version: number }>(
@@ -184,7 +184,7 @@ export class LessonsService {
     if (to <= from) throw new RuleBroken('bad-range', '`to` must be after `from`.');
     const a = await this.communities.access(actor, slug);
     const tz = a.community.timeZone;
-    const retro = isOrganizer(a) || a.community.retrospectiveVisibility === 'everyone';
+    const retro = can(a, 'retrospective.read');
     const rows = await sql<ExportedLesson>(
       this.ds.manager,
       `SELECT p.title, s.starts_at, e.title AS event, l.takeaways, l.went_well, l.to_change, l.resources, l.notes,
@@ -207,7 +207,7 @@ export class LessonsService {
   private async view(actor: Actor, proposalId: string, m: EntityManager): Promise<LessonView> {
     const t = await this.facts(m, proposalId, actor.id);
     const a = await this.communities.accessById(actor, t.community_id, m);
-    const organizer = isOrganizer(a);
+    const subject = { ...a, own: t.speaker };
     const [row] = await sql<LessonRow>(m, `SELECT ${LESSON_COLUMNS} FROM lesson l WHERE l.proposal_id = $1`, [
       proposalId,
     ]);
@@ -221,8 +221,8 @@ export class LessonsService {
       talk: t,
       speakers,
       row: row ?? null,
-      seesSummary: t.speaker || organizer || row?.status === 'published',
-      seesRetrospective: organizer || t.retrospective_visibility === 'everyone',
+      seesSummary: row?.status === 'published' || can(subject, 'lesson.read-draft'),
+      seesRetrospective: can(subject, 'retrospective.read'),
     };
   }
 

@@ -2,9 +2,9 @@ import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { sql } from '../../db/sql';
 import type { Actor } from '../../core/actor';
-import { Forbidden, RuleBroken } from '../../core/errors';
+import { RuleBroken } from '../../core/errors';
+import { authorize } from '../../core/policy';
 import type { CommunitiesService } from '../communities/communities.service';
-import { isMember } from '../communities/permissions';
 import { METRICS_SQL } from './metrics.sql';
 
 export const BUCKETS = ['week', 'month', 'quarter', 'year'] as const;
@@ -76,7 +76,7 @@ export class MetricsService {
   /** The community (members only), the resolved period, and a cache key for it. */
   async resolve(actor: Actor, slug: string, q: MetricsQuery) {
     const a = await this.communities.access(actor, slug);
-    if (!isMember(a)) throw new Forbidden("A community's figures are for its members.");
+    authorize(a, 'metrics.read');
     const tz = a.community.timeZone;
     const today = DateTime.now().setZone(tz).startOf('day');
     const bucket = q.bucket ?? 'month';

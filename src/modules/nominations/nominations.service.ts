@@ -1,11 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
 import type { Actor } from '../../core/actor';
-import { Conflict, Forbidden, NotFound, RuleBroken, TooManyRequests } from '../../core/errors';
+import { Conflict, NotFound, RuleBroken, TooManyRequests } from '../../core/errors';
+import { authorize, can } from '../../core/policy';
 import { decodeCursor, pageOf } from '../../core/cursor';
 import { enqueueMail } from '../../jobs/queue';
 import type { CommunitiesService } from '../communities/communities.service';
-import { isMember, isOrganizer } from '../communities/permissions';
 import type { PeopleService } from '../people/people.service';
 import type { ProposalsService } from '../proposals/proposals.service';
 import type { NominationStatus } from './nomination.entity';
@@ -59,7 +59,7 @@ export class NominationsService {
   async create(actor: Actor, slug: string, input: NominationInput): Promise<NominationRow> {
     return this.ds.transaction(async (m) => {
       const a = await this.communities.access(actor, slug, m);
-      if (!isMember(a)) throw new Forbidden('Members of the community nominate speakers; join it first.');
+      authorize(a, 'nomination.create');
       if (input.email.trim().toLowerCase() === actor.email.toLowerCase()) {
         throw new RuleBroken('self-nomination', 'Nominations are for colleagues; to speak yourself, write a proposal.');
       }
@@ -164,7 +164,7 @@ export class NominationsService {
   /** The community's nominations (organizers), open ones by default, newest first. */
   async forCommunity(actor: Actor, slug: string, status: NominationStatus | undefined, limit: number, cursor?: string) {
     const a = await this.communities.access(actor, slug);
-    if (!isOrganizer(a)) throw new Forbidden("The community's nominations are for its organizers.");
+    authorize(a, 'nomination.list');
     return this.page('n.community_id = $1', a.community.id, status, limit, cursor);
   }
 
@@ -205,18 +205,16 @@ export class NominationsService {
   private async open(m: EntityManager, actor: Actor, id: string): Promise<NominationRow> {
     await m.query('SELECT 1 FROM nomination WHERE id = $1 FOR UPDATE', [id]);
     const n = await this.row(m, id);
-    if (n.nominee.id !== actor.id) {
-      await this.mustSee(actor, n);
-      throw new Forbidden('Only the nominee answers a nomination.');
-    }
+    if (n.nominee.id !== actor.id) await this.mustSee(actor, n);
+    authorize({ actor, own: n.nominee.id === actor.id }, 'nomination.answer');
     if (n.status !== 'open') throw new Conflict('already-answered', `You ${n.status} this nomination already.`);
     return n;
   }
 
   private async mustSee(actor: Actor, n: NominationRow) {
-    if (n.nominee.id === actor.id || n.nominator.id === actor.id) return;
-    if (isOrganizer(await this.communities.access(actor, n.community))) return;
-    throw new NotFound('The nomination');
+    const own = n.nominee.id === actor.id || n.nominator.id === actor.id;
+    const a = own ? { actor } : await this.communities.access(actor, n.community);
+    if (!can({ ...a, own }, 'nomination.read')) throw new NotFound('The nomination');
   }
 
   private async row(m: EntityManager, id: string): Promise<NominationRow> {

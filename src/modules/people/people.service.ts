@@ -1,7 +1,8 @@
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { Actor } from '../../core/actor';
 import { sql } from '../../db/sql';
-import { Conflict, Forbidden, NotFound } from '../../core/errors';
+import { Conflict, NotFound } from '../../core/errors';
+import { authorize } from '../../core/policy';
 import { ApiToken } from './api-token.entity';
 import { Person } from './person.entity';
 import { hashSecret, newSecret, secretPrefix } from './tokens';
@@ -106,7 +107,7 @@ export class PeopleService {
   }
 
   async create(actor: Actor, input: PersonInput): Promise<Person> {
-    if (!actor.isAdmin) throw new Forbidden('Only admins create people directly; organizers add members by e-mail.');
+    authorize({ actor }, 'person.create');
     return this.ds.transaction(async (m) => {
       const email = normalizeEmail(input.email);
       const inserted: Person[] = await m.query(
@@ -126,7 +127,7 @@ export class PeopleService {
   }
 
   async list(actor: Actor, email?: string): Promise<Person[]> {
-    if (!actor.isAdmin) throw new Forbidden('Only admins list people.');
+    authorize({ actor }, 'person.list');
     const repo = this.ds.getRepository(Person);
     return email ? repo.findBy({ email: normalizeEmail(email) }) : repo.find({ order: { email: 'ASC' }, take: 200 });
   }
@@ -155,7 +156,7 @@ export class PeopleService {
     name: string,
     m: EntityManager = this.ds.manager,
   ): Promise<CreatedToken> {
-    if (personId !== actor.id && !actor.isAdmin) throw new Forbidden('Only admins issue tokens for other people.');
+    authorize({ actor, own: personId === actor.id }, 'token.create');
     if (!(await m.getRepository(Person).existsBy({ id: personId }))) throw new NotFound('The person');
     return this.issueToken(m, personId, name);
   }
@@ -188,20 +189,16 @@ export class PeopleService {
 
   private async issueToken(m: EntityManager, personId: string, name: string): Promise<CreatedToken> {
     const secret = newSecret('bb');
-    const token = await m
-      .getRepository(ApiToken)
-      .save(
-        m
-          .getRepository(ApiToken)
-          .create({
-            personId,
-            name,
-            tokenHash: hashSecret(secret),
-            prefix: secretPrefix(secret),
-            lastUsedAt: null,
-            revokedAt: null,
-          }),
-      );
+    const token = await m.getRepository(ApiToken).save(
+      m.getRepository(ApiToken).create({
+        personId,
+        name,
+        tokenHash: hashSecret(secret),
+        prefix: secretPrefix(secret),
+        lastUsedAt: null,
+        revokedAt: null,
+      }),
+    );
     return { token, secret };
   }
 }

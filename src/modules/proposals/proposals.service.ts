@@ -3,12 +3,13 @@ import { sql } from '../../db/sql';
 import { notify } from '../../mail/notify';
 import { createChecklist, skipOpenTasks } from '../tasks/checklist';
 import type { Actor } from '../../core/actor';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
+import { Conflict, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
+import { authorize, can } from '../../core/policy';
 import { decodeCursor, pageOf, type Cursor } from '../../core/cursor';
 import { isOpen } from '../cfp/cfp.service';
 import type { CfpService } from '../cfp/cfp.service';
 import type { CommunitiesService } from '../communities/communities.service';
-import { type Access, isOrganizer } from '../communities/permissions';
+import type { Access } from '../communities/access';
 import type { PeopleService } from '../people/people.service';
 import { normalizeEmail } from '../people/people.service';
 import type { Level } from './proposal.entity';
@@ -136,11 +137,11 @@ export class ProposalsService {
   async create(actor: Actor, slug: string, input: ProposalInput, outer?: EntityManager): Promise<ProposalView> {
     const run = async (m: EntityManager) => {
       const a = await this.communities.access(actor, slug, m);
-      const organizer = isOrganizer(a);
+      const organizer = can(a, 'proposal.file-for-speaker');
       const call = await this.cfp.resolveCall(m, input.callId, input.format, input.track);
       if (!call || call.communityId !== a.community.id)
         throw new RuleBroken('unknown-call', `Community ${slug} has no call for proposals ${input.callId}.`);
-      if (input.speaker && !organizer) throw new Forbidden('Only organizers file proposals on behalf of someone else.');
+      if (input.speaker) authorize(a, 'proposal.file-for-speaker');
       if (input.submit && !organizer && !isOpen(call)) throw this.closed(call.opensAt, call.closesAt);
       const primary = input.speaker
         ? await this.people.findOrCreate(m, input.speaker.email, input.speaker.name)
@@ -191,7 +192,7 @@ export class ProposalsService {
   async update(actor: Actor, id: string, patch: ProposalPatch, expected?: number): Promise<ProposalView> {
     return this.ds.transaction(async (m) => {
       const v = await this.read(m, actor, id, true);
-      if (!v.sight.mine) throw new Forbidden('Only its speakers edit a proposal.');
+      authorize(v.sight.subject, 'proposal.edit');
       if (!EDITABLE_STATES.includes(v.row.state)) {
         throw new Conflict(
           'not-editable',
@@ -258,12 +259,9 @@ export class ProposalsService {
           allowed: movesFrom(from),
         });
       }
-      if (by === 'author' && !v.sight.mine)
-        throw new Forbidden(`Only its speakers move a proposal from ${from} to ${to}.`);
-      if (by === 'organizer' && !v.sight.organizer)
-        throw new Forbidden(`Only organizers move a proposal from ${from} to ${to}.`);
+      authorize(v.sight.subject, by === 'author' ? 'proposal.move-as-speaker' : 'proposal.decide');
       if (expected !== undefined && expected !== v.row.version) throw new PreconditionFailed();
-      if (to === 'submitted' && !v.sight.organizer) {
+      if (to === 'submitted' && !can(v.sight.subject, 'proposal.file-for-speaker')) {
         const [call]: { opens_at: Date; closes_at: Date | null }[] = await m.query(
           'SELECT opens_at, closes_at FROM call_for_proposals WHERE id = $1',
           [v.row.call_id],
@@ -335,7 +333,7 @@ export class ProposalsService {
   async sendStagedDecisions(actor: Actor, slug: string): Promise<number> {
     return this.ds.transaction(async (m) => {
       const a = await this.communities.access(actor, slug, m);
-      if (!isOrganizer(a)) throw new Forbidden('Only organizers send decisions.');
+      authorize(a, 'proposal.send-decisions');
       const staged = await sql<{ id: string; proposal_id: string }>(
         m,
         `SELECT DISTINCT ON (t.proposal_id) t.id, t.proposal_id
@@ -365,9 +363,7 @@ export class ProposalsService {
   async list(actor: Actor, slug: string, f: ListFilters, known?: Access) {
     const a = known ?? (await this.communities.access(actor, slug));
     const sort = SORT_SQL[f.sort ?? '-createdAt'];
-    if (f.sort && /Score|Count/.test(f.sort) && !isOrganizer(a)) {
-      throw new Forbidden('Only organizers sort by review figures.');
-    }
+    if (f.sort && /Score|Count/.test(f.sort)) authorize(a, 'proposal.sort-by-score');
     const params: unknown[] = [actor.id, a.community.id];
     const p = (v: unknown) => {
       params.push(v);
@@ -384,8 +380,7 @@ export class ProposalsService {
     }
     if (f.speaker) {
       const self = f.speaker === actor.id || normalizeEmail(f.speaker) === actor.email;
-      if (a.community.blindReview && !isOrganizer(a) && !self)
-        throw new Forbidden('This community reviews blind: filtering by speaker is for organizers.', 'blind-review');
+      authorize({ ...a, own: self }, 'proposal.filter-by-speaker');
       where.push(`EXISTS (SELECT 1 FROM proposal_speaker fs JOIN person fp ON fp.id = fs.person_id
                           WHERE fs.proposal_id = p.id AND (fp.id::text = ${p(f.speaker)} OR fp.email = ${p(normalizeEmail(f.speaker))}))`);
     }

@@ -1,43 +1,46 @@
 /**
- * Who sees a proposal, and how much of it (DESIGN.md §3; permissions in one place):
- * - its authors (speakers, or whoever filed it for them) always, with everything;
- * - organizers every proposal that left draft, with speakers and review figures;
- * - reviewers every proposal that left draft and was not withdrawn — without any speaker
- *   identity when the community reviews blind.
- * Everyone else gets 404, as if it did not exist. Speakers never see reviews, even as organizers.
+ * How much of a proposal a person sees, from the policy (src/core/policy.ts): `proposal.read`
+ * (authors always; organizers once it left draft; reviewers unless draft or withdrawn),
+ * `proposal.see-speakers` (blind review) and `review.list` (figures: organizers, never their own).
+ * Everyone else gets 404, as if it did not exist.
  */
-import { type Access, isOrganizer, isReviewer } from '../communities/permissions';
-import type { ProposalState } from './state-machine';
+import { can, type Subject } from '../../core/policy';
+import type { Access } from '../communities/access';
+import { PROPOSAL_STATES, type ProposalState } from './state-machine';
 
 export interface Sight {
   visible: boolean;
   mine: boolean;
   organizer: boolean;
+  /** May review it (a reviewer or organizer, not its speaker). */
   reviewer: boolean;
   /** Speaker identity hidden (blind review). */
   blind: boolean;
   /** Review figures visible (organizers, never on their own proposal). */
   seesReviews: boolean;
+  /** What the policy is asked about this proposal. */
+  subject: Subject;
 }
 
 export function sightOf(a: Access, state: ProposalState, mine: boolean): Sight {
-  const organizer = isOrganizer(a);
-  const reviewer = isReviewer(a);
-  const visible = mine || (organizer && state !== 'draft') || (reviewer && state !== 'draft' && state !== 'withdrawn');
+  const subject: Subject = { ...a, own: mine, state };
   return {
-    visible,
+    visible: can(subject, 'proposal.read'),
     mine,
-    organizer,
-    reviewer,
-    blind: !mine && !organizer && a.community.blindReview,
-    seesReviews: organizer && !mine,
+    organizer: can(subject, 'proposal.decide'),
+    reviewer: can(subject, 'proposal.review'),
+    blind: !can(subject, 'proposal.see-speakers'),
+    seesReviews: can(subject, 'review.list'),
+    subject,
   };
 }
 
-/** The same rule as SQL, for lists. `$me` is the actor's id parameter. */
+/**
+ * The same rule as SQL, for lists: the states `proposal.read` lets this person see of others'
+ * proposals, or their own. `me` is the actor's id parameter.
+ */
 export function visibleSql(a: Access, me: string): string {
   const mine = `(p.created_by = ${me} OR EXISTS (SELECT 1 FROM proposal_speaker ms WHERE ms.proposal_id = p.id AND ms.person_id = ${me}))`;
-  if (isOrganizer(a)) return `(p.state <> 'draft' OR ${mine})`;
-  if (isReviewer(a)) return `(p.state NOT IN ('draft', 'withdrawn') OR ${mine})`;
-  return mine;
+  const states = PROPOSAL_STATES.filter((state) => can({ ...a, own: false, state }, 'proposal.read'));
+  return states.length ? `(p.state IN (${states.map((s) => `'${s}'`).join(', ')}) OR ${mine})` : mine;
 }

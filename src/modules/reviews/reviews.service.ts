@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../core/actor';
-import { Conflict, Forbidden, NotFound } from '../../core/errors';
+import { Conflict, NotFound } from '../../core/errors';
+import { authorize } from '../../core/policy';
 import type { ProposalsService } from '../proposals/proposals.service';
 import { REVIEWABLE_STATES } from '../proposals/state-machine';
 
@@ -32,8 +33,7 @@ export class ReviewsService {
   ): Promise<{ review: ReviewRow; created: boolean }> {
     return this.ds.transaction(async (m) => {
       const v = await this.proposals.read(m, actor, proposalId, true);
-      if (!v.sight.reviewer) throw new Forbidden('Only reviewers and organizers of the community review proposals.');
-      if (v.sight.mine) throw new Forbidden('Nobody reviews their own proposal.', 'own-proposal');
+      authorize(v.sight.subject, 'proposal.review');
       if (!REVIEWABLE_STATES.includes(v.row.state)) {
         throw new Conflict(
           'not-reviewable',
@@ -67,10 +67,7 @@ export class ReviewsService {
   /** Every review of a proposal, with reviewers' names: organizers only, and never a speaker of it. */
   async list(actor: Actor, proposalId: string): Promise<ReviewRow[]> {
     const v = await this.proposals.read(this.ds.manager, actor, proposalId);
-    if (!v.sight.seesReviews)
-      throw new Forbidden(
-        v.sight.mine ? 'Speakers never see the reviews of their own proposal.' : 'Only organizers see all reviews.',
-      );
+    authorize(v.sight.subject, 'review.list');
     return this.rows(this.ds.manager, proposalId);
   }
 

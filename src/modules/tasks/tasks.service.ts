@@ -1,10 +1,11 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
 import type { Actor } from '../../core/actor';
-import { Forbidden, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
+import { NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
+import { authorize } from '../../core/policy';
 import { decodeCursor, encodeCursor } from '../../core/cursor';
 import type { CommunitiesService } from '../communities/communities.service';
-import { type Access, isMember, isOrganizer } from '../communities/permissions';
+import { type Access } from '../communities/access';
 import type { ProposalsService } from '../proposals/proposals.service';
 import type { TaskCategory, TaskOwner, TaskStatus } from './task.entity';
 
@@ -113,7 +114,7 @@ export class TasksService {
 
   async templates(actor: Actor, slug: string): Promise<TemplateRow[]> {
     const a = await this.communities.access(actor, slug);
-    if (!isMember(a)) throw new Forbidden('Only members see the task templates.');
+    authorize(a, 'task-template.list');
     return sql<TemplateRow>(
       this.ds.manager,
       `SELECT ${TEMPLATE_COLS} FROM task_template WHERE community_id = $1 ORDER BY position, created_at`,
@@ -194,7 +195,7 @@ export class TasksService {
   async add(actor: Actor, proposalId: string, input: TaskInput): Promise<TaskRow> {
     return this.ds.transaction(async (m) => {
       const { access, speakerIds } = await this.canSee(m, actor, proposalId);
-      if (!isOrganizer(access)) throw new Forbidden('Only organizers add tasks.');
+      authorize(access, 'task.create');
       if (input.assigneeId) await this.checkAssignee(m, access, speakerIds, input.assigneeId);
       const [{ id }] = await sql<{ id: string }>(
         m,
@@ -234,15 +235,9 @@ export class TasksService {
       if (!exists) throw new NotFound('The task');
       const { access, mine, speakerIds } = await this.canSee(m, actor, exists.proposal_id);
       const task = await this.read(m, id);
-      const organizer = isOrganizer(access);
-      if (!organizer) {
-        if (!mine || task.owner !== 'speaker')
-          throw new Forbidden('Speakers update the tasks owned by speakers; organizers do the rest.');
-        const allowed = ['status', 'reason', 'notes'];
-        const extra = Object.keys(patch).filter((k) => !allowed.includes(k));
-        if (extra.length)
-          throw new Forbidden(`Speakers change only status, reason and notes (not ${extra.join(', ')}).`);
-      }
+      const subject = { ...access, own: mine, speakerTask: task.owner === 'speaker' };
+      authorize(subject, 'task.update-status');
+      if (Object.keys(patch).some((k) => !['status', 'reason', 'notes'].includes(k))) authorize(subject, 'task.edit');
       if (expected !== undefined && expected !== task.version) throw new PreconditionFailed();
       if (patch.assigneeId) await this.checkAssignee(m, access, speakerIds, patch.assigneeId);
       if (patch.status === 'skipped' && !patch.reason && task.status !== 'skipped')
@@ -285,7 +280,7 @@ export class TasksService {
    */
   async board(actor: Actor, slug: string, f: BoardFilters, known?: Access) {
     const a = known ?? (await this.communities.access(actor, slug));
-    if (!isOrganizer(a)) throw new Forbidden('Only organizers see the board.');
+    authorize(a, 'task.board');
     const params: unknown[] = [a.community.id];
     const p = (v: unknown) => (params.push(v), `$${params.length}`);
     const where = ['t.community_id = $1'];
@@ -356,15 +351,14 @@ export class TasksService {
   /** A talk's checklist is for its speakers and the community's organizers; others get 403 or 404. */
   private async canSee(m: EntityManager, actor: Actor, proposalId: string) {
     const v = await this.proposals.read(m, actor, proposalId);
-    if (!v.sight.mine && !v.sight.organizer)
-      throw new Forbidden("Only the talk's speakers and the organizers see its checklist.");
+    authorize(v.sight.subject, 'checklist.read');
     const access = await this.communities.accessById(actor, v.row.community_id, m);
     return { access, mine: v.sight.mine, speakerIds: (v.speakers ?? []).map((s) => s.id) };
   }
 
   private async organizer(actor: Actor, slug: string, m: EntityManager): Promise<Access> {
     const a = await this.communities.access(actor, slug, m);
-    if (!isOrganizer(a)) throw new Forbidden('Only organizers manage task templates.');
+    authorize(a, 'task-template.manage');
     return a;
   }
 
@@ -374,7 +368,7 @@ export class TasksService {
     ]);
     if (!row) throw new NotFound('The task template');
     const access = await this.communities.accessById(actor, row.community_id, m);
-    if (!isOrganizer(access)) throw new Forbidden('Only organizers manage task templates.');
+    authorize(access, 'task-template.manage');
     return { row, access };
   }
 
