@@ -1,5 +1,5 @@
 import t from 'tap';
-import { ENQUEUE_LESSON_PROMPTS } from '../src/jobs/worker';
+import { ENQUEUE_LESSON_PROMPTS } from '../src/modules/lessons/lessons.queries';
 import { community, setup, submitted, type Community, type Ctx } from './helper';
 import { smtpSink, worker } from './mail-helper';
 

@@ -1,7 +1,7 @@
 import * as icalModule from 'ical.js';
 import t from 'tap';
 import { enqueueMail } from '../src/jobs/queue';
-import { ENQUEUE_REMINDERS } from '../src/jobs/worker';
+import { ENQUEUE_REMINDERS } from '../src/modules/events/events.queries';
 import { notify } from '../src/mail/notify';
 import { community, eventWithTalk, setup, submitted } from './helper';
 import { calendarPart, smtpSink, worker, type Received } from './mail-helper';

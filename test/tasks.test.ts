@@ -1,5 +1,5 @@
 import t from 'tap';
-import { ENQUEUE_DIGESTS } from '../src/jobs/worker';
+import { ENQUEUE_DIGESTS } from '../src/modules/tasks/tasks.queries';
 import { community, setup, submitted, type Community, type Ctx } from './helper';
 import { smtpSink, worker } from './mail-helper';
 

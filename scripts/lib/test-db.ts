@@ -1,7 +1,7 @@
 /** The migrated template database that every test file clones (CREATE DATABASE … TEMPLATE). */
 import { createDataSource } from '../../src/db/data-source';
 import { migrate } from '../../src/db/migrate';
-import { migrateQueue } from '../../src/jobs/worker';
+import { migrateQueue } from '../../src/jobs/queue';
 import { recreateDatabase, type PgServer } from './pg-server';
 
 export const TEMPLATE = 'brownbag_test_template';

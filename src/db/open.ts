@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { createDataSource } from './data-source';
 import { startEmbedded } from './embedded';
-import { migrateQueue } from '../jobs/worker';
+import { migrateQueue } from '../jobs/queue';
 import { migrate } from './migrate';
 
 export interface OpenDatabase {

@@ -3,6 +3,7 @@
  * job is added with the very EntityManager of the change that causes it: a rolled-back change
  * enqueues nothing, a committed one always has its job.
  */
+import { Logger, runMigrations } from 'graphile-worker';
 import type { EntityManager } from 'typeorm';
 import type { MailJob } from '../mail/messages';
 
@@ -49,4 +50,16 @@ export async function enqueueMany(
 /** A message to send; built from the database when the job runs, so it says what is true then. */
 export function enqueueMail(m: EntityManager, job: MailJob, o: JobOptions = {}): Promise<void> {
   return enqueue(m, TASKS.mail, job, o);
+}
+
+/** graphile-worker's own schema, installed and upgraded by graphile-worker itself. */
+export async function migrateQueue(connectionString: string): Promise<void> {
+  await runMigrations({ connectionString, logger: quietLogger() });
+}
+
+/** graphile-worker's log: errors only, one line each. */
+export function quietLogger(): Logger {
+  return new Logger(() => (level: string, message: string) => {
+    if (level === 'error') console.error(`worker: ${message}`);
+  });
 }

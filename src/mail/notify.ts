@@ -7,20 +7,13 @@ import type { EntityManager } from 'typeorm';
 import { sql } from '../db/sql';
 import { enqueueMail, enqueueMany, TASKS } from '../jobs/queue';
 import type { MailJob } from './messages';
+import { speakersOf } from '../db/fragments';
 
-async function speakersOf(m: EntityManager, proposalId: string): Promise<string[]> {
-  return (
-    await sql<{ person_id: string }>(
-      m,
-      'SELECT person_id FROM proposal_speaker WHERE proposal_id = $1 ORDER BY position',
-      [proposalId],
-    )
-  ).map((r) => r.person_id);
-}
+const speakerIds = async (m: EntityManager, proposalId: string) => (await speakersOf(m, proposalId)).map((p) => p.id);
 
 export const notify = {
   async proposalSubmitted(m: EntityManager, proposalId: string) {
-    for (const personId of await speakersOf(m, proposalId)) {
+    for (const personId of await speakerIds(m, proposalId)) {
       await enqueueMail(
         m,
         { kind: 'proposal-received', proposalId, personId },
@@ -31,7 +24,7 @@ export const notify = {
 
   /** A decision (accepted, waitlisted, rejected), unless the organizer stages it for a batch. */
   async decision(m: EntityManager, proposalId: string, transitionId: string) {
-    for (const personId of await speakersOf(m, proposalId)) {
+    for (const personId of await speakerIds(m, proposalId)) {
       await enqueueMail(
         m,
         { kind: 'decision', proposalId, personId, transitionId },
@@ -63,7 +56,7 @@ export const notify = {
       startsAt: opts.was.startsAt.toISOString(),
       endsAt: opts.was.endsAt.toISOString(),
     };
-    for (const personId of await speakersOf(m, proposalId)) {
+    for (const personId of await speakerIds(m, proposalId)) {
       await enqueueMail(
         m,
         {

@@ -12,6 +12,7 @@ import type { PeopleService } from '../people/people.service';
 import { Community, type RetrospectiveVisibility } from './community.entity';
 import { Membership, type Role } from './membership.entity';
 import { type Access } from './access';
+import { lockRow } from '../../db/fragments';
 
 export interface CommunityInput {
   slug: string;
@@ -229,7 +230,7 @@ export class CommunitiesService {
   /** Role changes serialise on the community row, so two demotions cannot both pass the check. */
   private async lockForMembershipChange(actor: Actor, slug: string, m: EntityManager): Promise<Access> {
     const a = await this.access(actor, slug, m);
-    await m.query('SELECT 1 FROM community WHERE id = $1 FOR UPDATE', [a.community.id]);
+    await lockRow(m, 'community', a.community.id);
     return this.access(actor, slug, m);
   }
 

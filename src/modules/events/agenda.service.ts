@@ -6,6 +6,8 @@ import { Conflict, NotFound, RuleBroken } from '../../core/errors';
 import { authorize } from '../../core/policy';
 import type { CommunitiesService } from '../communities/communities.service';
 import type { EventsService, EventView } from './events.service';
+import { speakerRefs } from '../../db/fragments';
+import { lockRow } from '../../db/fragments';
 
 const SCHEDULABLE = ['accepted', 'confirmed'];
 
@@ -89,8 +91,7 @@ export class AgendaService {
         if (!slot) throw new NotFound('The slot');
         const target = input.eventId ?? slot.event_id;
         // Lock both events in a fixed order, so two moves in opposite directions cannot deadlock.
-        for (const id of [...new Set([slot.event_id, target])].sort())
-          await m.query('SELECT 1 FROM event WHERE id = $1 FOR UPDATE', [id]);
+        for (const id of [...new Set([slot.event_id, target])].sort()) await lockRow(m, 'event', id);
         const from = await this.events.view(m, actor, slot.event_id);
         authorize(from.access, 'agenda.change');
         const v = target === slot.event_id ? from : await this.openEvent(m, actor, target);
@@ -146,8 +147,7 @@ export class AgendaService {
     return sql<BacklogRow>(
       this.ds.manager,
       `SELECT p.id, p.title, p.state, f.key AS format_key, f.duration_minutes,
-              coalesce((SELECT json_agg(json_build_object('id', sp.id, 'name', sp.name) ORDER BY ps.position)
-                          FROM proposal_speaker ps JOIN person sp ON sp.id = ps.person_id WHERE ps.proposal_id = p.id), '[]') AS speakers
+              ${speakerRefs('p.id')} AS speakers
          FROM proposal p JOIN call_format f ON f.id = p.format_id
         WHERE p.community_id = $1 AND p.state IN ('accepted', 'confirmed') AND NOT EXISTS (SELECT 1 FROM slot s WHERE s.proposal_id = p.id)
         ORDER BY p.submitted_at, p.id`,

@@ -10,6 +10,8 @@ import type { CommunitiesService } from '../communities/communities.service';
 import { type Access } from '../communities/access';
 import type { EventStatus } from './event.entity';
 import { noCounts, promote, rsvpCounts, type RsvpCounts } from './seats';
+import { speakerRefs } from '../../db/fragments';
+import { lockRow } from '../../db/fragments';
 
 export interface RoomRow {
   id: string;
@@ -409,7 +411,7 @@ export class EventsService {
 
   /** Locks the event row (serialising agenda, RSVP and edit changes of one event) and reads it. */
   async lockEvent(m: EntityManager, actor: Actor, id: string): Promise<EventView> {
-    await m.query('SELECT 1 FROM event WHERE id = $1 FOR UPDATE', [id]);
+    await lockRow(m, 'event', id);
     return this.view(m, actor, id);
   }
 
@@ -418,8 +420,7 @@ export class EventsService {
     return sql(
       m,
       `SELECT s.id AS slot_id, s.event_id, s.proposal_id, p.title, p.abstract, s.starts_at, s.ends_at, p.talk_sequence AS sequence, s.updated_at, f.key AS format_key,
-              coalesce((SELECT json_agg(json_build_object('id', sp.id, 'name', sp.name) ORDER BY ps.position)
-                          FROM proposal_speaker ps JOIN person sp ON sp.id = ps.person_id WHERE ps.proposal_id = p.id), '[]') AS speakers
+              ${speakerRefs('p.id')} AS speakers
          FROM slot s JOIN proposal p ON p.id = s.proposal_id JOIN call_format f ON f.id = p.format_id
         WHERE s.event_id = ANY($1) ORDER BY s.starts_at, s.id`,
       [eventIds],

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { orProblem } from '../../db/fragments';
 import { sql } from '../../db/sql';
 import { notify } from '../../mail/notify';
 import type { Actor } from '../../core/actor';
@@ -115,13 +116,11 @@ export class RsvpsService {
       );
       // Walk-ins: checking in someone without an RSVP records them as going.
       if (!row)
-        await m
-          .query(`INSERT INTO rsvp (event_id, person_id, status) VALUES ($1, $2, 'going')`, [eventId, personId])
-          .catch((e) => {
-            if ((e as { driverError?: { code?: string } }).driverError?.code === '23503')
-              throw new NotFound('That person');
-            throw e;
-          });
+        await orProblem(
+          sql(m, `INSERT INTO rsvp (event_id, person_id, status) VALUES ($1, $2, 'going')`, [eventId, personId]),
+          '23503',
+          () => new NotFound('That person'),
+        );
       await m.query(
         'UPDATE rsvp SET checked_in_at = CASE WHEN $3 THEN coalesce(checked_in_at, now()) END, updated_at = now() WHERE event_id = $1 AND person_id = $2',
         [eventId, personId, checkedIn],

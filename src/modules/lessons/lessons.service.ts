@@ -8,6 +8,7 @@ import type { LessonStatus, Resource } from './lesson.entity';
 import { type ExportedLesson, lessonsMarkdown } from './lessons-markdown';
 import { RuleBroken } from '../../core/errors';
 import { decodeCursor, pageOf } from '../../core/cursor';
+import { speakerNames, speakersOf } from '../../db/fragments';
 
 export interface LessonInput {
   takeaways: string[];
@@ -156,7 +157,7 @@ export class LessonsService {
     }>(
       this.ds.manager,
       `SELECT l.proposal_id, p.title, s.starts_at, l.takeaways, l.resources, l.published_at,
-              ARRAY(SELECT pe.name FROM proposal_speaker ps JOIN person pe ON pe.id = ps.person_id WHERE ps.proposal_id = p.id ORDER BY ps.position) AS speakers
+              ${speakerNames('p.id')} AS speakers
          FROM lesson l JOIN proposal p ON p.id = l.proposal_id JOIN slot s ON s.proposal_id = p.id
         WHERE l.community_id = $1 AND l.status = 'published' AND p.state IN ('accepted', 'confirmed')
           AND ($2::timestamptz IS NULL OR (s.starts_at, l.proposal_id) < ($2::timestamptz, $3::uuid))
@@ -189,7 +190,7 @@ export class LessonsService {
       this.ds.manager,
       `SELECT p.title, s.starts_at, e.title AS event, l.takeaways, l.went_well, l.to_change, l.resources, l.notes,
               CASE WHEN $5 THEN l.retrospective END AS retrospective,
-              ARRAY(SELECT pe.name FROM proposal_speaker ps JOIN person pe ON pe.id = ps.person_id WHERE ps.proposal_id = p.id ORDER BY ps.position) AS speakers
+              ${speakerNames('p.id')} AS speakers
          FROM lesson l JOIN proposal p ON p.id = l.proposal_id JOIN slot s ON s.proposal_id = p.id JOIN event e ON e.id = s.event_id
         WHERE l.community_id = $1 AND l.status = 'published' AND p.state IN ('accepted', 'confirmed')
           AND s.starts_at >= ($2::date::timestamp AT TIME ZONE $4) AND s.starts_at < ($3::date::timestamp AT TIME ZONE $4)
@@ -211,11 +212,7 @@ export class LessonsService {
     const [row] = await sql<LessonRow>(m, `SELECT ${LESSON_COLUMNS} FROM lesson l WHERE l.proposal_id = $1`, [
       proposalId,
     ]);
-    const speakers = await sql<Named>(
-      m,
-      'SELECT pe.id, pe.name FROM proposal_speaker ps JOIN person pe ON pe.id = ps.person_id WHERE ps.proposal_id = $1 ORDER BY ps.position',
-      [proposalId],
-    );
+    const speakers = await speakersOf(m, proposalId);
     return {
       proposalId,
       talk: t,

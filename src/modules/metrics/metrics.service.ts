@@ -5,7 +5,7 @@ import type { Actor } from '../../core/actor';
 import { RuleBroken } from '../../core/errors';
 import { authorize } from '../../core/policy';
 import type { CommunitiesService } from '../communities/communities.service';
-import { METRICS_SQL } from './metrics.sql';
+import { METRICS_SQL } from './metrics.queries';
 
 export const BUCKETS = ['week', 'month', 'quarter', 'year'] as const;
 export type Bucket = (typeof BUCKETS)[number];

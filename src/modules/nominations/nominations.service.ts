@@ -9,6 +9,7 @@ import type { CommunitiesService } from '../communities/communities.service';
 import type { PeopleService } from '../people/people.service';
 import type { ProposalsService } from '../proposals/proposals.service';
 import type { NominationStatus } from './nomination.entity';
+import { lockRow } from '../../db/fragments';
 
 /** How many nominations one person may make in 24 hours (across communities). */
 export const NOMINATIONS_PER_DAY = 5;
@@ -203,7 +204,7 @@ export class NominationsService {
   }
 
   private async open(m: EntityManager, actor: Actor, id: string): Promise<NominationRow> {
-    await m.query('SELECT 1 FROM nomination WHERE id = $1 FOR UPDATE', [id]);
+    await lockRow(m, 'nomination', id);
     const n = await this.row(m, id);
     if (n.nominee.id !== actor.id) await this.mustSee(actor, n);
     authorize({ actor, own: n.nominee.id === actor.id }, 'nomination.answer');

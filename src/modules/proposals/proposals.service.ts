@@ -15,6 +15,7 @@ import { normalizeEmail } from '../people/people.service';
 import type { Level } from './proposal.entity';
 import { EDITABLE_STATES, movesFrom, TRANSITIONS, type ProposalState } from './state-machine';
 import { sightOf, visibleSql, type Sight } from './visibility';
+import { lockRow } from '../../db/fragments';
 
 export interface ProposalRow {
   id: string;
@@ -401,7 +402,7 @@ export class ProposalsService {
 
   /** Reads one proposal as the actor may see it; 404 when they may not. `lock` takes a row lock first. */
   async read(m: EntityManager, actor: Actor, id: string, lock = false, known?: Access): Promise<ProposalView> {
-    if (lock) await m.query('SELECT 1 FROM proposal WHERE id = $1 FOR UPDATE', [id]);
+    if (lock) await lockRow(m, 'proposal', id);
     const [row] = await sql<ProposalRow>(m, `${SELECT} WHERE p.id = $2`, [actor.id, id]);
     if (!row) throw new NotFound('The proposal');
     const a =

@@ -3,7 +3,7 @@ import { sql } from '../../db/sql';
 import { RuleBroken } from '../../core/errors';
 import { decodeCursor, pageOf } from '../../core/cursor';
 import { esc } from '../../core/html';
-import { SEARCH_SQL } from './search.sql';
+import { SEARCH_SQL } from './search.queries';
 
 export interface SearchFilters {
   q: string;

@@ -5,6 +5,7 @@
  * joins the rest and makes snippets for the page alone: with a common word matching half the
  * knowledge base, the wide joins and ts_headline were most of the time.
  */
+import { speakerNames } from '../../db/fragments';
 export const SEARCH_SQL = `
   WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
   hits AS (
@@ -24,7 +25,7 @@ export const SEARCH_SQL = `
      ORDER BY exact DESC, rank DESC, id DESC LIMIT $9
   )
   SELECT page.id, p.title, c.slug AS community_slug, c.name AS community_name, fo.key AS format, tr.key AS track, s.starts_at, page.exact, page.rank,
-         ARRAY(SELECT pe.name FROM proposal_speaker ps JOIN person pe ON pe.id = ps.person_id WHERE ps.proposal_id = page.id ORDER BY ps.position) AS speakers,
+         ${speakerNames('page.id')} AS speakers,
          l.proposal_id IS NOT NULL AS has_lesson,
          ts_headline('english', translate(concat_ws(E'\\n', p.abstract, array_to_string(ARRAY(SELECT jsonb_array_elements_text(l.takeaways)), E'\\n'),
                                                   l.went_well, l.to_change, l.notes), E'\\u0002\\u0003', ''),

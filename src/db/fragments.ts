@@ -1,0 +1,49 @@
+/**
+ * SQL pieces every module shares, so each is written once: the speakers of a talk in order,
+ * locking a row, and turning a constraint violation into a problem.
+ */
+import type { EntityManager } from 'typeorm';
+import { sql } from './sql';
+
+/** A talk's speakers' names in order, as a text[] column: `${speakerNames('p.id')} AS speakers`. */
+export const speakerNames = (proposalId: string) =>
+  `ARRAY(SELECT pe.name FROM proposal_speaker ps JOIN person pe ON pe.id = ps.person_id WHERE ps.proposal_id = ${proposalId} ORDER BY ps.position)`;
+
+/** A talk's speakers in order as a JSON array of { id, name } (never null). */
+export const speakerRefs = (proposalId: string) =>
+  `coalesce((SELECT json_agg(json_build_object('id', pe.id, 'name', pe.name) ORDER BY ps.position)
+               FROM proposal_speaker ps JOIN person pe ON pe.id = ps.person_id WHERE ps.proposal_id = ${proposalId}), '[]')`;
+
+/** The same speakers as rows, for code that needs them one by one. */
+export function speakersOf(m: EntityManager, proposalId: string): Promise<{ id: string; name: string }[]> {
+  return sql(
+    m,
+    'SELECT pe.id, pe.name FROM proposal_speaker ps JOIN person pe ON pe.id = ps.person_id WHERE ps.proposal_id = $1 ORDER BY ps.position',
+    [proposalId],
+  );
+}
+
+/** Takes the row lock of one row (serialising the changes that start with it); true when the row exists. */
+export async function lockRow(
+  m: EntityManager,
+  table: 'proposal' | 'event' | 'community' | 'task' | 'nomination',
+  id: string,
+): Promise<boolean> {
+  return (await sql(m, `SELECT 1 FROM ${table} WHERE id = $1 FOR UPDATE`, [id])).length > 0;
+}
+
+/** The SQLSTATE of a PostgreSQL error thrown through TypeORM or pg, if any. */
+export function sqlState(e: unknown): string | undefined {
+  const err = e as { code?: string; driverError?: { code?: string } };
+  return err.driverError?.code ?? err.code;
+}
+
+/** Runs a statement; a violation with the given SQLSTATE (e.g. 23503 foreign key) becomes `problem()`. */
+export async function orProblem<T>(run: Promise<T>, state: string, problem: () => Error): Promise<T> {
+  try {
+    return await run;
+  } catch (e) {
+    if (sqlState(e) === state) throw problem();
+    throw e;
+  }
+}
