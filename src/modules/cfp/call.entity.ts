@@ -41,3 +41,7 @@ export class CallTrack {
   @Column({ type: 'varchar', length: 100 }) name: string;
   @Column({ type: 'integer', default: 0 }) position: number;
 }
+
+/** Whether a call takes proposals at `at`: opened, and not yet closed (a rolling call never closes). */
+export const isOpen = (c: Pick<Call, 'opensAt' | 'closesAt'>, at = new Date()) =>
+  c.opensAt.getTime() <= at.getTime() && (c.closesAt === null || at.getTime() < c.closesAt.getTime());

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { DateTime, Key, Line, Nullable, Slug, Text, Uuid } from '../../http/types';
-import { isOpen, type CallView } from './cfp.service';
+import { isOpen } from './call.entity';
+import type { CallView } from './cfp.queries';
 
 const FormatIn = Type.Object(
   {

@@ -4,7 +4,7 @@ import { DateTime, Email, Line, Nullable, Slug, Text, Uuid } from '../../http/ty
 import { PersonOut, personOut } from '../people/people.schemas';
 import { ROLES } from './membership.entity';
 import { RETROSPECTIVE_VISIBILITIES } from './community.entity';
-import type { MemberRow } from './communities.service';
+import type { MemberRow } from './communities.queries';
 import type { Access } from './access';
 
 export const RoleSchema = Type.Enum(ROLES);

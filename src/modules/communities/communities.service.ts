@@ -1,33 +1,24 @@
 import { IANAZone } from 'luxon';
-import { DataSource, EntityManager } from 'typeorm';
-import { sql } from '../../db/sql';
+import type { Static } from 'typebox';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../core/actor';
 import { Conflict, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
 import { authorize } from '../../core/policy';
 import { decodeCursor, pageOf } from '../../core/cursor';
-import { Person } from '../people/person.entity';
+import { personById } from '../people/people.queries';
 import { addDefaultTemplates } from '../tasks/checklist';
 import { DEFAULT_TEMPLATES } from '../tasks/default-templates';
 import type { PeopleService } from '../people/people.service';
-import { Community, type RetrospectiveVisibility } from './community.entity';
-import { Membership, type Role } from './membership.entity';
-import { type Access } from './access';
+import type { Community } from './community.entity';
+import type { Role } from './membership.entity';
+import type { Access } from './access';
 import { lockRow } from '../../db/fragments';
+import * as q from './communities.queries';
+import type { MemberRow } from './communities.queries';
+import type { CommunityCreate, CommunityPatch as CommunityPatchSchema } from './communities.schemas';
 
-export interface CommunityInput {
-  slug: string;
-  name: string;
-  description?: string;
-  blindReview?: boolean;
-  timeZone?: string;
-  retrospectiveVisibility?: RetrospectiveVisibility;
-}
-export type CommunityPatch = Partial<Omit<CommunityInput, 'slug'>>;
-export interface MemberRow {
-  person: Person;
-  role: Role;
-  joinedAt: Date;
-}
+export type CommunityInput = Static<typeof CommunityCreate>;
+export type CommunityPatch = Static<typeof CommunityPatchSchema>;
 
 function checkTimeZone(tz: string | undefined) {
   if (tz !== undefined && !IANAZone.isValidZone(tz)) {
@@ -46,24 +37,17 @@ export class CommunitiesService {
 
   /** The community and the actor's role in it; 404 when there is no such community. */
   access(actor: Actor, slug: string, m: EntityManager = this.ds.manager): Promise<Access> {
-    return this.accessWhere(actor, 'c.slug = $1', slug, m);
+    return this.accessWhere(actor, 'slug', slug, m);
   }
 
   accessById(actor: Actor, communityId: string, m: EntityManager = this.ds.manager): Promise<Access> {
-    return this.accessWhere(actor, 'c.id = $1', communityId, m);
+    return this.accessWhere(actor, 'id', communityId, m);
   }
 
-  private async accessWhere(actor: Actor, where: string, key: string, m: EntityManager): Promise<Access> {
-    const rows = await sql<Community & { role: Role | null }>(
-      m,
-      `SELECT c.id, c.slug, c.name, c.description, c.blind_review AS "blindReview", c.time_zone AS "timeZone", c.retrospective_visibility AS "retrospectiveVisibility",
-              c.version, c.list_version AS "listVersion", c.created_at AS "createdAt", c.updated_at AS "updatedAt", mb.role
-         FROM community c LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = $2
-        WHERE ${where}`,
-      [key, actor.id],
-    );
-    if (!rows[0]) throw new NotFound(`Community ${key}`);
-    const { role, ...community } = rows[0];
+  private async accessWhere(actor: Actor, by: 'slug' | 'id', key: string, m: EntityManager): Promise<Access> {
+    const row = await q.communityWithRole(m, by, key, actor.id);
+    if (!row) throw new NotFound(`Community ${key}`);
+    const { role, ...community } = row;
     return { actor, community: community as Community, role };
   }
 
@@ -71,34 +55,24 @@ export class CommunitiesService {
     authorize({ actor }, 'community.create');
     checkTimeZone(input.timeZone);
     return this.ds.transaction(async (m) => {
-      const rows: { id: string }[] = await m.query(
-        `INSERT INTO community (slug, name, description, blind_review, time_zone, retrospective_visibility) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (slug) DO NOTHING RETURNING id`,
-        [
-          input.slug,
-          input.name,
-          input.description ?? '',
-          input.blindReview ?? false,
-          input.timeZone ?? 'UTC',
-          input.retrospectiveVisibility ?? 'organizers',
-        ],
-      );
-      if (!rows.length) throw new Conflict('slug-taken', `The slug ${input.slug} is taken; choose another.`);
-      await m.getRepository(Membership).insert({ communityId: rows[0].id, personId: actor.id, role: 'organizer' });
-      await addDefaultTemplates(m, rows[0].id, DEFAULT_TEMPLATES);
+      const id = await q.insertCommunity(m, {
+        slug: input.slug,
+        name: input.name,
+        description: input.description ?? '',
+        blindReview: input.blindReview ?? false,
+        timeZone: input.timeZone ?? 'UTC',
+        retrospectiveVisibility: input.retrospectiveVisibility ?? 'organizers',
+      });
+      if (!id) throw new Conflict('slug-taken', `The slug ${input.slug} is taken; choose another.`);
+      await q.insertMembership(m, id, actor.id, 'organizer');
+      await addDefaultTemplates(m, id, DEFAULT_TEMPLATES);
       return this.access(actor, input.slug, m);
     });
   }
 
   async list(actor: Actor, limit: number, cursor?: string) {
     const after = decodeCursor(cursor, ['string']);
-    const rows: (Community & { role: Role | null })[] = await this.ds.query(
-      `SELECT c.id, c.slug, c.name, c.description, c.blind_review AS "blindReview", c.time_zone AS "timeZone", c.retrospective_visibility AS "retrospectiveVisibility",
-              c.version, c.created_at AS "createdAt", mb.role
-         FROM community c LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = $1
-        WHERE ($2::text IS NULL OR c.slug > $2) ORDER BY c.slug LIMIT $3`,
-      [actor.id, after?.[0] ?? null, limit + 1],
-    );
+    const rows = await q.communitiesPage(this.ds.manager, actor.id, (after?.[0] as string) ?? null, limit + 1);
     return pageOf(
       rows,
       limit,
@@ -112,29 +86,7 @@ export class CommunitiesService {
     return this.ds.transaction(async (m) => {
       const a = await this.access(actor, slug, m);
       authorize(a, 'community.update');
-      const sets: string[] = [];
-      const params: unknown[] = [a.community.id];
-      const col = {
-        name: 'name',
-        description: 'description',
-        blindReview: 'blind_review',
-        timeZone: 'time_zone',
-        retrospectiveVisibility: 'retrospective_visibility',
-      } as const;
-      for (const [k, c] of Object.entries(col)) {
-        const v = patch[k as keyof CommunityPatch];
-        if (v !== undefined) {
-          params.push(v);
-          sets.push(`${c} = $${params.length}`);
-        }
-      }
-      params.push(expected ?? null);
-      const res: unknown[][] = await m.query(
-        `UPDATE community SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-          WHERE id = $1 AND ($${params.length}::int IS NULL OR version = $${params.length}) RETURNING id`,
-        params,
-      );
-      if (!res[0]?.length) throw new PreconditionFailed();
+      if (!(await q.updateCommunity(m, a.community.id, patch, expected))) throw new PreconditionFailed();
       return this.access(actor, slug, m);
     });
   }
@@ -143,20 +95,7 @@ export class CommunitiesService {
     const a = await this.access(actor, slug);
     authorize(a, 'member.list');
     const after = decodeCursor(cursor, ['string']);
-    const rows: (MemberRow & { email: string })[] = (
-      await this.ds.query(
-        `SELECT p.id, p.email, p.name, p.department, p.title, p.is_admin AS "isAdmin", p.accepts_nominations AS "acceptsNominations", p.created_at AS "createdAt",
-              mb.role, mb.created_at AS "joinedAt"
-         FROM membership mb JOIN person p ON p.id = mb.person_id
-        WHERE mb.community_id = $1 AND ($2::text IS NULL OR p.email > $2) ORDER BY p.email LIMIT $3`,
-        [a.community.id, after?.[0] ?? null, limit + 1],
-      )
-    ).map((r: Person & { role: Role; joinedAt: Date }) => ({
-      person: r,
-      role: r.role,
-      joinedAt: r.joinedAt,
-      email: r.email,
-    }));
+    const rows = await q.membersPage(this.ds.manager, a.community.id, (after?.[0] as string) ?? null, limit + 1);
     return pageOf(
       rows,
       limit,
@@ -171,17 +110,10 @@ export class CommunitiesService {
       const a = await this.access(actor, slug, m);
       authorize(a, 'member.add');
       const person = await this.people.findOrCreate(m, input.email, input.name);
-      const res = await m
-        .createQueryBuilder()
-        .insert()
-        .into(Membership)
-        .values({ communityId: a.community.id, personId: person.id, role: input.role })
-        .orIgnore()
-        .returning(['createdAt'])
-        .execute();
-      if (!res.raw.length)
+      const joinedAt = await q.insertMembership(m, a.community.id, person.id, input.role);
+      if (!joinedAt)
         throw new Conflict('already-member', `${person.email} is a member already; change their role instead.`);
-      return { person, role: input.role, joinedAt: res.raw[0].created_at };
+      return { person, role: input.role, joinedAt };
     });
   }
 
@@ -189,16 +121,10 @@ export class CommunitiesService {
   async join(actor: Actor, slug: string): Promise<{ row: MemberRow; created: boolean }> {
     return this.ds.transaction(async (m) => {
       const a = await this.access(actor, slug, m);
-      const res = await m
-        .createQueryBuilder()
-        .insert()
-        .into(Membership)
-        .values({ communityId: a.community.id, personId: actor.id, role: 'member' })
-        .orIgnore()
-        .execute();
-      const mb = await m.getRepository(Membership).findOneByOrFail({ communityId: a.community.id, personId: actor.id });
-      const person = await m.getRepository(Person).findOneByOrFail({ id: actor.id });
-      return { row: { person, role: mb.role, joinedAt: mb.createdAt }, created: res.raw.length > 0 };
+      const created = (await q.insertMembership(m, a.community.id, actor.id, 'member')) !== null;
+      const mb = (await q.membershipOf(m, a.community.id, actor.id))!;
+      const person = (await personById(m, actor.id))!;
+      return { row: { person, role: mb.role, joinedAt: mb.createdAt }, created };
     });
   }
 
@@ -206,11 +132,11 @@ export class CommunitiesService {
     return this.ds.transaction(async (m) => {
       const a = await this.lockForMembershipChange(actor, slug, m);
       authorize(a, 'member.set-role');
-      const mb = await m.getRepository(Membership).findOneBy({ communityId: a.community.id, personId });
+      const mb = await q.membershipOf(m, a.community.id, personId);
       if (!mb) throw new NotFound('That member');
       if (mb.role === 'organizer' && role !== 'organizer') await this.keepOneOrganizer(m, a.community.id);
-      await m.getRepository(Membership).update({ communityId: a.community.id, personId }, { role });
-      const person = await m.getRepository(Person).findOneByOrFail({ id: personId });
+      await q.setMembershipRole(m, a.community.id, personId, role);
+      const person = (await personById(m, personId))!;
       return { person, role, joinedAt: mb.createdAt };
     });
   }
@@ -220,10 +146,10 @@ export class CommunitiesService {
     await this.ds.transaction(async (m) => {
       const a = await this.lockForMembershipChange(actor, slug, m);
       authorize({ ...a, own: personId === actor.id }, 'member.remove');
-      const mb = await m.getRepository(Membership).findOneBy({ communityId: a.community.id, personId });
+      const mb = await q.membershipOf(m, a.community.id, personId);
       if (!mb) throw new NotFound('That member');
       if (mb.role === 'organizer') await this.keepOneOrganizer(m, a.community.id);
-      await m.getRepository(Membership).delete({ communityId: a.community.id, personId });
+      await q.deleteMembership(m, a.community.id, personId);
     });
   }
 
@@ -235,7 +161,7 @@ export class CommunitiesService {
   }
 
   private async keepOneOrganizer(m: EntityManager, communityId: string) {
-    const n = await m.getRepository(Membership).countBy({ communityId, role: 'organizer' });
+    const n = await q.organizerCount(m, communityId);
     if (n <= 1)
       throw new RuleBroken(
         'last-organizer',

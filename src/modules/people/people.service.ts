@@ -1,10 +1,10 @@
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../core/actor';
-import { sql } from '../../db/sql';
+import * as q from './people.queries';
 import { Conflict, NotFound } from '../../core/errors';
 import { authorize } from '../../core/policy';
-import { ApiToken } from './api-token.entity';
-import { Person } from './person.entity';
+import type { ApiToken } from './api-token.entity';
+import type { Person } from './person.entity';
 import { hashSecret, newSecret, secretPrefix } from './tokens';
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
@@ -61,36 +61,22 @@ export class PeopleService {
   }
 
   private async lookup(hash: string): Promise<Actor | null> {
-    const rows = await sql<{
-      token_id: string;
-      last_used_at: Date | null;
-      id: string;
-      email: string;
-      name: string;
-      is_admin: boolean;
-    }>(
-      this.ds.manager,
-      `SELECT t.id AS token_id, t.last_used_at, p.id, p.email, p.name, p.is_admin
-         FROM api_token t JOIN person p ON p.id = t.person_id
-        WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
-      [hash],
-    );
-    const r = rows[0];
+    const r = await q.tokenOwner(this.ds.manager, hash);
     if (!r) return null;
     if (!r.last_used_at || Date.now() - r.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
-      await this.ds.query('UPDATE api_token SET last_used_at = now() WHERE id = $1', [r.token_id]);
+      await q.touchToken(this.ds.manager, r.token_id);
     }
     return { id: r.id, email: r.email, name: r.name, isAdmin: r.is_admin, tokenId: r.token_id };
   }
 
   async get(id: string): Promise<Person> {
-    const p = await this.ds.getRepository(Person).findOneBy({ id });
+    const p = await q.personById(this.ds.manager, id);
     if (!p) throw new NotFound('The person');
     return p;
   }
 
   async findByEmail(email: string): Promise<Person | null> {
-    return this.ds.getRepository(Person).findOneBy({ email: normalizeEmail(email) });
+    return q.personByEmail(this.ds.manager, normalizeEmail(email));
   }
 
   /**
@@ -99,55 +85,54 @@ export class PeopleService {
    */
   async findOrCreate(m: EntityManager, email: string, name?: string): Promise<Person> {
     const e = normalizeEmail(email);
-    await m.query(`INSERT INTO person (email, name) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING`, [
-      e,
-      name?.trim() || nameFromEmail(e),
-    ]);
-    return m.getRepository(Person).findOneByOrFail({ email: e });
+    await q.insertPerson(m, {
+      email: e,
+      name: name?.trim() || nameFromEmail(e),
+      department: null,
+      title: null,
+      isAdmin: false,
+    });
+    return (await q.personByEmail(m, e))!;
   }
 
   async create(actor: Actor, input: PersonInput): Promise<Person> {
     authorize({ actor }, 'person.create');
     return this.ds.transaction(async (m) => {
       const email = normalizeEmail(input.email);
-      const inserted: Person[] = await m.query(
-        `INSERT INTO person (email, name, department, title, is_admin) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (email) DO NOTHING RETURNING id`,
-        [
-          email,
-          input.name?.trim() || nameFromEmail(email),
-          input.department ?? null,
-          input.title ?? null,
-          input.isAdmin ?? false,
-        ],
-      );
-      if (!inserted.length) throw new Conflict('person-exists', `A person with e-mail ${email} exists already.`);
-      return m.getRepository(Person).findOneByOrFail({ id: inserted[0].id });
+      const id = await q.insertPerson(m, {
+        email,
+        name: input.name?.trim() || nameFromEmail(email),
+        department: input.department ?? null,
+        title: input.title ?? null,
+        isAdmin: input.isAdmin ?? false,
+      });
+      if (!id) throw new Conflict('person-exists', `A person with e-mail ${email} exists already.`);
+      return (await q.personById(m, id))!;
     });
   }
 
   async list(actor: Actor, email?: string): Promise<Person[]> {
     authorize({ actor }, 'person.list');
-    const repo = this.ds.getRepository(Person);
-    return email ? repo.findBy({ email: normalizeEmail(email) }) : repo.find({ order: { email: 'ASC' }, take: 200 });
+    if (!email) return q.firstPeople(this.ds.manager, 200);
+    const p = await q.personByEmail(this.ds.manager, normalizeEmail(email));
+    return p ? [p] : [];
   }
 
   async updateMe(
     actor: Actor,
     patch: { name?: string; department?: string | null; title?: string | null; acceptsNominations?: boolean },
   ): Promise<Person> {
-    const repo = this.ds.getRepository(Person);
     const changes: Partial<Person> = {};
     if (patch.name !== undefined) changes.name = patch.name.trim();
     if (patch.department !== undefined) changes.department = patch.department;
     if (patch.title !== undefined) changes.title = patch.title;
     if (patch.acceptsNominations !== undefined) changes.acceptsNominations = patch.acceptsNominations;
-    if (Object.keys(changes).length) await repo.update({ id: actor.id }, changes);
+    if (Object.keys(changes).length) await q.updatePerson(this.ds.manager, actor.id, changes);
     return this.get(actor.id);
   }
 
   async listTokens(personId: string): Promise<ApiToken[]> {
-    return this.ds.getRepository(ApiToken).find({ where: { personId }, order: { createdAt: 'DESC' } });
+    return q.tokensOf(this.ds.manager, personId);
   }
 
   async createToken(
@@ -157,18 +142,14 @@ export class PeopleService {
     m: EntityManager = this.ds.manager,
   ): Promise<CreatedToken> {
     authorize({ actor, own: personId === actor.id }, 'token.create');
-    if (!(await m.getRepository(Person).existsBy({ id: personId }))) throw new NotFound('The person');
+    if (!(await q.personExists(m, personId))) throw new NotFound('The person');
     return this.issueToken(m, personId, name);
   }
 
   async revokeToken(actor: Actor, tokenId: string): Promise<void> {
     for (const [hash, e] of this.recent) if (e.actor.tokenId === tokenId) this.recent.delete(hash);
-    const res = await this.ds
-      .getRepository(ApiToken)
-      .update({ id: tokenId, personId: actor.id, revokedAt: IsNull() }, { revokedAt: new Date() });
-    if (!res.affected) {
-      const exists = await this.ds.getRepository(ApiToken).existsBy({ id: tokenId, personId: actor.id });
-      if (!exists) throw new NotFound('The token');
+    if (!(await q.revokeToken(this.ds.manager, actor.id, tokenId))) {
+      if (!(await q.tokenExists(this.ds.manager, actor.id, tokenId))) throw new NotFound('The token');
     }
   }
 
@@ -179,26 +160,22 @@ export class PeopleService {
    */
   async bootstrapAdmin(email: string, name?: string, onlyIfNoAdmin = false): Promise<CreatedToken | null> {
     return this.ds.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock(7245019332)');
-      if (onlyIfNoAdmin && (await m.getRepository(Person).existsBy({ isAdmin: true }))) return null;
+      await q.lockAdminBootstrap(m);
+      if (onlyIfNoAdmin && (await q.anyAdmin(m))) return null;
       const person = await this.findOrCreate(m, email, name);
-      await m.getRepository(Person).update({ id: person.id }, { isAdmin: true });
+      await q.updatePerson(m, person.id, { isAdmin: true });
       return this.issueToken(m, person.id, onlyIfNoAdmin ? 'first-start admin token' : 'admin CLI');
     });
   }
 
   private async issueToken(m: EntityManager, personId: string, name: string): Promise<CreatedToken> {
     const secret = newSecret('bb');
-    const token = await m.getRepository(ApiToken).save(
-      m.getRepository(ApiToken).create({
-        personId,
-        name,
-        tokenHash: hashSecret(secret),
-        prefix: secretPrefix(secret),
-        lastUsedAt: null,
-        revokedAt: null,
-      }),
-    );
+    const token = await q.insertToken(m, {
+      personId,
+      name,
+      tokenHash: hashSecret(secret),
+      prefix: secretPrefix(secret),
+    });
     return { token, secret };
   }
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../../core/actor';
 import { Conflict, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
 import { authorize, can } from '../../core/policy';
 import { decodeCursor, pageOf, type Cursor } from '../../core/cursor';
-import { isOpen } from '../cfp/cfp.service';
+import { isOpen } from '../cfp/call.entity';
 import type { CfpService } from '../cfp/cfp.service';
 import type { CommunitiesService } from '../communities/communities.service';
 import type { Access } from '../communities/access';

@@ -1,0 +1,94 @@
+/** The CFP module's SQL: calls, their formats and tracks. */
+import { type EntityManager, In } from 'typeorm';
+import { sql } from '../../db/sql';
+import { Call, CallFormat, CallTrack } from './call.entity';
+
+export interface CallView {
+  call: Call;
+  slug: string;
+  formats: CallFormat[];
+  tracks: CallTrack[];
+}
+
+export type CallFields = Pick<Call, 'title' | 'description' | 'opensAt' | 'closesAt'>;
+export type OptionKind = 'format' | 'track';
+
+export const insertCall = (m: EntityManager, communityId: string, fields: CallFields) =>
+  m.getRepository(Call).save(m.getRepository(Call).create({ communityId, ...fields }));
+
+export const callById = (m: EntityManager, id: string) => m.getRepository(Call).findOneBy({ id });
+
+export const callsOf = (m: EntityManager, communityId: string) =>
+  m.getRepository(Call).find({ where: { communityId }, order: { opensAt: 'DESC', id: 'DESC' } });
+
+/** The formats and tracks of some calls, each in its listed order. */
+export async function optionsOf(m: EntityManager, callIds: string[]) {
+  if (!callIds.length) return { formats: [] as CallFormat[], tracks: [] as CallTrack[] };
+  // One after another: inside a transaction they share one connection.
+  const formats = await m
+    .getRepository(CallFormat)
+    .find({ where: { callId: In(callIds) }, order: { position: 'ASC' } });
+  const tracks = await m.getRepository(CallTrack).find({ where: { callId: In(callIds) }, order: { position: 'ASC' } });
+  return { formats, tracks };
+}
+
+/** Updates a call, bumping its version; false when it is gone or (with `expected`) someone changed it first. */
+export async function updateCall(m: EntityManager, id: string, fields: CallFields, expected?: number) {
+  const rows = await sql(
+    m,
+    `UPDATE call_for_proposals SET title = $2, description = $3, opens_at = $4, closes_at = $5,
+            version = version + 1, updated_at = now()
+      WHERE id = $1 AND ($6::int IS NULL OR version = $6) RETURNING id`,
+    [id, fields.title, fields.description, fields.opensAt, fields.closesAt, expected ?? null],
+  );
+  return rows.length > 0;
+}
+
+export interface ResolvedCallRow {
+  id: string;
+  community_id: string;
+  opens_at: Date;
+  closes_at: Date | null;
+  format_id: string | null;
+  track_id: string | null;
+}
+
+/** A call with one format and one track looked up by key, in one statement (the submission path). */
+export const resolveCallRow = async (m: EntityManager, callId: string, formatKey: string, trackKey: string | null) =>
+  (
+    await sql<ResolvedCallRow>(
+      m,
+      `SELECT c.id, c.community_id, c.opens_at, c.closes_at, f.id AS format_id, t.id AS track_id
+         FROM call_for_proposals c
+         LEFT JOIN call_format f ON f.call_id = c.id AND f.key = $2
+         LEFT JOIN call_track t ON t.call_id = c.id AND t.key = $3
+        WHERE c.id = $1`,
+      [callId, formatKey, trackKey],
+    )
+  )[0];
+
+const entityOf = (kind: OptionKind) => (kind === 'format' ? CallFormat : CallTrack);
+
+export const optionByKey = (m: EntityManager, kind: OptionKind, callId: string, key: string) =>
+  m.getRepository<CallFormat | CallTrack>(entityOf(kind)).findOneBy({ callId, key });
+
+export const optionsOfCall = (m: EntityManager, kind: OptionKind, callId: string) =>
+  m.getRepository<CallFormat | CallTrack>(entityOf(kind)).findBy({ callId });
+
+/** The keys among these options that some proposal uses. */
+export const optionKeysInUse = async (m: EntityManager, kind: OptionKind, optionIds: string[]) =>
+  (
+    await sql<{ key: string }>(
+      m,
+      `SELECT DISTINCT o.key FROM proposal p JOIN call_${kind} o ON o.id = p.${kind}_id WHERE o.id = ANY($1)`,
+      [optionIds],
+    )
+  ).map((r) => r.key);
+
+export const deleteOptions = (m: EntityManager, kind: OptionKind, optionIds: string[]) =>
+  m.getRepository<CallFormat | CallTrack>(entityOf(kind)).delete(optionIds);
+
+export function saveOption(m: EntityManager, kind: OptionKind, option: Partial<CallFormat> & { callId: string }) {
+  const repo = m.getRepository<CallFormat | CallTrack>(entityOf(kind));
+  return repo.save(repo.create(option));
+}

@@ -1,0 +1,141 @@
+/** The communities module's SQL: communities, memberships and the reader's role. */
+import type { EntityManager } from 'typeorm';
+import { sql } from '../../db/sql';
+import type { Role } from '../../core/policy';
+import type { Person } from '../people/person.entity';
+import type { Community, RetrospectiveVisibility } from './community.entity';
+
+export interface MemberRow {
+  person: Person;
+  role: Role;
+  joinedAt: Date;
+}
+
+const COMMUNITY_COLUMNS = `c.id, c.slug, c.name, c.description, c.blind_review AS "blindReview", c.time_zone AS "timeZone",
+  c.retrospective_visibility AS "retrospectiveVisibility", c.version, c.list_version AS "listVersion",
+  c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+
+/** A community by slug or id, with the person's role in it (null: not a member). */
+export const communityWithRole = async (m: EntityManager, by: 'slug' | 'id', key: string, personId: string) =>
+  (
+    await sql<Community & { role: Role | null }>(
+      m,
+      `SELECT ${COMMUNITY_COLUMNS}, mb.role
+         FROM community c LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = $2
+        WHERE c.${by} = $1`,
+      [key, personId],
+    )
+  )[0];
+
+/** One page of communities by slug, with the person's role in each. */
+export const communitiesPage = (m: EntityManager, personId: string, afterSlug: string | null, limit: number) =>
+  sql<Community & { role: Role | null }>(
+    m,
+    `SELECT ${COMMUNITY_COLUMNS}, mb.role
+       FROM community c LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = $1
+      WHERE ($2::text IS NULL OR c.slug > $2) ORDER BY c.slug LIMIT $3`,
+    [personId, afterSlug, limit],
+  );
+
+export interface CommunityFields {
+  slug: string;
+  name: string;
+  description: string;
+  blindReview: boolean;
+  timeZone: string;
+  retrospectiveVisibility: RetrospectiveVisibility;
+}
+
+/** Inserts a community; null when the slug is taken. */
+export const insertCommunity = async (m: EntityManager, c: CommunityFields) =>
+  (
+    await sql<{ id: string }>(
+      m,
+      `INSERT INTO community (slug, name, description, blind_review, time_zone, retrospective_visibility)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (slug) DO NOTHING RETURNING id`,
+      [c.slug, c.name, c.description, c.blindReview, c.timeZone, c.retrospectiveVisibility],
+    )
+  )[0]?.id ?? null;
+
+const COLUMN = {
+  name: 'name',
+  description: 'description',
+  blindReview: 'blind_review',
+  timeZone: 'time_zone',
+  retrospectiveVisibility: 'retrospective_visibility',
+} as const;
+
+/** Sets the given fields, bumping the version; false when (with `expected`) someone changed it first. */
+export async function updateCommunity(
+  m: EntityManager,
+  id: string,
+  patch: Partial<Omit<CommunityFields, 'slug'>>,
+  expected?: number,
+) {
+  const sets: string[] = [];
+  const params: unknown[] = [id];
+  for (const [k, c] of Object.entries(COLUMN)) {
+    const v = patch[k as keyof typeof COLUMN];
+    if (v !== undefined) {
+      params.push(v);
+      sets.push(`${c} = $${params.length}`);
+    }
+  }
+  params.push(expected ?? null);
+  const n = params.length;
+  const rows = await sql(
+    m,
+    `UPDATE community SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+      WHERE id = $1 AND ($${n}::int IS NULL OR version = $${n}) RETURNING id`,
+    params,
+  );
+  return rows.length > 0;
+}
+
+/** One page of members by e-mail. */
+export const membersPage = async (m: EntityManager, communityId: string, afterEmail: string | null, limit: number) =>
+  (
+    await sql<Person & { role: Role; joinedAt: Date }>(
+      m,
+      `SELECT p.id, p.email, p.name, p.department, p.title, p.is_admin AS "isAdmin",
+              p.accepts_nominations AS "acceptsNominations", p.created_at AS "createdAt", mb.role, mb.created_at AS "joinedAt"
+         FROM membership mb JOIN person p ON p.id = mb.person_id
+        WHERE mb.community_id = $1 AND ($2::text IS NULL OR p.email > $2) ORDER BY p.email LIMIT $3`,
+      [communityId, afterEmail, limit],
+    )
+  ).map((r) => ({ person: r, role: r.role, joinedAt: r.joinedAt, email: r.email }));
+
+/** Adds a membership unless there is one; its creation time, or null when the person was a member already. */
+export const insertMembership = async (m: EntityManager, communityId: string, personId: string, role: Role) =>
+  (
+    await sql<{ created_at: Date }>(
+      m,
+      `INSERT INTO membership (community_id, person_id, role) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING RETURNING created_at`,
+      [communityId, personId, role],
+    )
+  )[0]?.created_at ?? null;
+
+export const membershipOf = async (m: EntityManager, communityId: string, personId: string) =>
+  (
+    await sql<{ role: Role; createdAt: Date }>(
+      m,
+      'SELECT role, created_at AS "createdAt" FROM membership WHERE community_id = $1 AND person_id = $2',
+      [communityId, personId],
+    )
+  )[0] ?? null;
+
+export const setMembershipRole = (m: EntityManager, communityId: string, personId: string, role: Role) =>
+  sql(m, 'UPDATE membership SET role = $3 WHERE community_id = $1 AND person_id = $2', [communityId, personId, role]);
+
+export const deleteMembership = (m: EntityManager, communityId: string, personId: string) =>
+  sql(m, 'DELETE FROM membership WHERE community_id = $1 AND person_id = $2', [communityId, personId]);
+
+export const organizerCount = async (m: EntityManager, communityId: string) =>
+  (
+    await sql<{ n: number }>(
+      m,
+      `SELECT count(*)::int AS n FROM membership WHERE community_id = $1 AND role = 'organizer'`,
+      [communityId],
+    )
+  )[0].n;
