@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { PageQuery } from '../../http/pagination';
 import { DateTime, Email, Key, Line, Nullable, Slug, Text, Uuid } from '../../http/types';
 import { LEVELS } from './proposal.entity';
-import { SORTS, type ProposalView } from './proposals.service';
+import { SORTS, type ProposalView } from './proposals.queries';
 import { PROPOSAL_STATES, TRANSITIONS, type ProposalState } from './state-machine';
 
 export const StateSchema = Type.Enum(PROPOSAL_STATES);

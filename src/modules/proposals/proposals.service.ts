@@ -1,122 +1,28 @@
-import { DataSource, EntityManager } from 'typeorm';
-import { sql } from '../../db/sql';
+import type { Static } from 'typebox';
+import type { DataSource, EntityManager } from 'typeorm';
 import { notify } from '../../mail/notify';
 import { createChecklist, skipOpenTasks } from '../tasks/checklist';
 import type { Actor } from '../../core/actor';
 import { Conflict, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
 import { authorize, can } from '../../core/policy';
-import { decodeCursor, pageOf, type Cursor } from '../../core/cursor';
+import { decodeCursor, pageOf } from '../../core/cursor';
 import { isOpen } from '../cfp/call.entity';
 import type { CfpService } from '../cfp/cfp.service';
 import type { CommunitiesService } from '../communities/communities.service';
 import type { Access } from '../communities/access';
 import type { PeopleService } from '../people/people.service';
 import { normalizeEmail } from '../people/people.service';
-import type { Level } from './proposal.entity';
 import { EDITABLE_STATES, movesFrom, TRANSITIONS, type ProposalState } from './state-machine';
 import { sightOf, visibleSql, type Sight } from './visibility';
 import { lockRow } from '../../db/fragments';
+import * as q from './proposals.queries';
+import { SORT_SQL, type ProposalRow, type ProposalView } from './proposals.queries';
+import type { ListQuery, ProposalCreate, ProposalPatch as ProposalPatchSchema } from './proposals.schemas';
 
-export interface ProposalRow {
-  id: string;
-  community_id: string;
-  slug: string;
-  call_id: string;
-  title: string;
-  abstract: string;
-  level: Level;
-  notes: string;
-  state: ProposalState;
-  version: number;
-  review_count: number;
-  review_mean: number;
-  created_by: string;
-  created_at: Date;
-  updated_at: Date;
-  submitted_at: Date | null;
-  created_key: string;
-  format_key: string;
-  format_name: string;
-  duration_minutes: number;
-  track_key: string | null;
-  track_name: string | null;
-  mine: boolean;
-  my_score: number | null;
-  speakers: Omit<SpeakerRow, 'proposal_id'>[];
-  checklist: { done: number; total: number; overdue: number };
-}
-export interface SpeakerRow {
-  id: string;
-  name: string;
-  email: string;
-  department: string | null;
-  is_primary: boolean;
-}
-/** `speakers` is null when blind review hides them from the viewer. */
-export interface ProposalView {
-  row: ProposalRow;
-  sight: Sight;
-  speakers: SpeakerRow[] | null;
-}
-
-export interface ProposalInput {
-  callId: string;
-  title: string;
-  abstract?: string;
-  format: string;
-  track?: string | null;
-  level?: Level;
-  notes?: string;
-  coSpeakers?: string[];
-  speaker?: { email: string; name?: string };
-  submit?: boolean;
-}
-export type ProposalPatch = Partial<
-  Pick<ProposalInput, 'title' | 'abstract' | 'format' | 'track' | 'level' | 'notes' | 'coSpeakers'>
->;
-
-export const SORTS = ['-createdAt', 'createdAt', '-meanScore', 'meanScore', '-reviewCount', 'reviewCount'] as const;
-export type Sort = (typeof SORTS)[number];
-export interface ListFilters {
-  state?: ProposalState[];
-  format?: string;
-  track?: string;
-  speaker?: string;
-  q?: string;
-  callId?: string;
-  sort?: Sort;
-  limit: number;
-  cursor?: string;
-}
-
-const SELECT = `
-  SELECT p.id, p.community_id, c.slug, p.call_id, p.title, p.abstract, p.level, p.notes, p.state, p.version,
-         p.review_count, p.review_mean, p.created_by, p.created_at, p.updated_at, p.submitted_at, p.created_at::text AS created_key,
-         f.key AS format_key, f.name AS format_name, f.duration_minutes, t.key AS track_key, t.name AS track_name,
-         (p.created_by = $1 OR EXISTS (SELECT 1 FROM proposal_speaker ms WHERE ms.proposal_id = p.id AND ms.person_id = $1)) AS mine,
-         r.score AS my_score,
-         (SELECT json_agg(json_build_object('id', sp.id, 'name', sp.name, 'email', sp.email, 'department', sp.department, 'is_primary', s.is_primary) ORDER BY s.position)
-            FROM proposal_speaker s JOIN person sp ON sp.id = s.person_id WHERE s.proposal_id = p.id) AS speakers,
-         (SELECT json_build_object('done', count(*) FILTER (WHERE status = 'done'), 'total', count(*) FILTER (WHERE status <> 'skipped'),
-                                   'overdue', count(*) FILTER (WHERE status = 'open' AND due_at < now()))
-            FROM task WHERE proposal_id = p.id) AS checklist
-    FROM proposal p
-    JOIN community c ON c.id = p.community_id
-    JOIN call_format f ON f.id = p.format_id
-    LEFT JOIN call_track t ON t.id = p.track_id
-    LEFT JOIN review r ON r.proposal_id = p.id AND r.reviewer_id = $1`;
-
-const SORT_SQL: Record<
-  Sort,
-  { col: string; dir: 'ASC' | 'DESC'; key: (r: ProposalRow) => Cursor; type: 'string' | 'number' }
-> = {
-  '-createdAt': { col: 'p.created_at', dir: 'DESC', key: (r) => [r.created_key, r.id], type: 'string' },
-  createdAt: { col: 'p.created_at', dir: 'ASC', key: (r) => [r.created_key, r.id], type: 'string' },
-  '-meanScore': { col: 'p.review_mean', dir: 'DESC', key: (r) => [r.review_mean, r.id], type: 'number' },
-  meanScore: { col: 'p.review_mean', dir: 'ASC', key: (r) => [r.review_mean, r.id], type: 'number' },
-  '-reviewCount': { col: 'p.review_count', dir: 'DESC', key: (r) => [r.review_count, r.id], type: 'number' },
-  reviewCount: { col: 'p.review_count', dir: 'ASC', key: (r) => [r.review_count, r.id], type: 'number' },
-};
+export type { ProposalRow, ProposalView, SpeakerRow, Sort } from './proposals.queries';
+export type ProposalInput = Static<typeof ProposalCreate>;
+export type ProposalPatch = Static<typeof ProposalPatchSchema>;
+export type ListFilters = Omit<Static<typeof ListQuery>, 'limit'> & { limit: number };
 
 const DECISIONS: ProposalState[] = ['accepted', 'waitlisted', 'rejected'];
 
@@ -148,36 +54,19 @@ export class ProposalsService {
         ? await this.people.findOrCreate(m, input.speaker.email, input.speaker.name)
         : { id: actor.id, email: actor.email };
       const state: ProposalState = input.submit ? 'submitted' : 'draft';
-      // The proposal, its primary speaker, the first history entry and the speaker's membership
-      // (speaking in a community makes you a member) in one statement.
-      const [{ id }] = await sql<{ id: string }>(
-        m,
-        `WITH p AS (
-           INSERT INTO proposal (community_id, call_id, format_id, track_id, title, abstract, level, notes, state, created_by, submitted_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::proposal_state, $10, CASE WHEN $9::proposal_state = 'submitted' THEN now() END)
-           RETURNING id
-         ), s AS (
-           INSERT INTO proposal_speaker (proposal_id, person_id, is_primary, position) SELECT id, $11, true, 0 FROM p
-         ), h AS (
-           INSERT INTO proposal_transition (proposal_id, actor_id, from_state, to_state) SELECT id, $10, NULL, $9::proposal_state FROM p
-         ), mb AS (
-           INSERT INTO membership (community_id, person_id, role) VALUES ($1, $11, 'member') ON CONFLICT DO NOTHING
-         )
-         SELECT id FROM p`,
-        [
-          a.community.id,
-          call.id,
-          call.formatId,
-          call.trackId,
-          input.title,
-          input.abstract ?? '',
-          input.level ?? 'intermediate',
-          input.notes ?? '',
-          state,
-          actor.id,
-          primary.id,
-        ],
-      );
+      const id = await q.insertProposal(m, {
+        communityId: a.community.id,
+        callId: call.id,
+        formatId: call.formatId,
+        trackId: call.trackId,
+        title: input.title,
+        abstract: input.abstract ?? '',
+        level: input.level ?? 'intermediate',
+        notes: input.notes ?? '',
+        state,
+        createdBy: actor.id,
+        primarySpeakerId: primary.id,
+      });
       const added = await this.setCoSpeakers(m, id, primary.email, input.coSpeakers ?? []);
       await notify.coSpeakersAdded(m, id, added, actor.id);
       if (state === 'submitted') await notify.proposalSubmitted(m, id);
@@ -201,11 +90,11 @@ export class ProposalsService {
         );
       }
       if (expected !== undefined && expected !== v.row.version) throw new PreconditionFailed();
-      const sets: string[] = [];
-      const params: unknown[] = [id];
-      const set = (col: string, val: unknown) => {
-        params.push(val);
-        sets.push(`${col} = $${params.length}`);
+      const fields: Partial<q.ProposalFields> = {
+        title: patch.title,
+        abstract: patch.abstract,
+        level: patch.level,
+        notes: patch.notes,
       };
       if (patch.format !== undefined || patch.track !== undefined) {
         const { format, track } = await this.cfp.resolveOptions(
@@ -214,17 +103,13 @@ export class ProposalsService {
           patch.format ?? v.row.format_key,
           patch.track === undefined ? v.row.track_key : patch.track,
         );
-        set('format_id', format.id);
-        set('track_id', track?.id ?? null);
+        fields.formatId = format.id;
+        fields.trackId = track?.id ?? null;
       }
-      if (patch.title !== undefined) set('title', patch.title);
-      if (patch.abstract !== undefined) set('abstract', patch.abstract);
-      if (patch.level !== undefined) set('level', patch.level);
-      if (patch.notes !== undefined) set('notes', patch.notes);
       if (patch.coSpeakers !== undefined) {
         const primary = (v.speakers ?? []).find((s) => s.is_primary);
         const before = new Set((v.speakers ?? []).map((s) => s.id));
-        await m.query('DELETE FROM proposal_speaker WHERE proposal_id = $1 AND NOT is_primary', [id]);
+        await q.deleteCoSpeakers(m, id);
         const now = await this.setCoSpeakers(m, id, primary?.email ?? '', patch.coSpeakers);
         await notify.coSpeakersAdded(
           m,
@@ -233,10 +118,7 @@ export class ProposalsService {
           actor.id,
         );
       }
-      await m.query(
-        `UPDATE proposal SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`,
-        params,
-      );
+      await q.updateProposal(m, id, fields);
       return this.read(m, actor, id);
     });
   }
@@ -263,21 +145,12 @@ export class ProposalsService {
       authorize(v.sight.subject, by === 'author' ? 'proposal.move-as-speaker' : 'proposal.decide');
       if (expected !== undefined && expected !== v.row.version) throw new PreconditionFailed();
       if (to === 'submitted' && !can(v.sight.subject, 'proposal.file-for-speaker')) {
-        const [call]: { opens_at: Date; closes_at: Date | null }[] = await m.query(
-          'SELECT opens_at, closes_at FROM call_for_proposals WHERE id = $1',
-          [v.row.call_id],
-        );
-        if (!isOpen({ opensAt: call.opens_at, closesAt: call.closes_at }))
-          throw this.closed(call.opens_at, call.closes_at);
+        const call = await q.callWindow(m, v.row.call_id);
+        if (!isOpen(call)) throw this.closed(call.opensAt, call.closesAt);
       }
       // Compare-and-set on the state as well as the row lock: the database never sees two moves from one state.
-      const [, n]: [unknown, number] = await m.query(
-        `UPDATE proposal SET state = $2::proposal_state, version = version + 1, updated_at = now(),
-                submitted_at = CASE WHEN $2::proposal_state = 'submitted' THEN coalesce(submitted_at, now()) ELSE submitted_at END
-          WHERE id = $1 AND state = $3`,
-        [id, to, from],
-      );
-      if (n !== 1) throw new Conflict('concurrent-change', 'The proposal moved meanwhile; read it again.');
+      if (!(await q.moveState(m, id, from, to)))
+        throw new Conflict('concurrent-change', 'The proposal moved meanwhile; read it again.');
       const transitionId = await this.record(m, id, actor.id, from, to, reason);
       if (to === 'submitted') await notify.proposalSubmitted(m, id);
       // Decisions are told at once, or staged (tell=false) and sent as one batch later.
@@ -287,13 +160,7 @@ export class ProposalsService {
       if (to === 'withdrawn' || to === 'canceled') {
         // A talk that will not happen leaves the agenda; its event changes on calendars, and its
         // speakers' calendars drop it.
-        const [gone] = await sql<{ event_id: string; starts_at: Date; ends_at: Date; status: string }>(
-          m,
-          `WITH gone AS (DELETE FROM slot WHERE proposal_id = $1 RETURNING event_id, starts_at, ends_at)
-           UPDATE event e SET sequence = sequence + 1, version = version + 1, updated_at = now() FROM gone WHERE e.id = gone.event_id
-           RETURNING gone.event_id, gone.starts_at, gone.ends_at, e.status`,
-          [id],
-        );
+        const gone = await q.unslot(m, id);
         if (gone && gone.status === 'published')
           await notify.talk(m, id, 'CANCEL', {
             was: { eventId: gone.event_id, startsAt: gone.starts_at, endsAt: gone.ends_at },
@@ -305,19 +172,7 @@ export class ProposalsService {
 
   async history(actor: Actor, id: string) {
     const v = await this.read(this.ds.manager, actor, id);
-    const rows: {
-      from_state: ProposalState | null;
-      to_state: ProposalState;
-      at: Date;
-      reason: string | null;
-      actor_id: string;
-      actor_name: string;
-    }[] = await this.ds.query(
-      `SELECT t.from_state, t.to_state, t.at, t.reason, t.actor_id, p.name AS actor_name
-         FROM proposal_transition t JOIN person p ON p.id = t.actor_id
-        WHERE t.proposal_id = $1 ORDER BY t.at, t.id`,
-      [id],
-    );
+    const rows = await q.historyOf(this.ds.manager, id);
     return rows.map((r) => ({
       from: r.from_state,
       to: r.to_state,
@@ -335,14 +190,7 @@ export class ProposalsService {
     return this.ds.transaction(async (m) => {
       const a = await this.communities.access(actor, slug, m);
       authorize(a, 'proposal.send-decisions');
-      const staged = await sql<{ id: string; proposal_id: string }>(
-        m,
-        `SELECT DISTINCT ON (t.proposal_id) t.id, t.proposal_id
-           FROM proposal_transition t JOIN proposal p ON p.id = t.proposal_id
-          WHERE p.community_id = $1 AND t.notified_at IS NULL AND t.to_state = ANY($2::proposal_state[]) AND p.state = t.to_state
-          ORDER BY t.proposal_id, t.at DESC`,
-        [a.community.id, DECISIONS],
-      );
+      const staged = await q.stagedDecisions(m, a.community.id, DECISIONS);
       for (const s of staged) await notify.decision(m, s.proposal_id, s.id);
       return staged.length;
     });
@@ -363,47 +211,32 @@ export class ProposalsService {
 
   async list(actor: Actor, slug: string, f: ListFilters, known?: Access) {
     const a = known ?? (await this.communities.access(actor, slug));
-    const sort = SORT_SQL[f.sort ?? '-createdAt'];
+    const sort = f.sort ?? '-createdAt';
     if (f.sort && /Score|Count/.test(f.sort)) authorize(a, 'proposal.sort-by-score');
-    const params: unknown[] = [actor.id, a.community.id];
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    const where = ['p.community_id = $2', visibleSql(a, '$1')];
-    if (f.state?.length) where.push(`p.state = ANY(${p(f.state)}::proposal_state[])`);
-    if (f.callId) where.push(`p.call_id = ${p(f.callId)}`);
-    if (f.format) where.push(`f.key = ${p(f.format)}`);
-    if (f.track) where.push(`t.key = ${p(f.track)}`);
-    if (f.q) {
-      const like = p(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(p.title ILIKE ${like} OR p.abstract ILIKE ${like})`);
-    }
+    let speaker: q.PageFilters['speaker'];
     if (f.speaker) {
-      const self = f.speaker === actor.id || normalizeEmail(f.speaker) === actor.email;
-      authorize({ ...a, own: self }, 'proposal.filter-by-speaker');
-      where.push(`EXISTS (SELECT 1 FROM proposal_speaker fs JOIN person fp ON fp.id = fs.person_id
-                          WHERE fs.proposal_id = p.id AND (fp.id::text = ${p(f.speaker)} OR fp.email = ${p(normalizeEmail(f.speaker))}))`);
+      const email = normalizeEmail(f.speaker);
+      authorize({ ...a, own: f.speaker === actor.id || email === actor.email }, 'proposal.filter-by-speaker');
+      speaker = { raw: f.speaker, email };
     }
-    const after = decodeCursor(f.cursor, [sort.type, 'string']);
-    if (after) {
-      const cast = sort.type === 'string' ? '::timestamptz' : '';
-      where.push(
-        `(${sort.col}, p.id) ${sort.dir === 'DESC' ? '<' : '>'} (${p(after[0])}${cast}, ${p(after[1])}::uuid)`,
-      );
-    }
-    const rows = await sql<ProposalRow>(
-      this.ds.manager,
-      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${sort.col} ${sort.dir}, p.id ${sort.dir} LIMIT ${p(f.limit + 1)}`,
-      params,
-    );
-    return pageOf(rows, f.limit, sort.key, (row) => view(row, sightOf(a, row.state, row.mine)));
+    const rows = await q.proposalsPage(this.ds.manager, actor.id, a.community.id, visibleSql(a, '$1'), {
+      state: f.state,
+      callId: f.callId,
+      format: f.format,
+      track: f.track,
+      q: f.q,
+      speaker,
+      sort,
+      after: decodeCursor(f.cursor, [SORT_SQL[sort].type, 'string']),
+      limit: f.limit + 1,
+    });
+    return pageOf(rows, f.limit, SORT_SQL[sort].key, (row) => view(row, sightOf(a, row.state, row.mine)));
   }
 
   /** Reads one proposal as the actor may see it; 404 when they may not. `lock` takes a row lock first. */
   async read(m: EntityManager, actor: Actor, id: string, lock = false, known?: Access): Promise<ProposalView> {
     if (lock) await lockRow(m, 'proposal', id);
-    const [row] = await sql<ProposalRow>(m, `${SELECT} WHERE p.id = $2`, [actor.id, id]);
+    const row = await q.proposalRow(m, actor.id, id);
     if (!row) throw new NotFound('The proposal');
     const a =
       known?.community.id === row.community_id ? known : await this.communities.accessById(actor, row.community_id, m);
@@ -423,10 +256,7 @@ export class ProposalsService {
     const ids: string[] = [];
     for (const [i, email] of unique.entries()) {
       const person = await this.people.findOrCreate(m, email);
-      await m.query(
-        'INSERT INTO proposal_speaker (proposal_id, person_id, is_primary, position) VALUES ($1, $2, false, $3)',
-        [proposalId, person.id, i + 1],
-      );
+      await q.insertCoSpeaker(m, proposalId, person.id, i + 1);
       ids.push(person.id);
     }
     return ids;
@@ -440,12 +270,7 @@ export class ProposalsService {
     to: ProposalState,
     reason?: string,
   ): Promise<string> {
-    const [row] = await sql<{ id: string }>(
-      m,
-      'INSERT INTO proposal_transition (proposal_id, actor_id, from_state, to_state, reason) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-      [proposalId, actorId, from, to, reason ?? null],
-    );
-    return row.id;
+    return q.insertTransition(m, proposalId, actorId, from, to, reason ?? null);
   }
 
   private closed(opensAt: Date, closesAt: Date | null) {

@@ -1,0 +1,307 @@
+/** The proposals module's SQL: the proposal read (one statement with speakers, score and checklist), lists, history. */
+import type { EntityManager } from 'typeorm';
+import { sql } from '../../db/sql';
+import type { Cursor } from '../../core/cursor';
+import type { Level } from './proposal.entity';
+import type { ProposalState } from './state-machine';
+import type { Sight } from './visibility';
+
+export interface SpeakerRow {
+  id: string;
+  name: string;
+  email: string;
+  department: string | null;
+  is_primary: boolean;
+}
+export interface ProposalRow {
+  id: string;
+  community_id: string;
+  slug: string;
+  call_id: string;
+  title: string;
+  abstract: string;
+  level: Level;
+  notes: string;
+  state: ProposalState;
+  version: number;
+  review_count: number;
+  review_mean: number;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+  submitted_at: Date | null;
+  created_key: string;
+  format_key: string;
+  format_name: string;
+  duration_minutes: number;
+  track_key: string | null;
+  track_name: string | null;
+  mine: boolean;
+  my_score: number | null;
+  speakers: SpeakerRow[];
+  checklist: { done: number; total: number; overdue: number };
+}
+/** `speakers` is null when blind review hides them from the viewer. */
+export interface ProposalView {
+  row: ProposalRow;
+  sight: Sight;
+  speakers: SpeakerRow[] | null;
+}
+
+export const SORTS = ['-createdAt', 'createdAt', '-meanScore', 'meanScore', '-reviewCount', 'reviewCount'] as const;
+export type Sort = (typeof SORTS)[number];
+
+/** `$1` is the reader (for "mine" and their own score). */
+const SELECT = `
+  SELECT p.id, p.community_id, c.slug, p.call_id, p.title, p.abstract, p.level, p.notes, p.state, p.version,
+         p.review_count, p.review_mean, p.created_by, p.created_at, p.updated_at, p.submitted_at, p.created_at::text AS created_key,
+         f.key AS format_key, f.name AS format_name, f.duration_minutes, t.key AS track_key, t.name AS track_name,
+         (p.created_by = $1 OR EXISTS (SELECT 1 FROM proposal_speaker ms WHERE ms.proposal_id = p.id AND ms.person_id = $1)) AS mine,
+         r.score AS my_score,
+         (SELECT json_agg(json_build_object('id', sp.id, 'name', sp.name, 'email', sp.email, 'department', sp.department, 'is_primary', s.is_primary) ORDER BY s.position)
+            FROM proposal_speaker s JOIN person sp ON sp.id = s.person_id WHERE s.proposal_id = p.id) AS speakers,
+         (SELECT json_build_object('done', count(*) FILTER (WHERE status = 'done'), 'total', count(*) FILTER (WHERE status <> 'skipped'),
+                                   'overdue', count(*) FILTER (WHERE status = 'open' AND due_at < now()))
+            FROM task WHERE proposal_id = p.id) AS checklist
+    FROM proposal p
+    JOIN community c ON c.id = p.community_id
+    JOIN call_format f ON f.id = p.format_id
+    LEFT JOIN call_track t ON t.id = p.track_id
+    LEFT JOIN review r ON r.proposal_id = p.id AND r.reviewer_id = $1`;
+
+export const SORT_SQL: Record<
+  Sort,
+  { col: string; dir: 'ASC' | 'DESC'; key: (r: ProposalRow) => Cursor; type: 'string' | 'number' }
+> = {
+  '-createdAt': { col: 'p.created_at', dir: 'DESC', key: (r) => [r.created_key, r.id], type: 'string' },
+  createdAt: { col: 'p.created_at', dir: 'ASC', key: (r) => [r.created_key, r.id], type: 'string' },
+  '-meanScore': { col: 'p.review_mean', dir: 'DESC', key: (r) => [r.review_mean, r.id], type: 'number' },
+  meanScore: { col: 'p.review_mean', dir: 'ASC', key: (r) => [r.review_mean, r.id], type: 'number' },
+  '-reviewCount': { col: 'p.review_count', dir: 'DESC', key: (r) => [r.review_count, r.id], type: 'number' },
+  reviewCount: { col: 'p.review_count', dir: 'ASC', key: (r) => [r.review_count, r.id], type: 'number' },
+};
+
+export const proposalRow = async (m: EntityManager, readerId: string, id: string) =>
+  (await sql<ProposalRow>(m, `${SELECT} WHERE p.id = $2`, [readerId, id]))[0];
+
+export interface PageFilters {
+  state?: ProposalState[];
+  callId?: string;
+  format?: string;
+  track?: string;
+  q?: string;
+  /** a person id or (normalised) e-mail */
+  speaker?: { raw: string; email: string };
+  sort: Sort;
+  after: Cursor | null;
+  limit: number;
+}
+
+/** One page of a community's proposals that `visible` (SQL over `$1`, the reader) lets the reader see. */
+export function proposalsPage(
+  m: EntityManager,
+  readerId: string,
+  communityId: string,
+  visible: string,
+  f: PageFilters,
+) {
+  const sort = SORT_SQL[f.sort];
+  const params: unknown[] = [readerId, communityId];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where = ['p.community_id = $2', visible];
+  if (f.state?.length) where.push(`p.state = ANY(${p(f.state)}::proposal_state[])`);
+  if (f.callId) where.push(`p.call_id = ${p(f.callId)}`);
+  if (f.format) where.push(`f.key = ${p(f.format)}`);
+  if (f.track) where.push(`t.key = ${p(f.track)}`);
+  if (f.q) {
+    const like = p(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`(p.title ILIKE ${like} OR p.abstract ILIKE ${like})`);
+  }
+  if (f.speaker) {
+    where.push(`EXISTS (SELECT 1 FROM proposal_speaker fs JOIN person fp ON fp.id = fs.person_id
+                        WHERE fs.proposal_id = p.id AND (fp.id::text = ${p(f.speaker.raw)} OR fp.email = ${p(f.speaker.email)}))`);
+  }
+  if (f.after) {
+    const cast = sort.type === 'string' ? '::timestamptz' : '';
+    where.push(
+      `(${sort.col}, p.id) ${sort.dir === 'DESC' ? '<' : '>'} (${p(f.after[0])}${cast}, ${p(f.after[1])}::uuid)`,
+    );
+  }
+  return sql<ProposalRow>(
+    m,
+    `${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${sort.col} ${sort.dir}, p.id ${sort.dir} LIMIT ${p(f.limit)}`,
+    params,
+  );
+}
+
+export interface NewProposal {
+  communityId: string;
+  callId: string;
+  formatId: string;
+  trackId: string | null;
+  title: string;
+  abstract: string;
+  level: Level;
+  notes: string;
+  state: ProposalState;
+  createdBy: string;
+  primarySpeakerId: string;
+}
+
+/**
+ * The proposal, its primary speaker, the first history entry and the speaker's membership
+ * (speaking in a community makes you a member) in one statement; the new id.
+ */
+export const insertProposal = async (m: EntityManager, n: NewProposal) =>
+  (
+    await sql<{ id: string }>(
+      m,
+      `WITH p AS (
+         INSERT INTO proposal (community_id, call_id, format_id, track_id, title, abstract, level, notes, state, created_by, submitted_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::proposal_state, $10, CASE WHEN $9::proposal_state = 'submitted' THEN now() END)
+         RETURNING id
+       ), s AS (
+         INSERT INTO proposal_speaker (proposal_id, person_id, is_primary, position) SELECT id, $11, true, 0 FROM p
+       ), h AS (
+         INSERT INTO proposal_transition (proposal_id, actor_id, from_state, to_state) SELECT id, $10, NULL, $9::proposal_state FROM p
+       ), mb AS (
+         INSERT INTO membership (community_id, person_id, role) VALUES ($1, $11, 'member') ON CONFLICT DO NOTHING
+       )
+       SELECT id FROM p`,
+      [
+        n.communityId,
+        n.callId,
+        n.formatId,
+        n.trackId,
+        n.title,
+        n.abstract,
+        n.level,
+        n.notes,
+        n.state,
+        n.createdBy,
+        n.primarySpeakerId,
+      ],
+    )
+  )[0].id;
+
+export const insertCoSpeaker = (m: EntityManager, proposalId: string, personId: string, position: number) =>
+  sql(m, 'INSERT INTO proposal_speaker (proposal_id, person_id, is_primary, position) VALUES ($1, $2, false, $3)', [
+    proposalId,
+    personId,
+    position,
+  ]);
+
+export const deleteCoSpeakers = (m: EntityManager, proposalId: string) =>
+  sql(m, 'DELETE FROM proposal_speaker WHERE proposal_id = $1 AND NOT is_primary', [proposalId]);
+
+export interface ProposalFields {
+  formatId: string;
+  trackId: string | null;
+  title: string;
+  abstract: string;
+  level: Level;
+  notes: string;
+}
+const COLUMN: Record<keyof ProposalFields, string> = {
+  formatId: 'format_id',
+  trackId: 'track_id',
+  title: 'title',
+  abstract: 'abstract',
+  level: 'level',
+  notes: 'notes',
+};
+
+/** Sets the given fields and bumps the version (the caller holds the row lock). */
+export function updateProposal(m: EntityManager, id: string, fields: Partial<ProposalFields>) {
+  const sets: string[] = [];
+  const params: unknown[] = [id];
+  for (const [k, v] of Object.entries(fields)) {
+    if (v === undefined) continue;
+    params.push(v);
+    sets.push(`${COLUMN[k as keyof ProposalFields]} = $${params.length}`);
+  }
+  return sql(
+    m,
+    `UPDATE proposal SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`,
+    params,
+  );
+}
+
+export const callWindow = async (m: EntityManager, callId: string) =>
+  (
+    await sql<{ opensAt: Date; closesAt: Date | null }>(
+      m,
+      'SELECT opens_at AS "opensAt", closes_at AS "closesAt" FROM call_for_proposals WHERE id = $1',
+      [callId],
+    )
+  )[0];
+
+/** Compare-and-set on the state: false when the proposal is no longer in `from`. */
+export const moveState = async (m: EntityManager, id: string, from: ProposalState, to: ProposalState) =>
+  (
+    await sql(
+      m,
+      `UPDATE proposal SET state = $2::proposal_state, version = version + 1, updated_at = now(),
+              submitted_at = CASE WHEN $2::proposal_state = 'submitted' THEN coalesce(submitted_at, now()) ELSE submitted_at END
+        WHERE id = $1 AND state = $3 RETURNING id`,
+      [id, to, from],
+    )
+  ).length === 1;
+
+export const insertTransition = async (
+  m: EntityManager,
+  proposalId: string,
+  actorId: string,
+  from: ProposalState | null,
+  to: ProposalState,
+  reason: string | null,
+) =>
+  (
+    await sql<{ id: string }>(
+      m,
+      'INSERT INTO proposal_transition (proposal_id, actor_id, from_state, to_state, reason) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [proposalId, actorId, from, to, reason],
+    )
+  )[0].id;
+
+/** Takes the talk off its agenda; its event's calendar sequence moves on. What the slot was, if any. */
+export const unslot = async (m: EntityManager, proposalId: string) =>
+  (
+    await sql<{ event_id: string; starts_at: Date; ends_at: Date; status: string }>(
+      m,
+      `WITH gone AS (DELETE FROM slot WHERE proposal_id = $1 RETURNING event_id, starts_at, ends_at)
+       UPDATE event e SET sequence = sequence + 1, version = version + 1, updated_at = now() FROM gone WHERE e.id = gone.event_id
+       RETURNING gone.event_id, gone.starts_at, gone.ends_at, e.status`,
+      [proposalId],
+    )
+  )[0];
+
+export const historyOf = (m: EntityManager, proposalId: string) =>
+  sql<{
+    from_state: ProposalState | null;
+    to_state: ProposalState;
+    at: Date;
+    reason: string | null;
+    actor_id: string;
+    actor_name: string;
+  }>(
+    m,
+    `SELECT t.from_state, t.to_state, t.at, t.reason, t.actor_id, p.name AS actor_name
+       FROM proposal_transition t JOIN person p ON p.id = t.actor_id
+      WHERE t.proposal_id = $1 ORDER BY t.at, t.id`,
+    [proposalId],
+  );
+
+/** The latest unsent decision of each proposal still in the decided state. */
+export const stagedDecisions = (m: EntityManager, communityId: string, decisions: ProposalState[]) =>
+  sql<{ id: string; proposal_id: string }>(
+    m,
+    `SELECT DISTINCT ON (t.proposal_id) t.id, t.proposal_id
+       FROM proposal_transition t JOIN proposal p ON p.id = t.proposal_id
+      WHERE p.community_id = $1 AND t.notified_at IS NULL AND t.to_state = ANY($2::proposal_state[]) AND p.state = t.to_state
+      ORDER BY t.proposal_id, t.at DESC`,
+    [communityId, decisions],
+  );
