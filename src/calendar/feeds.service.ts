@@ -9,7 +9,8 @@ import type { DataSource } from 'typeorm';
 import { sql } from '../db/sql';
 import { NotFound } from '../core/errors';
 import { RenderCache } from '../http/render-cache';
-import { EVENT_SELECT, type AgendaItem, type EventRow, type EventsService } from '../modules/events/events.service';
+import type { EventsService } from '../modules/events/events.service';
+import { EVENT_SELECT, type AgendaItem, type EventRow } from '../modules/events/events.queries';
 import type { FeedTokensService } from '../modules/people/feed-tokens.service';
 import { renderCalendar, type FeedEvent } from './render';
 

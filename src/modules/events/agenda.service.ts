@@ -1,31 +1,17 @@
-import { DataSource, EntityManager } from 'typeorm';
-import { sql } from '../../db/sql';
+import type { DataSource, EntityManager } from 'typeorm';
 import { notify } from '../../mail/notify';
 import type { Actor } from '../../core/actor';
 import { Conflict, NotFound, RuleBroken } from '../../core/errors';
 import { authorize } from '../../core/policy';
 import type { CommunitiesService } from '../communities/communities.service';
 import type { EventsService, EventView } from './events.service';
-import { speakerRefs } from '../../db/fragments';
 import { lockRow } from '../../db/fragments';
+import * as q from './agenda.queries';
+import type { BacklogRow, Talk } from './agenda.queries';
 
 const SCHEDULABLE = ['accepted', 'confirmed'];
 
-interface Talk {
-  id: string;
-  community_id: string;
-  state: string;
-  title: string;
-  duration_minutes: number;
-}
-export interface BacklogRow {
-  id: string;
-  title: string;
-  state: string;
-  format_key: string;
-  duration_minutes: number;
-  speakers: { id: string; name: string }[];
-}
+export type { BacklogRow } from './agenda.queries';
 
 /**
  * The agenda: accepted or confirmed talks placed in events as slots. Every refusal names what it
@@ -49,11 +35,7 @@ export class AgendaService {
       this.ds.transaction(async (m) => {
         const v = await this.openEvent(m, actor, eventId);
         const talk = await this.talk(m, input.proposalId, v.event.community_id);
-        const [existing] = await sql<{ id: string; event_id: string }>(
-          m,
-          'SELECT id, event_id FROM slot WHERE proposal_id = $1',
-          [talk.id],
-        );
+        const existing = await q.slotOfTalk(m, talk.id);
         if (existing)
           throw new Conflict(
             'already-scheduled',
@@ -63,12 +45,7 @@ export class AgendaService {
         const start = new Date(input.startsAt);
         const end = input.endsAt ? new Date(input.endsAt) : new Date(start.getTime() + talk.duration_minutes * 60_000);
         await this.checkFits(m, v, talk, start, end, null);
-        await m.query('INSERT INTO slot (event_id, proposal_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)', [
-          eventId,
-          talk.id,
-          start,
-          end,
-        ]);
+        await q.insertSlot(m, eventId, talk.id, start, end);
         await this.touch(m, [eventId]);
         if (v.event.status === 'published') await notify.talk(m, talk.id, 'REQUEST');
         return this.events.view(m, actor, eventId, v.access);
@@ -83,11 +60,7 @@ export class AgendaService {
   ): Promise<EventView> {
     return this.slotConflicts(() =>
       this.ds.transaction(async (m) => {
-        const [slot] = await sql<{ id: string; event_id: string; proposal_id: string; starts_at: Date; ends_at: Date }>(
-          m,
-          'SELECT id, event_id, proposal_id, starts_at, ends_at FROM slot WHERE id = $1',
-          [slotId],
-        );
+        const slot = await q.slotById(m, slotId);
         if (!slot) throw new NotFound('The slot');
         const target = input.eventId ?? slot.event_id;
         // Lock both events in a fixed order, so two moves in opposite directions cannot deadlock.
@@ -105,10 +78,7 @@ export class AgendaService {
           ? new Date(input.endsAt)
           : new Date(start.getTime() + (slot.ends_at.getTime() - slot.starts_at.getTime()));
         await this.checkFits(m, v, talk, start, end, slot.id);
-        await m.query(
-          'UPDATE slot SET event_id = $2, starts_at = $3, ends_at = $4, sequence = sequence + 1, updated_at = now() WHERE id = $1',
-          [slotId, target, start, end],
-        );
+        await q.moveSlot(m, slotId, target, start, end);
         await this.touch(m, [...new Set([slot.event_id, target])]);
         if (v.event.status === 'published') await notify.talk(m, talk.id, 'REQUEST', { update: true });
         else if (from.event.status === 'published')
@@ -122,15 +92,11 @@ export class AgendaService {
 
   async remove(actor: Actor, slotId: string): Promise<EventView> {
     return this.ds.transaction(async (m) => {
-      const [slot] = await sql<{ event_id: string; proposal_id: string; starts_at: Date; ends_at: Date }>(
-        m,
-        'SELECT event_id, proposal_id, starts_at, ends_at FROM slot WHERE id = $1',
-        [slotId],
-      );
+      const slot = await q.slotById(m, slotId);
       if (!slot) throw new NotFound('The slot');
       const v = await this.events.lockEvent(m, actor, slot.event_id);
       authorize(v.access, 'agenda.change');
-      await m.query('DELETE FROM slot WHERE id = $1', [slotId]);
+      await q.deleteSlot(m, slotId);
       await this.touch(m, [slot.event_id]);
       if (v.event.status === 'published')
         await notify.talk(m, slot.proposal_id, 'CANCEL', {
@@ -144,15 +110,7 @@ export class AgendaService {
   async backlog(actor: Actor, slug: string): Promise<BacklogRow[]> {
     const a = await this.communities.access(actor, slug);
     authorize(a, 'agenda.backlog');
-    return sql<BacklogRow>(
-      this.ds.manager,
-      `SELECT p.id, p.title, p.state, f.key AS format_key, f.duration_minutes,
-              ${speakerRefs('p.id')} AS speakers
-         FROM proposal p JOIN call_format f ON f.id = p.format_id
-        WHERE p.community_id = $1 AND p.state IN ('accepted', 'confirmed') AND NOT EXISTS (SELECT 1 FROM slot s WHERE s.proposal_id = p.id)
-        ORDER BY p.submitted_at, p.id`,
-      [a.community.id],
-    );
+    return q.backlogOf(this.ds.manager, a.community.id);
   }
 
   private async openEvent(m: EntityManager, actor: Actor, eventId: string): Promise<EventView> {
@@ -163,11 +121,7 @@ export class AgendaService {
   }
 
   private async talk(m: EntityManager, proposalId: string, communityId: string): Promise<Talk> {
-    const [talk] = await sql<Talk>(
-      m,
-      `SELECT p.id, p.community_id, p.state, p.title, f.duration_minutes FROM proposal p JOIN call_format f ON f.id = p.format_id WHERE p.id = $1 FOR UPDATE OF p`,
-      [proposalId],
-    );
+    const talk = await q.lockTalk(m, proposalId);
     if (!talk || talk.community_id !== communityId)
       throw new RuleBroken('unknown-proposal', `This community has no proposal ${proposalId}.`);
     if (!SCHEDULABLE.includes(talk.state)) {
@@ -194,29 +148,8 @@ export class AgendaService {
     }
     const clash = v.agenda.find((s) => s.slot_id !== self && s.starts_at < end && start < s.ends_at);
     if (clash) throw slotOverlap(clash.title, clash.slot_id);
-    const speakers = await sql<{ person_id: string; name: string }>(
-      m,
-      'SELECT ps.person_id, p.name FROM proposal_speaker ps JOIN person p ON p.id = ps.person_id WHERE ps.proposal_id = $1 ORDER BY ps.person_id',
-      [talk.id],
-    );
-    for (const s of speakers)
-      await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 42))', [`speaker:${s.person_id}`]);
-    const [busy] = await sql<{
-      name: string;
-      title: string;
-      event_title: string;
-      slot_id: string;
-      starts_at: Date;
-      ends_at: Date;
-    }>(
-      m,
-      `SELECT sp.name, p.title, e.title AS event_title, s.id AS slot_id, s.starts_at, s.ends_at
-         FROM slot s JOIN proposal p ON p.id = s.proposal_id JOIN event e ON e.id = s.event_id
-         JOIN proposal_speaker ps ON ps.proposal_id = p.id JOIN person sp ON sp.id = ps.person_id
-        WHERE ps.person_id = ANY($1) AND p.id <> $2 AND e.status <> 'canceled' AND s.starts_at < $4 AND $3 < s.ends_at
-        LIMIT 1`,
-      [speakers.map((s) => s.person_id), talk.id, start, end],
-    );
+    const speakers = await q.lockSpeakers(m, talk.id);
+    const busy = await q.speakerBusy(m, speakers, talk.id, start, end);
     if (busy) {
       throw new Conflict(
         'speaker-conflict',
@@ -231,10 +164,7 @@ export class AgendaService {
 
   /** The agenda is part of what a calendar shows of the event: its sequence grows. */
   private async touch(m: EntityManager, eventIds: string[]) {
-    await m.query(
-      'UPDATE event SET sequence = sequence + 1, version = version + 1, updated_at = now() WHERE id = ANY($1)',
-      [eventIds],
-    );
+    await q.bumpEvents(m, eventIds);
   }
 
   private async slotConflicts<T>(fn: () => Promise<T>): Promise<T> {

@@ -1,4 +1,10 @@
 /** The events module's SQL: statements, row types and small typed query functions. */
+import type { EntityManager } from 'typeorm';
+import { sql } from '../../db/sql';
+import { speakerRefs } from '../../db/fragments';
+import type { Access } from '../communities/access';
+import type { EventStatus } from './event.entity';
+import type { RsvpCounts } from './seats';
 
 /**
  * Reminders 24 hours ahead, to attendees going and to speakers. The reminder log's primary key
@@ -18,3 +24,249 @@ export const ENQUEUE_REMINDERS = `
   SELECT count(graphile_worker.add_job('mail', json_build_object('kind', 'reminder', 'eventId', event_id, 'personId', person_id),
                                       job_key => 'reminder:' || event_id || ':' || person_id))::int AS n
     FROM fresh`;
+
+// ---- rows --------------------------------------------------------------------------------------
+
+export interface RoomRow {
+  id: string;
+  community_id: string;
+  name: string;
+  capacity: number | null;
+  location: string;
+  created_at: Date;
+}
+export interface EventRow {
+  id: string;
+  community_id: string;
+  slug: string;
+  title: string;
+  description: string;
+  starts_at: Date;
+  ends_at: Date;
+  time_zone: string;
+  room_id: string | null;
+  room_name: string | null;
+  room_location: string | null;
+  online_url: string | null;
+  capacity: number | null;
+  status: EventStatus;
+  sequence: number;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  start_key: string;
+}
+export interface AgendaItem {
+  slot_id: string;
+  proposal_id: string;
+  title: string;
+  abstract: string;
+  starts_at: Date;
+  ends_at: Date;
+  sequence: number;
+  updated_at: Date;
+  format_key: string;
+  speakers: { id: string; name: string }[];
+}
+export interface EventView {
+  event: EventRow;
+  access: Access;
+  agenda: AgendaItem[];
+  counts: RsvpCounts;
+  myRsvp: string | null;
+}
+export interface Booking {
+  id: string;
+  title: string;
+  starts_at: Date;
+  ends_at: Date;
+}
+
+export const EVENT_SELECT = `
+  SELECT e.id, e.community_id, c.slug, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.room_id,
+         r.name AS room_name, r.location AS room_location, e.online_url, e.capacity, e.status, e.sequence, e.version,
+         e.created_at, e.updated_at, e.starts_at::text AS start_key
+    FROM event e JOIN community c ON c.id = e.community_id LEFT JOIN room r ON r.id = e.room_id`;
+
+const ROOM_COLUMNS = 'id, community_id, name, capacity, location, created_at';
+
+// ---- rooms -------------------------------------------------------------------------------------
+
+/** A new room; undefined when the community has one of that name. */
+export const insertRoom = async (
+  m: EntityManager,
+  communityId: string,
+  r: { name: string; capacity: number | null; location: string },
+) =>
+  (
+    await sql<RoomRow>(
+      m,
+      `INSERT INTO room (community_id, name, capacity, location) VALUES ($1, $2, $3, $4)
+       ON CONFLICT ON CONSTRAINT room_name DO NOTHING RETURNING ${ROOM_COLUMNS}`,
+      [communityId, r.name, r.capacity, r.location],
+    )
+  )[0];
+
+export const roomsOf = (m: EntityManager, communityId: string) =>
+  sql<RoomRow>(m, `SELECT ${ROOM_COLUMNS} FROM room WHERE community_id = $1 ORDER BY name`, [communityId]);
+
+export const roomById = async (m: EntityManager, id: string, lock = false) =>
+  (await sql<RoomRow>(m, `SELECT ${ROOM_COLUMNS} FROM room WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]))[0];
+
+export const roomNameTaken = async (m: EntityManager, communityId: string, name: string) =>
+  (await sql(m, 'SELECT 1 FROM room WHERE community_id = $1 AND name = $2', [communityId, name])).length > 0;
+
+export const updateRoom = async (
+  m: EntityManager,
+  id: string,
+  r: { name: string; capacity: number | null; location: string },
+) =>
+  (
+    await sql<RoomRow>(
+      m,
+      `UPDATE room SET name = $2, capacity = $3, location = $4, updated_at = now() WHERE id = $1 RETURNING ${ROOM_COLUMNS}`,
+      [id, r.name, r.capacity, r.location],
+    )
+  )[0];
+
+/** Events in a room move on calendars (their sequence rises) when the room's name or place changes. */
+export const bumpEventsInRoom = (m: EntityManager, roomId: string) =>
+  sql(
+    m,
+    `UPDATE event SET sequence = sequence + 1, version = version + 1, updated_at = now() WHERE room_id = $1 AND status <> 'canceled'`,
+    [roomId],
+  );
+
+// ---- events ------------------------------------------------------------------------------------
+
+export interface EventFields {
+  title: string;
+  description: string;
+  start: Date;
+  end: Date;
+  timeZone: string;
+  roomId: string | null;
+  onlineUrl: string | null;
+  capacity: number | null;
+}
+
+export const insertEvent = async (m: EntityManager, communityId: string, e: EventFields) =>
+  (
+    await sql<{ id: string }>(
+      m,
+      `INSERT INTO event (community_id, title, description, starts_at, ends_at, time_zone, room_id, online_url, capacity)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [communityId, e.title, e.description, e.start, e.end, e.timeZone, e.roomId, e.onlineUrl, e.capacity],
+    )
+  )[0].id;
+
+/** Sets every field; `calendarChange` raises the calendar sequence. */
+export const updateEvent = (
+  m: EntityManager,
+  id: string,
+  e: EventFields & { status: EventStatus },
+  calendarChange: boolean,
+) =>
+  sql(
+    m,
+    `UPDATE event SET title = $2, description = $3, starts_at = $4, ends_at = $5, time_zone = $6, room_id = $7, online_url = $8,
+            capacity = $9, status = $10, sequence = sequence + $11, version = version + 1, updated_at = now() WHERE id = $1`,
+    [
+      id,
+      e.title,
+      e.description,
+      e.start,
+      e.end,
+      e.timeZone,
+      e.roomId,
+      e.onlineUrl,
+      e.capacity,
+      e.status,
+      calendarChange ? 1 : 0,
+    ],
+  );
+
+export const deleteEvent = (m: EntityManager, id: string) => sql(m, 'DELETE FROM event WHERE id = $1', [id]);
+
+export const eventRow = async (m: EntityManager, id: string) =>
+  (await sql<EventRow>(m, `${EVENT_SELECT} WHERE e.id = $1`, [id]))[0];
+
+/** One page of a community's events by start time. */
+export function eventsPage(
+  m: EntityManager,
+  communityId: string,
+  f: {
+    drafts: boolean;
+    status?: EventStatus[];
+    from?: string;
+    to?: string;
+    after: [string, string] | null;
+    limit: number;
+  },
+) {
+  const params: unknown[] = [communityId];
+  const p = (v: unknown) => (params.push(v), `$${params.length}`);
+  const where = ['e.community_id = $1'];
+  if (!f.drafts) where.push(`e.status <> 'draft'`);
+  if (f.status?.length) where.push(`e.status = ANY(${p(f.status)}::event_status[])`);
+  if (f.from) where.push(`e.ends_at > ${p(f.from)}`);
+  if (f.to) where.push(`e.starts_at < ${p(f.to)}`);
+  if (f.after) where.push(`(e.starts_at, e.id) > (${p(f.after[0])}::timestamptz, ${p(f.after[1])}::uuid)`);
+  return sql<EventRow>(
+    m,
+    `${EVENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY e.starts_at, e.id LIMIT ${p(f.limit)}`,
+    params,
+  );
+}
+
+/** Moves every talk of the event by `ms` (the event moved as a whole). */
+export const shiftSlots = (m: EntityManager, eventId: string, ms: number) =>
+  sql(
+    m,
+    `UPDATE slot SET starts_at = starts_at + $2 * interval '1 millisecond', ends_at = ends_at + $2 * interval '1 millisecond',
+                     sequence = sequence + 1, updated_at = now() WHERE event_id = $1`,
+    [eventId, ms],
+  );
+
+/** The event's talks change on calendars too. */
+export const bumpSlots = (m: EntityManager, eventId: string) =>
+  sql(m, 'UPDATE slot SET sequence = sequence + 1, updated_at = now() WHERE event_id = $1', [eventId]);
+
+/** Another live event in the room overlapping the window (null fields are the event `self`'s own). */
+export const overlappingBooking = async (
+  m: EntityManager,
+  roomId: string | null,
+  start: Date | string | null,
+  end: Date | string | null,
+  self: string | null,
+) =>
+  (
+    await sql<Booking>(
+      m,
+      `SELECT o.id, o.title, o.starts_at, o.ends_at FROM event o
+        LEFT JOIN event me ON me.id = $4
+        WHERE o.room_id = coalesce($1, me.room_id) AND o.status <> 'canceled' AND ($4::uuid IS NULL OR o.id <> $4)
+          AND tstzrange(o.starts_at, o.ends_at) && tstzrange(coalesce($2::timestamptz, me.starts_at), coalesce($3::timestamptz, me.ends_at))
+        LIMIT 1`,
+      [roomId, start, end, self],
+    )
+  )[0];
+
+export const myRsvpStatus = async (m: EntityManager, eventId: string, personId: string) =>
+  (
+    await sql<{ status: string }>(m, 'SELECT status FROM rsvp WHERE event_id = $1 AND person_id = $2', [
+      eventId,
+      personId,
+    ])
+  )[0]?.status ?? null;
+
+/** The talks of some events in time order, with their speakers. */
+export const agendaOf = (m: EntityManager, eventIds: string[]) =>
+  sql<AgendaItem & { event_id: string }>(
+    m,
+    `SELECT s.id AS slot_id, s.event_id, s.proposal_id, p.title, p.abstract, s.starts_at, s.ends_at, p.talk_sequence AS sequence,
+            s.updated_at, f.key AS format_key, ${speakerRefs('p.id')} AS speakers
+       FROM slot s JOIN proposal p ON p.id = s.proposal_id JOIN call_format f ON f.id = p.format_id
+      WHERE s.event_id = ANY($1) ORDER BY s.starts_at, s.id`,
+    [eventIds],
+  );

@@ -2,10 +2,10 @@ import { Type } from 'typebox';
 import { PageQuery } from '../../http/pagination';
 import { DateTime, Line, Nullable, Slug, Text, Uuid } from '../../http/types';
 import { EVENT_STATUSES } from './event.entity';
-import type { AgendaItem, EventRow, EventView, RoomRow } from './events.service';
-import type { BacklogRow } from './agenda.service';
+import type { AgendaItem, EventRow, EventView, RoomRow } from './events.queries';
+import type { BacklogRow } from './agenda.queries';
 import { RSVP_STATUSES } from './rsvp.entity';
-import type { RsvpRow } from './rsvps.service';
+import type { RsvpRow } from './rsvps.queries';
 
 const Url = Type.String({ format: 'uri', maxLength: 2000, pattern: '^https?://' });
 const Capacity = Type.Integer({ minimum: 1, maximum: 100000 });

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
-import { DataSource, EntityManager } from 'typeorm';
-import { sql } from '../../db/sql';
+import type { Static } from 'typebox';
+import type { DataSource, EntityManager } from 'typeorm';
 import { notify } from '../../mail/notify';
 import type { Actor } from '../../core/actor';
 import { Conflict, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
@@ -9,76 +9,15 @@ import { decodeCursor, pageOf } from '../../core/cursor';
 import type { CommunitiesService } from '../communities/communities.service';
 import { type Access } from '../communities/access';
 import type { EventStatus } from './event.entity';
-import { noCounts, promote, rsvpCounts, type RsvpCounts } from './seats';
-import { speakerRefs } from '../../db/fragments';
+import { noCounts, promote, rsvpCounts } from './seats';
 import { lockRow } from '../../db/fragments';
+import * as q from './events.queries';
+import type { AgendaItem, Booking, EventView, RoomRow } from './events.queries';
+import type { EventCreate, EventPatch as EventPatchSchema } from './events.schemas';
 
-export interface RoomRow {
-  id: string;
-  community_id: string;
-  name: string;
-  capacity: number | null;
-  location: string;
-  created_at: Date;
-}
-export interface EventRow {
-  id: string;
-  community_id: string;
-  slug: string;
-  title: string;
-  description: string;
-  starts_at: Date;
-  ends_at: Date;
-  time_zone: string;
-  room_id: string | null;
-  room_name: string | null;
-  room_location: string | null;
-  online_url: string | null;
-  capacity: number | null;
-  status: EventStatus;
-  sequence: number;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-  start_key: string;
-}
-export interface AgendaItem {
-  slot_id: string;
-  proposal_id: string;
-  title: string;
-  abstract: string;
-  starts_at: Date;
-  ends_at: Date;
-  sequence: number;
-  updated_at: Date;
-  format_key: string;
-  speakers: { id: string; name: string }[];
-}
-export interface EventView {
-  event: EventRow;
-  access: Access;
-  agenda: AgendaItem[];
-  counts: RsvpCounts;
-  myRsvp: string | null;
-}
-
-export interface EventInput {
-  title: string;
-  description?: string;
-  startsAt: string;
-  endsAt: string;
-  timeZone?: string;
-  roomId?: string | null;
-  onlineUrl?: string | null;
-  capacity?: number | null;
-}
-export type EventPatch = Partial<EventInput> & { status?: EventStatus };
-
-export const EVENT_SELECT = `
-  SELECT e.id, e.community_id, c.slug, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.room_id,
-         r.name AS room_name, r.location AS room_location, e.online_url, e.capacity, e.status, e.sequence, e.version,
-         e.created_at, e.updated_at, e.starts_at::text AS start_key
-    FROM event e JOIN community c ON c.id = e.community_id LEFT JOIN room r ON r.id = e.room_id`;
+export type { AgendaItem, EventRow, EventView, RoomRow } from './events.queries';
+export type EventInput = Static<typeof EventCreate>;
+export type EventPatch = Static<typeof EventPatchSchema>;
 
 /** Moves between event statuses: a published event is canceled, never deleted or unpublished. */
 const STATUS_MOVES: Record<EventStatus, EventStatus[]> = {
@@ -108,24 +47,19 @@ export class EventsService {
     return this.ds.transaction(async (m) => {
       const a = await this.communities.access(actor, slug, m);
       authorize(a, 'room.manage');
-      const rows = await sql<RoomRow>(
-        m,
-        `INSERT INTO room (community_id, name, capacity, location) VALUES ($1, $2, $3, $4) ON CONFLICT ON CONSTRAINT room_name DO NOTHING
-         RETURNING id, community_id, name, capacity, location, created_at`,
-        [a.community.id, input.name, input.capacity ?? null, input.location ?? ''],
-      );
-      if (!rows.length) throw new Conflict('room-exists', `${slug} has a room called ${input.name} already.`);
-      return rows[0];
+      const room = await q.insertRoom(m, a.community.id, {
+        name: input.name,
+        capacity: input.capacity ?? null,
+        location: input.location ?? '',
+      });
+      if (!room) throw new Conflict('room-exists', `${slug} has a room called ${input.name} already.`);
+      return room;
     });
   }
 
   async listRooms(actor: Actor, slug: string): Promise<RoomRow[]> {
     const a = await this.communities.access(actor, slug);
-    return sql<RoomRow>(
-      this.ds.manager,
-      'SELECT id, community_id, name, capacity, location, created_at FROM room WHERE community_id = $1 ORDER BY name',
-      [a.community.id],
-    );
+    return q.roomsOf(this.ds.manager, a.community.id);
   }
 
   async updateRoom(
@@ -134,40 +68,23 @@ export class EventsService {
     patch: { name?: string; capacity?: number | null; location?: string },
   ): Promise<RoomRow> {
     return this.ds.transaction(async (m) => {
-      const [room] = await sql<RoomRow>(
-        m,
-        'SELECT id, community_id, name, capacity, location, created_at FROM room WHERE id = $1 FOR UPDATE',
-        [roomId],
-      );
+      const room = await q.roomById(m, roomId, true);
       if (!room) throw new NotFound('The room');
       const a = await this.communities.accessById(actor, room.community_id, m);
       authorize(a, 'room.manage');
-      const taken =
-        patch.name &&
-        patch.name !== room.name &&
-        (await sql(m, 'SELECT 1 FROM room WHERE community_id = $1 AND name = $2', [room.community_id, patch.name]))
-          .length;
+      const taken = patch.name && patch.name !== room.name && (await q.roomNameTaken(m, room.community_id, patch.name));
       if (taken) throw new Conflict('room-exists', `There is a room called ${patch.name} already.`);
-      const [row] = await sql<RoomRow>(
-        m,
-        `UPDATE room SET name = $2, capacity = $3, location = $4, updated_at = now() WHERE id = $1
-         RETURNING id, community_id, name, capacity, location, created_at`,
-        [
-          roomId,
-          patch.name ?? room.name,
-          patch.capacity === undefined ? room.capacity : patch.capacity,
-          patch.location ?? room.location,
-        ],
-      );
+      const row = await q.updateRoom(m, roomId, {
+        name: patch.name ?? room.name,
+        capacity: patch.capacity === undefined ? room.capacity : patch.capacity,
+        location: patch.location ?? room.location,
+      });
       // Events in this room move on calendars when the room's name or place changes.
       if (
         (patch.name && patch.name !== room.name) ||
         (patch.location !== undefined && patch.location !== room.location)
       ) {
-        await m.query(
-          `UPDATE event SET sequence = sequence + 1, version = version + 1, updated_at = now() WHERE room_id = $1 AND status <> 'canceled'`,
-          [roomId],
-        );
+        await q.bumpEventsInRoom(m, roomId);
       }
       return row;
     });
@@ -186,22 +103,16 @@ export class EventsService {
         const room = input.roomId ? await this.roomOf(m, a, input.roomId) : null;
         const capacity = input.capacity === undefined ? (room?.capacity ?? null) : input.capacity;
         await this.checkRoomFree(m, room?.id ?? null, start, end, null);
-        const [{ id }] = await sql<{ id: string }>(
-          m,
-          `INSERT INTO event (community_id, title, description, starts_at, ends_at, time_zone, room_id, online_url, capacity)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-          [
-            a.community.id,
-            input.title,
-            input.description ?? '',
-            start,
-            end,
-            tz,
-            room?.id ?? null,
-            input.onlineUrl ?? null,
-            capacity,
-          ],
-        );
+        const id = await q.insertEvent(m, a.community.id, {
+          title: input.title,
+          description: input.description ?? '',
+          start,
+          end,
+          timeZone: tz,
+          roomId: room?.id ?? null,
+          onlineUrl: input.onlineUrl ?? null,
+          capacity,
+        });
         return this.view(m, actor, id, a);
       }),
     );
@@ -218,19 +129,14 @@ export class EventsService {
   ) {
     const a = await this.communities.access(actor, slug);
     const after = decodeCursor(f.cursor, ['string', 'string']);
-    const params: unknown[] = [a.community.id];
-    const p = (v: unknown) => (params.push(v), `$${params.length}`);
-    const where = ['e.community_id = $1'];
-    if (!can(a, 'event.see-drafts')) where.push(`e.status <> 'draft'`);
-    if (f.status?.length) where.push(`e.status = ANY(${p(f.status)}::event_status[])`);
-    if (f.from) where.push(`e.ends_at > ${p(f.from)}`);
-    if (f.to) where.push(`e.starts_at < ${p(f.to)}`);
-    if (after) where.push(`(e.starts_at, e.id) > (${p(after[0])}::timestamptz, ${p(after[1])}::uuid)`);
-    const rows = await sql<EventRow>(
-      this.ds.manager,
-      `${EVENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY e.starts_at, e.id LIMIT ${p(f.limit + 1)}`,
-      params,
-    );
+    const rows = await q.eventsPage(this.ds.manager, a.community.id, {
+      drafts: can(a, 'event.see-drafts'),
+      status: f.status,
+      from: f.from,
+      to: f.to,
+      after: after as [string, string] | null,
+      limit: f.limit + 1,
+    });
     return pageOf(
       rows,
       f.limit,
@@ -276,11 +182,7 @@ export class EventsService {
         const sameLength = end.getTime() - start.getTime() === e.ends_at.getTime() - e.starts_at.getTime();
         const shiftedSlots = shift !== 0 && sameLength;
         if (shiftedSlots) {
-          await m.query(
-            `UPDATE slot SET starts_at = starts_at + $2 * interval '1 millisecond', ends_at = ends_at + $2 * interval '1 millisecond',
-                              sequence = sequence + 1, updated_at = now() WHERE event_id = $1`,
-            [id, shift],
-          );
+          await q.shiftSlots(m, id, shift);
         } else if (shift !== 0 || !sameLength) {
           const outside = cur.agenda.filter((s) => s.starts_at < start || s.ends_at > end);
           if (outside.length) {
@@ -301,25 +203,24 @@ export class EventsService {
           (patch.description !== undefined && patch.description !== e.description) ||
           (patch.timeZone !== undefined && patch.timeZone !== e.time_zone);
         const capacity = patch.capacity === undefined ? e.capacity : patch.capacity;
-        await m.query(
-          `UPDATE event SET title = $2, description = $3, starts_at = $4, ends_at = $5, time_zone = $6, room_id = $7, online_url = $8,
-                capacity = $9, status = $10, sequence = sequence + $11, version = version + 1, updated_at = now() WHERE id = $1`,
-          [
-            id,
-            patch.title ?? e.title,
-            patch.description ?? e.description,
+        await q.updateEvent(
+          m,
+          id,
+          {
+            title: patch.title ?? e.title,
+            description: patch.description ?? e.description,
             start,
             end,
-            patch.timeZone ?? e.time_zone,
-            room?.id ?? null,
-            patch.onlineUrl === undefined ? e.online_url : patch.onlineUrl,
+            timeZone: patch.timeZone ?? e.time_zone,
+            roomId: room?.id ?? null,
+            onlineUrl: patch.onlineUrl === undefined ? e.online_url : patch.onlineUrl,
             capacity,
             status,
-            calendarChange ? 1 : 0,
-          ],
+          },
+          calendarChange,
         );
         if (calendarChange && !shiftedSlots) {
-          await m.query('UPDATE slot SET sequence = sequence + 1, updated_at = now() WHERE event_id = $1', [id]);
+          await q.bumpSlots(m, id);
         }
         if (capacity === null || (e.capacity !== null && capacity > e.capacity))
           await notify.promoted(m, id, await promote(m, id, capacity));
@@ -357,14 +258,7 @@ export class EventsService {
       const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
       const d = err.driverError ?? err;
       if (d.code !== '23P01' || d.constraint !== 'event_room_overlap') throw e;
-      const [other] = await sql<{ id: string; title: string; starts_at: Date; ends_at: Date }>(
-        this.ds.manager,
-        `SELECT o.id, o.title, o.starts_at, o.ends_at FROM event o
-          LEFT JOIN event me ON me.id = $4
-          WHERE o.room_id = coalesce($1, me.room_id) AND o.status <> 'canceled' AND ($4::uuid IS NULL OR o.id <> $4)
-            AND tstzrange(o.starts_at, o.ends_at) && tstzrange(coalesce($2, me.starts_at), coalesce($3, me.ends_at)) LIMIT 1`,
-        [roomId ?? null, startsAt ?? null, endsAt ?? null, self],
-      );
+      const other = await q.overlappingBooking(this.ds.manager, roomId ?? null, startsAt ?? null, endsAt ?? null, self);
       if (other) throw roomConflict(other);
       throw new Conflict('room-conflict', 'The room is booked at that time.');
     }
@@ -379,7 +273,7 @@ export class EventsService {
           'not-a-draft',
           'Only drafts are deleted; a published event is canceled (PATCH status: canceled), so calendars learn of it.',
         );
-      await m.query('DELETE FROM event WHERE id = $1', [id]);
+      await q.deleteEvent(m, id);
     });
   }
 
@@ -387,7 +281,7 @@ export class EventsService {
 
   /** Reads an event as the actor may see it (drafts: organizers only), with agenda and counts. */
   async view(m: EntityManager, actor: Actor, id: string, known?: Access): Promise<EventView> {
-    const [event] = await sql<EventRow>(m, `${EVENT_SELECT} WHERE e.id = $1`, [id]);
+    const event = await q.eventRow(m, id);
     if (!event) throw new NotFound('The event');
     const access =
       known?.community.id === event.community_id
@@ -396,16 +290,13 @@ export class EventsService {
     if (event.status === 'draft' && !can(access, 'event.see-drafts')) throw new NotFound('The event');
     const agenda = await this.agendaOf(m, [id]);
     const [counts] = await rsvpCounts(m, [id]);
-    const [mine] = await sql<{ status: string }>(m, 'SELECT status FROM rsvp WHERE event_id = $1 AND person_id = $2', [
-      id,
-      actor.id,
-    ]);
+    const myRsvp = await q.myRsvpStatus(m, id, actor.id);
     return {
       event,
       access,
       agenda,
       counts: counts ?? noCounts(id),
-      myRsvp: mine?.status ?? null,
+      myRsvp,
     };
   }
 
@@ -416,15 +307,7 @@ export class EventsService {
   }
 
   async agendaOf(m: EntityManager, eventIds: string[]): Promise<(AgendaItem & { event_id: string })[]> {
-    if (!eventIds.length) return [];
-    return sql(
-      m,
-      `SELECT s.id AS slot_id, s.event_id, s.proposal_id, p.title, p.abstract, s.starts_at, s.ends_at, p.talk_sequence AS sequence, s.updated_at, f.key AS format_key,
-              ${speakerRefs('p.id')} AS speakers
-         FROM slot s JOIN proposal p ON p.id = s.proposal_id JOIN call_format f ON f.id = p.format_id
-        WHERE s.event_id = ANY($1) ORDER BY s.starts_at, s.id`,
-      [eventIds],
-    );
+    return eventIds.length ? q.agendaOf(m, eventIds) : [];
   }
 
   private window(startsAt: string, endsAt: string) {
@@ -435,11 +318,7 @@ export class EventsService {
   }
 
   private async roomOf(m: EntityManager, a: Access, roomId: string): Promise<RoomRow> {
-    const [room] = await sql<RoomRow>(
-      m,
-      'SELECT id, community_id, name, capacity, location, created_at FROM room WHERE id = $1',
-      [roomId],
-    );
+    const room = await q.roomById(m, roomId);
     if (!room || room.community_id !== a.community.id)
       throw new RuleBroken('unknown-room', `${a.community.slug} has no room ${roomId}.`);
     return room;
@@ -451,18 +330,12 @@ export class EventsService {
    */
   private async checkRoomFree(m: EntityManager, roomId: string | null, start: Date, end: Date, self: string | null) {
     if (!roomId) return;
-    const [other] = await sql<{ id: string; title: string; starts_at: Date; ends_at: Date }>(
-      m,
-      `SELECT id, title, starts_at, ends_at FROM event
-        WHERE room_id = $1 AND status <> 'canceled' AND tstzrange(starts_at, ends_at) && tstzrange($2, $3) AND ($4::uuid IS NULL OR id <> $4)
-        LIMIT 1`,
-      [roomId, start, end, self],
-    );
+    const other = await q.overlappingBooking(m, roomId, start, end, self);
     if (other) throw roomConflict(other);
   }
 }
 
-export function roomConflict(other: { id: string; title: string; starts_at: Date; ends_at: Date }) {
+export function roomConflict(other: Booking) {
   return new Conflict(
     'room-conflict',
     `The room is booked for "${other.title}" (${other.starts_at.toISOString()} – ${other.ends_at.toISOString()}).`,
