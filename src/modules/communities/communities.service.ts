@@ -6,7 +6,7 @@ import { Conflict, NotFound, PreconditionFailed, RuleBroken } from '../../core/e
 import { authorize } from '../../core/policy';
 import { decodeCursor, pageOf } from '../../core/cursor';
 import { personById } from '../people/people.queries';
-import { addDefaultTemplates } from '../tasks/checklist';
+import { addDefaultTemplates } from '../tasks/tasks.queries';
 import { DEFAULT_TEMPLATES } from '../tasks/default-templates';
 import type { PeopleService } from '../people/people.service';
 import type { Community } from './community.entity';

@@ -1,7 +1,7 @@
 import type { Static } from 'typebox';
 import type { DataSource, EntityManager } from 'typeorm';
 import { notify } from '../../mail/notify';
-import { createChecklist, skipOpenTasks } from '../tasks/checklist';
+import { createChecklist, skipOpenTasks } from '../tasks/tasks.queries';
 import type { Actor } from '../../core/actor';
 import { Conflict, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
 import { authorize, can } from '../../core/policy';

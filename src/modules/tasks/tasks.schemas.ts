@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { PageQuery } from '../../http/pagination';
 import { DateTime, Line, Nullable, Text, Uuid } from '../../http/types';
 import { TASK_CATEGORIES, TASK_OWNERS, TASK_STATUSES } from './task.entity';
-import type { TaskRow, TemplateRow } from './tasks.service';
+import type { TaskRow, TemplateRow } from './tasks.queries';
 
 const Category = Type.Enum(TASK_CATEGORIES);
 const Owner = Type.Enum(TASK_OWNERS);
