@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { DateTime, Line, Nullable, Text, Uuid } from '../../http/types';
 import { LESSON_STATUSES } from './lesson.entity';
-import type { LessonView } from './lessons.service';
+import type { LessonView } from './lessons.queries';
 
 const Url = Type.String({
   format: 'uri',

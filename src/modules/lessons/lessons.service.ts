@@ -1,65 +1,19 @@
+import type { Static } from 'typebox';
 import type { DataSource, EntityManager } from 'typeorm';
-import { sql } from '../../db/sql';
 import type { Actor } from '../../core/actor';
 import { Conflict, NotFound, PreconditionFailed } from '../../core/errors';
 import { authorize, can } from '../../core/policy';
 import type { CommunitiesService } from '../communities/communities.service';
-import type { LessonStatus, Resource } from './lesson.entity';
-import { type ExportedLesson, lessonsMarkdown } from './lessons-markdown';
+import { lessonsMarkdown } from './lessons-markdown';
+import * as q from './lessons.queries';
+import type { LessonView, TalkFacts } from './lessons.queries';
+import type { LessonPut } from './lessons.schemas';
 import { RuleBroken } from '../../core/errors';
 import { decodeCursor, pageOf } from '../../core/cursor';
-import { speakerNames, speakersOf } from '../../db/fragments';
+import { speakersOf } from '../../db/fragments';
 
-export interface LessonInput {
-  takeaways: string[];
-  wentWell?: string;
-  toChange?: string;
-  resources?: Resource[];
-  notes?: string;
-  status: LessonStatus;
-}
-
-interface TalkFacts {
-  community_id: string;
-  title: string;
-  slug: string;
-  ends_at: Date | null;
-  starts_at: Date | null;
-  speaker: boolean;
-  retrospective_visibility: 'organizers' | 'everyone';
-}
-interface Named {
-  id: string;
-  name: string;
-}
-export interface LessonRow {
-  status: LessonStatus | null;
-  takeaways: string[];
-  went_well: string;
-  to_change: string;
-  resources: Resource[];
-  notes: string;
-  published_at: Date | null;
-  writer: Named | null;
-  retrospective: string | null;
-  retrospective_author: Named | null;
-  retrospective_at: Date | null;
-  version: number;
-  updated_at: Date;
-}
-export interface LessonView {
-  proposalId: string;
-  talk: TalkFacts;
-  speakers: Named[];
-  row: LessonRow | null;
-  seesSummary: boolean;
-  seesRetrospective: boolean;
-}
-
-const LESSON_COLUMNS = `l.status, l.takeaways, l.went_well, l.to_change, l.resources, l.notes, l.published_at, l.version, l.updated_at,
-  l.retrospective, l.retrospective_at,
-  (SELECT json_build_object('id', w.id, 'name', w.name) FROM person w WHERE w.id = l.written_by) AS writer,
-  (SELECT json_build_object('id', r.id, 'name', r.name) FROM person r WHERE r.id = l.retrospective_by) AS retrospective_author`;
+export type { LessonRow, LessonView } from './lessons.queries';
+export type LessonInput = Static<typeof LessonPut>;
 
 /**
  * "What did you learn?": the speakers' summary of a talk and the organizers' retrospective, one row
@@ -91,31 +45,23 @@ export class LessonsService {
       const t = await this.facts(m, proposalId, actor.id);
       authorize({ actor, own: t.speaker }, 'lesson.write');
       this.over(t);
-      const rows = await sql<{ inserted: boolean }>(
+      const inserted = await q.upsertSummary(
         m,
-        `INSERT INTO lesson AS l (proposal_id, community_id, takeaways, went_well, to_change, resources, notes, status, published_at, written_by)
-         VALUES ($1, $2, $3::jsonb, $4, $5, $6::jsonb, $7, $8::lesson_status, CASE WHEN $8 = 'published' THEN now() END, $9)
-         ON CONFLICT (proposal_id) DO UPDATE SET takeaways = EXCLUDED.takeaways, went_well = EXCLUDED.went_well, to_change = EXCLUDED.to_change,
-           resources = EXCLUDED.resources, notes = EXCLUDED.notes, status = EXCLUDED.status, written_by = EXCLUDED.written_by,
-           published_at = CASE WHEN EXCLUDED.status = 'published' THEN coalesce(l.published_at, now()) END,
-           version = l.version + 1, updated_at = now()
-         WHERE $10::int IS NULL OR l.version = $10
-         RETURNING (xmax = 0) AS inserted`,
-        [
-          proposalId,
-          t.community_id,
-          JSON.stringify(input.takeaways),
-          input.wentWell ?? '',
-          input.toChange ?? '',
-          JSON.stringify(input.resources ?? []),
-          input.notes ?? '',
-          input.status,
-          actor.id,
-          expected ?? null,
-        ],
+        proposalId,
+        t.community_id,
+        {
+          takeaways: input.takeaways,
+          wentWell: input.wentWell ?? '',
+          toChange: input.toChange ?? '',
+          resources: input.resources ?? [],
+          notes: input.notes ?? '',
+          status: input.status,
+        },
+        actor.id,
+        expected ?? null,
       );
-      if (!rows.length) throw new PreconditionFailed();
-      return { view: await this.view(actor, proposalId, m), created: rows[0].inserted };
+      if (inserted === null) throw new PreconditionFailed();
+      return { view: await this.view(actor, proposalId, m), created: inserted };
     });
   }
 
@@ -127,17 +73,10 @@ export class LessonsService {
       authorize(a, 'retrospective.write');
       this.over(t);
       const value = text.trim() ? text : null;
-      const rows = await sql<{ version: number }>(
-        m,
-        `INSERT INTO lesson AS l (proposal_id, community_id, retrospective, retrospective_by, retrospective_at)
-         VALUES ($1, $2, $3, $4, CASE WHEN $3::text IS NOT NULL THEN now() END)
-         ON CONFLICT (proposal_id) DO UPDATE SET retrospective = EXCLUDED.retrospective, retrospective_by = EXCLUDED.retrospective_by,
-           retrospective_at = EXCLUDED.retrospective_at, version = l.version + 1, updated_at = now()
-         WHERE $5::int IS NULL OR l.version = $5
-         RETURNING version`,
-        [proposalId, t.community_id, value, value ? actor.id : null, expected ?? null],
-      );
-      if (!rows.length) throw new PreconditionFailed();
+      if (
+        !(await q.upsertRetrospective(m, proposalId, t.community_id, value, value ? actor.id : null, expected ?? null))
+      )
+        throw new PreconditionFailed();
       return this.view(actor, proposalId, m);
     });
   }
@@ -146,24 +85,7 @@ export class LessonsService {
   async list(actor: Actor, slug: string, limit: number, cursor?: string) {
     const a = await this.communities.access(actor, slug);
     const after = decodeCursor(cursor, ['string', 'string']);
-    const rows = await sql<{
-      proposal_id: string;
-      title: string;
-      starts_at: Date;
-      speakers: string[];
-      takeaways: string[];
-      resources: Resource[];
-      published_at: Date;
-    }>(
-      this.ds.manager,
-      `SELECT l.proposal_id, p.title, s.starts_at, l.takeaways, l.resources, l.published_at,
-              ${speakerNames('p.id')} AS speakers
-         FROM lesson l JOIN proposal p ON p.id = l.proposal_id JOIN slot s ON s.proposal_id = p.id
-        WHERE l.community_id = $1 AND l.status = 'published' AND p.state IN ('accepted', 'confirmed')
-          AND ($2::timestamptz IS NULL OR (s.starts_at, l.proposal_id) < ($2::timestamptz, $3::uuid))
-        ORDER BY s.starts_at DESC, l.proposal_id DESC LIMIT $4`,
-      [a.community.id, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
-    );
+    const rows = await q.publishedPage(this.ds.manager, a.community.id, after as [string, string] | null, limit + 1);
     return pageOf(
       rows,
       limit,
@@ -186,17 +108,7 @@ export class LessonsService {
     const a = await this.communities.access(actor, slug);
     const tz = a.community.timeZone;
     const retro = can(a, 'retrospective.read');
-    const rows = await sql<ExportedLesson>(
-      this.ds.manager,
-      `SELECT p.title, s.starts_at, e.title AS event, l.takeaways, l.went_well, l.to_change, l.resources, l.notes,
-              CASE WHEN $5 THEN l.retrospective END AS retrospective,
-              ${speakerNames('p.id')} AS speakers
-         FROM lesson l JOIN proposal p ON p.id = l.proposal_id JOIN slot s ON s.proposal_id = p.id JOIN event e ON e.id = s.event_id
-        WHERE l.community_id = $1 AND l.status = 'published' AND p.state IN ('accepted', 'confirmed')
-          AND s.starts_at >= ($2::date::timestamp AT TIME ZONE $4) AND s.starts_at < ($3::date::timestamp AT TIME ZONE $4)
-        ORDER BY s.starts_at, p.id`,
-      [a.community.id, from, to, tz, retro],
-    );
+    const rows = await q.publishedBetween(this.ds.manager, a.community.id, from, to, tz, retro);
     return lessonsMarkdown(a.community.name, tz, from, to, rows);
   }
 
@@ -209,29 +121,20 @@ export class LessonsService {
     const t = await this.facts(m, proposalId, actor.id);
     const a = await this.communities.accessById(actor, t.community_id, m);
     const subject = { ...a, own: t.speaker };
-    const [row] = await sql<LessonRow>(m, `SELECT ${LESSON_COLUMNS} FROM lesson l WHERE l.proposal_id = $1`, [
-      proposalId,
-    ]);
+    const row = await q.lessonRow(m, proposalId);
     const speakers = await speakersOf(m, proposalId);
     return {
       proposalId,
       talk: t,
       speakers,
-      row: row ?? null,
+      row,
       seesSummary: row?.status === 'published' || can(subject, 'lesson.read-draft'),
       seesRetrospective: can(subject, 'retrospective.read'),
     };
   }
 
   private async facts(m: EntityManager, proposalId: string, personId: string): Promise<TalkFacts> {
-    const [t] = await sql<TalkFacts>(
-      m,
-      `SELECT p.community_id, p.title, c.slug, c.retrospective_visibility, s.starts_at, s.ends_at,
-              EXISTS (SELECT 1 FROM proposal_speaker ps WHERE ps.proposal_id = p.id AND ps.person_id = $2) AS speaker
-         FROM proposal p JOIN community c ON c.id = p.community_id LEFT JOIN slot s ON s.proposal_id = p.id
-        WHERE p.id = $1 AND p.state IN ('accepted', 'confirmed')`,
-      [proposalId, personId],
-    );
+    const t = await q.talkFacts(m, proposalId, personId);
     if (!t) throw new NotFound('The talk');
     return t;
   }

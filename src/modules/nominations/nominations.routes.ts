@@ -2,59 +2,18 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth';
 import { Page, PageQuery } from '../../http/pagination';
-import { DateTime, Email, IdParams, Key, Line, Nullable, SlugParams, Text, Uuid } from '../../http/types';
-import { NOMINATION_STATUSES } from './nomination.entity';
-import type { NominationRow, NominationsService } from './nominations.service';
+import { IdParams, SlugParams } from '../../http/types';
+import type { NominationsService } from './nominations.service';
+import {
+  Decline,
+  NominationAccept,
+  NominationCreate,
+  NominationOut,
+  nominationOut,
+  Status,
+} from './nominations.schemas';
 
 const tags = ['nominations'];
-const Status = Type.Enum(NOMINATION_STATUSES);
-const NominationCreate = Type.Object(
-  {
-    email: Email,
-    name: Type.Optional(Line(200, { description: "the colleague's name, if Brownbag does not know them yet" })),
-    topic: Line(200),
-    reason: Type.Optional(Text(4000, { description: 'why them: it goes into the encouraging mail' })),
-  },
-  { additionalProperties: false },
-);
-const Accept = Type.Object(
-  {
-    callId: Type.Optional(Uuid),
-    format: Type.Optional(Key),
-    track: Type.Optional(Nullable(Key)),
-  },
-  {
-    additionalProperties: false,
-    description: 'defaults: the community\'s open (else latest) call, its "talk" format (else its first)',
-  },
-);
-const Decline = Type.Object({ reason: Type.Optional(Text(2000)) }, { additionalProperties: false });
-const NominationOut = Type.Object({
-  id: Uuid,
-  community: Type.String(),
-  topic: Type.String(),
-  reason: Type.String(),
-  status: Status,
-  nominator: Type.Object({ id: Uuid, name: Type.String() }),
-  nominee: Type.Object({ id: Uuid, name: Type.String(), email: Type.String() }),
-  proposalId: Nullable(Uuid),
-  declineReason: Nullable(Type.String()),
-  decidedAt: Nullable(DateTime),
-  createdAt: DateTime,
-});
-const out = (n: NominationRow) => ({
-  id: n.id,
-  community: n.community,
-  topic: n.topic,
-  reason: n.reason,
-  status: n.status,
-  nominator: n.nominator,
-  nominee: n.nominee,
-  proposalId: n.proposal_id,
-  declineReason: n.decline_reason,
-  decidedAt: n.decided_at?.toISOString() ?? null,
-  createdAt: n.created_at.toISOString(),
-});
 
 export const nominationsRoutes: FastifyPluginAsyncTypebox<{ nominations: NominationsService }> = async (
   app,
@@ -75,7 +34,8 @@ export const nominationsRoutes: FastifyPluginAsyncTypebox<{ nominations: Nominat
         response: { 201: NominationOut },
       },
     },
-    async (req, reply) => reply.code(201).send(out(await nominations.create(actorOf(req), req.params.slug, req.body))),
+    async (req, reply) =>
+      reply.code(201).send(nominationOut(await nominations.create(actorOf(req), req.params.slug, req.body))),
   );
 
   app.get(
@@ -97,7 +57,7 @@ export const nominationsRoutes: FastifyPluginAsyncTypebox<{ nominations: Nominat
         req.query.limit ?? 50,
         req.query.cursor,
       );
-      return { items: p.items.map(out), nextCursor: p.nextCursor };
+      return { items: p.items.map(nominationOut), nextCursor: p.nextCursor };
     },
   );
 
@@ -126,7 +86,7 @@ export const nominationsRoutes: FastifyPluginAsyncTypebox<{ nominations: Nominat
         req.query.limit ?? 50,
         req.query.cursor,
       );
-      return { items: p.items.map(out), nextCursor: p.nextCursor };
+      return { items: p.items.map(nominationOut), nextCursor: p.nextCursor };
     },
   );
 
@@ -140,7 +100,7 @@ export const nominationsRoutes: FastifyPluginAsyncTypebox<{ nominations: Nominat
         response: { 200: NominationOut },
       },
     },
-    async (req) => out(await nominations.get(actorOf(req), req.params.id)),
+    async (req) => nominationOut(await nominations.get(actorOf(req), req.params.id)),
   );
 
   app.post(
@@ -151,11 +111,11 @@ export const nominationsRoutes: FastifyPluginAsyncTypebox<{ nominations: Nominat
         tags,
         summary: 'Accept (the nominee): a draft proposal titled with the topic, crediting the nominator',
         params: IdParams,
-        body: Accept,
+        body: NominationAccept,
         response: { 200: NominationOut },
       },
     },
-    async (req) => out(await nominations.accept(actorOf(req), req.params.id, req.body ?? {})),
+    async (req) => nominationOut(await nominations.accept(actorOf(req), req.params.id, req.body ?? {})),
   );
 
   app.post(
@@ -170,6 +130,6 @@ export const nominationsRoutes: FastifyPluginAsyncTypebox<{ nominations: Nominat
         response: { 200: NominationOut },
       },
     },
-    async (req) => out(await nominations.decline(actorOf(req), req.params.id, req.body?.reason)),
+    async (req) => nominationOut(await nominations.decline(actorOf(req), req.params.id, req.body?.reason)),
   );
 };
