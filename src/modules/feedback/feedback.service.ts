@@ -1,22 +1,13 @@
 import type { DataSource } from 'typeorm';
-import { sql } from '../../db/sql';
 import type { Actor } from '../../core/actor';
 import { Conflict, NotFound } from '../../core/errors';
 import { authorize } from '../../core/policy';
 import type { CommunitiesService } from '../communities/communities.service';
 
-export interface FeedbackRow {
-  rating: number;
-  comment: string;
-  created_at: Date;
-  updated_at: Date;
-}
-interface TalkFacts {
-  community_id: string;
-  ends_at: Date | null;
-  speaker: boolean;
-  attended: boolean;
-}
+import * as q from './feedback.queries';
+import type { FeedbackRow, TalkFacts } from './feedback.queries';
+
+export type { FeedbackRow } from './feedback.queries';
 
 /**
  * Attendee feedback on talks. Who may rate: people who were going to (or checked in at) the event
@@ -39,13 +30,7 @@ export class FeedbackService {
       authorize({ actor, own: t.speaker, attended: t.attended }, 'feedback.give');
       if (!t.ends_at || t.ends_at.getTime() > Date.now())
         throw new Conflict('talk-not-over', 'Feedback opens when the talk is over.');
-      const [row] = await sql<FeedbackRow & { inserted: boolean }>(
-        m,
-        `INSERT INTO feedback (proposal_id, person_id, rating, comment) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (proposal_id, person_id) DO UPDATE SET rating = EXCLUDED.rating, comment = EXCLUDED.comment, updated_at = now()
-         RETURNING rating, comment, created_at, updated_at, (xmax = 0) AS inserted`,
-        [proposalId, actor.id, input.rating, input.comment ?? ''],
-      );
+      const row = await q.upsertFeedback(m, proposalId, actor.id, input.rating, input.comment ?? '');
       const { inserted, ...rest } = row;
       return { row: rest, created: inserted };
     });
@@ -53,11 +38,7 @@ export class FeedbackService {
 
   async mine(actor: Actor, proposalId: string): Promise<FeedbackRow> {
     await this.facts(proposalId, actor.id);
-    const [row] = await sql<FeedbackRow>(
-      this.ds.manager,
-      'SELECT rating, comment, created_at, updated_at FROM feedback WHERE proposal_id = $1 AND person_id = $2',
-      [proposalId, actor.id],
-    );
+    const row = await q.feedbackOf(this.ds.manager, proposalId, actor.id);
     if (!row) throw new NotFound('Your feedback on this talk');
     return row;
   }
@@ -66,11 +47,7 @@ export class FeedbackService {
     const t = await this.facts(proposalId, actor.id);
     const a = await this.communities.accessById(actor, t.community_id);
     authorize({ ...a, own: t.speaker }, 'feedback.read');
-    const rows = await sql<FeedbackRow>(
-      this.ds.manager,
-      'SELECT rating, comment, created_at, updated_at FROM feedback WHERE proposal_id = $1 ORDER BY created_at',
-      [proposalId],
-    );
+    const rows = await q.feedbackOnTalk(this.ds.manager, proposalId);
     const distribution: Record<string, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
     for (const r of rows) distribution[r.rating]++;
     return {
@@ -84,15 +61,7 @@ export class FeedbackService {
   }
 
   private async facts(proposalId: string, personId: string, m = this.ds.manager): Promise<TalkFacts> {
-    const [t] = await sql<TalkFacts>(
-      m,
-      `SELECT p.community_id, s.ends_at,
-              EXISTS (SELECT 1 FROM proposal_speaker ps WHERE ps.proposal_id = p.id AND ps.person_id = $2) AS speaker,
-              EXISTS (SELECT 1 FROM rsvp r WHERE r.event_id = s.event_id AND r.person_id = $2 AND (r.status = 'going' OR r.checked_in_at IS NOT NULL)) AS attended
-         FROM proposal p LEFT JOIN slot s ON s.proposal_id = p.id
-        WHERE p.id = $1 AND p.state IN ('accepted', 'confirmed')`,
-      [proposalId, personId],
-    );
+    const t = await q.talkFacts(m, proposalId, personId);
     if (!t) throw new NotFound('The talk');
     return t;
   }

@@ -1,3 +1,8 @@
+import type { EntityManager } from 'typeorm';
+import { sql } from '../../db/sql';
+
+export const BUCKETS = ['week', 'month', 'quarter', 'year'] as const;
+export type Bucket = (typeof BUCKETS)[number];
 /**
  * A community's health per bucket, in one statement. $1 community, $2 time zone, $3 date_trunc unit,
  * $4 the unit as an interval, $5 from (date, inclusive), $6 to (date, exclusive). Every fact is put
@@ -85,3 +90,35 @@ SELECT to_char(bk.b, 'YYYY-MM-DD') AS bucket,
   LEFT JOIN speaker_counts sc ON sc.b = bk.b LEFT JOIN held_counts hc ON hc.b = bk.b LEFT JOIN ratings ra ON ra.b = bk.b
   LEFT JOIN attendance at ON at.b = bk.b LEFT JOIN talk_facts tf ON tf.b = bk.b LEFT JOIN tasks tk ON tk.b = bk.b LEFT JOIN nominations nm ON nm.b = bk.b
  ORDER BY bk.b`;
+
+export interface Row {
+  bucket: string;
+  proposals_submitted: number;
+  proposals_accepted: number;
+  proposals_rejected: number;
+  speakers: number;
+  first_time_speakers: number;
+  departments: number;
+  events_held: number;
+  talks_given: number;
+  rsvps: number;
+  attended: number;
+  mean_feedback: number | null;
+  talks_with_lesson: number;
+  tasks_due: number;
+  tasks_on_time: number;
+  nominations: number;
+  nominations_to_proposals: number;
+}
+
+const INTERVAL: Record<Bucket, string> = { week: '1 week', month: '1 month', quarter: '3 months', year: '1 year' };
+
+/** The community's figures per bucket of [from, to) in its time zone. */
+export const figuresByBucket = (
+  m: EntityManager,
+  communityId: string,
+  tz: string,
+  from: string,
+  to: string,
+  bucket: Bucket,
+) => sql<Row>(m, METRICS_SQL, [communityId, tz, bucket, INTERVAL[bucket], from, to]);

@@ -1,36 +1,13 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
-import { sql } from '../../db/sql';
 import type { Actor } from '../../core/actor';
 import { RuleBroken } from '../../core/errors';
 import { authorize } from '../../core/policy';
 import type { CommunitiesService } from '../communities/communities.service';
-import { METRICS_SQL } from './metrics.queries';
+import { figuresByBucket, type Bucket, type Row } from './metrics.queries';
 
-export const BUCKETS = ['week', 'month', 'quarter', 'year'] as const;
-export type Bucket = (typeof BUCKETS)[number];
-const INTERVAL: Record<Bucket, string> = { week: '1 week', month: '1 month', quarter: '3 months', year: '1 year' };
+export { BUCKETS, type Bucket } from './metrics.queries';
 const MAX_BUCKETS = 600;
-
-interface Row {
-  bucket: string;
-  proposals_submitted: number;
-  proposals_accepted: number;
-  proposals_rejected: number;
-  speakers: number;
-  first_time_speakers: number;
-  departments: number;
-  events_held: number;
-  talks_given: number;
-  rsvps: number;
-  attended: number;
-  mean_feedback: number | null;
-  talks_with_lesson: number;
-  tasks_due: number;
-  tasks_on_time: number;
-  nominations: number;
-  nominations_to_proposals: number;
-}
 
 const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : null);
 
@@ -102,7 +79,7 @@ export class MetricsService {
   }
 
   async compute(communityId: string, tz: string, from: string, to: string, bucket: Bucket): Promise<Figures[]> {
-    const rows = await sql<Row>(this.ds.manager, METRICS_SQL, [communityId, tz, bucket, INTERVAL[bucket], from, to]);
+    const rows = await figuresByBucket(this.ds.manager, communityId, tz, from, to, bucket);
     return rows.map(figures);
   }
 }

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { DateTime, Text, Uuid } from '../../http/types';
-import type { ReviewRow } from './reviews.service';
+import type { ReviewRow } from './reviews.queries';
 
 export const ReviewPut = Type.Object(
   {

@@ -1,19 +1,14 @@
-import { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../core/actor';
 import { Conflict, NotFound } from '../../core/errors';
 import { authorize } from '../../core/policy';
 import type { ProposalsService } from '../proposals/proposals.service';
 import { REVIEWABLE_STATES } from '../proposals/state-machine';
 
-export interface ReviewRow {
-  proposal_id: string;
-  reviewer_id: string;
-  reviewer_name: string;
-  score: number;
-  comment: string;
-  created_at: Date;
-  updated_at: Date;
-}
+import * as q from './reviews.queries';
+import type { ReviewRow } from './reviews.queries';
+
+export type { ReviewRow } from './reviews.queries';
 
 export class ReviewsService {
   constructor(
@@ -40,18 +35,7 @@ export class ReviewsService {
           `A ${v.row.state} proposal takes no reviews; reviews are for ${REVIEWABLE_STATES.join(' and ')} proposals.`,
         );
       }
-      const [{ inserted }]: { inserted: boolean }[] = await m.query(
-        `INSERT INTO review (proposal_id, reviewer_id, score, comment) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (proposal_id, reviewer_id) DO UPDATE SET score = EXCLUDED.score, comment = EXCLUDED.comment, updated_at = now()
-         RETURNING (xmax = 0) AS inserted`,
-        [proposalId, actor.id, input.score, input.comment ?? ''],
-      );
-      await m.query(
-        `UPDATE proposal SET review_count = s.n, review_mean = s.mean
-           FROM (SELECT count(*)::int AS n, coalesce(avg(score), 0)::float8 AS mean FROM review WHERE proposal_id = $1) s
-          WHERE id = $1`,
-        [proposalId],
-      );
+      const inserted = await q.upsertReview(m, proposalId, actor.id, input.score, input.comment ?? '');
       const [review] = await this.rows(m, proposalId, actor.id);
       return { review, created: inserted };
     });
@@ -71,12 +55,7 @@ export class ReviewsService {
     return this.rows(this.ds.manager, proposalId);
   }
 
-  private rows(m: DataSource['manager'], proposalId: string, reviewerId?: string): Promise<ReviewRow[]> {
-    return m.query(
-      `SELECT r.proposal_id, r.reviewer_id, p.name AS reviewer_name, r.score, r.comment, r.created_at, r.updated_at
-         FROM review r JOIN person p ON p.id = r.reviewer_id
-        WHERE r.proposal_id = $1 AND ($2::uuid IS NULL OR r.reviewer_id = $2) ORDER BY r.created_at`,
-      [proposalId, reviewerId ?? null],
-    );
+  private rows(m: EntityManager, proposalId: string, reviewerId?: string): Promise<ReviewRow[]> {
+    return q.reviewsOf(m, proposalId, reviewerId ?? null);
   }
 }

@@ -1,3 +1,7 @@
+import type { EntityManager } from 'typeorm';
+import { sql } from '../../db/sql';
+import { speakerNames } from '../../db/fragments';
+
 /**
  * The knowledge-base query. $1 the text as typed, $2 community slug, $3 track key, $4/$5 from/to
  * dates (talk start, community time zone), $6–$8 the cursor (exact, rank, id), $9 page size + 1.
@@ -5,7 +9,6 @@
  * joins the rest and makes snippets for the page alone: with a common word matching half the
  * knowledge base, the wide joins and ts_headline were most of the time.
  */
-import { speakerNames } from '../../db/fragments';
 export const SEARCH_SQL = `
   WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
   hits AS (
@@ -34,3 +37,42 @@ export const SEARCH_SQL = `
     LEFT JOIN call_track tr ON tr.id = p.track_id LEFT JOIN slot s ON s.proposal_id = p.id
     LEFT JOIN lesson l ON l.proposal_id = page.id AND l.status = 'published'
    ORDER BY page.exact DESC, page.rank DESC, page.id DESC`;
+
+export interface Hit {
+  id: string;
+  title: string;
+  community_slug: string;
+  community_name: string;
+  format: string;
+  track: string | null;
+  starts_at: Date | null;
+  speakers: string[];
+  has_lesson: boolean;
+  exact: boolean;
+  rank: number;
+  headline: string;
+}
+
+/** One page of hits for the text and filters, after the cursor (exact, rank, id). */
+export const hits = (
+  m: EntityManager,
+  f: { q: string; community?: string; track?: string; from?: string; to?: string },
+  after: [number, number, string] | null,
+  limit: number,
+) =>
+  sql<Hit>(m, SEARCH_SQL, [
+    f.q,
+    f.community ?? null,
+    f.track ?? null,
+    f.from ?? null,
+    f.to ?? null,
+    after?.[0] ?? null,
+    after?.[1] ?? null,
+    after?.[2] ?? null,
+    limit,
+  ]);
+
+/** A key that changes whenever anything search shows changes: the sum of the communities' content versions. */
+export const contentStamp = async (m: EntityManager) =>
+  (await sql<{ v: string }>(m, `SELECT coalesce(sum(list_version), 0)::text || '.' || count(*) AS v FROM community`))[0]
+    .v;

@@ -1,9 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { sql } from '../../db/sql';
 import { RuleBroken } from '../../core/errors';
 import { decodeCursor, pageOf } from '../../core/cursor';
 import { esc } from '../../core/html';
-import { SEARCH_SQL } from './search.queries';
+import { contentStamp, hits } from './search.queries';
 
 export interface SearchFilters {
   q: string;
@@ -13,20 +12,6 @@ export interface SearchFilters {
   to?: string;
   limit: number;
   cursor?: string;
-}
-interface Hit {
-  id: string;
-  title: string;
-  community_slug: string;
-  community_name: string;
-  format: string;
-  track: string | null;
-  starts_at: Date | null;
-  speakers: string[];
-  has_lesson: boolean;
-  exact: boolean;
-  rank: number;
-  headline: string;
 }
 
 // ts_headline marks matches with these two control characters; user text cannot hold them (the API
@@ -48,28 +33,13 @@ export class SearchService {
 
   /** A key that changes whenever anything search shows changes: the sum of the communities' content versions. */
   async stamp(): Promise<string> {
-    const [r] = await sql<{ v: string }>(
-      this.ds.manager,
-      `SELECT coalesce(sum(list_version), 0)::text || '.' || count(*) AS v FROM community`,
-      [],
-    );
-    return r.v;
+    return contentStamp(this.ds.manager);
   }
 
   async search(f: SearchFilters) {
     if (f.from && f.to && f.to <= f.from) throw new RuleBroken('bad-range', '`to` must be after `from`.');
     const after = decodeCursor(f.cursor, ['number', 'number', 'string']);
-    const rows = await sql<Hit>(this.ds.manager, SEARCH_SQL, [
-      f.q,
-      f.community ?? null,
-      f.track ?? null,
-      f.from ?? null,
-      f.to ?? null,
-      after?.[0] ?? null,
-      after?.[1] ?? null,
-      after?.[2] ?? null,
-      f.limit + 1,
-    ]);
+    const rows = await hits(this.ds.manager, f, after as [number, number, string] | null, f.limit + 1);
     return pageOf(
       rows,
       f.limit,
