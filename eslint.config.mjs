@@ -11,12 +11,18 @@ export default tseslint.config(
     rules: {
       // Rows from SQL and test bodies are loosely typed on purpose; say so where it matters.
       '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['**/*.routes', '**/*.pages'], message: 'Nothing imports routes or pages; app.ts registers them.' },
+            {
+              group: ['**/*.routes', '**/*.pages'],
+              message: 'Nothing imports routes or pages; app.ts registers them.',
+            },
           ],
         },
       ],
@@ -35,9 +41,34 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['fastify', 'fastify/*', '**/http/*'], message: 'Services and core stand on src/core, not on HTTP.' },
-            { group: ['**/*.routes', '**/*.pages'], message: 'Nothing imports routes or pages; app.ts registers them.' },
+            {
+              group: ['fastify', 'fastify/*', '**/http/*'],
+              message: 'Services and core stand on src/core, not on HTTP.',
+            },
+            {
+              group: ['**/*.routes', '**/*.pages'],
+              message: 'Nothing imports routes or pages; app.ts registers them.',
+            },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // SQL lives beside its module: only *.queries.ts (and db/, the queue's own add_job, and seats.ts,
+    // the one file that counts and fills seats) run statements. Everything else calls their functions.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.queries.ts', 'src/db/**', 'src/jobs/queue.ts', 'src/modules/events/seats.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/db\\/sql$/]',
+          message: "Statements live in the module's .queries.ts; call its functions.",
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(query|getRepository|createQueryBuilder)$/]',
+          message: "Data access lives in the module's .queries.ts (sql() or the entity repository there).",
         },
       ],
     },

@@ -1,4 +1,5 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { sql } from './sql';
 
 /** Arbitrary but fixed: every Brownbag instance takes this advisory lock around migrations. */
 const MIGRATION_LOCK = 7_245_019_331;
@@ -29,3 +30,6 @@ export async function pendingMigrations(ds: DataSource): Promise<string[]> {
   const done = new Set(rows.map((r) => r.name));
   return known.filter((n) => !done.has(n));
 }
+
+/** The database answers (health check). */
+export const ping = (m: EntityManager) => sql(m, 'SELECT 1');

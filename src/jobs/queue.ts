@@ -6,6 +6,7 @@
 import { Logger, runMigrations } from 'graphile-worker';
 import type { EntityManager } from 'typeorm';
 import type { MailJob } from '../mail/messages';
+import { sql } from '../db/sql';
 
 export interface JobOptions {
   /** Jobs with the same key replace each other while queued: the latest intent wins. */
@@ -22,7 +23,7 @@ export const TASKS = {
 } as const;
 
 export async function enqueue(m: EntityManager, task: string, payload: object, o: JobOptions = {}): Promise<void> {
-  await m.query('SELECT graphile_worker.add_job($1, $2::json, job_key => $3, run_at => $4, max_attempts => $5)', [
+  await sql(m, 'SELECT graphile_worker.add_job($1, $2::json, job_key => $3, run_at => $4, max_attempts => $5)', [
     task,
     JSON.stringify(payload),
     o.key ?? null,
@@ -40,7 +41,8 @@ export async function enqueueMany(
 ): Promise<void> {
   if (!jobs.length) return;
   // graphile-worker's bulk add_jobs: one insert for the lot (same job-key semantics as add_job).
-  await m.query(
+  await sql(
+    m,
     `SELECT graphile_worker.add_jobs(array_agg(ROW($1::text, j.payload, NULL, NULL, $3::int, j.key, NULL, NULL)::graphile_worker.job_spec))
        FROM json_to_recordset($2::json) AS j(payload json, key text)`,
     [task, JSON.stringify(jobs.map((j) => ({ payload: j.payload, key: j.key ?? null }))), maxAttempts],

@@ -7,9 +7,9 @@ import { run, type Runner, type TaskList } from 'graphile-worker';
 import type { DataSource } from 'typeorm';
 import { MessageBuilder, type MailJob, type MailSettings } from '../mail/messages';
 import type { Mailer } from '../mail/transport';
-import { ENQUEUE_REMINDERS } from '../modules/events/events.queries';
-import { ENQUEUE_LESSON_PROMPTS } from '../modules/lessons/lessons.queries';
-import { ENQUEUE_DIGESTS } from '../modules/tasks/tasks.queries';
+import { enqueueReminders } from '../modules/events/events.queries';
+import { enqueueLessonPrompts } from '../modules/lessons/lessons.queries';
+import { enqueueDigests } from '../modules/tasks/tasks.queries';
 import { quietLogger, TASKS } from './queue';
 
 export function taskList(ds: DataSource, mailer: Mailer, settings: MailSettings): TaskList {
@@ -20,13 +20,13 @@ export function taskList(ds: DataSource, mailer: Mailer, settings: MailSettings)
       if (message) await mailer.send(message);
     },
     [TASKS.reminders]: async () => {
-      await ds.query(ENQUEUE_REMINDERS);
+      await enqueueReminders(ds.manager);
     },
     [TASKS.digests]: async () => {
-      await ds.query(ENQUEUE_DIGESTS);
+      await enqueueDigests(ds.manager);
     },
     [TASKS.lessonPrompts]: async () => {
-      await ds.query(ENQUEUE_LESSON_PROMPTS);
+      await enqueueLessonPrompts(ds.manager);
     },
   };
 }

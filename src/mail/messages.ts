@@ -8,7 +8,8 @@ import type Mail from 'nodemailer/lib/mailer';
 import type { DataSource } from 'typeorm';
 import { renderInvite, type InviteItem } from '../calendar/invite';
 import { agendaText, eventUid, location, talkUid } from '../calendar/render';
-import { sql } from '../db/sql';
+import * as q from './mail.queries';
+import type { EventRow, Person } from './mail.queries';
 import { templates, type EventInfo, type Rendered } from './templates';
 
 export type MailJob =
@@ -36,28 +37,6 @@ export interface MailSettings {
   mailFrom: string;
   organizerEmail: string;
   publicUrl: string;
-}
-
-interface Person {
-  id: string;
-  name: string;
-  email: string;
-}
-interface EventRow {
-  id: string;
-  title: string;
-  description: string;
-  starts_at: Date;
-  ends_at: Date;
-  time_zone: string;
-  status: string;
-  sequence: number;
-  room_name: string | null;
-  room_location: string | null;
-  online_url: string | null;
-  community: string;
-  updated_at: Date;
-  created_at: Date;
 }
 
 export function when(start: Date, end: Date, tz: string): string {
@@ -112,12 +91,7 @@ export class MessageBuilder {
     job: Extract<MailJob, { kind: 'proposal-received' | 'decision' | 'co-speaker-added' }>,
     person: Person,
   ): Promise<Mail.Options | null> {
-    const [p] = await sql<{ id: string; title: string; state: string; community: string; format: string }>(
-      this.ds.manager,
-      `SELECT p.id, p.title, p.state, c.name AS community, f.name AS format FROM proposal p JOIN community c ON c.id = p.community_id
-         JOIN call_format f ON f.id = p.format_id WHERE p.id = $1`,
-      [job.proposalId],
-    );
+    const p = await q.proposalFacts(this.ds.manager, job.proposalId);
     if (!p) return null;
     const t = { title: p.title, community: p.community, format: p.format, speakerName: person.name };
     if (job.kind === 'proposal-received')
@@ -130,12 +104,7 @@ export class MessageBuilder {
         `co-speaker.${p.id}.${person.id}`,
       );
     }
-    const [tr] = await sql<{ to_state: string }>(
-      this.ds.manager,
-      'SELECT to_state FROM proposal_transition WHERE id = $1',
-      [job.transitionId],
-    );
-    const decided = tr?.to_state;
+    const decided = await q.decidedState(this.ds.manager, job.transitionId);
     const body =
       decided === 'accepted'
         ? templates.accepted(t)
@@ -150,13 +119,7 @@ export class MessageBuilder {
   private async eventInvite(job: Extract<MailJob, { kind: 'invite' }>, person: Person): Promise<Mail.Options | null> {
     const e = await this.event(job.id);
     if (!e) return null;
-    const agenda = await sql<{ title: string; starts_at: Date; ends_at: Date; speakers: string[] }>(
-      this.ds.manager,
-      `SELECT p.title, s.starts_at, s.ends_at, coalesce((SELECT json_agg(sp.name ORDER BY ps.position) FROM proposal_speaker ps JOIN person sp ON sp.id = ps.person_id
-              WHERE ps.proposal_id = p.id), '[]') AS speakers
-         FROM slot s JOIN proposal p ON p.id = s.proposal_id WHERE s.event_id = $1 ORDER BY s.starts_at`,
-      [e.id],
-    );
+    const agenda = await q.agendaOf(this.ds.manager, e.id);
     const feedEvent = this.feedEvent(
       e,
       agenda.map((a) => ({
@@ -184,20 +147,7 @@ export class MessageBuilder {
   }
 
   private async talkInvite(job: Extract<MailJob, { kind: 'invite' }>, person: Person): Promise<Mail.Options | null> {
-    const [t] = await sql<{
-      title: string;
-      abstract: string;
-      talk_sequence: number;
-      community: string;
-      starts_at: Date | null;
-      ends_at: Date | null;
-      event_id: string | null;
-    }>(
-      this.ds.manager,
-      `SELECT p.title, p.abstract, p.talk_sequence, c.name AS community, s.starts_at, s.ends_at, s.event_id
-         FROM proposal p JOIN community c ON c.id = p.community_id LEFT JOIN slot s ON s.proposal_id = p.id WHERE p.id = $1`,
-      [job.id],
-    );
+    const t = await q.talkFacts(this.ds.manager, job.id);
     if (!t) return null;
     const eventId = t.event_id ?? job.was?.eventId;
     const e = eventId ? await this.event(eventId) : null;
@@ -258,13 +208,7 @@ export class MessageBuilder {
 
   /** Overdue tasks and those due within three days, grouped; nothing when nothing is due. */
   private async digest(person: Person, day: string): Promise<Mail.Options | null> {
-    const rows = await sql<{ title: string; talk: string; due_at: Date; time_zone: string | null; overdue: boolean }>(
-      this.ds.manager,
-      `SELECT t.title, p.title AS talk, t.due_at, e.time_zone, t.due_at < now() AS overdue
-         FROM task t JOIN proposal p ON p.id = t.proposal_id LEFT JOIN slot s ON s.proposal_id = p.id LEFT JOIN event e ON e.id = s.event_id
-        WHERE t.assignee_id = $1 AND t.status = 'open' AND t.due_at < now() + interval '3 days' ORDER BY t.due_at`,
-      [person.id],
-    );
+    const rows = await q.tasksDueSoon(this.ds.manager, person.id);
     if (!rows.length) return null;
     const line = (r: (typeof rows)[number]) => ({
       title: r.title,
@@ -286,12 +230,7 @@ export class MessageBuilder {
 
   /** Nothing to ask once the lesson is published (a speaker may write it before the prompt runs). */
   private async lessonPrompt(person: Person, proposalId: string, reminder: boolean): Promise<Mail.Options | null> {
-    const [t] = await sql<{ title: string; community: string; published: boolean }>(
-      this.ds.manager,
-      `SELECT p.title, c.name AS community, EXISTS (SELECT 1 FROM lesson l WHERE l.proposal_id = p.id AND l.status = 'published') AS published
-         FROM proposal p JOIN community c ON c.id = p.community_id WHERE p.id = $1 AND p.state IN ('accepted', 'confirmed')`,
-      [proposalId],
-    );
+    const t = await q.lessonFacts(this.ds.manager, proposalId);
     if (!t || t.published) return null;
     const url = `${this.settings.publicUrl}/v1/proposals/${proposalId}/lesson`;
     return this.mail(
@@ -302,21 +241,7 @@ export class MessageBuilder {
   }
 
   private async nomination(person: Person, nominationId: string, toNominee: boolean): Promise<Mail.Options | null> {
-    const [n] = await sql<{
-      topic: string;
-      reason: string;
-      status: string;
-      community: string;
-      nominator: string;
-      nominee: string;
-      decline_reason: string | null;
-    }>(
-      this.ds.manager,
-      `SELECT n.topic, n.reason, n.status, c.name AS community, a.name AS nominator, b.name AS nominee, n.decline_reason
-         FROM nomination n JOIN community c ON c.id = n.community_id JOIN person a ON a.id = n.nominator_id JOIN person b ON b.id = n.nominee_id
-        WHERE n.id = $1`,
-      [nominationId],
-    );
+    const n = await q.nominationFacts(this.ds.manager, nominationId);
     if (!n) return null;
     const url = `${this.settings.publicUrl}/v1/nominations/${nominationId}`;
     const info = { ...n, url, name: person.name };
@@ -382,18 +307,10 @@ export class MessageBuilder {
   }
 
   private async person(id: string): Promise<Person | null> {
-    const [p] = await sql<Person>(this.ds.manager, 'SELECT id, name, email FROM person WHERE id = $1', [id]);
-    return p ?? null;
+    return (await q.personById(this.ds.manager, id)) ?? null;
   }
 
   private async event(id: string): Promise<EventRow | null> {
-    const [e] = await sql<EventRow>(
-      this.ds.manager,
-      `SELECT e.id, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.status, e.sequence, r.name AS room_name, r.location AS room_location,
-              e.online_url, c.name AS community, e.updated_at, e.created_at
-         FROM event e JOIN community c ON c.id = e.community_id LEFT JOIN room r ON r.id = e.room_id WHERE e.id = $1`,
-      [id],
-    );
-    return e ?? null;
+    return (await q.eventById(this.ds.manager, id)) ?? null;
   }
 }

@@ -4,10 +4,10 @@
  * queued, a newer intent for the same pair replaces it, so a burst of edits sends one message.
  */
 import type { EntityManager } from 'typeorm';
-import { sql } from '../db/sql';
 import { enqueueMail, enqueueMany, TASKS } from '../jobs/queue';
 import type { MailJob } from './messages';
 import { speakersOf } from '../db/fragments';
+import { markNotified, peopleGoing, talksOfEvent } from './mail.queries';
 
 const speakerIds = async (m: EntityManager, proposalId: string) => (await speakersOf(m, proposalId)).map((p) => p.id);
 
@@ -31,7 +31,7 @@ export const notify = {
         { key: `decision:${proposalId}:${personId}` },
       );
     }
-    await m.query('UPDATE proposal_transition SET notified_at = now() WHERE id = $1', [transitionId]);
+    await markNotified(m, transitionId);
   },
 
   async coSpeakersAdded(m: EntityManager, proposalId: string, personIds: string[], byId: string) {
@@ -80,13 +80,7 @@ export const notify = {
     method: 'REQUEST' | 'CANCEL',
     opts: { personIds?: string[]; update?: boolean } = {},
   ) {
-    const ids =
-      opts.personIds ??
-      (
-        await sql<{ person_id: string }>(m, `SELECT person_id FROM rsvp WHERE event_id = $1 AND status = 'going'`, [
-          eventId,
-        ])
-      ).map((r) => r.person_id);
+    const ids = opts.personIds ?? (await peopleGoing(m, eventId));
     await enqueueMany(
       m,
       TASKS.mail,
@@ -107,8 +101,8 @@ export const notify = {
   /** An event that changes on calendars: its attendees and the speakers of its talks hear of it. */
   async eventChanged(m: EntityManager, eventId: string, canceled: boolean) {
     await notify.event(m, eventId, canceled ? 'CANCEL' : 'REQUEST', { update: true });
-    const talks = await sql<{ proposal_id: string }>(m, 'SELECT proposal_id FROM slot WHERE event_id = $1', [eventId]);
-    for (const t of talks) await notify.talk(m, t.proposal_id, canceled ? 'CANCEL' : 'REQUEST', { update: true });
+    for (const proposalId of await talksOfEvent(m, eventId))
+      await notify.talk(m, proposalId, canceled ? 'CANCEL' : 'REQUEST', { update: true });
   },
 
   async promoted(m: EntityManager, eventId: string, personIds: string[]) {

@@ -270,3 +270,6 @@ export const agendaOf = (m: EntityManager, eventIds: string[]) =>
       WHERE s.event_id = ANY($1) ORDER BY s.starts_at, s.id`,
     [eventIds],
   );
+
+/** Runs ENQUEUE_REMINDERS (the scheduled job). */
+export const enqueueReminders = (m: EntityManager) => sql(m, ENQUEUE_REMINDERS);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { DataSource } from 'typeorm';
-import { pendingMigrations } from '../../db/migrate';
+import { pendingMigrations, ping } from '../../db/migrate';
 
 const tags = ['health'];
 const Health = Type.Object({
@@ -32,7 +32,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ ds: DataSource }> = async
     },
     async (_req, reply) => {
       try {
-        await ds.query('SELECT 1');
+        await ping(ds.manager);
         const pending = await pendingMigrations(ds);
         if (pending.length)
           return reply.code(503).send({ status: 'unavailable', detail: `migrations pending: ${pending.join(', ')}` });

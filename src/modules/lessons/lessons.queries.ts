@@ -195,3 +195,6 @@ export const ENQUEUE_LESSON_PROMPTS = `
            json_build_object('kind', 'lesson-prompt', 'proposalId', a.proposal_id, 'personId', ps.person_id, 'reminder', a.reminder),
            job_key => 'lesson-' || CASE WHEN a.reminder THEN 'reminder' ELSE 'prompt' END || ':' || a.proposal_id || ':' || ps.person_id))::int AS n
     FROM asks a JOIN proposal_speaker ps ON ps.proposal_id = a.proposal_id`;
+
+/** Runs ENQUEUE_LESSON_PROMPTS (the scheduled job). */
+export const enqueueLessonPrompts = (m: EntityManager) => sql(m, ENQUEUE_LESSON_PROMPTS);

@@ -328,3 +328,6 @@ export async function boardPage(
   );
   return { rows, counts };
 }
+
+/** Runs ENQUEUE_DIGESTS (the scheduled job). */
+export const enqueueDigests = (m: EntityManager) => sql(m, ENQUEUE_DIGESTS);

@@ -1,0 +1,139 @@
+/** The mail module's SQL: what messages say (read when the mail job runs) and who hears of a change. */
+import type { EntityManager } from 'typeorm';
+import { sql } from '../db/sql';
+import { speakerNames } from '../db/fragments';
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+}
+export interface EventRow {
+  id: string;
+  title: string;
+  description: string;
+  starts_at: Date;
+  ends_at: Date;
+  time_zone: string;
+  status: string;
+  sequence: number;
+  room_name: string | null;
+  room_location: string | null;
+  online_url: string | null;
+  community: string;
+  updated_at: Date;
+  created_at: Date;
+}
+
+export const personById = async (m: EntityManager, id: string) =>
+  (await sql<Person>(m, 'SELECT id, name, email FROM person WHERE id = $1', [id]))[0];
+
+export const eventById = async (m: EntityManager, id: string) =>
+  (
+    await sql<EventRow>(
+      m,
+      `SELECT e.id, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.status, e.sequence, r.name AS room_name,
+              r.location AS room_location, e.online_url, c.name AS community, e.updated_at, e.created_at
+         FROM event e JOIN community c ON c.id = e.community_id LEFT JOIN room r ON r.id = e.room_id WHERE e.id = $1`,
+      [id],
+    )
+  )[0];
+
+export const proposalFacts = async (m: EntityManager, id: string) =>
+  (
+    await sql<{ id: string; title: string; state: string; community: string; format: string }>(
+      m,
+      `SELECT p.id, p.title, p.state, c.name AS community, f.name AS format FROM proposal p JOIN community c ON c.id = p.community_id
+         JOIN call_format f ON f.id = p.format_id WHERE p.id = $1`,
+      [id],
+    )
+  )[0];
+
+/** The state a recorded decision moved the proposal to. */
+export const decidedState = async (m: EntityManager, transitionId: string) =>
+  (await sql<{ to_state: string }>(m, 'SELECT to_state FROM proposal_transition WHERE id = $1', [transitionId]))[0]
+    ?.to_state;
+
+/** An event's talks in order with their speakers' names. */
+export const agendaOf = (m: EntityManager, eventId: string) =>
+  sql<{ title: string; starts_at: Date; ends_at: Date; speakers: string[] }>(
+    m,
+    `SELECT p.title, s.starts_at, s.ends_at, ${speakerNames('p.id')} AS speakers
+       FROM slot s JOIN proposal p ON p.id = s.proposal_id WHERE s.event_id = $1 ORDER BY s.starts_at`,
+    [eventId],
+  );
+
+export const talkFacts = async (m: EntityManager, proposalId: string) =>
+  (
+    await sql<{
+      title: string;
+      abstract: string;
+      talk_sequence: number;
+      community: string;
+      starts_at: Date | null;
+      ends_at: Date | null;
+      event_id: string | null;
+    }>(
+      m,
+      `SELECT p.title, p.abstract, p.talk_sequence, c.name AS community, s.starts_at, s.ends_at, s.event_id
+         FROM proposal p JOIN community c ON c.id = p.community_id LEFT JOIN slot s ON s.proposal_id = p.id WHERE p.id = $1`,
+      [proposalId],
+    )
+  )[0];
+
+/** The person's open tasks overdue or due within three days. */
+export const tasksDueSoon = (m: EntityManager, personId: string) =>
+  sql<{ title: string; talk: string; due_at: Date; time_zone: string | null; overdue: boolean }>(
+    m,
+    `SELECT t.title, p.title AS talk, t.due_at, e.time_zone, t.due_at < now() AS overdue
+       FROM task t JOIN proposal p ON p.id = t.proposal_id LEFT JOIN slot s ON s.proposal_id = p.id LEFT JOIN event e ON e.id = s.event_id
+      WHERE t.assignee_id = $1 AND t.status = 'open' AND t.due_at < now() + interval '3 days' ORDER BY t.due_at`,
+    [personId],
+  );
+
+export const lessonFacts = async (m: EntityManager, proposalId: string) =>
+  (
+    await sql<{ title: string; community: string; published: boolean }>(
+      m,
+      `SELECT p.title, c.name AS community,
+              EXISTS (SELECT 1 FROM lesson l WHERE l.proposal_id = p.id AND l.status = 'published') AS published
+         FROM proposal p JOIN community c ON c.id = p.community_id WHERE p.id = $1 AND p.state IN ('accepted', 'confirmed')`,
+      [proposalId],
+    )
+  )[0];
+
+export const nominationFacts = async (m: EntityManager, id: string) =>
+  (
+    await sql<{
+      topic: string;
+      reason: string;
+      status: string;
+      community: string;
+      nominator: string;
+      nominee: string;
+      decline_reason: string | null;
+    }>(
+      m,
+      `SELECT n.topic, n.reason, n.status, c.name AS community, a.name AS nominator, b.name AS nominee, n.decline_reason
+         FROM nomination n JOIN community c ON c.id = n.community_id JOIN person a ON a.id = n.nominator_id JOIN person b ON b.id = n.nominee_id
+        WHERE n.id = $1`,
+      [id],
+    )
+  )[0];
+
+// ---- who hears of a change (notify.ts) ---------------------------------------------------------
+
+export const markNotified = (m: EntityManager, transitionId: string) =>
+  sql(m, 'UPDATE proposal_transition SET notified_at = now() WHERE id = $1', [transitionId]);
+
+export const peopleGoing = async (m: EntityManager, eventId: string) =>
+  (
+    await sql<{ person_id: string }>(m, `SELECT person_id FROM rsvp WHERE event_id = $1 AND status = 'going'`, [
+      eventId,
+    ])
+  ).map((r) => r.person_id);
+
+export const talksOfEvent = async (m: EntityManager, eventId: string) =>
+  (await sql<{ proposal_id: string }>(m, 'SELECT proposal_id FROM slot WHERE event_id = $1', [eventId])).map(
+    (r) => r.proposal_id,
+  );
