@@ -6,45 +6,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { ConditionalHeaders as Conditional, NotModified, sendConditional } from '../http/conditional';
 import { IdParams, SlugParams } from '../http/types';
 import type { Feed, FeedsService } from './feeds.service';
 
 const tags = ['calendars'];
 const Ics = { description: 'RFC 5545 iCalendar', content: { 'text/calendar': { schema: { type: 'string' } } } };
-const NotModified = { description: 'Not modified (If-None-Match / If-Modified-Since)', type: 'null' };
-const Conditional = Type.Object({
-  'if-none-match': Type.Optional(Type.String()),
-  'if-modified-since': Type.Optional(Type.String()),
-});
-
-/** RFC 9110 §13.1.2 / §13.1.3: If-None-Match wins; weak comparison; If-Modified-Since at second precision. */
-export function notModified(req: FastifyRequest, etag: string, lastModified: Date): boolean {
-  const inm = req.headers['if-none-match'];
-  if (inm !== undefined) {
-    if (inm.trim() === '*') return true;
-    const bare = (t: string) => t.trim().replace(/^W\//, '');
-    return inm.split(',').some((t) => bare(t) === bare(etag));
-  }
-  const ims = req.headers['if-modified-since'];
-  if (ims) {
-    const since = Date.parse(ims);
-    return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
-  }
-  return false;
-}
 
 async function sendFeed(req: FastifyRequest, reply: FastifyReply, feed: Feed, cacheControl: string) {
   reply
-    .header('etag', feed.etag)
-    .header('last-modified', feed.lastModified.toUTCString())
-    .header('cache-control', cacheControl)
-    .header('vary', 'Accept-Encoding');
-  if (notModified(req, feed.etag, feed.lastModified)) return reply.code(304).send();
-  const body = await feed.load();
-  return reply
     .type('text/calendar; charset=utf-8')
     .header('content-disposition', `inline; filename="${feed.filename}"`)
-    .send(body);
+    .header('vary', 'Accept-Encoding');
+  return sendConditional(req, reply, { etag: feed.etag, lastModified: feed.lastModified, cacheControl }, feed.load);
 }
 
 export const calendarRoutes: FastifyPluginAsyncTypebox<{ feeds: FeedsService }> = async (app, { feeds }) => {

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth';
-import { Page, PageQuery } from '../../http/pagination';
+import { Page, PageQuery, pageSize } from '../../http/pagination';
 import { DateTime, Nullable } from '../../http/types';
-import { JOB_STATES, type JobRow, type JobsService } from './jobs.service';
+import type { JobsService } from './jobs.service';
+import { JOB_STATES, type JobRow } from './jobs.queries';
 
 const tags = ['admin'];
 const JobOut = Type.Object({
@@ -50,7 +51,7 @@ export const jobsRoutes: FastifyPluginAsyncTypebox<{ jobs: JobsService }> = asyn
       },
     },
     async (req) => {
-      const page = await jobs.list(actorOf(req), req.query.state ?? 'all', req.query.limit ?? 50, req.query.cursor);
+      const page = await jobs.list(actorOf(req), req.query.state ?? 'all', pageSize(req.query), req.query.cursor);
       return { items: page.items.map(jobOut), nextCursor: page.nextCursor };
     },
   );

@@ -5,10 +5,6 @@ import { authorize } from '../../core/policy';
 import { decodeCursor, pageOf } from '../../core/cursor';
 import { jobsPage, retryJob, type JobRow, type JobState } from './jobs.queries';
 
-export { JOB_STATES, type JobState } from './jobs.queries';
-
-export type { JobRow } from './jobs.queries';
-
 /** The job queue as admins see it: jobs that failed for good stay, with their last error, until retried. */
 export class JobsService {
   constructor(private readonly ds: DataSource) {}

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../http/auth';
 import { IfMatchHeader, expectedVersion, setEtag } from '../../http/etag';
-import { Page } from '../../http/pagination';
+import { Page, pageSize } from '../../http/pagination';
 import { NoContent, SlugParams } from '../../http/types';
 import type { CommunitiesService } from './communities.service';
 import {
@@ -45,7 +45,7 @@ export const communitiesRoutes: FastifyPluginAsyncTypebox<{
     '/communities',
     { schema: { tags, summary: 'List communities', querystring: ListQuery, response: { 200: Page(CommunityOut) } } },
     async (req) => {
-      const page = await communities.list(actorOf(req), req.query.limit ?? 50, req.query.cursor);
+      const page = await communities.list(actorOf(req), pageSize(req.query), req.query.cursor);
       return { items: page.items.map(communityOut), nextCursor: page.nextCursor };
     },
   );
@@ -96,7 +96,7 @@ export const communitiesRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (req) => {
-      const page = await communities.members(actorOf(req), req.params.slug, req.query.limit ?? 50, req.query.cursor);
+      const page = await communities.members(actorOf(req), req.params.slug, pageSize(req.query), req.query.cursor);
       return { items: page.items.map(memberOut), nextCursor: page.nextCursor };
     },
   );

@@ -4,14 +4,13 @@ import type { Actor } from '../../core/actor';
 import { Conflict, NotFound, RuleBroken } from '../../core/errors';
 import { authorize } from '../../core/policy';
 import type { CommunitiesService } from '../communities/communities.service';
-import type { EventsService, EventView } from './events.service';
+import type { EventsService } from './events.service';
+import type { EventView } from './events.queries';
 import { lockRow } from '../../db/fragments';
 import * as q from './agenda.queries';
 import type { BacklogRow, Talk } from './agenda.queries';
 
 const SCHEDULABLE = ['accepted', 'confirmed'];
-
-export type { BacklogRow } from './agenda.queries';
 
 /**
  * The agenda: accepted or confirmed talks placed in events as slots. Every refusal names what it

@@ -15,7 +15,6 @@ import * as q from './events.queries';
 import type { AgendaItem, Booking, EventView, RoomRow } from './events.queries';
 import type { EventCreate, EventPatch as EventPatchSchema } from './events.schemas';
 
-export type { AgendaItem, EventRow, EventView, RoomRow } from './events.queries';
 export type EventInput = Static<typeof EventCreate>;
 export type EventPatch = Static<typeof EventPatchSchema>;
 

@@ -10,8 +10,6 @@ import type { RsvpStatus } from './rsvp.entity';
 import * as q from './rsvps.queries';
 import type { RsvpRow } from './rsvps.queries';
 
-export type { RsvpRow } from './rsvps.queries';
-
 export class RsvpsService {
   constructor(
     private readonly ds: DataSource,

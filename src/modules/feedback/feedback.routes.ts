@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth';
 import { DateTime, IdParams, Nullable, Text } from '../../http/types';
-import type { FeedbackRow, FeedbackService } from './feedback.service';
+import type { FeedbackService } from './feedback.service';
+import type { FeedbackRow } from './feedback.queries';
 
 const tags = ['feedback'];
 const FeedbackPut = Type.Object(

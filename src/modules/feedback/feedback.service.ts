@@ -7,8 +7,6 @@ import type { CommunitiesService } from '../communities/communities.service';
 import * as q from './feedback.queries';
 import type { FeedbackRow, TalkFacts } from './feedback.queries';
 
-export type { FeedbackRow } from './feedback.queries';
-
 /**
  * Attendee feedback on talks. Who may rate: people who were going to (or checked in at) the event
  * the talk was given at, once it is over, never the talk's own speakers. Speakers and organizers

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../../http/auth';
 import { IfMatchHeader, expectedVersion, setEtag } from '../../http/etag';
 import { Day, IdParams, SlugParams } from '../../http/types';
-import { Page, PageQuery } from '../../http/pagination';
+import { Page, PageQuery, pageSize } from '../../http/pagination';
 import { LessonListItem, LessonOut, LessonPut, RetrospectivePut, lessonOut } from './lessons.schemas';
 import type { LessonsService } from './lessons.service';
 
@@ -89,7 +89,7 @@ export const lessonsRoutes: FastifyPluginAsyncTypebox<{ lessons: LessonsService 
         response: { 200: Page(LessonListItem) },
       },
     },
-    async (req) => lessons.list(actorOf(req), req.params.slug, req.query.limit ?? 50, req.query.cursor),
+    async (req) => lessons.list(actorOf(req), req.params.slug, pageSize(req.query), req.query.cursor),
   );
 
   app.get(

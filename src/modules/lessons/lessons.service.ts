@@ -12,7 +12,6 @@ import { RuleBroken } from '../../core/errors';
 import { decodeCursor, pageOf } from '../../core/cursor';
 import { speakersOf } from '../../db/fragments';
 
-export type { LessonRow, LessonView } from './lessons.queries';
 export type LessonInput = Static<typeof LessonPut>;
 
 /**

@@ -4,7 +4,8 @@ import { Type } from 'typebox';
 import { actorOf } from '../../http/auth';
 import { RenderCache } from '../../http/render-cache';
 import { Day, Nullable, SlugParams } from '../../http/types';
-import { BUCKETS, type MetricsService, toCsv } from './metrics.service';
+import { type MetricsService, toCsv } from './metrics.service';
+import { BUCKETS } from './metrics.queries';
 
 const Int = Type.Integer({ minimum: 0 });
 const Pct = Nullable(
@@ -74,7 +75,7 @@ export const metricsRoutes: FastifyPluginAsyncTypebox<{ metrics: MetricsService 
       const csv =
         req.query.format === 'csv' ||
         (req.query.format === undefined && /\btext\/csv\b/.test(req.headers.accept ?? ''));
-      const key = `${r.key}|${csv ? 'csv' : 'json'}|${Math.floor(Date.now() / 60_000)}`;
+      const key = r.key(csv ? 'csv' : 'json');
       const body = await cache.through(key, async () => {
         const rows = await metrics.compute(r.community.id, r.tz, r.from, r.to, r.bucket);
         return Buffer.from(

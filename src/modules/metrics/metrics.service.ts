@@ -2,11 +2,11 @@ import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../core/actor';
 import { RuleBroken } from '../../core/errors';
+import { stamp } from '../../core/stamp';
 import { authorize } from '../../core/policy';
 import type { CommunitiesService } from '../communities/communities.service';
 import { figuresByBucket, type Bucket, type Row } from './metrics.queries';
 
-export { BUCKETS, type Bucket } from './metrics.queries';
 const MAX_BUCKETS = 600;
 
 const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : null);
@@ -74,7 +74,7 @@ export class MetricsService {
       from,
       to,
       bucket,
-      key: `${a.community.id}|${a.community.listVersion}|${from}|${to}|${bucket}`,
+      key: (format: string) => stamp({ community: a.community, minute: true, request: [from, to, bucket, format] }),
     };
   }
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth';
-import { Page, PageQuery } from '../../http/pagination';
+import { Page, PageQuery, pageSize } from '../../http/pagination';
 import { IdParams, SlugParams } from '../../http/types';
 import type { NominationsService } from './nominations.service';
 import {
@@ -54,7 +54,7 @@ export const nominationsRoutes: FastifyPluginAsyncTypebox<{ nominations: Nominat
         actorOf(req),
         req.params.slug,
         req.query.status ?? 'open',
-        req.query.limit ?? 50,
+        pageSize(req.query),
         req.query.cursor,
       );
       return { items: p.items.map(nominationOut), nextCursor: p.nextCursor };
@@ -83,7 +83,7 @@ export const nominationsRoutes: FastifyPluginAsyncTypebox<{ nominations: Nominat
         actorOf(req),
         req.query.direction ?? 'received',
         req.query.status,
-        req.query.limit ?? 50,
+        pageSize(req.query),
         req.query.cursor,
       );
       return { items: p.items.map(nominationOut), nextCursor: p.nextCursor };

@@ -17,7 +17,6 @@ import type { NominationAccept, NominationCreate } from './nominations.schemas';
 /** How many nominations one person may make in 24 hours (across communities). */
 export const NOMINATIONS_PER_DAY = 5;
 
-export type { NominationRow } from './nominations.queries';
 export type NominationInput = Static<typeof NominationCreate>;
 export type AcceptInput = Static<typeof NominationAccept>;
 

@@ -15,11 +15,11 @@ import { normalizeEmail } from '../people/people.service';
 import { EDITABLE_STATES, movesFrom, TRANSITIONS, type ProposalState } from './state-machine';
 import { sightOf, visibleSql, type Sight } from './visibility';
 import { lockRow } from '../../db/fragments';
+import { stamp } from '../../core/stamp';
 import * as q from './proposals.queries';
 import { SORT_SQL, type ProposalRow, type ProposalView } from './proposals.queries';
 import type { ListQuery, ProposalCreate, ProposalPatch as ProposalPatchSchema } from './proposals.schemas';
 
-export type { ProposalRow, ProposalView, SpeakerRow, Sort } from './proposals.queries';
 export type ProposalInput = Static<typeof ProposalCreate>;
 export type ProposalPatch = Static<typeof ProposalPatchSchema>;
 export type ListFilters = Omit<Static<typeof ListQuery>, 'limit'> & { limit: number };
@@ -203,10 +203,7 @@ export class ProposalsService {
   async listStamp(actor: Actor, slug: string): Promise<{ access: Access; stamp: string }> {
     const a = await this.communities.access(actor, slug);
     // the minute too: overdue counts in checklist progress move with time
-    return {
-      access: a,
-      stamp: `${actor.id}/${actor.isAdmin}/${a.role}/${a.community.id}/${a.community.version}/${a.community.listVersion}/${Math.floor(Date.now() / 60000)}`,
-    };
+    return { access: a, stamp: stamp({ reader: { actor, role: a.role }, community: a.community, minute: true }) };
   }
 
   async list(actor: Actor, slug: string, f: ListFilters, known?: Access) {

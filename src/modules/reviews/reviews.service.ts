@@ -8,8 +8,6 @@ import { REVIEWABLE_STATES } from '../proposals/state-machine';
 import * as q from './reviews.queries';
 import type { ReviewRow } from './reviews.queries';
 
-export type { ReviewRow } from './reviews.queries';
-
 export class ReviewsService {
   constructor(
     private readonly ds: DataSource,

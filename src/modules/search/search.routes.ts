@@ -1,9 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Page, PageQuery } from '../../http/pagination';
+import { stamp } from '../../core/stamp';
+import { Page, PageQuery, pageSize } from '../../http/pagination';
 import { RenderCache, sendCachedJson } from '../../http/render-cache';
 import { DateTime, Day, Key, Line, Nullable, Slug, Uuid } from '../../http/types';
 import type { SearchService } from './search.service';
+
+/** Search pages are shorter than lists: a person reads the first few hits. */
+const SEARCH_PAGE = 20;
 
 const SearchQuery = Type.Object(
   {
@@ -13,7 +17,7 @@ const SearchQuery = Type.Object(
     from: Type.Optional(Day()),
     to: Type.Optional(Day('YYYY-MM-DD, exclusive')),
     ...PageQuery,
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: SEARCH_PAGE })),
   },
   { additionalProperties: false },
 );
@@ -45,17 +49,11 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }> 
     },
     async (req, reply) => {
       const q = req.query;
-      const key = JSON.stringify([
-        await search.stamp(),
-        q.q,
-        q.community,
-        q.track,
-        q.from,
-        q.to,
-        q.limit ?? 20,
-        q.cursor,
-      ]);
-      return sendCachedJson(reply, cache, key, () => search.search({ ...q, limit: q.limit ?? 20 }));
+      const key = stamp({
+        content: await search.stamp(),
+        request: [q.q, q.community, q.track, q.from, q.to, pageSize(q, SEARCH_PAGE), q.cursor],
+      });
+      return sendCachedJson(reply, cache, key, () => search.search({ ...q, limit: pageSize(q, SEARCH_PAGE) }));
     },
   );
 };

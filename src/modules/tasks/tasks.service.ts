@@ -4,6 +4,7 @@ import type { Actor } from '../../core/actor';
 import { NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
 import { authorize } from '../../core/policy';
 import { decodeCursor, encodeCursor } from '../../core/cursor';
+import { stamp } from '../../core/stamp';
 import type { CommunitiesService } from '../communities/communities.service';
 import { type Access } from '../communities/access';
 import type { ProposalsService } from '../proposals/proposals.service';
@@ -11,7 +12,6 @@ import * as q from './tasks.queries';
 import type { TaskRow, TemplateRow } from './tasks.queries';
 import type { BoardQuery, TaskIn, TaskPatch as TaskPatchSchema, TemplateIn } from './tasks.schemas';
 
-export type { TaskRow, TemplateRow } from './tasks.queries';
 export type TemplateInput = Static<typeof TemplateIn>;
 export type TaskInput = Static<typeof TaskIn>;
 export type TaskPatch = Static<typeof TaskPatchSchema>;
@@ -187,10 +187,7 @@ export class TasksService {
   /** What a board page depends on: the viewer, the community's content version and the minute (overdue moves with time). */
   async boardStamp(actor: Actor, slug: string): Promise<{ access: Access; stamp: string }> {
     const a = await this.communities.access(actor, slug);
-    return {
-      access: a,
-      stamp: `${actor.id}/${actor.isAdmin}/${a.role}/${a.community.id}/${a.community.listVersion}/${Math.floor(Date.now() / 60000)}`,
-    };
+    return { access: a, stamp: stamp({ reader: { actor, role: a.role }, community: a.community, minute: true }) };
   }
 
   // ---- shared ------------------------------------------------------------------------------
