@@ -1,4 +1,4 @@
-/** RSVPs' SQL: answers, the attendee list and check-ins. Seat counting and promotion: seats.ts. */
+/** RSVPs' SQL: answers, seat counts, the waitlist, the attendee list and check-ins. The seat rules: seats.ts. */
 import type { EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
 import type { RsvpStatus } from './rsvp.entity';
@@ -78,3 +78,36 @@ export const setCheckedIn = (m: EntityManager, eventId: string, personId: string
       WHERE event_id = $1 AND person_id = $2`,
     [eventId, personId, checkedIn],
   );
+
+export interface RsvpCounts {
+  event_id: string;
+  going: number;
+  waitlisted: number;
+  checked_in: number;
+}
+
+/** Seats taken, waitlist length and check-ins per event. */
+export async function rsvpCounts(m: EntityManager, eventIds: string[]): Promise<RsvpCounts[]> {
+  return sql<RsvpCounts>(
+    m,
+    `SELECT event_id, count(*) FILTER (WHERE status = 'going')::int AS going, count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted,
+            count(*) FILTER (WHERE checked_in_at IS NOT NULL)::int AS checked_in
+       FROM rsvp WHERE event_id = ANY($1) GROUP BY event_id`,
+    [eventIds],
+  );
+}
+
+/** Fills free seats from the waitlist, first come first served (the caller holds the event's row lock); who got one. */
+export async function promoteWaitlisted(m: EntityManager, eventId: string, capacity: number | null): Promise<string[]> {
+  const rows = await sql<{ person_id: string }>(
+    m,
+    `UPDATE rsvp SET status = 'going', updated_at = now()
+      WHERE event_id = $1 AND person_id IN (
+        SELECT person_id FROM rsvp WHERE event_id = $1 AND status = 'waitlisted' ORDER BY arrival
+         LIMIT CASE WHEN $2::int IS NULL THEN NULL
+                    ELSE greatest(0, $2::int - (SELECT count(*) FROM rsvp WHERE event_id = $1 AND status = 'going')) END)
+      RETURNING person_id`,
+    [eventId, capacity],
+  );
+  return rows.map((r) => r.person_id);
+}

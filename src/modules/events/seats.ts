@@ -4,15 +4,11 @@
  * under them: capacity holds under any concurrency.
  */
 import type { EntityManager } from 'typeorm';
-import { sql } from '../../db/sql';
+import * as q from './rsvps.queries';
+import type { RsvpCounts } from './rsvps.queries';
 import type { RsvpStatus } from './rsvp.entity';
 
-export interface RsvpCounts {
-  event_id: string;
-  going: number;
-  waitlisted: number;
-  checked_in: number;
-}
+export type { RsvpCounts } from './rsvps.queries';
 
 export const noCounts = (eventId: string): RsvpCounts => ({
   event_id: eventId,
@@ -21,15 +17,7 @@ export const noCounts = (eventId: string): RsvpCounts => ({
   checked_in: 0,
 });
 
-export async function rsvpCounts(m: EntityManager, eventIds: string[]): Promise<RsvpCounts[]> {
-  return sql<RsvpCounts>(
-    m,
-    `SELECT event_id, count(*) FILTER (WHERE status = 'going')::int AS going, count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted,
-            count(*) FILTER (WHERE checked_in_at IS NOT NULL)::int AS checked_in
-       FROM rsvp WHERE event_id = ANY($1) GROUP BY event_id`,
-    [eventIds],
-  );
-}
+export { rsvpCounts } from './rsvps.queries';
 
 /** What an answer becomes: a seat while one is free, the waitlist after; an existing place is kept. */
 export function seatFor(
@@ -44,16 +32,5 @@ export function seatFor(
 }
 
 /** Fills free seats from the waitlist, first come first served; returns who got one. */
-export async function promote(m: EntityManager, eventId: string, capacity: number | null): Promise<string[]> {
-  const rows = await sql<{ person_id: string }>(
-    m,
-    `UPDATE rsvp SET status = 'going', updated_at = now()
-      WHERE event_id = $1 AND person_id IN (
-        SELECT person_id FROM rsvp WHERE event_id = $1 AND status = 'waitlisted' ORDER BY arrival
-         LIMIT CASE WHEN $2::int IS NULL THEN NULL
-                    ELSE greatest(0, $2::int - (SELECT count(*) FROM rsvp WHERE event_id = $1 AND status = 'going')) END)
-      RETURNING person_id`,
-    [eventId, capacity],
-  );
-  return rows.map((r) => r.person_id);
-}
+export const promote = (m: EntityManager, eventId: string, capacity: number | null): Promise<string[]> =>
+  q.promoteWaitlisted(m, eventId, capacity);
