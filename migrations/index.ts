@@ -7,6 +7,7 @@ import { Mail1795426064466 } from './1795426064466-Mail';
 import { Tasks1795427216438 } from './1795427216438-Tasks';
 import { Feedback1795429394417 } from './1795429394417-Feedback';
 import { AfterTheTalk1795430705483 } from './1795430705483-AfterTheTalk';
+import { SignIn1795613535113 } from './1795613535113-SignIn';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -16,4 +17,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Tasks1795427216438,
   Feedback1795429394417,
   AfterTheTalk1795430705483,
+  SignIn1795613535113,
 ];

@@ -2,10 +2,11 @@
  * buildApp(deps): the whole HTTP application, built the same way by the server, the tests and
  * the benchmarks. Ecosystem plugins first, then our cross-cutting ones, then the modules' routes.
  */
+import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { DataSource } from 'typeorm';
-import type { Config } from './config';
+import { defaultAuth, type AuthConfig, type Config } from './config';
 import authPlugin from './http/auth';
 import { registerOpenApi } from './http/openapi';
 import problemPlugin from './http/problem';
@@ -44,15 +45,23 @@ import { SearchService } from './modules/search/search.service';
 import { searchRoutes } from './modules/search/search.routes';
 import { MetricsService } from './modules/metrics/metrics.service';
 import { metricsRoutes } from './modules/metrics/metrics.routes';
+import { OidcClient } from './modules/auth/oidc';
+import { SessionsService } from './modules/auth/sessions.service';
+import { sessionsRoutes } from './modules/auth/sessions.routes';
+import { SignInService } from './modules/auth/sign-in.service';
+import { signInPages } from './modules/auth/sign-in.pages';
 
 export interface AppDeps {
   ds: DataSource;
-  config: Pick<Config, 'bodyLimitBytes' | 'publicUrl'>;
+  config: Pick<Config, 'bodyLimitBytes' | 'publicUrl'> & { auth?: AuthConfig };
   logger?: FastifyServerOptions['logger'];
 }
 
-export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000') {
+export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000', auth: AuthConfig = defaultAuth) {
   const people = new PeopleService(ds);
+  const sessions = new SessionsService(ds, auth.sessionDays);
+  const oidc = auth.oidc ? new OidcClient(auth.oidc, `${publicUrl}/sign-in/oidc/callback`) : null;
+  const signIn = new SignInService(ds, people, sessions, auth, oidc, publicUrl);
   const feedTokens = new FeedTokensService(ds);
   const communities = new CommunitiesService(ds, people);
   const cfp = new CfpService(ds, communities);
@@ -71,6 +80,8 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
   const metrics = new MetricsService(ds, communities);
   return {
     people,
+    sessions,
+    signIn,
     feedTokens,
     communities,
     cfp,
@@ -102,18 +113,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // JSON only: a text/plain body is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
 
-  const services = buildServices(deps.ds, deps.config.publicUrl);
+  const services = buildServices(deps.ds, deps.config.publicUrl, deps.config.auth ?? defaultAuth);
   const { publicUrl } = deps.config;
   app.decorate('services', services);
 
   await app.register(problemPlugin);
   await registerOpenApi(app);
-  await app.register(authPlugin, { authenticate: (secret) => services.people.authenticate(secret) });
+  await app.register(cookie);
+  await app.register(authPlugin, {
+    authenticate: (secret) => services.people.authenticate(secret),
+    session: (secret) => services.sessions.authenticate(secret),
+    publicUrl,
+  });
 
   await app.register(healthRoutes, { ds: deps.ds });
+  await app.register(signInPages, { signIn: services.signIn, sessions: services.sessions });
   await app.register(
     async (v1) => {
       await v1.register(peopleRoutes, { people: services.people, feedTokens: services.feedTokens, publicUrl });
+      await v1.register(sessionsRoutes, { sessions: services.sessions });
       await v1.register(communitiesRoutes, { communities: services.communities, publicUrl });
       await v1.register(cfpRoutes, { cfp: services.cfp });
       await v1.register(proposalsRoutes, { proposals: services.proposals });

@@ -26,7 +26,21 @@ export interface Config {
   /** Run the job worker inside the server process (WORKER=off leaves it to `npm run worker`). */
   worker: boolean;
   workerConcurrency: number;
+  auth: AuthConfig;
 }
+
+/** How people sign in (see README, Sign-in). */
+export interface AuthConfig {
+  /** The company's OpenID provider; null: none configured. */
+  oidc: { issuer: string; clientId: string; clientSecret: string | null; name: string } | null;
+  /** Sign-in by a link sent by mail: on when no provider is configured, optional beside one. */
+  emailSignIn: boolean;
+  /** Domains whose people may sign up by themselves; empty: only people Brownbag knows already. */
+  allowedEmailDomains: string[];
+  sessionDays: number;
+}
+
+export const defaultAuth: AuthConfig = { oidc: null, emailSignIn: true, allowedEmailDomains: [], sessionDays: 30 };
 
 export class ConfigError extends Error {}
 
@@ -84,7 +98,37 @@ export function loadConfig(env: Env = process.env): Config {
   const organizerEmail = env.ORGANIZER_EMAIL || fromAddress;
   if (!/^[^\s@<>]+@[^\s@<>]+$/.test(organizerEmail))
     throw new ConfigError(`ORGANIZER_EMAIL=${JSON.stringify(organizerEmail)} is invalid: expected an e-mail address`);
+  const issuer = url(env, 'OIDC_ISSUER', ['https:', 'http:']);
+  const clientId = env.OIDC_CLIENT_ID || null;
+  if (!!issuer !== !!clientId)
+    throw new ConfigError(
+      'OIDC_ISSUER and OIDC_CLIENT_ID are set together (OIDC_CLIENT_SECRET too, unless a public client)',
+    );
+  const oidc = issuer
+    ? {
+        issuer: issuer.replace(/\/+$/, ''),
+        clientId: clientId!,
+        clientSecret: env.OIDC_CLIENT_SECRET || null,
+        name: env.OIDC_NAME || 'your company account',
+      }
+    : null;
+  const domains = (env.ALLOWED_EMAIL_DOMAINS ?? '')
+    .split(',')
+    .map((d) => d.trim().toLowerCase().replace(/^@/, ''))
+    .filter(Boolean);
+  for (const d of domains)
+    if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(d))
+      throw new ConfigError(`ALLOWED_EMAIL_DOMAINS: ${JSON.stringify(d)} is not a domain (e.g. example.com)`);
+  const auth: AuthConfig = {
+    oidc,
+    emailSignIn: oneOf(env, 'EMAIL_SIGN_IN', oidc ? 'off' : 'on', ['on', 'off'] as const) === 'on',
+    allowedEmailDomains: domains,
+    sessionDays: int(env, 'SESSION_DAYS', 30, 1, 365),
+  };
+  if (!auth.oidc && !auth.emailSignIn)
+    throw new ConfigError('EMAIL_SIGN_IN=off needs a provider (OIDC_ISSUER): otherwise nobody can sign in');
   return {
+    auth,
     host,
     port,
     databaseUrl,

@@ -63,7 +63,7 @@ async function ics(ctx: Ctx, url: string, headers: Record<string, string> = {}) 
 t.test('calendar feeds', async (t) => {
   const ctx = await setup(t);
   const { req } = ctx;
-  const c = await community(ctx, 'guild');
+  const c = await community(ctx, 'guild', { eventVisibility: 'public' });
   const org = c.organizer.token;
   const { eventId, talkId, roomId } = await eventWithTalk(ctx, c);
   await req('POST', `/v1/events/${eventId}/slots`, {
@@ -207,7 +207,7 @@ t.test('calendar feeds', async (t) => {
   });
 
   t.test('hostile and long user text round-trips exactly; no property injection', async (t) => {
-    const s = await community(ctx, 'text');
+    const s = await community(ctx, 'text', { eventVisibility: 'public' });
     const abstract = `Commas, semicolons; back\\slashes \\n not a newline\nreal newline 🎉 ${'x'.repeat(1900)}`;
     const prop = await req('POST', '/v1/communities/text/proposals', {
       token: s.speaker.token,

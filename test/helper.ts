@@ -108,11 +108,21 @@ export async function setup(t: TapLike, opts: { poolSize?: number } = {}): Promi
 }
 
 /** A community with one person per role, an open call with two formats and a track. */
-export async function community(ctx: Ctx, slug = 'guild', opts: { blindReview?: boolean; callOpen?: boolean } = {}) {
+export async function community(
+  ctx: Ctx,
+  slug = 'guild',
+  opts: { blindReview?: boolean; callOpen?: boolean; eventVisibility?: 'public' | 'internal' } = {},
+) {
   const { req, admin } = ctx;
   await req('POST', '/v1/communities', {
     token: admin.token,
-    body: { slug, name: `${slug} community`, blindReview: opts.blindReview ?? false, timeZone: 'Europe/Berlin' },
+    body: {
+      slug,
+      name: `${slug} community`,
+      blindReview: opts.blindReview ?? false,
+      timeZone: 'Europe/Berlin',
+      eventVisibility: opts.eventVisibility ?? 'internal',
+    },
   });
   const organizer = await ctx.person(`org@${slug}.example`, 'Olga Organizer');
   const reviewer = await ctx.person(`rev@${slug}.example`, 'Rita Reviewer');

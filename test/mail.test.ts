@@ -100,7 +100,11 @@ t.test('mail and jobs', async (t) => {
     t.equal(v1.organizer.toLowerCase(), 'mailto:organizers@brownbag.test');
     t.equal(v1.attendee.toLowerCase(), `mailto:${s.speaker.email}`);
     t.equal(v1.start.toISOString(), '2027-06-10T10:00:00.000Z');
-    const feed = await ctx.app.inject({ method: 'GET', url: `/v1/events/${eventId}/calendar.ics` });
+    const feed = await ctx.app.inject({
+      method: 'GET',
+      url: `/v1/events/${eventId}/calendar.ics`,
+      headers: { authorization: `Bearer ${s.organizer.token}` },
+    });
     t.match(feed.body, `UID:talk-${talkId}@brownbag.test`, 'the same UID as the feeds');
     await req('PATCH', `/v1/slots/${placed.body.agenda[0].id}`, {
       token: s.organizer.token,

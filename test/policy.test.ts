@@ -115,6 +115,15 @@ t.test('every role × every action, over HTTP', async (t) => {
       const target = who === 'its speaker' ? p.id : p.id === c.member.id ? c.reviewer.id : c.member.id;
       return req('POST', `/v1/people/${target}/tokens`, { token: p.token, body: { name: 'probe' } });
     },
+    'session.list': (p, who) => {
+      const target = who === 'its speaker' ? p.id : p.id === c.member.id ? c.reviewer.id : c.member.id;
+      return req('GET', `/v1/people/${target}/sessions`, { token: p.token });
+    },
+    'session.end': async (p, who) => {
+      const target = who === 'its speaker' ? p.id : p.id === c.member.id ? c.reviewer.id : c.member.id;
+      const s = await ctx.app.services.sessions.start(target, 'email-link', 'probe');
+      return req('DELETE', `/v1/sessions/${s.id}`, { token: p.token });
+    },
     'job.list': (p) => req('GET', '/v1/admin/jobs', { token: p.token }),
     'job.retry': (p) => req('POST', `/v1/admin/jobs/${job}/retry`, { token: p.token }),
     'call.open': (p) =>

@@ -27,7 +27,11 @@ t.test('the demo seed builds a whole community through the services', async (t) 
   const full = await ctx.req('GET', `/v1/events/${lunch.id}`, { token: olga });
   t.match(full.body, { going: 6, waitlisted: 2 });
   t.equal(full.body.agenda.length, 3);
-  const feed = await ctx.app.inject({ method: 'GET', url: `/v1/communities/${DEMO_SLUG}/calendar.ics?talks=true` });
+  const feed = await ctx.app.inject({
+    method: 'GET',
+    url: `/v1/communities/${DEMO_SLUG}/calendar.ics?talks=true`,
+    headers: { authorization: `Bearer ${olga}` },
+  });
   t.equal(feed.statusCode, 200);
   t.match(feed.body, /STATUS:CANCELLED/);
   const board = await ctx.req('GET', `/v1/communities/${DEMO_SLUG}/tasks?overdue=true`, { token: olga });

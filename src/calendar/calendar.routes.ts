@@ -1,16 +1,19 @@
 /**
- * The .ics routes. Calendar clients send no Authorization header, so the event and community feeds
- * are readable without a token (published and canceled events only — what a company would put on
- * an internal calendar anyway), and the personal feed is guarded by its secret, revocable token.
+ * The .ics routes. Calendar clients send no Authorization header: a public community's event and
+ * community feeds are readable without one; an internal community's (the default) need a signed-in
+ * reader or a personal feed URL, whose secret, revocable token stands in for the person.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ConditionalHeaders as Conditional, NotModified, sendConditional } from '../http/conditional';
-import { IdParams, SlugParams } from '../http/types';
+import { IdParams, Slug, SlugParams } from '../http/types';
 import type { Feed, FeedsService } from './feeds.service';
 
 const tags = ['calendars'];
+const Token = Type.String({ minLength: 10, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' });
+/** What a shared cache may keep: a signed-in reader's copy is theirs alone. */
+const cacheFor = (req: FastifyRequest) => (req.actor ? 'private, max-age=60' : 'public, max-age=60');
 const Ics = { description: 'RFC 5545 iCalendar', content: { 'text/calendar': { schema: { type: 'string' } } } };
 
 async function sendFeed(req: FastifyRequest, reply: FastifyReply, feed: Feed, cacheControl: string) {
@@ -35,7 +38,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ feeds: FeedsService }> 
         response: { 200: Ics, 304: NotModified },
       },
     },
-    async (req, reply) => sendFeed(req, reply, await feeds.event(req.params.id), 'public, max-age=60'),
+    async (req, reply) => sendFeed(req, reply, await feeds.event(req.params.id, !!req.actor), cacheFor(req)),
   );
 
   app.get(
@@ -56,7 +59,39 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ feeds: FeedsService }> 
       },
     },
     async (req, reply) =>
-      sendFeed(req, reply, await feeds.community(req.params.slug, req.query.talks ?? false), 'public, max-age=60'),
+      sendFeed(
+        req,
+        reply,
+        await feeds.community(req.params.slug, req.query.talks ?? false, !!req.actor),
+        cacheFor(req),
+      ),
+  );
+
+  app.get(
+    '/feeds/:token/communities/:slug/calendar.ics',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        security: [],
+        summary:
+          "A community's calendar through your personal feed URL (how calendar clients read an internal community)",
+        params: Type.Object({ token: Token, slug: Slug }),
+        headers: Conditional,
+        querystring: Type.Object(
+          { talks: Type.Optional(Type.Boolean({ default: false })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Ics, 304: NotModified },
+      },
+    },
+    async (req, reply) =>
+      sendFeed(
+        req,
+        reply,
+        await feeds.community(req.params.slug, req.query.talks ?? false, !!req.actor, req.params.token),
+        'private, max-age=60',
+      ),
   );
 
   app.get(
@@ -68,7 +103,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ feeds: FeedsService }> 
         security: [],
         summary: 'A personal feed: events you are going to and the talks you give',
         headers: Conditional,
-        params: Type.Object({ token: Type.String({ minLength: 10, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) }),
+        params: Type.Object({ token: Token }),
         response: { 200: Ics, 304: NotModified },
       },
     },

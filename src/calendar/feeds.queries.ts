@@ -8,11 +8,15 @@ export interface Validator {
   content_changed_at: Date;
 }
 
+export interface Visibility {
+  event_visibility: 'public' | 'internal';
+}
+
 export const communityValidator = async (m: EntityManager, slug: string) =>
   (
-    await sql<Validator & { id: string; name: string }>(
+    await sql<Validator & Visibility & { id: string; name: string }>(
       m,
-      'SELECT id, name, list_version, content_changed_at FROM community WHERE slug = $1',
+      'SELECT id, name, list_version, content_changed_at, event_visibility FROM community WHERE slug = $1',
       [slug],
     )
   )[0];
@@ -20,9 +24,10 @@ export const communityValidator = async (m: EntityManager, slug: string) =>
 /** A published or canceled event's title and its community's validator. */
 export const eventValidator = async (m: EntityManager, id: string) =>
   (
-    await sql<Validator & { title: string; community_id: string }>(
+    await sql<Validator & Visibility & { title: string; community_id: string }>(
       m,
-      `SELECT e.title, e.community_id, c.list_version, c.content_changed_at FROM event e JOIN community c ON c.id = e.community_id
+      `SELECT e.title, e.community_id, c.list_version, c.content_changed_at, c.event_visibility
+         FROM event e JOIN community c ON c.id = e.community_id
         WHERE e.id = $1 AND e.status <> 'draft'`,
       [id],
     )

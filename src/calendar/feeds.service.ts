@@ -6,7 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { NotFound } from '../core/errors';
+import { NotFound, Unauthorized } from '../core/errors';
+
+/** Calendar clients cannot sign in: an internal community's calendar is reached by a personal feed URL. */
+const internal = (slug?: string) =>
+  new Unauthorized(
+    `This community's calendar is internal. Sign in, or subscribe with your personal feed URL: create a feed token (POST /v1/me/feed-tokens), then use /v1/feeds/{token}/communities/${slug ?? '{slug}'}/calendar.ics.`,
+  );
 import { RenderCache } from '../http/render-cache';
 import type { EventsService } from '../modules/events/events.service';
 import type { AgendaItem } from '../modules/events/events.queries';
@@ -32,9 +38,16 @@ export class FeedsService {
     private readonly publicUrl: string,
   ) {}
 
-  async community(slug: string, talks: boolean): Promise<Feed> {
+  /**
+   * A community's feed. An internal community's is for signed-in readers (`signedIn`) and for
+   * personal feed URLs (`secret`); a public one's for anyone.
+   */
+  async community(slug: string, talks: boolean, signedIn: boolean, secret?: string): Promise<Feed> {
+    const personal = secret !== undefined;
+    if (personal && !(await this.feedTokens.resolve(secret))) throw new NotFound('The feed');
     const c = await q.communityValidator(this.ds.manager, slug);
     if (!c) throw new NotFound(`Community ${slug}`);
+    if (c.event_visibility === 'internal' && !signedIn && !personal) throw internal(slug);
     const etag = `"cal-${c.id.slice(0, 8)}-${c.list_version}-${talks ? 't' : 'e'}"`;
     return this.feed(etag, c.content_changed_at, c.name, `${slug}.ics`, async () => {
       const events = await this.load('community', c.id);
@@ -42,9 +55,10 @@ export class FeedsService {
     });
   }
 
-  async event(id: string): Promise<Feed> {
+  async event(id: string, signedIn: boolean): Promise<Feed> {
     const e = await q.eventValidator(this.ds.manager, id);
     if (!e) throw new NotFound('The event');
+    if (e.event_visibility === 'internal' && !signedIn) throw internal();
     const etag = `"ev-${id.slice(0, 8)}-${e.list_version}"`;
     return this.feed(etag, e.content_changed_at, e.title, `event-${id.slice(0, 8)}.ics`, async () => {
       const events = await this.load('event', id);

@@ -29,6 +29,17 @@ export class Forbidden extends DomainError {
     super(403, code, 'Not allowed', detail);
   }
 }
+/** An unsafe request rode on a session cookie without the session's CSRF token. */
+export class CsrfRefused extends DomainError {
+  constructor() {
+    super(
+      403,
+      'csrf',
+      'Not allowed',
+      'Requests made with a session cookie must carry its CSRF token (X-CSRF-Token header or _csrf field).',
+    );
+  }
+}
 export class NotFound extends DomainError {
   constructor(what: string) {
     super(404, 'not-found', 'Not found', `${what} was not found.`);

@@ -132,6 +132,16 @@ export const POLICY = {
     rule: any(isSelf, isAdmin),
     refusal: 'Only admins issue tokens for other people.',
   },
+  'session.list': {
+    what: "list a person's signed-in browsers",
+    rule: any(isSelf, isAdmin),
+    refusal: "Only admins see other people's sessions.",
+  },
+  'session.end': {
+    what: 'end a browser session (sign it out)',
+    rule: any(isSelf, isAdmin),
+    refusal: "Only admins end other people's sessions.",
+  },
   'job.list': adminsOnly('see the job queue', 'Only admins see the job queue.'),
   'job.retry': adminsOnly('retry a failed job', 'Only admins retry jobs.'),
   'call.open': organizersOnly('open a call for proposals', 'Only organizers open calls for proposals.'),

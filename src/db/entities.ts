@@ -17,6 +17,7 @@ import { Feedback } from '../modules/feedback/feedback.entity';
 import { Lesson, LessonPrompt } from '../modules/lessons/lesson.entity';
 import { TalkDocument } from '../modules/search/talk-document.entity';
 import { Nomination } from '../modules/nominations/nomination.entity';
+import { OidcLogin, PersonIdentity, Session, SignInLink } from '../modules/auth/auth.entity';
 
 export const entities = [
   Person,
@@ -44,4 +45,8 @@ export const entities = [
   LessonPrompt,
   TalkDocument,
   Nomination,
+  Session,
+  SignInLink,
+  PersonIdentity,
+  OidcLogin,
 ];

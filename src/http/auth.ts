@@ -1,12 +1,19 @@
 /**
- * Bearer-token authentication. Every /v1 route needs a token unless it says `config: { public: true }`
- * (health, OpenAPI and docs live outside /v1 and are public);
- * a token that is sent must be valid, even on public routes (so a client learns it is wrong).
+ * Who is asking. An API token (`Authorization: Bearer …`) for scripts, or a session cookie for
+ * browsers; both resolve to an Actor in one indexed lookup. Every /v1 route needs one or the other
+ * unless it says `config: { public: true }`; a credential that is sent must be valid, even on public
+ * routes (so a client learns it is wrong).
+ *
+ * A cookie rides along on requests a browser makes for any site, so unsafe requests (POST, PUT,
+ * PATCH, DELETE) that authenticate by cookie must echo the session's CSRF token (X-CSRF-Token header
+ * or a `_csrf` form field); bearer requests cannot be forged that way and need none. A browser that
+ * opens a /v1 link without a session is sent to sign in, and back.
  */
-import type { FastifyInstance } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Actor } from '../core/actor';
-import { Unauthorized } from '../core/errors';
+import { CsrfRefused, Unauthorized } from '../core/errors';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -14,14 +21,40 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     public?: boolean;
+    /** pages answer a missing session themselves (a sign-in page, not a 401) */
+    page?: boolean;
   }
 }
 
 export type Authenticate = (secret: string) => Promise<Actor | null>;
 
-export default fp(async function authPlugin(app: FastifyInstance, opts: { authenticate: Authenticate }) {
+/** The session cookie: `__Host-` and Secure behind https, HttpOnly and SameSite=Lax always. */
+export function sessionCookie(publicUrl: string) {
+  const secure = publicUrl.startsWith('https:');
+  return {
+    name: secure ? '__Host-bb_session' : 'bb_session',
+    options: { path: '/', httpOnly: true, sameSite: 'lax' as const, secure },
+  };
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const sameToken = (a: unknown, b: string | undefined) =>
+  typeof a === 'string' && !!b && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** Where a browser goes to sign in, coming back to `url` after. */
+export const signInPath = (url: string) => `/sign-in?next=${encodeURIComponent(url)}`;
+
+const wantsHtml = (req: FastifyRequest) => req.method === 'GET' && /\btext\/html\b/.test(req.headers.accept ?? '');
+
+export default fp(async function authPlugin(
+  app: FastifyInstance,
+  opts: { authenticate: Authenticate; session: Authenticate; publicUrl: string },
+) {
+  const cookie = sessionCookie(opts.publicUrl);
   app.decorateRequest('actor', null);
-  app.addHook('onRequest', async (req) => {
+
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const header = req.headers.authorization;
     if (header) {
       const m = /^Bearer\s+(\S{1,200})\s*$/i.exec(header);
@@ -30,11 +63,30 @@ export default fp(async function authPlugin(app: FastifyInstance, opts: { authen
       if (!req.actor) throw new Unauthorized('The token is unknown or revoked.');
       return;
     }
-    if (!req.routeOptions.config?.public && req.routeOptions.url?.startsWith('/v1/')) throw new Unauthorized();
+    const secret = req.cookies?.[cookie.name];
+    if (secret) {
+      req.actor = secret.length <= 200 ? await opts.session(secret) : null;
+      // An ended or expired session: forget the cookie, and go on as someone not signed in.
+      if (!req.actor) reply.clearCookie(cookie.name, { path: '/' });
+    }
+    if (req.actor || req.routeOptions.config?.public || req.routeOptions.config?.page) return;
+    if (!req.routeOptions.url?.startsWith('/v1/')) return;
+    if (wantsHtml(req)) return reply.redirect(signInPath(req.url), 303);
+    throw new Unauthorized(
+      secret
+        ? 'Your session has ended; sign in again.'
+        : 'Send a valid API token (Authorization: Bearer <token>) or sign in.',
+    );
+  });
+
+  app.addHook('preHandler', async (req) => {
+    if (!req.actor?.sessionId || !UNSAFE.has(req.method)) return;
+    const sent = req.headers['x-csrf-token'] ?? (req.body as { _csrf?: unknown } | undefined)?._csrf;
+    if (!sameToken(sent, req.actor.csrfToken)) throw new CsrfRefused();
   });
 });
 
-/** For routes that require a token: the hook above guarantees an actor there. */
+/** For routes that require a credential: the hook above guarantees an actor there. */
 export function actorOf(req: { actor: Actor | null }): Actor {
   if (!req.actor) throw new Unauthorized();
   return req.actor;

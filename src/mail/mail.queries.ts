@@ -137,3 +137,6 @@ export const talksOfEvent = async (m: EntityManager, eventId: string) =>
   (await sql<{ proposal_id: string }>(m, 'SELECT proposal_id FROM slot WHERE event_id = $1', [eventId])).map(
     (r) => r.proposal_id,
   );
+
+export const personByEmail = async (m: EntityManager, email: string) =>
+  (await sql<Person>(m, 'SELECT id, name, email FROM person WHERE email = $1', [email]))[0];

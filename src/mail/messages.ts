@@ -10,6 +10,9 @@ import { renderInvite, type InviteItem } from '../calendar/invite';
 import { agendaText, eventUid, location, talkUid } from '../calendar/render';
 import * as q from './mail.queries';
 import type { EventRow, Person } from './mail.queries';
+import { defaultAuth, type AuthConfig } from '../config';
+import { createSignInLink, domainOf, LINK_MINUTES, MAIL_LINK_MINUTES } from '../modules/auth/links';
+import { recentLinks } from '../modules/auth/auth.queries';
 import { templates, type EventInfo, type Rendered } from './templates';
 
 export type MailJob =
@@ -31,13 +34,20 @@ export type MailJob =
   | { kind: 'task-digest'; personId: string; day: string }
   | { kind: 'lesson-prompt'; proposalId: string; personId: string; reminder: boolean }
   | { kind: 'nomination'; nominationId: string; personId: string }
-  | { kind: 'nomination-answered'; nominationId: string; personId: string };
+  | { kind: 'nomination-answered'; nominationId: string; personId: string }
+  /** Asked for on the sign-in page; the link itself is made when the mail is written (only its hash is kept). */
+  | { kind: 'sign-in-link'; email: string; next: string };
 
 export interface MailSettings {
   mailFrom: string;
   organizerEmail: string;
   publicUrl: string;
+  /** How people sign in (links in mails sign them in when e-mail sign-in is on). */
+  auth?: AuthConfig;
 }
+
+/** Requested sign-in links per address per quarter hour; more requests send nothing. */
+const LINKS_PER_QUARTER_HOUR = 5;
 
 export function when(start: Date, end: Date, tz: string): string {
   const s = DateTime.fromJSDate(start, { zone: tz });
@@ -57,6 +67,7 @@ export class MessageBuilder {
 
   /** The message for a job, or null when what it was about is gone (nothing to say any more). */
   async build(job: MailJob): Promise<Mail.Options | null> {
+    if (job.kind === 'sign-in-link') return this.signInLink(job.email, job.next);
     const person = await this.person(job.personId);
     if (!person) return null;
     switch (job.kind) {
@@ -98,9 +109,10 @@ export class MessageBuilder {
       return this.mail(person, templates.proposalReceived(t), `received.${p.id}.${person.id}`);
     if (job.kind === 'co-speaker-added') {
       const by = await this.person(job.byId);
+      const url = await this.signedLink(person, `/v1/proposals/${p.id}`);
       return this.mail(
         person,
-        templates.coSpeakerAdded({ ...t, by: by?.name ?? 'A colleague' }),
+        templates.coSpeakerAdded({ ...t, by: by?.name ?? 'A colleague', url }),
         `co-speaker.${p.id}.${person.id}`,
       );
     }
@@ -143,7 +155,13 @@ export class MessageBuilder {
       url: `${this.settings.publicUrl}/v1/events/${e.id}`,
       stamp: new Date(),
     };
-    return this.invite(job, person, item, this.eventInfo(e, person), e.community);
+    return this.invite(job, person, item, await this.inviteInfo(job, person, this.eventInfo(e, person)), e.community);
+  }
+
+  /** An invitation's link signs the person in (its calendar entry keeps the plain link). */
+  private async inviteInfo(job: Extract<MailJob, { kind: 'invite' }>, person: Person, info: EventInfo) {
+    if (job.method !== 'REQUEST') return info;
+    return { ...info, url: await this.signedLink(person, new URL(info.url).pathname) };
   }
 
   private async talkInvite(job: Extract<MailJob, { kind: 'invite' }>, person: Person): Promise<Mail.Options | null> {
@@ -174,7 +192,7 @@ export class MessageBuilder {
       personName: person.name,
       url: item.url,
     };
-    return this.invite(job, person, item, info, t.community);
+    return this.invite(job, person, item, await this.inviteInfo(job, person, info), t.community);
   }
 
   private invite(
@@ -243,11 +261,46 @@ export class MessageBuilder {
   private async nomination(person: Person, nominationId: string, toNominee: boolean): Promise<Mail.Options | null> {
     const n = await q.nominationFacts(this.ds.manager, nominationId);
     if (!n) return null;
-    const url = `${this.settings.publicUrl}/v1/nominations/${nominationId}`;
+    const path = `/v1/nominations/${nominationId}`;
+    const url = toNominee ? await this.signedLink(person, path) : `${this.settings.publicUrl}${path}`;
     const info = { ...n, url, name: person.name };
     if (toNominee) return this.mail(person, templates.nominated(info), `nomination.${nominationId}`);
     if (n.status === 'open') return null;
     return this.mail(person, templates.nominationAnswered(info), `nomination-${n.status}.${nominationId}`);
+  }
+
+  private get auth(): AuthConfig {
+    return this.settings.auth ?? defaultAuth;
+  }
+
+  /**
+   * A link into Brownbag that signs the person in on the way (one use, a week long), where sign-in
+   * by mail is on; otherwise the plain link (the sign-in page sends them on after the provider).
+   */
+  private async signedLink(person: Person, path: string): Promise<string> {
+    if (!this.auth.emailSignIn) return `${this.settings.publicUrl}${path}`;
+    return createSignInLink(this.ds, this.settings.publicUrl, person.email, path, MAIL_LINK_MINUTES);
+  }
+
+  /**
+   * The mail the sign-in page promised. A known address, or one allowed to sign up, gets a link
+   * (15 minutes, one use); any other gets a note saying how to get in, so the page never reveals
+   * who has an account. Past the per-address limit nothing is sent.
+   */
+  private async signInLink(email: string, next: string): Promise<Mail.Options | null> {
+    if (!this.auth.emailSignIn) return null;
+    if ((await recentLinks(this.ds.manager, email, LINK_MINUTES)) >= LINKS_PER_QUARTER_HOUR) return null;
+    const person = await q.personByEmail(this.ds.manager, email);
+    const to = person ?? { id: email, name: email, email };
+    const stamp = Date.now().toString(36);
+    if (!person && !this.auth.allowedEmailDomains.includes(domainOf(email)))
+      return this.mail(to, templates.noAccount({ email, publicUrl: this.settings.publicUrl }), `no-account.${stamp}`);
+    const url = await createSignInLink(this.ds, this.settings.publicUrl, email, next, LINK_MINUTES);
+    return this.mail(
+      to,
+      templates.signInLink({ name: person?.name ?? null, url, minutes: LINK_MINUTES }),
+      `sign-in.${stamp}`,
+    );
   }
 
   private mail(person: Person, r: Rendered, about: string): Mail.Options {

@@ -123,11 +123,26 @@ export const templates = {
       `thank you for proposing "${t.title}" to ${t.community}. This time it did not make it into the programme.`,
       'Please do not let that stop you: most speakers got a no before their first yes, and the organizers are happy to help you shape your next idea.',
     ]),
-  coSpeakerAdded: (t: TalkInfo & { by: string }) =>
+  coSpeakerAdded: (t: TalkInfo & { by: string; url: string }) =>
     message(`You are co-speaker of "${t.title}"`, [
       `Hi ${t.speakerName},`,
       `${t.by} added you as co-speaker of "${t.title}" (${t.format}) for ${t.community}.`,
-      'You can read and edit the proposal with your own Brownbag account.',
+      'You can read and edit the proposal with your own Brownbag account; this link signs you in (once, within a week):',
+      t.url,
+    ]),
+  signInLink: (l: { name: string | null; url: string; minutes: number }) =>
+    message('Your Brownbag sign-in link', [
+      `Hi${l.name ? ` ${l.name}` : ''},`,
+      `here is the link you asked for. It signs you in once, within ${l.minutes} minutes:`,
+      l.url,
+      'If you did not ask for it, you can ignore this mail: nothing happens unless the link is opened.',
+    ]),
+  noAccount: (l: { email: string; publicUrl: string }) =>
+    message('About signing in to Brownbag', [
+      'Hi,',
+      `someone (hopefully you) asked to sign in to Brownbag at ${l.publicUrl} as ${l.email}. There is no account for this address, and it cannot make one by itself.`,
+      'Try your company address, or ask an organizer of your community to add you; then sign in again.',
+      'If you did not ask, you can ignore this mail.',
     ]),
   invitation: (e: EventInfo) =>
     message(`Invitation: ${e.title} — ${e.when}`, [

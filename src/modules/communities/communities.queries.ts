@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
 import type { Role } from '../../core/policy';
 import type { Person } from '../people/person.entity';
-import type { Community, RetrospectiveVisibility } from './community.entity';
+import type { Community, EventVisibility, RetrospectiveVisibility } from './community.entity';
 
 export interface MemberRow {
   person: Person;
@@ -12,7 +12,7 @@ export interface MemberRow {
 }
 
 const COMMUNITY_COLUMNS = `c.id, c.slug, c.name, c.description, c.blind_review AS "blindReview", c.time_zone AS "timeZone",
-  c.retrospective_visibility AS "retrospectiveVisibility", c.version, c.list_version AS "listVersion",
+  c.retrospective_visibility AS "retrospectiveVisibility", c.event_visibility AS "eventVisibility", c.version, c.list_version AS "listVersion",
   c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
 /** A community by slug or id, with the person's role in it (null: not a member). */
@@ -44,6 +44,7 @@ export interface CommunityFields {
   blindReview: boolean;
   timeZone: string;
   retrospectiveVisibility: RetrospectiveVisibility;
+  eventVisibility: EventVisibility;
 }
 
 /** Inserts a community; null when the slug is taken. */
@@ -51,9 +52,9 @@ export const insertCommunity = async (m: EntityManager, c: CommunityFields) =>
   (
     await sql<{ id: string }>(
       m,
-      `INSERT INTO community (slug, name, description, blind_review, time_zone, retrospective_visibility)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (slug) DO NOTHING RETURNING id`,
-      [c.slug, c.name, c.description, c.blindReview, c.timeZone, c.retrospectiveVisibility],
+      `INSERT INTO community (slug, name, description, blind_review, time_zone, retrospective_visibility, event_visibility)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (slug) DO NOTHING RETURNING id`,
+      [c.slug, c.name, c.description, c.blindReview, c.timeZone, c.retrospectiveVisibility, c.eventVisibility],
     )
   )[0]?.id ?? null;
 
@@ -63,6 +64,7 @@ const COLUMN = {
   blindReview: 'blind_review',
   timeZone: 'time_zone',
   retrospectiveVisibility: 'retrospective_visibility',
+  eventVisibility: 'event_visibility',
 } as const;
 
 /** Sets the given fields, bumping the version; false when (with `expected`) someone changed it first. */

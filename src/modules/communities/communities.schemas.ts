@@ -3,13 +3,17 @@ import { PageQuery } from '../../http/pagination';
 import { DateTime, Email, Line, Nullable, Slug, Text, Uuid } from '../../http/types';
 import { PersonOut, personOut } from '../people/people.schemas';
 import { ROLES } from './membership.entity';
-import { RETROSPECTIVE_VISIBILITIES } from './community.entity';
+import { EVENT_VISIBILITIES, RETROSPECTIVE_VISIBILITIES } from './community.entity';
 import type { MemberRow } from './communities.queries';
 import type { Access } from './access';
 
 export const RoleSchema = Type.Enum(ROLES);
 const RetroVisibility = Type.Enum(RETROSPECTIVE_VISIBILITIES, {
   description: "who reads the organizers' retrospectives of talks",
+});
+const EventVisibility = Type.Enum(EVENT_VISIBILITIES, {
+  description:
+    'who reads its calendar feed: public (anyone who reaches the server) or internal (signed-in people, and personal feed URLs)',
 });
 const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin' });
 
@@ -21,6 +25,7 @@ export const CommunityOut = Type.Object({
   blindReview: Type.Boolean(),
   timeZone: Type.String(),
   retrospectiveVisibility: RetroVisibility,
+  eventVisibility: EventVisibility,
   createdAt: DateTime,
   myRole: Nullable(RoleSchema),
   calendarUrl: Type.String({ description: 'iCalendar feed of its published events' }),
@@ -35,6 +40,7 @@ export const CommunityCreate = Type.Object(
     blindReview: Type.Optional(Type.Boolean()),
     timeZone: Type.Optional(TimeZone),
     retrospectiveVisibility: Type.Optional(RetroVisibility),
+    eventVisibility: Type.Optional(EventVisibility),
   },
   { additionalProperties: false },
 );
@@ -46,6 +52,7 @@ export const CommunityPatch = Type.Object(
     blindReview: Type.Optional(Type.Boolean()),
     timeZone: Type.Optional(TimeZone),
     retrospectiveVisibility: Type.Optional(RetroVisibility),
+    eventVisibility: Type.Optional(EventVisibility),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -69,6 +76,7 @@ export const communityOut = (publicUrl: string) => (a: Access) => {
     blindReview: a.community.blindReview,
     timeZone: a.community.timeZone,
     retrospectiveVisibility: a.community.retrospectiveVisibility,
+    eventVisibility: a.community.eventVisibility,
     createdAt: new Date(a.community.createdAt).toISOString(),
     myRole: a.role,
     calendarUrl,

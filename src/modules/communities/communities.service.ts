@@ -62,6 +62,7 @@ export class CommunitiesService {
         blindReview: input.blindReview ?? false,
         timeZone: input.timeZone ?? 'UTC',
         retrospectiveVisibility: input.retrospectiveVisibility ?? 'organizers',
+        eventVisibility: input.eventVisibility ?? 'internal',
       });
       if (!id) throw new Conflict('slug-taken', `The slug ${input.slug} is taken; choose another.`);
       await q.insertMembership(m, id, actor.id, 'organizer');

@@ -2,6 +2,8 @@ import { Check, Column, Entity } from 'typeorm';
 
 export const RETROSPECTIVE_VISIBILITIES = ['organizers', 'everyone'] as const;
 export type RetrospectiveVisibility = (typeof RETROSPECTIVE_VISIBILITIES)[number];
+export const EVENT_VISIBILITIES = ['internal', 'public'] as const;
+export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
 import { CreatedAt, UpdatedAt, UuidKey } from '../../db/columns';
 
 @Entity('community')
@@ -21,6 +23,18 @@ export class Community {
     default: 'organizers',
   })
   retrospectiveVisibility: RetrospectiveVisibility;
+  /**
+   * Who reads the community's calendar feed (and its event pages): `public`, anyone who reaches the
+   * server; `internal`, signed-in people, and calendar clients through a personal feed URL.
+   */
+  @Column({
+    name: 'event_visibility',
+    type: 'enum',
+    enum: EVENT_VISIBILITIES,
+    enumName: 'event_visibility',
+    default: 'internal',
+  })
+  eventVisibility: EventVisibility;
   @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'UTC' }) timeZone: string;
   @Column({ type: 'integer', default: 1 }) version: number;
   /**

@@ -1,0 +1,218 @@
+/**
+ * The sign-in pages (HTML, no client script): the sign-in page, "check your mail", the link's
+ * landing, the provider round trip, sign-out, and a page that says who you are. Every failure is a
+ * page that says what to do — never JSON, never a stack trace — and changes nothing.
+ */
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { CsrfRefused, DomainError } from '../../core/errors';
+import { sessionCookie, signInPath } from '../../http/auth';
+import { STYLESHEET } from '../../web/assets';
+import { sendPage } from '../../web/render';
+import { safeNext } from './links';
+import type { SessionsService } from './sessions.service';
+import { SignInError, type SignInService } from './sign-in.service';
+import {
+  CheckMailPage,
+  FailurePage,
+  failureStatus,
+  LandingPage,
+  SignedInPage,
+  SignInPage,
+  type FailureKind,
+} from './sign-in.views';
+
+const OIDC_COOKIE = 'bb_oidc';
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const Next = Type.Optional(Type.String({ maxLength: 2000 }));
+const hide = { hide: true } as const;
+
+export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; sessions: SessionsService }> = async (
+  app,
+  o,
+) => {
+  const { signIn, sessions } = o;
+  const { publicUrl } = signIn;
+  const cookie = sessionCookie(publicUrl);
+  const secure = cookie.options.secure;
+  const origin = new URL(publicUrl).origin;
+  const options = (next: unknown) => ({
+    provider: signIn.oidc?.name ?? null,
+    email: signIn.auth.emailSignIn,
+    next: safeNext(next, publicUrl),
+  });
+  const fail = (reply: FastifyReply, kind: FailureKind, next?: unknown) =>
+    sendPage(reply, <FailurePage kind={kind} o={options(next)} />, failureStatus(kind));
+
+  await app.register(formbody, { bodyLimit: 8192 });
+  await app.register(rateLimit, { global: false });
+  await app.register(helmet, {
+    hsts: secure ? { maxAge: 15552000, includeSubDomains: false } : false,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'base-uri': ["'none'"],
+        'object-src': ["'none'"],
+      },
+    },
+  });
+
+  // Whatever goes wrong on a page is a page: validation, rate limits, and our own mistakes.
+  app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
+    if (err instanceof SignInError) return fail(reply, err.kind);
+    if (err instanceof CsrfRefused) return fail(reply, 'bad-origin');
+    if (err.statusCode === 429) return fail(reply, 'too-many');
+    if (err instanceof DomainError || err.validation || (err.statusCode ?? 500) < 500) return fail(reply, 'bad-input');
+    req.log.error({ err }, 'sign-in page failed');
+    return fail(reply, 'broken');
+  });
+
+  /** Forms that sign someone in must come from our own pages (no login CSRF). */
+  const fromHere = (req: FastifyRequest) => {
+    const o = req.headers.origin;
+    if (o !== undefined) return o === origin;
+    return req.headers['sec-fetch-site'] === undefined || req.headers['sec-fetch-site'] === 'same-origin';
+  };
+
+  const startSession = (reply: FastifyReply, s: { secret: string; maxAgeSeconds: number }, next: string) => {
+    reply.setCookie(cookie.name, s.secret, { ...cookie.options, maxAge: s.maxAgeSeconds });
+    return reply.redirect(safeNext(next, publicUrl), 303);
+  };
+
+  app.get('/assets/brownbag.css', { config: { public: true }, schema: hide }, async (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET),
+  );
+
+  app.get('/', { config: { page: true }, schema: hide }, async (req, reply) => {
+    if (!req.actor) return reply.redirect(signInPath('/'), 303);
+    return sendPage(reply, <SignedInPage who={req.actor} csrf={req.actor.csrfToken ?? ''} />);
+  });
+
+  app.get(
+    '/sign-in',
+    { config: { page: true }, schema: { ...hide, querystring: Type.Object({ next: Next }) } },
+    async (req, reply) => {
+      if (req.actor?.sessionId) return reply.redirect(safeNext(req.query.next, publicUrl), 303);
+      return sendPage(reply, <SignInPage o={options(req.query.next)} />);
+    },
+  );
+
+  app.post(
+    '/sign-in/email',
+    {
+      config: { page: true, rateLimit: { max: 10, timeWindow: '15 minutes' } },
+      schema: { ...hide, body: Type.Object({ email: Type.String({ maxLength: 320 }), next: Next }) },
+    },
+    async (req, reply) => {
+      if (!signIn.auth.emailSignIn) return reply.redirect('/sign-in', 303);
+      if (!fromHere(req)) return fail(reply, 'bad-origin', req.body.next);
+      const email = req.body.email.trim();
+      if (!EMAIL.test(email))
+        return sendPage(
+          reply,
+          <SignInPage
+            o={options(req.body.next)}
+            error="That does not look like an e-mail address; check it and try again."
+          />,
+          400,
+        );
+      await signIn.requestLink(email, req.body.next ?? '/');
+      return reply.redirect('/sign-in/sent', 303);
+    },
+  );
+
+  app.get('/sign-in/sent', { config: { page: true }, schema: hide }, async (_req, reply) =>
+    sendPage(reply, <CheckMailPage />),
+  );
+
+  // Opening the link shows a button; only pressing it uses the link up (mail scanners that open
+  // links do not sign anyone in, nor spend the link).
+  app.get(
+    '/sign-in/link',
+    {
+      config: { page: true },
+      schema: { ...hide, querystring: Type.Object({ token: Type.String({ maxLength: 200 }) }) },
+    },
+    async (req, reply) => {
+      const link = await signIn.peekLink(req.query.token);
+      if (!link) return fail(reply, 'link-expired');
+      reply.header('referrer-policy', 'no-referrer');
+      return sendPage(reply, <LandingPage token={req.query.token} name={link.name} email={link.email} />);
+    },
+  );
+
+  app.post(
+    '/sign-in/link',
+    {
+      config: { page: true, rateLimit: { max: 30, timeWindow: '15 minutes' } },
+      schema: { ...hide, body: Type.Object({ token: Type.String({ maxLength: 200 }) }) },
+    },
+    async (req, reply) => {
+      if (!fromHere(req)) return fail(reply, 'bad-origin');
+      const r = await signIn.consumeLink(req.body.token, req.headers['user-agent'] ?? '');
+      return startSession(reply, r.session, r.next);
+    },
+  );
+
+  app.get(
+    '/sign-in/oidc',
+    {
+      config: { page: true, rateLimit: { max: 30, timeWindow: '15 minutes' } },
+      schema: { ...hide, querystring: Type.Object({ next: Next }) },
+    },
+    async (req, reply) => {
+      if (!signIn.oidc) return reply.redirect('/sign-in', 303);
+      const { url, key } = await signIn.startOidc(req.query.next ?? '/');
+      reply.setCookie(OIDC_COOKIE, key, {
+        path: '/sign-in/oidc',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        maxAge: 600,
+      });
+      return reply.redirect(url, 303);
+    },
+  );
+
+  app.get(
+    '/sign-in/oidc/callback',
+    {
+      config: { page: true },
+      schema: { ...hide, querystring: Type.Record(Type.String(), Type.String({ maxLength: 4000 })) },
+    },
+    async (req, reply) => {
+      reply.clearCookie(OIDC_COOKIE, { path: '/sign-in/oidc' });
+      const r = await signIn.finishOidc(
+        new URL(req.url, publicUrl),
+        req.cookies[OIDC_COOKIE],
+        req.headers['user-agent'] ?? '',
+      );
+      return startSession(reply, r.session, r.next);
+    },
+  );
+
+  // Signing out ends this session everywhere (the row is revoked, not just the cookie dropped).
+  // The CSRF check (http/auth.ts) runs first: a signed-in POST needs the page's _csrf field.
+  app.post(
+    '/sign-out',
+    {
+      config: { page: true },
+      schema: { ...hide, body: Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })) }) },
+    },
+    async (req, reply) => {
+      if (req.actor?.sessionId) await sessions.end(req.actor, req.actor.sessionId);
+      reply.clearCookie(cookie.name, { path: '/' });
+      return reply.redirect('/sign-in', 303);
+    },
+  );
+};
