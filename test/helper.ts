@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { buildApp } from '../src/app';
+import type { AuthConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { acquirePgServer, dropDatabase, recreateDatabase, type PgServer } from '../scripts/lib/pg-server';
 import { prepareTemplate, TEMPLATE } from '../scripts/lib/test-db';
@@ -50,7 +51,10 @@ async function server(): Promise<{ server: PgServer; template: string }> {
   return { server: s, template };
 }
 
-export async function setup(t: TapLike, opts: { poolSize?: number } = {}): Promise<Ctx> {
+export async function setup(
+  t: TapLike,
+  opts: { poolSize?: number; auth?: AuthConfig; publicUrl?: string } = {},
+): Promise<Ctx> {
   const { server: pg, template } = await server();
   const name = `brownbag_t_${randomBytes(6).toString('hex')}`;
   await recreateDatabase(pg, name, template);
@@ -60,7 +64,7 @@ export async function setup(t: TapLike, opts: { poolSize?: number } = {}): Promi
   // TEST_LOG=1 prints what the app logs at error level (the cause of any 500) while tests run.
   const app = await buildApp({
     ds,
-    config: { bodyLimitBytes: 262144, publicUrl: 'http://brownbag.test' },
+    config: { bodyLimitBytes: 262144, publicUrl: opts.publicUrl ?? 'http://brownbag.test', auth: opts.auth },
     logger: process.env.TEST_LOG ? { level: 'error' } : false,
   });
   await app.ready();

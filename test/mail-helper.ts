@@ -6,6 +6,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { startWorker } from '../src/jobs/worker';
 import { createMailer } from '../src/mail/transport';
+import type { MailSettings } from '../src/mail/messages';
 import type { Ctx } from './helper';
 
 export const MAIL_SETTINGS = {
@@ -71,13 +72,19 @@ export async function smtpSink(t: { teardown(fn: () => unknown): void }) {
   };
 }
 
-export async function worker(t: { teardown(fn: () => unknown): void }, ctx: Ctx, smtpUrl: string, concurrency = 5) {
+export async function worker(
+  t: { teardown(fn: () => unknown): void },
+  ctx: Ctx,
+  smtpUrl: string,
+  concurrency = 5,
+  settings: MailSettings = MAIL_SETTINGS,
+) {
   const mailer = createMailer({ smtpUrl, mailDir: '/nonexistent' });
   const runner = await startWorker({
     connectionString: ctx.dbUrl,
     ds: ctx.ds,
     mailer,
-    settings: MAIL_SETTINGS,
+    settings,
     concurrency,
     pollInterval: 200,
   });

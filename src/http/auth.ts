@@ -79,6 +79,11 @@ export default fp(async function authPlugin(
     );
   });
 
+  // A signed-in browser's scripts read the CSRF token from any response (same-origin only).
+  app.addHook('onSend', async (req, reply) => {
+    if (req.actor?.csrfToken) reply.header('x-csrf-token', req.actor.csrfToken);
+  });
+
   app.addHook('preHandler', async (req) => {
     if (!req.actor?.sessionId || !UNSAFE.has(req.method)) return;
     const sent = req.headers['x-csrf-token'] ?? (req.body as { _csrf?: unknown } | undefined)?._csrf;
