@@ -20,6 +20,7 @@ export type SignInFailure =
   | 'domain-not-allowed'
   | 'provider-refused'
   | 'provider-unreachable'
+  | 'provider-misconfigured'
   | 'round-trip-lost'
   | 'email-unverified'
   | 'no-email';
@@ -97,7 +98,10 @@ export class SignInService {
     try {
       start = await this.oidc.start();
     } catch (e) {
-      throw new SignInError('provider-unreachable', String(e));
+      // A provider that answers as another issuer is set up wrong, not down.
+      const wrongIssuer =
+        /issuer/i.test(String((e as Error).message)) || /COMPARISON/.test(String((e as { code?: string }).code));
+      throw new SignInError(wrongIssuer ? 'provider-misconfigured' : 'provider-unreachable', String(e));
     }
     const key = newSecret('link');
     await q.insertOidcLogin(this.ds.manager, {

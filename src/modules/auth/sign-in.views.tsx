@@ -132,6 +132,11 @@ const FAILURES: Record<
     say: 'It may be down for a moment. Try again shortly.',
     status: 502,
   },
+  'provider-misconfigured': {
+    title: 'The company sign-in is not set up right',
+    say: 'The provider answers as a different issuer than Brownbag expects (OIDC_ISSUER). Please tell your administrator; meanwhile, use another way in if there is one.',
+    status: 502,
+  },
   'round-trip-lost': {
     title: 'The sign-in took too long',
     say: 'It has to finish within ten minutes, in the browser where it started. Start again.',
