@@ -11,6 +11,7 @@ import { loadConfig } from '../src/config';
 import { taskList } from '../src/jobs/worker';
 import { createMailer } from '../src/mail/transport';
 import { Community } from '../src/modules/communities/community.entity';
+import { createSignInLink, MAIL_LINK_MINUTES } from '../src/modules/auth/links';
 import { cliDatabase } from './lib/cli-db';
 import { DEMO_SLUG, DEMO_STEPS, seedDemo } from './seed/demo';
 import { seedScale } from './seed/scale';
@@ -32,7 +33,7 @@ async function main() {
       if (await db.ds.getRepository(Community).existsBy({ slug: DEMO_SLUG })) {
         console.log(`demo: community ${DEMO_SLUG} exists already; nothing to do`);
       } else {
-        const services = buildServices(db.ds, loadConfig().publicUrl);
+        const services = buildServices(db.ds, loadConfig().publicUrl, loadConfig().auth);
         const made = await services.people.bootstrapAdmin('demo.admin@example.com', 'Demo Admin');
         const admin = {
           id: made!.token.personId,
@@ -60,9 +61,14 @@ async function main() {
           `demo: communities ${DEMO_SLUG} and frontend-meetup are ready, with rooms, events, an agenda, RSVPs, checklists,`,
         );
         console.log("  last month's talks with feedback, lessons and a retrospective, and nominations.");
-        console.log(
-          `  subscribe a calendar to ${url.replace(/^https?:/, 'webcal:')}/v1/communities/${DEMO_SLUG}/calendar.ics?talks=true`,
-        );
+        // The guild is internal (the default): a calendar client reads it through a personal feed URL.
+        const olga = Object.keys(tokens)[0];
+        const olgaActor = await services.people.authenticate(tokens[olga]);
+        const feed = await services.feedTokens.create(olgaActor!, 'demo calendar');
+        const webcal = url.replace(/^https?:/, 'webcal:');
+        console.log(`  subscribe a calendar (${olga}'s personal URL, the guild is internal):`);
+        console.log(`    ${webcal}/v1/feeds/${feed.secret}/communities/${DEMO_SLUG}/calendar.ics?talks=true`);
+        console.log(`  frontend-meetup is public:  ${webcal}/v1/communities/frontend-meetup/calendar.ics`);
         console.log(`  search the knowledge base:  ${url}/v1/search?q=sampling%20traces`);
         console.log(
           `  the community in figures:   ${url}/v1/communities/${DEMO_SLUG}/metrics   (add ?format=csv for a spreadsheet)`,
@@ -70,6 +76,15 @@ async function main() {
         console.log(
           `  last month's lessons:       ${url}/v1/communities/${DEMO_SLUG}/lessons.md?from=2000-01-01&to=2100-01-01`,
         );
+        if (config.auth.emailSignIn) {
+          console.log(
+            '  sign in with one click (each link works once, for a week; or ask for a link on the sign-in page):',
+          );
+          for (const email of ['demo.admin@example.com', ...Object.keys(tokens).slice(0, 4)]) {
+            const link = await createSignInLink(db.ds, url, email, '/', MAIL_LINK_MINUTES);
+            console.log(`  ${email.padEnd(30)} ${link}`);
+          }
+        }
         console.log('  API tokens to explore with:');
         console.log(`  demo.admin@example.com (admin)  ${made!.secret}`);
         for (const [email, token] of Object.entries(tokens).slice(0, 4)) console.log(`  ${email.padEnd(30)} ${token}`);

@@ -98,6 +98,13 @@ async function main() {
     `Brownbag is listening on ${config.publicUrl}  ·  API docs: ${config.publicUrl}/docs  ·  database: ${db.embedded ? `embedded (${config.dataDir})` : 'DATABASE_URL'}` +
       `  ·  mail: ${mailer.describe}  ·  jobs: ${worker ? `in this process (${config.workerConcurrency} at a time)` : 'WORKER=off, run `npm run worker`'}`,
   );
+  const ways = [config.auth.oidc && config.auth.oidc.name, config.auth.emailSignIn && 'an e-mail link'].filter(Boolean);
+  console.log(
+    `Sign in at ${config.publicUrl}/ with ${ways.join(' or ')}` +
+      (config.auth.emailSignIn
+        ? ` (the first admin is ${config.bootstrapAdminEmail}${config.smtpUrl ? '' : `; mail lands in ${config.mailDir} as .eml files`})`
+        : ''),
+  );
 }
 
 main().catch((e) => {

@@ -81,6 +81,7 @@ export async function seedDemo(
     name: 'Frontend Meetup',
     timeZone: 'America/New_York',
     description: 'An open series with a rolling call for proposals.',
+    eventVisibility: 'public',
   });
   const roles: Record<string, 'organizer' | 'reviewer'> = {
     'olga.organizer@example.com': 'organizer',

@@ -16,9 +16,18 @@ export async function registerOpenApi(app: FastifyInstance) {
           'Errors are RFC 9457 application/problem+json. Lists use keyset pagination (limit, cursor → nextCursor).',
       },
       components: {
-        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'Personal API token' } },
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'Personal API token' },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'bb_session',
+            description:
+              'A browser session (sign in at /sign-in; `__Host-bb_session` behind https). Unsafe methods also need the X-CSRF-Token header, which every signed-in response carries.',
+          },
+        },
       },
-      security: [{ bearerAuth: [] }],
+      security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     },
     refResolver: {
       buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),

@@ -20,6 +20,7 @@ export const TASKS = {
   reminders: 'reminders',
   digests: 'task-digests',
   lessonPrompts: 'lesson-prompts',
+  signInSweep: 'sign-in-sweep',
 } as const;
 
 export async function enqueue(m: EntityManager, task: string, payload: object, o: JobOptions = {}): Promise<void> {

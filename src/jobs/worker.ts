@@ -10,6 +10,7 @@ import type { Mailer } from '../mail/transport';
 import { enqueueReminders } from '../modules/events/events.queries';
 import { enqueueLessonPrompts } from '../modules/lessons/lessons.queries';
 import { enqueueDigests } from '../modules/tasks/tasks.queries';
+import { sweep } from '../modules/auth/auth.queries';
 import { quietLogger, TASKS } from './queue';
 
 export function taskList(ds: DataSource, mailer: Mailer, settings: MailSettings): TaskList {
@@ -27,6 +28,9 @@ export function taskList(ds: DataSource, mailer: Mailer, settings: MailSettings)
     },
     [TASKS.lessonPrompts]: async () => {
       await enqueueLessonPrompts(ds.manager);
+    },
+    [TASKS.signInSweep]: async () => {
+      await sweep(ds.manager);
     },
   };
 }
@@ -53,6 +57,7 @@ export async function startWorker(o: WorkerOptions): Promise<Runner> {
       '*/10 * * * * reminders ?fill=1h&max=3',
       '0 7 * * * task-digests ?fill=12h&max=3',
       '5,35 * * * * lesson-prompts ?fill=6h&max=3',
+      '50 * * * * sign-in-sweep',
     ].join('\n'),
     logger: quietLogger(),
   });
