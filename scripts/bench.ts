@@ -10,6 +10,7 @@ import { benchFeeds } from './bench/feeds';
 import { benchMail } from './bench/mail';
 import { benchProposals } from './bench/proposals';
 import { benchSearch } from './bench/search';
+import { benchSignIn } from './bench/sign-in';
 import { benchTasks } from './bench/tasks';
 import { acquirePgServer, dropDatabase } from './lib/pg-server';
 import { prepareTemplate } from './lib/test-db';
@@ -20,6 +21,7 @@ const SCENARIOS: Record<string, (c: BenchContext) => Promise<boolean>> = {
   mail: benchMail,
   tasks: benchTasks,
   search: benchSearch,
+  'sign-in': benchSignIn,
 };
 
 async function main() {

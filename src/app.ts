@@ -45,6 +45,8 @@ import { SearchService } from './modules/search/search.service';
 import { searchRoutes } from './modules/search/search.routes';
 import { MetricsService } from './modules/metrics/metrics.service';
 import { metricsRoutes } from './modules/metrics/metrics.routes';
+import { listen } from './db/listen';
+import { AUTH_CHANNEL, CredentialCache } from './modules/auth/credential-cache';
 import { OidcClient } from './modules/auth/oidc';
 import { SessionsService } from './modules/auth/sessions.service';
 import { sessionsRoutes } from './modules/auth/sessions.routes';
@@ -58,8 +60,9 @@ export interface AppDeps {
 }
 
 export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000', auth: AuthConfig = defaultAuth) {
-  const people = new PeopleService(ds);
-  const sessions = new SessionsService(ds, auth.sessionDays);
+  const credentials = new CredentialCache();
+  const people = new PeopleService(ds, credentials);
+  const sessions = new SessionsService(ds, auth.sessionDays, credentials);
   const oidc = auth.oidc ? new OidcClient(auth.oidc, `${publicUrl}/sign-in/oidc/callback`) : null;
   const signIn = new SignInService(ds, people, sessions, auth, oidc, publicUrl);
   const feedTokens = new FeedTokensService(ds);
@@ -79,6 +82,7 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
   const search = new SearchService(ds);
   const metrics = new MetricsService(ds, communities);
   return {
+    credentials,
     people,
     sessions,
     signIn,
@@ -119,6 +123,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(problemPlugin);
   await registerOpenApi(app);
+  // Revocations made by any instance reach this one's credential cache at once.
+  const stopListening = await listen(
+    deps.ds,
+    AUTH_CHANNEL,
+    (p) => services.credentials.forget(p),
+    () => services.credentials.clear(),
+  );
+  app.addHook('onClose', stopListening);
   await app.register(cookie);
   await app.register(authPlugin, {
     authenticate: (secret) => services.people.authenticate(secret),

@@ -151,6 +151,9 @@ t.test('sign-in by e-mail link', async (t) => {
   await t.test('sessions: CSRF on unsafe requests, listing, revocation seen by another instance', async (t) => {
     const app2 = await buildApp({ ds: ctx.ds, config: { bodyLimitBytes: 262144, publicUrl: BASE } });
     t.teardown(() => app2.close());
+    const heard: string[] = [];
+    const forget = app2.services.credentials.forget.bind(app2.services.credentials);
+    app2.services.credentials.forget = (p: string) => (heard.push(p), forget(p));
     const noCsrf = await ctx.app.inject({
       method: 'POST',
       url: '/v1/me/tokens',
@@ -181,8 +184,19 @@ t.test('sign-in by e-mail link', async (t) => {
       headers: withCookie(cookie, { 'x-csrf-token': csrf }),
     });
     t.equal(end.statusCode, 204);
+    t.equal(
+      (await ctx.app.inject({ method: 'GET', url: '/v1/me', headers: withCookie(cookie) })).statusCode,
+      401,
+      'the revoking instance refuses it at once',
+    );
+    // The other instance had it cached a moment ago; PostgreSQL's notification tells it to forget.
+    const since = Date.now();
+    while (!heard.includes(`session:${current.id}`) && Date.now() - since < 5000)
+      await new Promise((r) => setTimeout(r, 5));
+    t.ok(heard.includes(`session:${current.id}`), 'the other instance heard of the revocation');
+    t.comment(`notification arrived after ${Date.now() - since} ms`);
     const after = await app2.inject({ method: 'GET', url: '/v1/me', headers: withCookie(cookie) });
-    t.equal(after.statusCode, 401, 'revoked on every instance at once');
+    t.equal(after.statusCode, 401, 'and refuses the session');
     t.match(after.json().detail, 'session has ended');
     const browser = await app2.inject({
       method: 'GET',

@@ -63,9 +63,14 @@ export const sessionsOf = (m: EntityManager, personId: string) =>
 export const sessionPerson = async (m: EntityManager, id: string) =>
   (await sql<{ person_id: string }>(m, 'SELECT person_id FROM session WHERE id = $1', [id]))[0]?.person_id;
 
-/** Ends a session (idempotent). */
+/** Ends a session (idempotent) and tells every instance (bb_auth) to forget it. */
 export const revokeSession = (m: EntityManager, id: string) =>
-  sql(m, 'UPDATE session SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1', [id]);
+  sql(
+    m,
+    `WITH r AS (UPDATE session SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id)
+     SELECT pg_notify('bb_auth', 'session:' || id) FROM r`,
+    [id],
+  );
 
 // ---- sign-in links -----------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 /**
  * Browser sessions. The cookie carries a 256-bit secret; PostgreSQL keeps its SHA-256, so a session
- * survives restarts, works on every instance and ends the moment it is revoked (no cache: the lookup
- * is one indexed equality, the same cost as an API token's).
+ * survives restarts and works on every instance. Lookups go through the same credential cache as
+ * API tokens (one indexed equality per secret and second, the same cost), and ending a session
+ * reaches every instance at once (credential-cache.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -11,6 +12,7 @@ import { authorize } from '../../core/policy';
 import { hashSecret, newSecret } from '../people/tokens';
 import type { SignInMethod } from './auth.entity';
 import * as q from './auth.queries';
+import { CredentialCache } from './credential-cache';
 
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
@@ -18,6 +20,7 @@ export class SessionsService {
   constructor(
     private readonly ds: DataSource,
     private readonly days: number,
+    private readonly credentials = new CredentialCache(),
   ) {}
 
   /** A new session for the person; the secret goes into the cookie and nowhere else. */
@@ -35,7 +38,16 @@ export class SessionsService {
   }
 
   async authenticate(secret: string): Promise<Actor | null> {
-    const r = await q.sessionOwner(this.ds.manager, hashSecret(secret));
+    const hash = hashSecret(secret);
+    const hit = this.credentials.get(hash);
+    if (hit) return hit;
+    const actor = await this.lookup(hash);
+    this.credentials.set(hash, actor);
+    return actor;
+  }
+
+  private async lookup(hash: string): Promise<Actor | null> {
+    const r = await q.sessionOwner(this.ds.manager, hash);
     if (!r) return null;
     if (Date.now() - r.last_seen_at.getTime() > LAST_SEEN_RESOLUTION_MS)
       await q.touchSession(this.ds.manager, r.session_id);
@@ -59,6 +71,7 @@ export class SessionsService {
     const owner = await q.sessionPerson(this.ds.manager, sessionId);
     if (!owner || (owner !== actor.id && !actor.isAdmin)) throw new NotFound('The session');
     authorize({ actor, own: owner === actor.id }, 'session.end');
+    this.credentials.forget(`session:${sessionId}`);
     await q.revokeSession(this.ds.manager, sessionId);
   }
 }

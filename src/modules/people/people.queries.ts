@@ -1,5 +1,5 @@
 /** The people module's SQL: people and their API tokens. */
-import { type EntityManager, IsNull } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
 import { ApiToken } from './api-token.entity';
 import { Person } from './person.entity';
@@ -65,10 +65,19 @@ export function insertToken(m: EntityManager, token: Pick<ApiToken, 'personId' |
   return repo.save(repo.create({ ...token, lastUsedAt: null, revokedAt: null }));
 }
 
-/** Revokes one of the person's live tokens; false when there was none to revoke. */
+/**
+ * Revokes one of the person's live tokens and tells every instance (bb_auth) to forget it; false
+ * when there was none to revoke.
+ */
 export const revokeToken = async (m: EntityManager, personId: string, tokenId: string) =>
-  ((await m.getRepository(ApiToken).update({ id: tokenId, personId, revokedAt: IsNull() }, { revokedAt: new Date() }))
-    .affected ?? 0) > 0;
+  (
+    await sql(
+      m,
+      `WITH r AS (UPDATE api_token SET revoked_at = now() WHERE id = $1 AND person_id = $2 AND revoked_at IS NULL RETURNING id)
+       SELECT pg_notify('bb_auth', 'token:' || id) FROM r`,
+      [tokenId, personId],
+    )
+  ).length > 0;
 
 export const tokenExists = (m: EntityManager, personId: string, tokenId: string) =>
   m.getRepository(ApiToken).existsBy({ id: tokenId, personId });

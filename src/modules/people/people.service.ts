@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../core/actor';
 import * as q from './people.queries';
+import { CredentialCache } from '../auth/credential-cache';
 import { Conflict, NotFound } from '../../core/errors';
 import { authorize } from '../../core/policy';
 import type { ApiToken } from './api-token.entity';
@@ -31,32 +32,23 @@ export interface CreatedToken {
 }
 
 const LAST_USED_RESOLUTION_MS = 60_000;
-/**
- * How long this process trusts a token lookup it made. Revocation takes effect at once in the
- * process that revoked (its entries are dropped) and within this long in every other instance.
- */
-const AUTH_CACHE_MS = 1_000;
 
 export class PeopleService {
-  private readonly recent = new Map<string, { actor: Actor; at: number }>();
-
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly credentials = new CredentialCache(),
+  ) {}
 
   /**
-   * One indexed lookup per token and second (under load most requests skip the round trip);
-   * last-used time is written at most once a minute per token.
+   * One indexed lookup per token and second (credential-cache.ts says how revocation still takes
+   * effect at once); last-used time is written at most once a minute per token.
    */
   async authenticate(secret: string): Promise<Actor | null> {
     const hash = hashSecret(secret);
-    const hit = this.recent.get(hash);
-    if (hit && Date.now() - hit.at < AUTH_CACHE_MS) return hit.actor;
+    const hit = this.credentials.get(hash);
+    if (hit) return hit;
     const actor = await this.lookup(hash);
-    if (actor) {
-      if (this.recent.size > 10_000) this.recent.clear();
-      this.recent.set(hash, { actor, at: Date.now() });
-    } else {
-      this.recent.delete(hash);
-    }
+    this.credentials.set(hash, actor);
     return actor;
   }
 
@@ -147,7 +139,7 @@ export class PeopleService {
   }
 
   async revokeToken(actor: Actor, tokenId: string): Promise<void> {
-    for (const [hash, e] of this.recent) if (e.actor.tokenId === tokenId) this.recent.delete(hash);
+    this.credentials.forget(`token:${tokenId}`);
     if (!(await q.revokeToken(this.ds.manager, actor.id, tokenId))) {
       if (!(await q.tokenExists(this.ds.manager, actor.id, tokenId))) throw new NotFound('The token');
     }

@@ -1,0 +1,40 @@
+/**
+ * LISTEN on a channel over a connection of its own (not one of the pool's), reconnecting after a
+ * failure; `onLost` runs whenever notifications may have been missed (so callers drop what they
+ * cached). Returns a function that stops listening.
+ */
+import { Client, type ClientConfig } from 'pg';
+import type { DataSource } from 'typeorm';
+
+export async function listen(
+  ds: DataSource,
+  channel: string,
+  onPayload: (payload: string) => void,
+  onLost: () => void,
+): Promise<() => Promise<void>> {
+  const config = (ds.driver as unknown as { master: { options: ClientConfig } }).master.options;
+  let client: Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
+
+  const connect = async () => {
+    const c = new Client({ ...config, application_name: 'brownbag-listen' });
+    c.on('notification', (n) => n.channel === channel && onPayload(n.payload ?? ''));
+    c.on('error', () => undefined); // 'end' follows; reconnect there
+    c.on('end', () => {
+      if (client === c) client = null;
+      onLost();
+      if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), 500);
+    });
+    await c.connect();
+    await c.query(`LISTEN ${channel}`);
+    client = c;
+  };
+
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await client?.end().catch(() => undefined);
+  };
+}
