@@ -51,6 +51,9 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
   await app.register(formbody, { bodyLimit: 8192 });
   await app.register(rateLimit, { global: false });
   await app.register(helmet, {
+    // same-origin: our own forms still carry Origin (Chrome sends "null" under no-referrer), and a
+    // sign-in link's token never leaves in a Referer to another site.
+    referrerPolicy: { policy: 'same-origin' },
     hsts: secure ? { maxAge: 15552000, includeSubDomains: false } : false,
     contentSecurityPolicy: {
       useDefaults: false,
@@ -77,11 +80,16 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
     return fail(reply, 'broken');
   });
 
-  /** Forms that sign someone in must come from our own pages (no login CSRF). */
+  /**
+   * Forms that sign someone in must come from our own pages (no login CSRF). Browsers say where a
+   * request comes from in Sec-Fetch-Site, older ones in Origin; clients that send neither are not
+   * browsers, which cookies cannot be forced upon.
+   */
   const fromHere = (req: FastifyRequest) => {
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined) return site === 'same-origin' || site === 'none';
     const o = req.headers.origin;
-    if (o !== undefined) return o === origin;
-    return req.headers['sec-fetch-site'] === undefined || req.headers['sec-fetch-site'] === 'same-origin';
+    return o === undefined || o === origin;
   };
 
   const startSession = (reply: FastifyReply, s: { secret: string; maxAgeSeconds: number }, next: string) => {
@@ -146,7 +154,6 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
     async (req, reply) => {
       const link = await signIn.peekLink(req.query.token);
       if (!link) return fail(reply, 'link-expired');
-      reply.header('referrer-policy', 'no-referrer');
       return sendPage(reply, <LandingPage token={req.query.token} name={link.name} email={link.email} />);
     },
   );
