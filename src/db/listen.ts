@@ -12,6 +12,8 @@ export async function listen(
   onPayload: (payload: string) => void,
   onLost: () => void,
 ): Promise<() => Promise<void>> {
+  // A data source that never connected (the OpenAPI export builds the app without a database).
+  if (!ds.isInitialized) return async () => undefined;
   const config = (ds.driver as unknown as { master: { options: ClientConfig } }).master.options;
   let client: Client | null = null;
   let stopped = false;
