@@ -52,6 +52,11 @@ import { SessionsService } from './modules/auth/sessions.service';
 import { sessionsRoutes } from './modules/auth/sessions.routes';
 import { SignInService } from './modules/auth/sign-in.service';
 import { signInPages } from './modules/auth/sign-in.pages';
+import { registerWeb } from './web/scope';
+import { communitiesPages } from './modules/communities/communities.pages';
+import { proposalsPages } from './modules/proposals/proposals.pages';
+import { eventsPages } from './modules/events/events.pages';
+import { lessonsPages } from './modules/lessons/lessons.pages';
 
 export interface AppDeps {
   ds: DataSource;
@@ -139,7 +144,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(healthRoutes, { ds: deps.ds });
-  await app.register(signInPages, { signIn: services.signIn, sessions: services.sessions });
+  await app.register(async (web) => {
+    await registerWeb(web, publicUrl);
+    await web.register(signInPages, { signIn: services.signIn, sessions: services.sessions });
+    await web.register(communitiesPages, { ...services, publicUrl });
+    await web.register(proposalsPages, services);
+    await web.register(eventsPages, { ...services, publicUrl });
+    await web.register(lessonsPages, services);
+  });
   await app.register(
     async (v1) => {
       await v1.register(peopleRoutes, { people: services.people, feedTokens: services.feedTokens, publicUrl });

@@ -147,7 +147,7 @@ function browser() {
     jar,
     send,
     /** Follows redirects and submits forms (login as `login`, then consent) until a page that is not the provider's. */
-    async run(start: string, login: string, stopAt: string, intercept?: (url: string) => string) {
+    async run(start: string, login: string, stopAt: string, intercept?: (url: string) => string | Promise<string>) {
       let url = start;
       let init: RequestInit = {};
       for (let hops = 0; hops < 20; hops++) {
@@ -156,7 +156,7 @@ function browser() {
         const location = res.headers.get('location');
         if (location) {
           url = new URL(location, url).href;
-          if (url.startsWith(stopAt) && intercept) url = intercept(url);
+          if (url.startsWith(stopAt) && intercept) url = await intercept(url);
           continue;
         }
         const body = await res.text();
@@ -290,8 +290,8 @@ t.test('sign-in with OpenID Connect against a real provider', async (t) => {
 
   await t.test('a wrong nonce is refused', async (t) => {
     const b = browser();
-    const end = await b.run(`${base}/sign-in/oidc`, 'ada', callback, (u) => {
-      void ctx.ds.query(`UPDATE oidc_login SET nonce = 'not-the-nonce'`);
+    const end = await b.run(`${base}/sign-in/oidc`, 'ada', callback, async (u) => {
+      await ctx.ds.query(`UPDATE oidc_login SET nonce = 'not-the-nonce'`);
       return u;
     });
     await refused(t, b, end, 'Your company sign-in did not go through');

@@ -1,24 +1,64 @@
-/** The one stylesheet, served from /assets/brownbag.css (a file of our own, so the CSP needs no 'unsafe-inline'). */
+/**
+ * The one stylesheet, served from /assets/brownbag.css (a file of our own, so the CSP needs no
+ * 'unsafe-inline'). Logical properties only (inline/block, never left/right), so a right-to-left
+ * language needs no second stylesheet; readable on a phone.
+ */
 export const STYLESHEET = `
-:root { --ink: #1d2433; --muted: #5b6475; --line: #d9dee7; --accent: #8a4b14; --accent-ink: #fff; --bg: #fbfaf7; --bad: #a1260d; }
+:root { --ink: #1d2433; --muted: #545d6e; --line: #d9dee7; --accent: #8a4b14; --accent-ink: #fff; --bg: #fbfaf7; --bad: #a1260d; --good: #1f6b3a; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: var(--bg); }
-.top { display: flex; align-items: center; justify-content: space-between; padding: .75rem 1.5rem; border-bottom: 1px solid var(--line); background: #fff; }
+a { color: #1d4f91; }
+.skip { position: absolute; inset-inline-start: -999px; }
+.skip:focus { inset-inline-start: 1rem; inset-block-start: .5rem; background: #fff; padding: .5rem; z-index: 1; }
+.top { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; justify-content: space-between; padding: .75rem 1.5rem; border-block-end: 1px solid var(--line); background: #fff; }
 .brand { font-weight: 700; color: var(--accent); text-decoration: none; font-size: 1.15rem; }
+.nav { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
 .who { display: flex; gap: .75rem; align-items: center; margin: 0; }
-main { max-width: 34rem; margin: 3rem auto; padding: 0 1.25rem; }
-h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 1rem; }
-p { margin: 0 0 1rem; }
+main { max-width: 46rem; margin-block: 2.5rem; margin-inline: auto; padding-inline: 1.25rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin-block: 0 1rem; }
+h2 { font-size: 1.2rem; margin-block: 1.75rem .75rem; }
+.card h2:first-child { margin-block-start: 0; }
+p { margin-block: 0 1rem; }
 .muted { color: var(--muted); }
-label { display: block; font-weight: 600; margin: 0 0 .35rem; }
-input[type=email] { width: 100%; font: inherit; padding: .6rem .7rem; border: 1px solid #8b93a3; border-radius: 6px; background: #fff; }
-input:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid #2b6cb0; outline-offset: 2px; }
-button, .button { display: inline-block; font: inherit; font-weight: 600; padding: .6rem 1.1rem; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: var(--accent-ink); cursor: pointer; text-decoration: none; }
+.empty { color: var(--muted); font-style: italic; }
+.prose { white-space: pre-wrap; }
+label { display: block; font-weight: 600; margin-block-end: .35rem; }
+label.check { display: inline-flex; gap: .35rem; align-items: center; font-weight: 400; margin-inline-end: 1rem; }
+input[type=email], input[type=text], input[type=search], input[type=datetime-local], input:not([type]), textarea, select {
+  width: 100%; font: inherit; padding: .55rem .7rem; border: 1px solid #8b93a3; border-radius: 6px; background: #fff; color: var(--ink); }
+textarea { resize: vertical; }
+fieldset { border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem; }
+input:focus-visible, button:focus-visible, a:focus-visible, select:focus-visible, textarea:focus-visible { outline: 3px solid #2b6cb0; outline-offset: 2px; }
+button, .button { display: inline-block; font: inherit; font-weight: 600; padding: .55rem 1.05rem; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: var(--accent-ink); cursor: pointer; text-decoration: none; }
 button.secondary, .button.secondary { background: #fff; color: var(--accent); }
+button.small { padding: .2rem .6rem; font-size: .9rem; }
 button.link { background: none; border: none; color: var(--accent); padding: 0; text-decoration: underline; font-weight: 400; }
-.stack > * + * { margin-top: 1rem; }
-.card { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 1.5rem; }
-.or { display: flex; align-items: center; gap: .75rem; color: var(--muted); margin: 1.25rem 0; }
-.or::before, .or::after { content: ""; flex: 1; border-top: 1px solid var(--line); }
-.error { border-left: 4px solid var(--bad); padding-left: 1rem; }
+.stack > * + * { margin-block-start: 1rem; }
+.row { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-end; }
+.row > div { flex: 1 1 10rem; }
+.row .grow { flex: 1 1 16rem; }
+.actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; margin-block: 1rem; }
+.actions form { margin: 0; }
+form.inline { display: inline; margin-inline-start: .5rem; }
+.card { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 1.25rem 1.5rem; margin-block: 1rem; }
+.list { padding-inline-start: 1.25rem; }
+.list li { margin-block: .5rem; }
+.tasks li.overdue > span:first-child { color: var(--bad); }
+.done { text-decoration: line-through; color: var(--muted); }
+.badge { display: inline-block; padding: .05rem .55rem; border-radius: 999px; font-size: .85rem; background: #eef0f4; color: var(--ink); }
+.state-accepted, .state-confirmed { background: #dff3e6; color: var(--good); }
+.state-rejected, .state-withdrawn, .state-canceled { background: #fbe4de; color: var(--bad); }
+.state-submitted, .state-waitlisted { background: #fff1d6; color: #6b4a00; }
+table { width: 100%; border-collapse: collapse; margin-block: 1rem; background: #fff; }
+th, td { text-align: start; padding: .5rem .6rem; border-block-end: 1px solid var(--line); }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; }
+.facts dt { font-weight: 600; }
+.facts dd { margin: 0; }
+.or { display: flex; align-items: center; gap: .75rem; color: var(--muted); margin-block: 1.25rem; }
+.or::before, .or::after { content: ""; flex: 1; border-block-start: 1px solid var(--line); }
+.error { border-inline-start: 4px solid var(--bad); padding-inline-start: 1rem; }
+.notice { border-inline-start: 4px solid var(--good); padding-inline-start: 1rem; }
+.copy { font-family: ui-monospace, monospace; font-size: .9rem; }
+mark { background: #ffe58a; color: inherit; }
+.snippet { color: var(--muted); margin-block: .25rem 0; }
 `;

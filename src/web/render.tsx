@@ -1,17 +1,48 @@
 /**
  * Server-rendered pages: TSX compiled by our own tsc, rendered to a string by
  * preact-render-to-string, which escapes every text and attribute value (a title or a name can never
- * become markup). Pages are whole documents; htmx (next) swaps parts of them.
+ * become markup). Every page is a whole document that works without JavaScript; htmx (served from
+ * our own /assets, never a CDN) boosts links and forms into in-place updates where it loads.
  */
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact-render-to-string';
+import type { Actor } from '../core/actor';
+import { signInPath } from '../http/auth';
+import { Type, type TOptional, type TString } from 'typebox';
+import { localeFor, type Locale } from './i18n';
+
+/** What every page knows about its request: the language, who is asking, the CSRF token for forms. */
+export interface PageCtx {
+  l: Locale;
+  who: Actor | null;
+  csrf: string;
+  path: string;
+}
+
+export const pageCtx = (req: FastifyRequest): PageCtx => ({
+  l: localeFor(req.headers['accept-language']),
+  who: req.actor,
+  csrf: req.actor?.csrfToken ?? '',
+  path: req.url,
+});
+
+/** Someone who is not signed in, reading what is public: a person no community knows. */
+export const GUEST: Actor = { id: '00000000-0000-0000-0000-000000000000', email: '', name: 'Guest', isAdmin: false };
+
+/** The signed-in person, or null after sending the browser to sign in (and back here). */
+export function signedIn(req: FastifyRequest, reply: FastifyReply): Actor | null {
+  if (req.actor) return req.actor;
+  void reply.redirect(signInPath(req.url), 303);
+  return null;
+}
 
 export function sendPage(reply: FastifyReply, page: VNode, status = 200) {
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-store')
+    .header('vary', 'Cookie, Accept-Language')
     .send(`<!doctype html>${render(page)}`);
 }
 
@@ -20,35 +51,82 @@ export interface LayoutProps {
   /** the signed-in person, when there is one */
   who?: { name: string; email: string } | null;
   csrf?: string;
+  l?: Locale;
   children: ComponentChildren;
 }
 
-export function Layout({ title, who, csrf, children }: LayoutProps) {
+export function Layout({ title, who, csrf, l = localeFor(undefined), children }: LayoutProps) {
+  const m = l.m;
   return (
-    <html lang="en">
+    <html lang={l.lang} dir={l.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} — Brownbag`}</title>
+        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false}' />
+        <title>{`${title} — ${m.brand}`}</title>
         <link rel="stylesheet" href="/assets/brownbag.css" />
+        <script src="/assets/htmx.min.js" defer></script>
       </head>
-      <body>
+      <body hx-boost="true">
+        <a class="skip" href="#main">
+          {m.skipToContent}
+        </a>
         <header class="top">
           <a class="brand" href="/">
-            Brownbag
+            {m.brand}
           </a>
           {who ? (
-            <form method="post" action="/sign-out" class="who">
-              <span>{who.name}</span>
-              <input type="hidden" name="_csrf" value={csrf} />
-              <button type="submit" class="link">
-                Sign out
-              </button>
-            </form>
+            <nav aria-label={m.myCommunities} class="nav">
+              <a href="/">{m.home}</a>
+              <a href="/lessons">{m.lessons}</a>
+              <form method="post" action="/sign-out" class="who">
+                <span>{who.name}</span>
+                <input type="hidden" name="_csrf" value={csrf} />
+                <button type="submit" class="link">
+                  {m.signOut}
+                </button>
+              </form>
+            </nav>
           ) : null}
         </header>
-        <main>{children}</main>
+        <main id="main">{children}</main>
       </body>
     </html>
   );
+}
+
+/** A page's frame from its context. */
+export function Page({ ctx, title, children }: { ctx: PageCtx; title: string; children: ComponentChildren }) {
+  return (
+    <Layout title={title} who={ctx.who} csrf={ctx.csrf} l={ctx.l}>
+      {children}
+    </Layout>
+  );
+}
+
+/** A POST form with the CSRF token in it. */
+export function PostForm(p: { ctx: PageCtx; action: string; class?: string; children: ComponentChildren }) {
+  return (
+    <form method="post" action={p.action} class={p.class}>
+      <input type="hidden" name="_csrf" value={p.ctx.csrf} />
+      {p.children}
+    </form>
+  );
+}
+
+/** What the API would have said, at the top of a form. */
+export function Problem({ detail }: { detail?: string | null }) {
+  return detail ? (
+    <p class="error" role="alert">
+      {detail}
+    </p>
+  ) : null;
+}
+
+/** A page form's body: named text fields (all optional: the service says what is missing), plus _csrf. */
+export function FormBody<K extends string>(fields: Record<K, number>) {
+  const props = Object.fromEntries(
+    Object.entries(fields).map(([k, max]) => [k, Type.Optional(Type.String({ maxLength: max as number }))]),
+  ) as Record<K, TOptional<TString>>;
+  return Type.Object({ ...props, _csrf: Type.Optional(Type.String({ maxLength: 200 })) });
 }

@@ -3,28 +3,16 @@
  * landing, the provider round trip, sign-out, and a page that says who you are. Every failure is a
  * page that says what to do — never JSON, never a stack trace — and changes nothing.
  */
-import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { CsrfRefused, DomainError } from '../../core/errors';
-import { sessionCookie, signInPath } from '../../http/auth';
-import { STYLESHEET } from '../../web/assets';
+import { sessionCookie } from '../../http/auth';
 import { sendPage } from '../../web/render';
 import { safeNext } from './links';
 import type { SessionsService } from './sessions.service';
 import { SignInError, type SignInService } from './sign-in.service';
-import {
-  CheckMailPage,
-  FailurePage,
-  failureStatus,
-  LandingPage,
-  SignedInPage,
-  SignInPage,
-  type FailureKind,
-} from './sign-in.views';
+import { CheckMailPage, FailurePage, failureStatus, LandingPage, SignInPage, type FailureKind } from './sign-in.views';
 
 const OIDC_COOKIE = 'bb_oidc';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -47,28 +35,6 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
   });
   const fail = (reply: FastifyReply, kind: FailureKind, next?: unknown) =>
     sendPage(reply, <FailurePage kind={kind} o={options(next)} />, failureStatus(kind));
-
-  await app.register(formbody, { bodyLimit: 8192 });
-  await app.register(rateLimit, { global: false });
-  await app.register(helmet, {
-    // same-origin: our own forms still carry Origin (Chrome sends "null" under no-referrer), and a
-    // sign-in link's token never leaves in a Referer to another site.
-    referrerPolicy: { policy: 'same-origin' },
-    hsts: secure ? { maxAge: 15552000, includeSubDomains: false } : false,
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        'default-src': ["'self'"],
-        'script-src': ["'self'"],
-        'style-src': ["'self'"],
-        'img-src': ["'self'", 'data:'],
-        'form-action': ["'self'"],
-        'frame-ancestors': ["'none'"],
-        'base-uri': ["'none'"],
-        'object-src': ["'none'"],
-      },
-    },
-  });
 
   // Whatever goes wrong on a page is a page: validation, rate limits, and our own mistakes.
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
@@ -96,15 +62,6 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
     reply.setCookie(cookie.name, s.secret, { ...cookie.options, maxAge: s.maxAgeSeconds });
     return reply.redirect(safeNext(next, publicUrl), 303);
   };
-
-  app.get('/assets/brownbag.css', { config: { public: true }, schema: hide }, async (_req, reply) =>
-    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET),
-  );
-
-  app.get('/', { config: { page: true }, schema: hide }, async (req, reply) => {
-    if (!req.actor) return reply.redirect(signInPath('/'), 303);
-    return sendPage(reply, <SignedInPage who={req.actor} csrf={req.actor.csrfToken ?? ''} />);
-  });
 
   app.get(
     '/sign-in',

@@ -91,23 +91,6 @@ export function LandingPage({ token, name, email }: { token: string; name: strin
   );
 }
 
-export function SignedInPage({ who, csrf }: { who: { name: string; email: string }; csrf: string }) {
-  return (
-    <Layout title="Signed in" who={who} csrf={csrf}>
-      <div class="card">
-        <h1>Hello, {who.name}</h1>
-        <p>
-          You are signed in as <strong>{who.email}</strong>.
-        </p>
-        <p class="muted">
-          The API answers at <a href="/docs">/docs</a>; your sessions are listed at{' '}
-          <a href="/v1/me/sessions">/v1/me/sessions</a>.
-        </p>
-      </div>
-    </Layout>
-  );
-}
-
 const FAILURES: Record<
   SignInFailure | 'bad-origin' | 'bad-input' | 'too-many' | 'broken',
   { title: string; say: string; status: number }

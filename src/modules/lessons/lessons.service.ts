@@ -111,6 +111,12 @@ export class LessonsService {
     return lessonsMarkdown(a.community.name, tz, from, to, rows);
   }
 
+  /** Whether the talk is over and the person speaks in it: the moment a lesson can be written. */
+  async talkOver(actor: Actor, proposalId: string): Promise<boolean> {
+    const t = await q.talkFacts(this.ds.manager, proposalId, actor.id);
+    return !!t?.speaker && !!t.ends_at && t.ends_at.getTime() <= Date.now();
+  }
+
   private over(t: TalkFacts) {
     if (!t.ends_at || t.ends_at.getTime() > Date.now())
       throw new Conflict('talk-not-over', 'Lessons are written once the talk is over.');

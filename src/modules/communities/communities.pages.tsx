@@ -1,0 +1,94 @@
+/** Pages: home (my communities) and a community's own page, with joining and a personal calendar URL. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { can } from '../../core/policy';
+import { isOpen } from '../cfp/call.entity';
+import type { CfpService } from '../cfp/cfp.service';
+import type { EventsService } from '../events/events.service';
+import type { FeedTokensService } from '../people/feed-tokens.service';
+import { GUEST, pageCtx, sendPage, signedIn } from '../../web/render';
+import { Slug } from '../../http/types';
+import type { CommunitiesService } from './communities.service';
+import { CommunityHome, HomePage } from './communities.views';
+
+interface Deps {
+  communities: CommunitiesService;
+  events: EventsService;
+  cfp: CfpService;
+  feedTokens: FeedTokensService;
+  publicUrl: string;
+}
+
+const SlugParams = Type.Object({ slug: Slug });
+const page = { config: { page: true } } as const;
+
+export const communitiesPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
+  app.get('/', { ...page, schema: { hide: true } }, async (req, reply) => {
+    const actor = signedIn(req, reply);
+    if (!actor) return reply;
+    const { items } = await d.communities.list(actor, 100);
+    const mine = items.filter((a) => a.role || actor.isAdmin);
+    return sendPage(reply, <HomePage ctx={pageCtx(req)} communities={mine} />);
+  });
+
+  const home = async (req: FastifyRequest, slug: string, personalFeedUrl?: string) => {
+    const actor = req.actor ?? GUEST;
+    const a = await d.communities.access(actor, slug);
+    const now = new Date().toISOString();
+    const [upcoming, past, calls] = await Promise.all([
+      d.events.list(actor, a.community.slug, { from: now, status: ['published'], limit: 5 }),
+      d.events.list(actor, a.community.slug, { to: now, status: ['published'], limit: 50 }),
+      d.cfp.list(actor, a.community.slug),
+    ]);
+    const member = !!a.role;
+    return (
+      <CommunityHome
+        ctx={pageCtx(req)}
+        a={a}
+        upcoming={upcoming.items.map((i) => i.event)}
+        past={past.items
+          .map((i) => i.event)
+          .reverse()
+          .slice(0, 5)}
+        calls={calls.filter((c) => isOpen(c.call))}
+        feedUrl={
+          a.community.eventVisibility === 'public'
+            ? `${d.publicUrl}/v1/communities/${a.community.slug}/calendar.ics`
+            : null
+        }
+        personalFeedUrl={personalFeedUrl ?? null}
+        may={{
+          propose: !!req.actor,
+          review: can({ ...a, own: false }, 'proposal.review'),
+          organize: can(a, 'proposal.decide'),
+          join: !!req.actor && !member,
+        }}
+      />
+    );
+  };
+
+  app.get('/c/:slug', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
+    if (!req.actor) {
+      const a = await d.communities.access(GUEST, req.params.slug);
+      if (a.community.eventVisibility !== 'public') return signedIn(req, reply) ?? reply;
+    }
+    return sendPage(reply, await home(req, req.params.slug));
+  });
+
+  app.post('/c/:slug/join', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
+    const actor = signedIn(req, reply);
+    if (!actor) return reply;
+    await d.communities.join(actor, req.params.slug);
+    return reply.redirect(`/c/${req.params.slug}`, 303);
+  });
+
+  // The secret is shown once, on this answer; the calendar keeps it from here.
+  app.post('/c/:slug/feed', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
+    const actor = signedIn(req, reply);
+    if (!actor) return reply;
+    const { secret } = await d.feedTokens.create(actor, `calendar: ${req.params.slug}`);
+    const url = `${d.publicUrl}/v1/feeds/${secret}/communities/${req.params.slug}/calendar.ics?talks=true`;
+    return sendPage(reply, await home(req, req.params.slug, url));
+  });
+};

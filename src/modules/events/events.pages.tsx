@@ -1,0 +1,101 @@
+/** The event page: read it (public or signed in, by the community's visibility), RSVP, and place talks on its agenda. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { DateTime } from 'luxon';
+import type { Actor } from '../../core/actor';
+import { DomainError, RuleBroken } from '../../core/errors';
+import { can } from '../../core/policy';
+import { IdParams } from '../../http/types';
+import { FormBody, GUEST, pageCtx, sendPage, signedIn } from '../../web/render';
+import type { AgendaService } from './agenda.service';
+import type { EventsService } from './events.service';
+import type { RsvpsService } from './rsvps.service';
+import { EventPage } from './events.views';
+
+interface Deps {
+  events: EventsService;
+  agenda: AgendaService;
+  rsvps: RsvpsService;
+  publicUrl: string;
+}
+
+const page = { config: { page: true } } as const;
+
+export const eventsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
+  const eventPage = async (
+    req: FastifyRequest,
+    actor: Actor,
+    id: string,
+    extra: { problem?: string; startsAt?: string } = {},
+  ) => {
+    const v = await d.events.get(actor, id);
+    const organizer = can(v.access, 'agenda.change');
+    const backlog = organizer ? await d.agenda.backlog(actor, v.event.slug) : null;
+    const e = v.event;
+    return (
+      <EventPage
+        ctx={pageCtx(req)}
+        v={v}
+        backlog={backlog}
+        canRsvp={!!req.actor && e.status === 'published' && e.ends_at.getTime() > Date.now()}
+        calendarUrl={
+          v.access.community.eventVisibility === 'public' ? `${d.publicUrl}/v1/events/${e.id}/calendar.ics` : null
+        }
+        problem={extra.problem}
+        startsAtValue={
+          extra.startsAt ?? DateTime.fromJSDate(e.starts_at, { zone: e.time_zone }).toFormat("yyyy-MM-dd'T'HH:mm")
+        }
+      />
+    );
+  };
+
+  app.get('/events/:id', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
+    if (!req.actor) {
+      const v = await d.events.get(GUEST, req.params.id);
+      if (v.access.community.eventVisibility !== 'public') return signedIn(req, reply) ?? reply;
+    }
+    return sendPage(reply, await eventPage(req, req.actor ?? GUEST, req.params.id));
+  });
+
+  app.post(
+    '/events/:id/rsvp',
+    { ...page, schema: { hide: true, params: IdParams, body: FormBody({ want: 10 }) } },
+    async (req, reply) => {
+      const actor = signedIn(req, reply);
+      if (!actor) return reply;
+      try {
+        await d.rsvps.answer(actor, req.params.id, req.body.want === 'declined' ? 'declined' : 'going');
+        return reply.redirect(`/events/${req.params.id}`, 303);
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        return sendPage(reply, await eventPage(req, actor, req.params.id, { problem: e.message }), e.status);
+      }
+    },
+  );
+
+  app.post(
+    '/events/:id/slots',
+    { ...page, schema: { hide: true, params: IdParams, body: FormBody({ proposalId: 64, startsAt: 40 }) } },
+    async (req, reply) => {
+      const actor = signedIn(req, reply);
+      if (!actor) return reply;
+      try {
+        const v = await d.events.get(actor, req.params.id);
+        const local = DateTime.fromISO(req.body.startsAt ?? '', { zone: v.event.time_zone });
+        if (!local.isValid) throw new RuleBroken('invalid-time', 'Give the start as a date and a time.');
+        await d.agenda.place(actor, req.params.id, {
+          proposalId: req.body.proposalId ?? '',
+          startsAt: local.toUTC().toISO()!,
+        });
+        return reply.redirect(`/events/${req.params.id}`, 303);
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        return sendPage(
+          reply,
+          await eventPage(req, actor, req.params.id, { problem: e.message, startsAt: req.body.startsAt }),
+          e.status,
+        );
+      }
+    },
+  );
+};

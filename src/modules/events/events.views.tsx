@@ -1,0 +1,125 @@
+/** The event page's markup: when and where (in the event's zone, named), agenda, seats, RSVP, and for organizers the agenda builder. */
+import { span } from '../../web/i18n';
+import { Page, PostForm, Problem, type PageCtx } from '../../web/render';
+import type { BacklogRow } from './agenda.queries';
+import type { EventView } from './events.queries';
+
+export interface EventPageProps {
+  ctx: PageCtx;
+  v: EventView;
+  backlog: BacklogRow[] | null;
+  canRsvp: boolean;
+  calendarUrl: string | null;
+  problem?: string | null;
+  startsAtValue?: string;
+}
+
+export function EventPage(p: EventPageProps) {
+  const { ctx, v } = p;
+  const m = ctx.l.m;
+  const e = v.event;
+  const left = e.capacity === null ? null : Math.max(0, e.capacity - v.counts.going);
+  const where = [e.room_name, e.room_location].filter(Boolean).join(', ');
+  return (
+    <Page ctx={ctx} title={e.title}>
+      <p class="muted">
+        <a href={`/c/${e.slug}`}>{e.slug}</a>
+      </p>
+      <h1>{e.title}</h1>
+      <Problem detail={p.problem} />
+      <dl class="facts">
+        <dt>{m.when}</dt>
+        <dd>{span(ctx.l, e.starts_at, e.ends_at, e.time_zone)}</dd>
+        {where ? (
+          <>
+            <dt>{m.where}</dt>
+            <dd>{where}</dd>
+          </>
+        ) : null}
+        {e.online_url ? (
+          <>
+            <dt>{m.online}</dt>
+            <dd>
+              <a href={e.online_url}>{e.online_url}</a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {e.description ? <p class="prose">{e.description}</p> : null}
+      <section class="card" aria-label={m.going}>
+        <p>{left === null ? null : left > 0 ? m.seatsLeft(left) : m.full(v.counts.waitlisted)}</p>
+        {v.myRsvp === 'going' ? <p role="status">{m.youAreGoing}</p> : null}
+        {v.myRsvp === 'waitlisted' ? <p role="status">{m.youAreWaitlisted}</p> : null}
+        {v.myRsvp === 'declined' ? <p role="status">{m.youDeclined}</p> : null}
+        {p.canRsvp ? (
+          <div class="actions">
+            {v.myRsvp !== 'going' && v.myRsvp !== 'waitlisted' ? (
+              <PostForm ctx={ctx} action={`/events/${e.id}/rsvp`}>
+                <input type="hidden" name="want" value="going" />
+                <button type="submit">{m.going}</button>
+              </PostForm>
+            ) : null}
+            {v.myRsvp !== 'declined' ? (
+              <PostForm ctx={ctx} action={`/events/${e.id}/rsvp`}>
+                <input type="hidden" name="want" value="declined" />
+                <button type="submit" class="secondary">
+                  {m.notGoing}
+                </button>
+              </PostForm>
+            ) : null}
+          </div>
+        ) : null}
+        {p.calendarUrl ? (
+          <p>
+            <a href={p.calendarUrl.replace(/^https?:/, 'webcal:')}>{m.addToCalendar}</a>
+          </p>
+        ) : (
+          <p>
+            <a href={`/c/${e.slug}#subscribe`}>{m.addToCalendar}</a>
+          </p>
+        )}
+      </section>
+      <section>
+        <h2>{m.agenda}</h2>
+        {v.agenda.length ? (
+          <ol class="list">
+            {v.agenda.map((t) => (
+              <li>
+                <span class="muted">{span(ctx.l, t.starts_at, t.ends_at, e.time_zone)}</span>
+                <br />
+                {ctx.who ? <a href={`/proposals/${t.proposal_id}`}>{t.title}</a> : t.title}
+                {t.speakers.length ? <span class="muted"> — {t.speakers.map((s) => s.name).join(', ')}</span> : null}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p class="empty">{m.noAgenda}</p>
+        )}
+      </section>
+      {p.backlog ? (
+        <section class="card">
+          <h2>{m.placeTalk}</h2>
+          {p.backlog.length ? (
+            <PostForm ctx={ctx} action={`/events/${e.id}/slots`} class="stack">
+              <div>
+                <label for="proposalId">{m.talk}</label>
+                <select id="proposalId" name="proposalId">
+                  {p.backlog.map((b) => (
+                    <option value={b.id}>{`${b.title} (${b.duration_minutes} min)`}</option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label for="startsAt">{`${m.startsAt} (${e.time_zone})`}</label>
+                <input id="startsAt" name="startsAt" type="datetime-local" required value={p.startsAtValue} />
+              </div>
+              <button type="submit">{m.place}</button>
+            </PostForm>
+          ) : (
+            <p class="empty">{m.backlogEmpty}</p>
+          )}
+        </section>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,371 @@
+/**
+ * Pages for proposals: propose a talk, the community's proposals (organizers decide there, then send
+ * the staged decisions), one proposal (move it, review it, tick its checklist), and the review
+ * queue. Every action calls the same service as the API; a refusal re-shows the form with what the
+ * person typed and the API's words.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Actor } from '../../core/actor';
+import { DomainError } from '../../core/errors';
+import { can } from '../../core/policy';
+import { IdParams, Slug } from '../../http/types';
+import { FormBody, pageCtx, sendPage, signedIn } from '../../web/render';
+import { isOpen } from '../cfp/call.entity';
+import type { CfpService } from '../cfp/cfp.service';
+import type { CommunitiesService } from '../communities/communities.service';
+import type { LessonsService } from '../lessons/lessons.service';
+import type { ReviewsService } from '../reviews/reviews.service';
+import type { TasksService } from '../tasks/tasks.service';
+import type { Level } from './proposal.entity';
+import type { ProposalsService } from './proposals.service';
+import { PROPOSAL_STATES, type ProposalState } from './state-machine';
+import { ProposalPage, ProposalsTable, ProposeForm, ReviewQueue, type ProposalFormValues } from './proposals.views';
+
+interface Deps {
+  proposals: ProposalsService;
+  cfp: CfpService;
+  communities: CommunitiesService;
+  reviews: ReviewsService;
+  tasks: TasksService;
+  lessons: LessonsService;
+}
+
+const page = { config: { page: true } } as const;
+const SlugParams = Type.Object({ slug: Slug });
+const ProposalForm = FormBody({
+  callId: 64,
+  title: 200,
+  abstract: 10000,
+  format: 40,
+  track: 40,
+  level: 20,
+  notes: 10000,
+  coSpeakers: 5000,
+  submit: 5,
+});
+const lines = (s: string | undefined) =>
+  (s ?? '')
+    .split(/[\s,;]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+const refusal = (e: unknown) => {
+  if (e instanceof DomainError) return e;
+  throw e;
+};
+
+export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
+  const openCalls = async (actor: Actor, slug: string) => (await d.cfp.list(actor, slug)).filter((c) => isOpen(c.call));
+
+  app.get('/c/:slug/propose', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
+    const actor = signedIn(req, reply);
+    if (!actor) return reply;
+    const calls = await openCalls(actor, req.params.slug);
+    return sendPage(
+      reply,
+      <ProposeForm
+        ctx={pageCtx(req)}
+        slug={req.params.slug}
+        calls={calls}
+        v={{}}
+        problem={calls.length ? null : pageCtx(req).l.m.noOpenCall}
+        action={`/c/${req.params.slug}/propose`}
+      />,
+    );
+  });
+
+  app.post(
+    '/c/:slug/propose',
+    { ...page, schema: { hide: true, params: SlugParams, body: ProposalForm } },
+    async (req, reply) => {
+      const actor = signedIn(req, reply);
+      if (!actor) return reply;
+      const b = req.body;
+      try {
+        const v = await d.proposals.create(actor, req.params.slug, {
+          callId: b.callId ?? '',
+          title: (b.title ?? '').trim(),
+          abstract: b.abstract,
+          format: b.format ?? '',
+          track: b.track || null,
+          level: (b.level as Level) || undefined,
+          notes: b.notes,
+          coSpeakers: lines(b.coSpeakers),
+          submit: b.submit === 'true',
+        });
+        return reply.redirect(`/proposals/${v.row.id}`, 303);
+      } catch (e) {
+        const err = refusal(e);
+        const calls = await openCalls(actor, req.params.slug);
+        return sendPage(
+          reply,
+          <ProposeForm
+            ctx={pageCtx(req)}
+            slug={req.params.slug}
+            calls={calls}
+            v={b as ProposalFormValues}
+            problem={err.message}
+            action={`/c/${req.params.slug}/propose`}
+          />,
+          err.status,
+        );
+      }
+    },
+  );
+
+  const table = async (
+    req: FastifyRequest,
+    actor: Actor,
+    slug: string,
+    q: { state?: string; sort?: string },
+    extra: { notice?: string; problem?: string } = {},
+  ) => {
+    const a = await d.communities.access(actor, slug);
+    const organizer = can(a, 'proposal.decide');
+    const state = PROPOSAL_STATES.includes(q.state as ProposalState) ? [q.state as ProposalState] : undefined;
+    const page = await d.proposals.list(actor, slug, {
+      state,
+      sort: organizer && q.sort === '-meanScore' ? '-meanScore' : '-createdAt',
+      speaker: organizer ? undefined : actor.id,
+      limit: 200,
+    });
+    return (
+      <ProposalsTable
+        ctx={pageCtx(req)}
+        slug={slug}
+        items={page.items}
+        organizer={organizer}
+        state={q.state}
+        sort={q.sort}
+        notice={extra.notice}
+        problem={extra.problem}
+      />
+    );
+  };
+
+  app.get(
+    '/c/:slug/proposals',
+    {
+      ...page,
+      schema: {
+        hide: true,
+        params: SlugParams,
+        querystring: Type.Object({
+          state: Type.Optional(Type.String({ maxLength: 20 })),
+          sort: Type.Optional(Type.String({ maxLength: 20 })),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const actor = signedIn(req, reply);
+      if (!actor) return reply;
+      return sendPage(reply, await table(req, actor, req.params.slug, req.query));
+    },
+  );
+
+  app.post(
+    '/c/:slug/decisions',
+    { ...page, schema: { hide: true, params: SlugParams, body: FormBody({}) } },
+    async (req, reply) => {
+      const actor = signedIn(req, reply);
+      if (!actor) return reply;
+      try {
+        const n = await d.proposals.sendStagedDecisions(actor, req.params.slug);
+        return sendPage(
+          reply,
+          await table(req, actor, req.params.slug, {}, { notice: pageCtx(req).l.m.decisionsSent(n) }),
+        );
+      } catch (e) {
+        const err = refusal(e);
+        return sendPage(reply, await table(req, actor, req.params.slug, {}, { problem: err.message }), err.status);
+      }
+    },
+  );
+
+  const proposalPage = async (req: FastifyRequest, actor: Actor, id: string, problem?: string) => {
+    const v = await d.proposals.get(actor, id);
+    const a = await d.communities.accessById(actor, v.row.community_id);
+    const [history, tasks, myReview, lesson] = await Promise.all([
+      d.proposals.history(actor, id),
+      can({ ...a, own: v.sight.mine }, 'checklist.read') && ['accepted', 'confirmed'].includes(v.row.state)
+        ? d.tasks.checklist(actor, id)
+        : Promise.resolve(null),
+      v.sight.reviewer && !v.sight.mine ? d.reviews.mine(actor, id).catch(() => null) : Promise.resolve(null),
+      v.sight.mine && ['accepted', 'confirmed'].includes(v.row.state)
+        ? d.lessons.talkOver(actor, id)
+        : Promise.resolve(false),
+    ]);
+    return (
+      <ProposalPage
+        ctx={pageCtx(req)}
+        v={v}
+        tz={a.community.timeZone}
+        history={history}
+        tasks={tasks}
+        myReview={myReview}
+        problem={problem}
+        lessonOpen={lesson}
+      />
+    );
+  };
+
+  app.get('/proposals/:id', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
+    const actor = signedIn(req, reply);
+    if (!actor) return reply;
+    return sendPage(reply, await proposalPage(req, actor, req.params.id));
+  });
+
+  const back = (reply: FastifyReply, id: string) => reply.redirect(`/proposals/${id}`, 303);
+
+  app.post(
+    '/proposals/:id/move',
+    { ...page, schema: { hide: true, params: IdParams, body: FormBody({ to: 20, version: 12, reason: 2000 }) } },
+    async (req, reply) => {
+      const actor = signedIn(req, reply);
+      if (!actor) return reply;
+      const to = req.body.to as ProposalState;
+      try {
+        if (!PROPOSAL_STATES.includes(to)) throw new DomainError(400, 'validation', 'Bad request', 'Unknown state.');
+        const decision = ['accepted', 'waitlisted', 'rejected'].includes(to);
+        const version = Number(req.body.version);
+        // Decisions made on the page are staged; the organizer sends them together.
+        await d.proposals.transition(
+          actor,
+          req.params.id,
+          to,
+          req.body.reason,
+          Number.isInteger(version) ? version : undefined,
+          !decision,
+        );
+        return back(reply, req.params.id);
+      } catch (e) {
+        const err = refusal(e);
+        return sendPage(reply, await proposalPage(req, actor, req.params.id, err.message), err.status);
+      }
+    },
+  );
+
+  app.get('/proposals/:id/edit', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
+    const actor = signedIn(req, reply);
+    if (!actor) return reply;
+    const v = await d.proposals.get(actor, req.params.id);
+    const calls = await d.cfp.list(actor, v.row.slug);
+    return sendPage(
+      reply,
+      <ProposeForm
+        ctx={pageCtx(req)}
+        slug={v.row.slug}
+        calls={calls}
+        editing
+        v={{
+          callId: v.row.call_id,
+          title: v.row.title,
+          abstract: v.row.abstract,
+          format: v.row.format_key,
+          track: v.row.track_key ?? '',
+          level: v.row.level,
+          notes: v.row.notes,
+          coSpeakers: (v.speakers ?? [])
+            .filter((s) => !s.is_primary)
+            .map((s) => s.email)
+            .join('\n'),
+        }}
+        action={`/proposals/${v.row.id}/edit`}
+      />,
+    );
+  });
+
+  app.post(
+    '/proposals/:id/edit',
+    { ...page, schema: { hide: true, params: IdParams, body: ProposalForm } },
+    async (req, reply) => {
+      const actor = signedIn(req, reply);
+      if (!actor) return reply;
+      const b = req.body;
+      try {
+        await d.proposals.update(actor, req.params.id, {
+          title: b.title?.trim(),
+          abstract: b.abstract,
+          format: b.format,
+          track: b.track || null,
+          level: (b.level as Level) || undefined,
+          notes: b.notes,
+          coSpeakers: lines(b.coSpeakers),
+        });
+        return back(reply, req.params.id);
+      } catch (e) {
+        const err = refusal(e);
+        const v = await d.proposals.get(actor, req.params.id);
+        const calls = await d.cfp.list(actor, v.row.slug);
+        return sendPage(
+          reply,
+          <ProposeForm
+            ctx={pageCtx(req)}
+            slug={v.row.slug}
+            calls={calls}
+            editing
+            v={{ ...(b as ProposalFormValues), callId: v.row.call_id }}
+            problem={err.message}
+            action={`/proposals/${req.params.id}/edit`}
+          />,
+          err.status,
+        );
+      }
+    },
+  );
+
+  app.post(
+    '/proposals/:id/review',
+    { ...page, schema: { hide: true, params: IdParams, body: FormBody({ score: 2, comment: 10000, next: 300 }) } },
+    async (req, reply) => {
+      const actor = signedIn(req, reply);
+      if (!actor) return reply;
+      try {
+        const score = Number(req.body.score);
+        if (!Number.isInteger(score) || score < 1 || score > 5)
+          throw new DomainError(400, 'validation', 'Bad request', 'Choose a score from 1 to 5.');
+        await d.reviews.upsert(actor, req.params.id, { score, comment: req.body.comment });
+        const next = req.body.next?.startsWith('/c/') ? req.body.next : `/proposals/${req.params.id}`;
+        return reply.redirect(next, 303);
+      } catch (e) {
+        const err = refusal(e);
+        return sendPage(reply, await proposalPage(req, actor, req.params.id, err.message), err.status);
+      }
+    },
+  );
+
+  // One proposal after another: submitted, not mine, not reviewed by me yet.
+  app.get('/c/:slug/review', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
+    const actor = signedIn(req, reply);
+    if (!actor) return reply;
+    const list = await d.proposals.list(actor, req.params.slug, {
+      state: ['submitted'],
+      limit: 200,
+      sort: 'createdAt',
+    });
+    const todo = list.items.filter((v) => !v.sight.mine && v.sight.reviewer && v.row.my_score === null);
+    return sendPage(
+      reply,
+      <ReviewQueue ctx={pageCtx(req)} slug={req.params.slug} v={todo[0] ?? null} left={todo.length} />,
+    );
+  });
+
+  app.post(
+    '/tasks/:id/done',
+    { ...page, schema: { hide: true, params: IdParams, body: FormBody({ version: 12 }) } },
+    async (req, reply) => {
+      const actor = signedIn(req, reply);
+      if (!actor) return reply;
+      const task = await d.tasks.get(actor, req.params.id);
+      try {
+        const version = Number(req.body.version);
+        await d.tasks.update(actor, req.params.id, { status: 'done' }, Number.isInteger(version) ? version : undefined);
+        return back(reply, task.proposal_id);
+      } catch (e) {
+        const err = refusal(e);
+        return sendPage(reply, await proposalPage(req, actor, task.proposal_id, err.message), err.status);
+      }
+    },
+  );
+};

@@ -1,0 +1,397 @@
+/** The proposal pages' markup: propose, the community's proposals, one proposal, the review queue. */
+import type { CallView } from '../cfp/cfp.queries';
+import type { TaskRow } from '../tasks/tasks.queries';
+import type { ReviewRow } from '../reviews/reviews.queries';
+import { num, when } from '../../web/i18n';
+import { Page, PostForm, Problem, type PageCtx } from '../../web/render';
+import { LEVELS } from './proposal.entity';
+import type { ProposalView } from './proposals.queries';
+import { movesFrom, type ProposalState } from './state-machine';
+
+export interface ProposalFormValues {
+  callId?: string;
+  title?: string;
+  abstract?: string;
+  format?: string;
+  track?: string;
+  level?: string;
+  notes?: string;
+  coSpeakers?: string;
+}
+
+export function ProposeForm(p: {
+  ctx: PageCtx;
+  slug: string;
+  calls: CallView[];
+  v: ProposalFormValues;
+  problem?: string | null;
+  action: string;
+  editing?: boolean;
+}) {
+  const m = p.ctx.l.m;
+  const call = p.calls.find((c) => c.call.id === p.v.callId) ?? p.calls[0];
+  return (
+    <Page ctx={p.ctx} title={p.editing ? m.edit : m.proposeTalk}>
+      <h1>{p.editing ? m.edit : m.proposeTalk}</h1>
+      <Problem detail={p.problem} />
+      <PostForm ctx={p.ctx} action={p.action} class="stack card">
+        {!p.editing ? <input type="hidden" name="callId" value={call?.call.id} /> : null}
+        <div>
+          <label for="title">{m.title}</label>
+          <input id="title" name="title" required maxLength={200} value={p.v.title ?? ''} />
+        </div>
+        <div>
+          <label for="abstract">{m.abstract}</label>
+          <textarea id="abstract" name="abstract" rows={6} maxLength={10000}>
+            {p.v.abstract ?? ''}
+          </textarea>
+        </div>
+        <div class="row">
+          <div>
+            <label for="format">{m.format}</label>
+            <select id="format" name="format">
+              {call?.formats.map((f) => (
+                <option value={f.key} selected={f.key === p.v.format}>
+                  {`${f.name} (${f.durationMinutes} min)`}
+                </option>
+              ))}
+            </select>
+          </div>
+          {call?.tracks.length ? (
+            <div>
+              <label for="track">{m.track}</label>
+              <select id="track" name="track">
+                <option value="">{m.noTrack}</option>
+                {call.tracks.map((t) => (
+                  <option value={t.key} selected={t.key === p.v.track}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <div>
+            <label for="level">{m.level}</label>
+            <select id="level" name="level">
+              {LEVELS.map((l) => (
+                <option value={l} selected={l === (p.v.level ?? 'intermediate')}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div>
+          <label for="coSpeakers">{m.coSpeakers}</label>
+          <textarea id="coSpeakers" name="coSpeakers" rows={2}>
+            {p.v.coSpeakers ?? ''}
+          </textarea>
+        </div>
+        <div>
+          <label for="notes">{m.notes}</label>
+          <textarea id="notes" name="notes" rows={3} maxLength={10000}>
+            {p.v.notes ?? ''}
+          </textarea>
+        </div>
+        <div class="actions">
+          {p.editing ? (
+            <button type="submit">{m.save}</button>
+          ) : (
+            <>
+              <button type="submit" name="submit" value="true">
+                {m.submit}
+              </button>
+              <button type="submit" name="submit" value="false" class="secondary">
+                {m.saveDraft}
+              </button>
+            </>
+          )}
+        </div>
+      </PostForm>
+    </Page>
+  );
+}
+
+export function StateBadge({ ctx, state }: { ctx: PageCtx; state: ProposalState }) {
+  return <span class={`badge state-${state}`}>{ctx.l.m.stateName[state]}</span>;
+}
+
+export function ProposalsTable(p: {
+  ctx: PageCtx;
+  slug: string;
+  items: ProposalView[];
+  organizer: boolean;
+  state?: string;
+  sort?: string;
+  notice?: string | null;
+  problem?: string | null;
+}) {
+  const m = p.ctx.l.m;
+  return (
+    <Page ctx={p.ctx} title={p.organizer ? m.proposals : m.myProposals}>
+      <h1>{p.organizer ? m.proposals : m.myProposals}</h1>
+      <Problem detail={p.problem} />
+      {p.notice ? (
+        <p class="notice" role="status">
+          {p.notice}
+        </p>
+      ) : null}
+      {p.organizer ? (
+        <>
+          <form method="get" class="row filters">
+            <div>
+              <label for="state">{m.filterState}</label>
+              <select id="state" name="state">
+                <option value="">{m.allStates}</option>
+                {Object.keys(m.stateName).map((s) => (
+                  <option value={s} selected={s === p.state}>
+                    {m.stateName[s]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <label class="check">
+              <input type="checkbox" name="sort" value="-meanScore" checked={p.sort === '-meanScore'} /> {m.sortByScore}
+            </label>
+            <button type="submit" class="secondary">
+              {m.filterState}
+            </button>
+          </form>
+          <p class="muted">{m.stagedHint}</p>
+          <PostForm ctx={p.ctx} action={`/c/${p.slug}/decisions`}>
+            <button type="submit">{m.sendDecisions}</button>
+          </PostForm>
+        </>
+      ) : null}
+      {p.items.length ? (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{m.title}</th>
+              <th scope="col">{m.state}</th>
+              {p.organizer ? <th scope="col">{m.meanScore}</th> : null}
+              {p.organizer ? <th scope="col">{m.reviews}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {p.items.map((v) => (
+              <tr>
+                <td>
+                  <a href={`/proposals/${v.row.id}`}>{v.row.title}</a>
+                </td>
+                <td>
+                  <StateBadge ctx={p.ctx} state={v.row.state} />
+                </td>
+                {p.organizer ? <td>{v.row.review_count ? num(p.ctx.l, v.row.review_mean, 1) : '—'}</td> : null}
+                {p.organizer ? <td>{num(p.ctx.l, v.row.review_count)}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p class="empty">{m.noProposals}</p>
+      )}
+    </Page>
+  );
+}
+
+export interface ProposalPageProps {
+  ctx: PageCtx;
+  v: ProposalView;
+  tz: string;
+  history: { from: ProposalState | null; to: ProposalState; at: string; actor: { name: string } | null }[];
+  tasks: TaskRow[] | null;
+  myReview: ReviewRow | null;
+  problem?: string | null;
+  lessonOpen: boolean;
+}
+
+const SPEAKER_MOVES: ProposalState[] = ['submitted', 'confirmed', 'withdrawn'];
+const ORGANIZER_MOVES: ProposalState[] = ['accepted', 'waitlisted', 'rejected'];
+
+export function ProposalPage(p: ProposalPageProps) {
+  const { ctx, v } = p;
+  const m = ctx.l.m;
+  const r = v.row;
+  const moves = movesFrom(r.state).map((mv) => mv.to);
+  const label: Partial<Record<ProposalState, string>> = {
+    submitted: m.submit,
+    confirmed: m.confirm,
+    withdrawn: m.withdraw,
+    accepted: m.accept,
+    waitlisted: m.waitlist,
+    rejected: m.reject,
+  };
+  const mine = moves.filter((s) => v.sight.mine && SPEAKER_MOVES.includes(s));
+  const decide = moves.filter((s) => v.sight.organizer && ORGANIZER_MOVES.includes(s));
+  return (
+    <Page ctx={ctx} title={r.title}>
+      <p class="muted">
+        <a href={`/c/${r.slug}`}>{r.slug}</a> · {r.format_name} ({r.duration_minutes} min)
+        {r.track_name ? ` · ${r.track_name}` : ''}
+      </p>
+      <h1>{r.title}</h1>
+      <p>
+        <StateBadge ctx={ctx} state={r.state} />
+      </p>
+      <Problem detail={p.problem} />
+      <section aria-label={m.speakers}>
+        <h2>{m.speakers}</h2>
+        {v.speakers ? (
+          <ul class="list">
+            {v.speakers.map((s) => (
+              <li>
+                {s.name}
+                {s.department ? <span class="muted"> · {s.department}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="muted">{m.speakersHidden}</p>
+        )}
+      </section>
+      {r.abstract ? (
+        <section>
+          <h2>{m.abstract}</h2>
+          <p class="prose">{r.abstract}</p>
+        </section>
+      ) : null}
+      {mine.length || decide.length || v.sight.mine ? (
+        <div class="actions">
+          {v.sight.mine && ['draft', 'submitted'].includes(r.state) ? (
+            <a class="button secondary" href={`/proposals/${r.id}/edit`}>
+              {m.edit}
+            </a>
+          ) : null}
+          {[...mine, ...decide].map((to) => (
+            <PostForm ctx={ctx} action={`/proposals/${r.id}/move`}>
+              <input type="hidden" name="to" value={to} />
+              <input type="hidden" name="version" value={String(r.version)} />
+              <button type="submit" class={to === 'withdrawn' || to === 'rejected' ? 'secondary' : ''}>
+                {label[to] ?? to}
+              </button>
+            </PostForm>
+          ))}
+          {p.lessonOpen ? (
+            <a class="button" href={`/proposals/${r.id}/lesson`}>
+              {m.lesson}
+            </a>
+          ) : null}
+        </div>
+      ) : null}
+      {v.sight.reviewer && !v.sight.mine && ['submitted', 'accepted', 'waitlisted', 'rejected'].includes(r.state) ? (
+        <ReviewForm ctx={ctx} id={r.id} review={p.myReview} />
+      ) : null}
+      {p.tasks ? <Checklist ctx={ctx} tasks={p.tasks} /> : null}
+      <section>
+        <h2>{m.history}</h2>
+        <ol class="list">
+          {p.history.map((h) => (
+            <li>
+              {h.from ? `${m.stateName[h.from]} → ` : ''}
+              {m.stateName[h.to]} <span class="muted">{when(ctx.l, new Date(h.at), p.tz)}</span>
+              {h.actor ? <span class="muted"> {m.by(h.actor.name)}</span> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </Page>
+  );
+}
+
+export function ReviewForm({
+  ctx,
+  id,
+  review,
+  next,
+}: {
+  ctx: PageCtx;
+  id: string;
+  review: ReviewRow | null;
+  next?: string;
+}) {
+  const m = ctx.l.m;
+  return (
+    <section class="card">
+      <h2>{m.review}</h2>
+      <PostForm ctx={ctx} action={`/proposals/${id}/review`} class="stack">
+        {next ? <input type="hidden" name="next" value={next} /> : null}
+        <fieldset class="score">
+          <legend>{m.score}</legend>
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label class="check">
+              <input type="radio" name="score" value={String(n)} required checked={review?.score === n} /> {n}
+            </label>
+          ))}
+        </fieldset>
+        <div>
+          <label for="comment">{m.comment}</label>
+          <textarea id="comment" name="comment" rows={4} maxLength={10000}>
+            {review?.comment ?? ''}
+          </textarea>
+        </div>
+        <button type="submit">{m.saveReview}</button>
+      </PostForm>
+    </section>
+  );
+}
+
+function Checklist({ ctx, tasks }: { ctx: PageCtx; tasks: TaskRow[] }) {
+  const m = ctx.l.m;
+  return (
+    <section>
+      <h2>{m.checklist}</h2>
+      <ul class="list tasks">
+        {tasks.map((t) => (
+          <li class={t.overdue ? 'overdue' : ''}>
+            <span class={t.status === 'done' ? 'done' : ''}>{t.title}</span>{' '}
+            {t.due_at ? <span class="muted">{m.due(when(ctx.l, t.due_at, t.time_zone ?? 'UTC'))}</span> : null}
+            {t.overdue ? <span class="badge state-rejected">{m.overdue}</span> : null}
+            {t.status === 'open' ? (
+              <PostForm ctx={ctx} action={`/tasks/${t.id}/done`} class="inline">
+                <input type="hidden" name="version" value={String(t.version)} />
+                <button type="submit" class="secondary small">
+                  {m.markDone}
+                </button>
+              </PostForm>
+            ) : (
+              <span class="badge">{m.stateName[t.status] ?? m.done}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ReviewQueue(p: { ctx: PageCtx; slug: string; v: ProposalView | null; left: number }) {
+  const m = p.ctx.l.m;
+  return (
+    <Page ctx={p.ctx} title={m.reviewQueue}>
+      <h1>{m.reviewQueue}</h1>
+      {p.v ? (
+        <>
+          <p class="muted">{`${p.left} ↦`}</p>
+          <article class="card">
+            <h2>{p.v.row.title}</h2>
+            <p class="muted">
+              {p.v.row.format_name}
+              {p.v.row.track_name ? ` · ${p.v.row.track_name}` : ''}
+            </p>
+            {p.v.speakers ? (
+              <p>
+                {m.speakers}: {p.v.speakers.map((s) => s.name).join(', ')}
+              </p>
+            ) : (
+              <p class="muted">{m.speakersHidden}</p>
+            )}
+            <p class="prose">{p.v.row.abstract}</p>
+          </article>
+          <ReviewForm ctx={p.ctx} id={p.v.row.id} review={null} next={`/c/${p.slug}/review`} />
+        </>
+      ) : (
+        <p class="empty">{m.queueEmpty}</p>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * What every page route shares, registered once in the pages' own scope (the JSON API is left as
+ * it was): form bodies, security headers with a strict Content-Security-Policy, rate limits where a
+ * route asks for one, the stylesheet and htmx from our own /assets, and errors as pages.
+ */
+import fs from 'node:fs';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { DomainError } from '../core/errors';
+import { STYLESHEET } from './assets';
+import { localeFor } from './i18n';
+import { Layout, sendPage } from './render';
+
+const HTMX = fs.readFileSync(require.resolve('htmx.org/dist/htmx.min.js'));
+
+export async function registerWeb(app: FastifyInstance, publicUrl: string) {
+  await app.register(formbody, { bodyLimit: 65536 });
+  await app.register(rateLimit, { global: false });
+  await app.register(helmet, {
+    // same-origin: our own forms still carry Origin (Chrome sends "null" under no-referrer), and a
+    // sign-in link's token never leaves in a Referer to another site.
+    referrerPolicy: { policy: 'same-origin' },
+    hsts: publicUrl.startsWith('https:') ? { maxAge: 15552000, includeSubDomains: false } : false,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'base-uri': ["'none'"],
+        'object-src': ["'none'"],
+      },
+    },
+  });
+
+  const asset = (path: string, type: string, body: string | Buffer) =>
+    app.get(path, { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>
+      reply.type(type).header('cache-control', 'public, max-age=3600').send(body),
+    );
+  asset('/assets/brownbag.css', 'text/css; charset=utf-8', STYLESHEET);
+  asset('/assets/htmx.min.js', 'text/javascript; charset=utf-8', HTMX);
+
+  // A page that failed says so as a page: what the API would have said, never JSON or a stack trace.
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const l = localeFor(req.headers['accept-language']);
+    const status = err instanceof DomainError ? err.status : err.validation ? 400 : (err.statusCode ?? 500);
+    if (status >= 500) req.log.error({ err }, 'page failed');
+    const title = status === 404 ? l.m.notFoundTitle : l.m.refused;
+    const detail =
+      status === 404
+        ? l.m.notFound
+        : status >= 500
+          ? 'Something went wrong on our side; it has been logged. Please try again.'
+          : err.message;
+    return sendPage(
+      reply,
+      <Layout title={title} l={l} who={req.actor} csrf={req.actor?.csrfToken}>
+        <div class="card">
+          <h1>{title}</h1>
+          <p class="error" role="alert">
+            {detail}
+          </p>
+        </div>
+      </Layout>,
+      status,
+    );
+  });
+}
