@@ -85,7 +85,7 @@ t.test('calendar feeds', async (t) => {
     const [ev, talk] = a.events;
     t.equal(ev.uid, `event-${eventId}@brownbag.test`);
     t.equal(talk.uid, `talk-${talkId}@brownbag.test`);
-    t.match(ev, { summary: 'June brown-bag', status: 'CONFIRMED', url: `http://brownbag.test/v1/events/${eventId}` });
+    t.match(ev, { summary: 'June brown-bag', status: 'CONFIRMED', url: `http://brownbag.test/events/${eventId}` });
     t.match(ev.location, /^Aula .*, Building A, floor 2$/);
     t.same([ev.start.toISOString(), ev.end.toISOString()], ['2027-06-10T10:00:00.000Z', '2027-06-10T12:00:00.000Z']);
     t.match(ev.description, /12:30–13:00 {2}Talk for .* — Sam Speaker/, 'the agenda, in Europe/Berlin time');

@@ -233,7 +233,7 @@ t.test('lessons learned', async (t) => {
     );
     const prompt = (await sink.waitFor((r) => /What did you learn\? "Just given"/.test(r.mail.subject ?? '')))[0];
     t.same(prompt.to, [s.speaker.email]);
-    t.match(prompt.mail.text, /\/v1\/proposals\/.+\/lesson/);
+    t.match(prompt.mail.text, /\/proposals\/.+\/lesson/);
     await ctx.ds.query(ENQUEUE_LESSON_PROMPTS);
     t.equal(
       (await ctx.ds.query('SELECT count(*)::int AS n FROM lesson_prompt WHERE proposal_id = $1', [ended.talk]))[0].n,

@@ -97,7 +97,7 @@ export function renderCalendar(o: CalendarOptions): string {
   });
   for (const e of o.events) {
     const status = e.status === 'canceled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED;
-    const url = `${o.publicUrl}/v1/events/${e.id}`;
+    const url = `${o.publicUrl}/events/${e.id}`;
     if (!o.includeEvent || o.includeEvent(e)) {
       cal.createEvent({
         id: eventUid(e.id, o.publicUrl),

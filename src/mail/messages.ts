@@ -109,7 +109,7 @@ export class MessageBuilder {
       return this.mail(person, templates.proposalReceived(t), `received.${p.id}.${person.id}`);
     if (job.kind === 'co-speaker-added') {
       const by = await this.person(job.byId);
-      const url = await this.signedLink(person, `/v1/proposals/${p.id}`);
+      const url = await this.signedLink(person, `/proposals/${p.id}`);
       return this.mail(
         person,
         templates.coSpeakerAdded({ ...t, by: by?.name ?? 'A colleague', url }),
@@ -152,7 +152,7 @@ export class MessageBuilder {
       startsAt: e.starts_at,
       endsAt: e.ends_at,
       location: location(feedEvent),
-      url: `${this.settings.publicUrl}/v1/events/${e.id}`,
+      url: `${this.settings.publicUrl}/events/${e.id}`,
       stamp: new Date(),
     };
     return this.invite(job, person, item, await this.inviteInfo(job, person, this.eventInfo(e, person)), e.community);
@@ -181,7 +181,7 @@ export class MessageBuilder {
       startsAt: start,
       endsAt: end,
       location: e ? location({ roomName: e.room_name, roomLocation: e.room_location, onlineUrl: e.online_url }) : null,
-      url: e ? `${this.settings.publicUrl}/v1/events/${e.id}` : `${this.settings.publicUrl}/v1/proposals/${job.id}`,
+      url: e ? `${this.settings.publicUrl}/events/${e.id}` : `${this.settings.publicUrl}/proposals/${job.id}`,
       stamp: new Date(),
     };
     const info: EventInfo = {
@@ -250,7 +250,7 @@ export class MessageBuilder {
   private async lessonPrompt(person: Person, proposalId: string, reminder: boolean): Promise<Mail.Options | null> {
     const t = await q.lessonFacts(this.ds.manager, proposalId);
     if (!t || t.published) return null;
-    const url = `${this.settings.publicUrl}/v1/proposals/${proposalId}/lesson`;
+    const url = `${this.settings.publicUrl}/proposals/${proposalId}/lesson`;
     return this.mail(
       person,
       templates.lessonPrompt({ name: person.name, title: t.title, community: t.community, url, reminder }),
@@ -324,7 +324,7 @@ export class MessageBuilder {
         location({ roomName: e.room_name, roomLocation: e.room_location, onlineUrl: e.online_url }) ??
         'to be announced',
       personName: person.name,
-      url: `${this.settings.publicUrl}/v1/events/${e.id}`,
+      url: `${this.settings.publicUrl}/events/${e.id}`,
     };
   }
 

@@ -43,7 +43,11 @@ form.inline { display: inline; margin-inline-start: .5rem; }
 .card { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 1.25rem 1.5rem; margin-block: 1rem; }
 .list { padding-inline-start: 1.25rem; }
 .list li { margin-block: .5rem; }
+.tasks { list-style: none; padding-inline-start: 0; }
+.tasks li { display: flex; flex-wrap: wrap; gap: .25rem .75rem; align-items: center; padding-block: .5rem; border-block-end: 1px solid var(--line); }
+.tasks li > span:first-child { flex: 1 1 14rem; font-weight: 600; }
 .tasks li.overdue > span:first-child { color: var(--bad); }
+.tasks form.inline { margin-inline-start: auto; }
 .done { text-decoration: line-through; color: var(--muted); }
 .badge { display: inline-block; padding: .05rem .55rem; border-radius: 999px; font-size: .85rem; background: #eef0f4; color: var(--ink); }
 .state-accepted, .state-confirmed { background: #dff3e6; color: var(--good); }

@@ -20,18 +20,24 @@ export function localeFor(acceptLanguage: string | undefined): Locale {
   return { lang, dir: RTL.has(lang) ? 'rtl' : 'ltr', m: CATALOGUES[lang] };
 }
 
-/** "Thu 10 Jun 2027, 12:00 CEST": a moment in a time zone, the zone named. */
+/** The zone's own name beside the short offset Intl prints (GMT+1 alone does not say Berlin). */
+const zoned = (text: string, timeZone: string) => (timeZone === 'UTC' ? text : `${text} (${timeZone})`);
+
+/** "Thu, Jun 10, 2027, 12:00 PM GMT+2 (Europe/Berlin)": a moment in a time zone, the zone named. */
 export function when(l: Locale, at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(l.lang, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
+  return zoned(
+    new Intl.DateTimeFormat(l.lang, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: 'short',
+    }).format(at),
     timeZone,
-    timeZoneName: 'short',
-  }).format(at);
+  );
 }
 
 /** "12:00–13:00 CEST" or the full range when it spans days. */
@@ -46,8 +52,12 @@ export function span(l: Locale, start: Date, end: Date, timeZone: string): strin
     timeZone,
     timeZoneName: 'short',
   });
-  return f.formatRange(start, end);
+  return zoned(f.formatRange(start, end), timeZone);
 }
+
+/** "11:00 – 11:30 AM": times within a day whose date and zone are said nearby. */
+export const times = (l: Locale, start: Date, end: Date, timeZone: string) =>
+  new Intl.DateTimeFormat(l.lang, { hour: '2-digit', minute: '2-digit', timeZone }).formatRange(start, end);
 
 export const day = (l: Locale, at: Date, timeZone: string) =>
   new Intl.DateTimeFormat(l.lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(at);

@@ -1,5 +1,5 @@
 /** The event page's markup: when and where (in the event's zone, named), agenda, seats, RSVP, and for organizers the agenda builder. */
-import { span } from '../../web/i18n';
+import { span, times } from '../../web/i18n';
 import { Page, PostForm, Problem, type PageCtx } from '../../web/render';
 import type { BacklogRow } from './agenda.queries';
 import type { EventView } from './events.queries';
@@ -56,7 +56,7 @@ export function EventPage(p: EventPageProps) {
             {v.myRsvp !== 'going' && v.myRsvp !== 'waitlisted' ? (
               <PostForm ctx={ctx} action={`/events/${e.id}/rsvp`}>
                 <input type="hidden" name="want" value="going" />
-                <button type="submit">{m.going}</button>
+                <button type="submit">{left === 0 ? m.joinWaitlist : m.going}</button>
               </PostForm>
             ) : null}
             {v.myRsvp !== 'declined' ? (
@@ -85,7 +85,7 @@ export function EventPage(p: EventPageProps) {
           <ol class="list">
             {v.agenda.map((t) => (
               <li>
-                <span class="muted">{span(ctx.l, t.starts_at, t.ends_at, e.time_zone)}</span>
+                <span class="muted">{times(ctx.l, t.starts_at, t.ends_at, e.time_zone)}</span>
                 <br />
                 {ctx.who ? <a href={`/proposals/${t.proposal_id}`}>{t.title}</a> : t.title}
                 {t.speakers.length ? <span class="muted"> — {t.speakers.map((s) => s.name).join(', ')}</span> : null}
