@@ -42,8 +42,14 @@ t.test('a person signs in with an e-mail link and out again, in Chromium', async
   await ctx.person('ada@corp.example', 'Ada Lovelace');
 
   const browser = await chromium.launch({
-    executablePath: await Chromium.executablePath(),
-    args: [...Chromium.args, '--no-sandbox', '--disable-background-networking', '--no-first-run'],
+    executablePath: process.env.CHROMIUM_PATH || (await Chromium.executablePath()),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
     headless: true,
   });
   t.teardown(() => browser.close());

@@ -62,7 +62,11 @@ export function Layout({ title, who, csrf, l = localeFor(undefined), children }:
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false}' />
+        {/* Boosted forms swap 4xx pages in too: a refusal is a page that says what to do. */}
+        <meta
+          name="htmx-config"
+          content='{"includeIndicatorStyles":false,"allowEval":false,"responseHandling":[{"code":"204","swap":false},{"code":"...","swap":true}]}'
+        />
         <title>{`${title} — ${m.brand}`}</title>
         <link rel="stylesheet" href="/assets/brownbag.css" />
         <script src="/assets/htmx.min.js" defer></script>
@@ -79,7 +83,7 @@ export function Layout({ title, who, csrf, l = localeFor(undefined), children }:
             <nav aria-label={m.myCommunities} class="nav">
               <a href="/">{m.home}</a>
               <a href="/lessons">{m.lessons}</a>
-              <form method="post" action="/sign-out" class="who">
+              <form method="post" action="/sign-out" class="who" hx-boost="false">
                 <span>{who.name}</span>
                 <input type="hidden" name="_csrf" value={csrf} />
                 <button type="submit" class="link">

@@ -18,7 +18,7 @@ function EmailForm({
   label?: string;
 }) {
   return (
-    <form method="post" action="/sign-in/email" class="stack">
+    <form method="post" action="/sign-in/email" class="stack" hx-boost="false">
       <div>
         <label for="email">Work e-mail address</label>
         <input id="email" type="email" name="email" required autocomplete="email" maxLength={320} value={email ?? ''} />
@@ -32,7 +32,7 @@ function EmailForm({
 function ProviderButton({ provider, next }: { provider: string; next: string }) {
   return (
     <p>
-      <a class="button" href={`/sign-in/oidc?next=${encodeURIComponent(next)}`}>
+      <a class="button" href={`/sign-in/oidc?next=${encodeURIComponent(next)}`} hx-boost="false">
         Sign in with {provider}
       </a>
     </p>
@@ -82,7 +82,7 @@ export function LandingPage({ token, name, email }: { token: string; name: strin
       <div class="card">
         <h1>Sign in as {name ?? email}</h1>
         <p class="muted">{email}</p>
-        <form method="post" action="/sign-in/link">
+        <form method="post" action="/sign-in/link" hx-boost="false">
           <input type="hidden" name="token" value={token} />
           <button type="submit">Continue</button>
         </form>

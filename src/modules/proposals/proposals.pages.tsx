@@ -202,7 +202,12 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
         v={v}
         tz={a.community.timeZone}
         history={history}
-        tasks={tasks}
+        tasks={
+          tasks?.map((t) => ({
+            ...t,
+            mayTick: can({ ...a, own: v.sight.mine, speakerTask: t.owner === 'speaker' }, 'task.update-status'),
+          })) ?? null
+        }
         myReview={myReview}
         problem={problem}
         lessonOpen={lesson}

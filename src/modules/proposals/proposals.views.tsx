@@ -200,7 +200,7 @@ export interface ProposalPageProps {
   v: ProposalView;
   tz: string;
   history: { from: ProposalState | null; to: ProposalState; at: string; actor: { name: string } | null }[];
-  tasks: TaskRow[] | null;
+  tasks: (TaskRow & { mayTick: boolean })[] | null;
   myReview: ReviewRow | null;
   problem?: string | null;
   lessonOpen: boolean;
@@ -336,7 +336,7 @@ export function ReviewForm({
   );
 }
 
-function Checklist({ ctx, tasks }: { ctx: PageCtx; tasks: TaskRow[] }) {
+function Checklist({ ctx, tasks }: { ctx: PageCtx; tasks: (TaskRow & { mayTick: boolean })[] }) {
   const m = ctx.l.m;
   return (
     <section>
@@ -347,16 +347,16 @@ function Checklist({ ctx, tasks }: { ctx: PageCtx; tasks: TaskRow[] }) {
             <span class={t.status === 'done' ? 'done' : ''}>{t.title}</span>{' '}
             {t.due_at ? <span class="muted">{m.due(when(ctx.l, t.due_at, t.time_zone ?? 'UTC'))}</span> : null}
             {t.overdue ? <span class="badge state-rejected">{m.overdue}</span> : null}
-            {t.status === 'open' ? (
+            {t.status === 'open' && t.mayTick ? (
               <PostForm ctx={ctx} action={`/tasks/${t.id}/done`} class="inline">
                 <input type="hidden" name="version" value={String(t.version)} />
                 <button type="submit" class="secondary small">
                   {m.markDone}
                 </button>
               </PostForm>
-            ) : (
-              <span class="badge">{m.stateName[t.status] ?? m.done}</span>
-            )}
+            ) : t.status !== 'open' ? (
+              <span class="badge">{m.taskStatus[t.status] ?? t.status}</span>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -98,6 +98,7 @@ export const en = {
   checklist: 'Checklist',
   due: (when: string) => `due ${when}`,
   markDone: 'Mark done',
+  taskStatus: { open: 'open', done: 'done', skipped: 'skipped' } as Record<string, string>,
   done: 'done',
   overdue: 'overdue',
 
