@@ -11,6 +11,7 @@ import { benchMail } from './bench/mail';
 import { benchProposals } from './bench/proposals';
 import { benchSearch } from './bench/search';
 import { benchSignIn } from './bench/sign-in';
+import { benchPages } from './bench/pages';
 import { benchTasks } from './bench/tasks';
 import { acquirePgServer, dropDatabase } from './lib/pg-server';
 import { prepareTemplate } from './lib/test-db';
@@ -22,6 +23,7 @@ const SCENARIOS: Record<string, (c: BenchContext) => Promise<boolean>> = {
   tasks: benchTasks,
   search: benchSearch,
   'sign-in': benchSignIn,
+  pages: benchPages,
 };
 
 async function main() {

@@ -76,6 +76,7 @@ async function main() {
         console.log(
           `  last month's lessons:       ${url}/v1/communities/${DEMO_SLUG}/lessons.md?from=2000-01-01&to=2100-01-01`,
         );
+        console.log(`  open ${url}/ in a browser: the community pages, proposals, review queue, events and lessons.`);
         if (config.auth.emailSignIn) {
           console.log(
             '  sign in with one click (each link works once, for a week; or ask for a link on the sign-in page):',

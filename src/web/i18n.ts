@@ -23,44 +23,64 @@ export function localeFor(acceptLanguage: string | undefined): Locale {
 /** The zone's own name beside the short offset Intl prints (GMT+1 alone does not say Berlin). */
 const zoned = (text: string, timeZone: string) => (timeZone === 'UTC' ? text : `${text} (${timeZone})`);
 
+/** Making a DateTimeFormat costs far more than using one: keep one per language, zone and shape. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function format(lang: string, timeZone: string, shape: 'full' | 'day' | 'time'): Intl.DateTimeFormat {
+  const key = `${lang}|${timeZone}|${shape}`;
+  let f = formats.get(key);
+  if (!f) {
+    const o: Intl.DateTimeFormatOptions =
+      shape === 'full'
+        ? {
+            weekday: 'short',
+            day: 'numeric',
+            month: 'short',
+            year: 'numeric',
+            hour: '2-digit',
+            minute: '2-digit',
+            timeZoneName: 'short',
+          }
+        : shape === 'day'
+          ? { day: 'numeric', month: 'short', year: 'numeric' }
+          : { hour: '2-digit', minute: '2-digit' };
+    f = new Intl.DateTimeFormat(lang, { ...o, timeZone });
+    if (formats.size > 2000) formats.clear();
+    formats.set(key, f);
+  }
+  return f;
+}
+
 /** "Thu, Jun 10, 2027, 12:00 PM GMT+2 (Europe/Berlin)": a moment in a time zone, the zone named. */
-export function when(l: Locale, at: Date, timeZone: string): string {
-  return zoned(
-    new Intl.DateTimeFormat(l.lang, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone,
-      timeZoneName: 'short',
-    }).format(at),
+export const when = (l: Locale, at: Date, timeZone: string) =>
+  zoned(format(l.lang, timeZone, 'full').format(at), timeZone);
+
+const sameDay = (l: Locale, a: Date, b: Date, timeZone: string) =>
+  format(l.lang, timeZone, 'day').format(a) === format(l.lang, timeZone, 'day').format(b);
+
+/**
+ * A span of time in a zone, the zone named; the date once when it is one day. (Not formatRange:
+ * ICU's range formatting costs ten times a plain format, and pages list many spans.)
+ */
+export const span = (l: Locale, start: Date, end: Date, timeZone: string) =>
+  zoned(
+    `${format(l.lang, timeZone, 'full').format(start)} – ${
+      sameDay(l, start, end, timeZone)
+        ? format(l.lang, timeZone, 'time').format(end)
+        : format(l.lang, timeZone, 'full').format(end)
+    }`,
     timeZone,
   );
-}
 
-/** "12:00–13:00 CEST" or the full range when it spans days. */
-export function span(l: Locale, start: Date, end: Date, timeZone: string): string {
-  const f = new Intl.DateTimeFormat(l.lang, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  });
-  return zoned(f.formatRange(start, end), timeZone);
-}
-
-/** "11:00 – 11:30 AM": times within a day whose date and zone are said nearby. */
+/** "11:00 – 11:30": times within a day whose date and zone are said nearby. */
 export const times = (l: Locale, start: Date, end: Date, timeZone: string) =>
-  new Intl.DateTimeFormat(l.lang, { hour: '2-digit', minute: '2-digit', timeZone }).formatRange(start, end);
+  `${format(l.lang, timeZone, 'time').format(start)} – ${format(l.lang, timeZone, 'time').format(end)}`;
 
-export const day = (l: Locale, at: Date, timeZone: string) =>
-  new Intl.DateTimeFormat(l.lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(at);
+export const day = (l: Locale, at: Date, timeZone: string) => format(l.lang, timeZone, 'day').format(at);
 
-export const num = (l: Locale, n: number, digits = 0) =>
-  new Intl.NumberFormat(l.lang, { maximumFractionDigits: digits }).format(n);
+const numbers = new Map<string, Intl.NumberFormat>();
+export const num = (l: Locale, n: number, digits = 0) => {
+  const key = `${l.lang}|${digits}`;
+  let f = numbers.get(key);
+  if (!f) numbers.set(key, (f = new Intl.NumberFormat(l.lang, { maximumFractionDigits: digits })));
+  return f.format(n);
+};

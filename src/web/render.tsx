@@ -37,14 +37,19 @@ export function signedIn(req: FastifyRequest, reply: FastifyReply): Actor | null
   return null;
 }
 
-export function sendPage(reply: FastifyReply, page: VNode, status = 200) {
+export const renderPage = (page: VNode) => `<!doctype html>${render(page)}`;
+
+/** Sends a rendered page (a string, or bytes kept by a render cache). */
+export function sendHtml(reply: FastifyReply, html: string | Buffer, status = 200) {
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-store')
     .header('vary', 'Cookie, Accept-Language')
-    .send(`<!doctype html>${render(page)}`);
+    .send(html);
 }
+
+export const sendPage = (reply: FastifyReply, page: VNode, status = 200) => sendHtml(reply, renderPage(page), status);
 
 export interface LayoutProps {
   title: string;

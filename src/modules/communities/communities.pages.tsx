@@ -7,7 +7,9 @@ import { isOpen } from '../cfp/call.entity';
 import type { CfpService } from '../cfp/cfp.service';
 import type { EventsService } from '../events/events.service';
 import type { FeedTokensService } from '../people/feed-tokens.service';
-import { GUEST, pageCtx, sendPage, signedIn } from '../../web/render';
+import { stamp } from '../../core/stamp';
+import { RenderCache } from '../../http/render-cache';
+import { GUEST, pageCtx, renderPage, sendHtml, sendPage, signedIn } from '../../web/render';
 import { Slug } from '../../http/types';
 import type { CommunitiesService } from './communities.service';
 import { CommunityHome, HomePage } from './communities.views';
@@ -68,12 +70,21 @@ export const communitiesPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) 
     );
   };
 
+  // Community homes are kept rendered per reader, community version and minute (a call opens or
+  // closes with the clock; an RSVP does not change this page).
+  const homes = new RenderCache(16 * 1024 * 1024);
   app.get('/c/:slug', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
-    if (!req.actor) {
-      const a = await d.communities.access(GUEST, req.params.slug);
-      if (a.community.eventVisibility !== 'public') return signedIn(req, reply) ?? reply;
-    }
-    return sendPage(reply, await home(req, req.params.slug));
+    const a = await d.communities.access(req.actor ?? GUEST, req.params.slug);
+    if (!req.actor && a.community.eventVisibility !== 'public') return signedIn(req, reply) ?? reply;
+    const ctx = pageCtx(req);
+    const key = stamp({
+      reader: { actor: req.actor ?? GUEST, role: a.role },
+      community: a.community,
+      minute: true,
+      request: [req.url, ctx.l.lang, ctx.csrf],
+    });
+    const body = await homes.through(key, async () => Buffer.from(renderPage(await home(req, req.params.slug))));
+    return sendHtml(reply, body);
   });
 
   app.post('/c/:slug/join', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {

@@ -3,10 +3,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import type { Actor } from '../../core/actor';
-import { DomainError, RuleBroken } from '../../core/errors';
+import { DomainError, NotFound, RuleBroken } from '../../core/errors';
 import { can } from '../../core/policy';
 import { IdParams } from '../../http/types';
-import { FormBody, GUEST, pageCtx, sendPage, signedIn } from '../../web/render';
+import { stamp } from '../../core/stamp';
+import { RenderCache } from '../../http/render-cache';
+import { FormBody, GUEST, pageCtx, renderPage, sendHtml, sendPage, signedIn } from '../../web/render';
 import type { AgendaService } from './agenda.service';
 import type { EventsService } from './events.service';
 import type { RsvpsService } from './rsvps.service';
@@ -49,12 +51,24 @@ export const eventsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
     );
   };
 
+  // Event pages are kept rendered, keyed by everything they show (eventPageStamp) and the minute.
+  const pages = new RenderCache(16 * 1024 * 1024);
   app.get('/events/:id', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
-    if (!req.actor) {
-      const v = await d.events.get(GUEST, req.params.id);
-      if (v.access.community.eventVisibility !== 'public') return signedIn(req, reply) ?? reply;
-    }
-    return sendPage(reply, await eventPage(req, req.actor ?? GUEST, req.params.id));
+    const actor = req.actor ?? GUEST;
+    const s = await d.events.pageStamp(actor, req.params.id);
+    if (!s) throw new NotFound('The event');
+    if (!req.actor && s.visibility !== 'public') return signedIn(req, reply) ?? reply;
+    const ctx = pageCtx(req);
+    const key = stamp({
+      reader: { actor, role: null },
+      content: s.key,
+      minute: true,
+      request: [req.url, ctx.l.lang, ctx.csrf],
+    });
+    const body = await pages.through(key, async () =>
+      Buffer.from(renderPage(await eventPage(req, actor, req.params.id))),
+    );
+    return sendHtml(reply, body);
   });
 
   app.post(

@@ -273,3 +273,24 @@ export const agendaOf = (m: EntityManager, eventIds: string[]) =>
 
 /** Runs ENQUEUE_REMINDERS (the scheduled job). */
 export const enqueueReminders = (m: EntityManager) => sql(m, ENQUEUE_REMINDERS);
+
+/**
+ * Everything an event page depends on, in one statement: the event's version (raised by edits and
+ * agenda changes), its community's versions and visibility, the reader's role, the RSVPs (counts
+ * and latest change) and the reader's own answer. The page cache is keyed by it.
+ */
+export const eventPageStamp = async (m: EntityManager, eventId: string, personId: string) =>
+  (
+    await sql<{ key: string; visibility: 'public' | 'internal' }>(
+      m,
+      `SELECT concat_ws('/', e.version, e.status, c.version, c.list_version, mb.role,
+                        (SELECT count(*) FILTER (WHERE status = 'going') || ':' || count(*) FILTER (WHERE status = 'waitlisted') || ':' || coalesce(max(updated_at)::text, '')
+                           FROM rsvp WHERE event_id = e.id),
+                        (SELECT status FROM rsvp WHERE event_id = e.id AND person_id = $2)) AS key,
+              c.event_visibility AS visibility
+         FROM event e JOIN community c ON c.id = e.community_id
+         LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = $2
+        WHERE e.id = $1`,
+      [eventId, personId],
+    )
+  )[0];

@@ -117,6 +117,11 @@ export class EventsService {
     );
   }
 
+  /** What the event page depends on (see events.queries.ts); undefined when there is no such event. */
+  pageStamp(actor: Actor, id: string) {
+    return q.eventPageStamp(this.ds.manager, id, actor.id);
+  }
+
   async get(actor: Actor, id: string): Promise<EventView> {
     return this.view(this.ds.manager, actor, id);
   }

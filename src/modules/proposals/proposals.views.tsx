@@ -371,7 +371,7 @@ export function ReviewQueue(p: { ctx: PageCtx; slug: string; v: ProposalView | n
       <h1>{m.reviewQueue}</h1>
       {p.v ? (
         <>
-          <p class="muted">{`${p.left} ↦`}</p>
+          <p class="muted">{m.toReview(p.left)}</p>
           <article class="card">
             <h2>{p.v.row.title}</h2>
             <p class="muted">

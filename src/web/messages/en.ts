@@ -92,6 +92,7 @@ export const en = {
   comment: 'Comment',
   saveReview: 'Save review and go to the next',
   queueEmpty: 'Nothing left to review. Thank you!',
+  toReview: (n: number) => (n === 1 ? 'One proposal to review.' : `${n} proposals to review.`),
   yourScore: (n: number) => `Your score: ${n}`,
 
   // checklist
