@@ -272,9 +272,10 @@ t.test('sign-in by e-mail link', async (t) => {
     const token = linkIn(m.mail.text ?? '');
     t.ok(token, 'the co-speaker mail has a sign-in link');
     const { res, cookie: c } = await signIn(ctx, decodeURIComponent(token!));
-    t.equal(res.headers.location, `/v1/proposals/${proposal.body.id}`);
+    t.equal(res.headers.location, `/proposals/${proposal.body.id}`, 'to the proposal page');
     const read = await ctx.app.inject({ method: 'GET', url: res.headers.location!, headers: withCookie(c!) });
     t.equal(read.statusCode, 200, 'the co-speaker reads their proposal');
+    t.match(read.body, '<h1>Pairing</h1>');
   });
 });
 

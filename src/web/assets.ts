@@ -37,6 +37,7 @@ button.link { background: none; border: none; color: var(--accent); padding: 0; 
 .row { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-end; }
 .row > div { flex: 1 1 10rem; }
 .row .grow { flex: 1 1 16rem; }
+.filters { margin-block-end: 1.25rem; }
 .actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; margin-block: 1rem; }
 .actions form { margin: 0; }
 form.inline { display: inline; margin-inline-start: .5rem; }
