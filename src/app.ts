@@ -57,6 +57,8 @@ import { communitiesPages } from './modules/communities/communities.pages';
 import { proposalsPages } from './modules/proposals/proposals.pages';
 import { eventsPages } from './modules/events/events.pages';
 import { lessonsPages } from './modules/lessons/lessons.pages';
+import { tasksPages } from './modules/tasks/tasks.pages';
+import { metricsPages } from './modules/metrics/metrics.pages';
 
 export interface AppDeps {
   ds: DataSource;
@@ -151,6 +153,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await web.register(proposalsPages, services);
     await web.register(eventsPages, { ...services, publicUrl });
     await web.register(lessonsPages, services);
+    await web.register(tasksPages, services);
+    await web.register(metricsPages, services);
   });
   await app.register(
     async (v1) => {

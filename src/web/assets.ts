@@ -63,6 +63,10 @@ th, td { text-align: start; padding: .5rem .6rem; border-block-end: 1px solid va
 .or::before, .or::after { content: ""; flex: 1; border-block-start: 1px solid var(--line); }
 .error { border-inline-start: 4px solid var(--bad); padding-inline-start: 1rem; }
 .notice { border-inline-start: 4px solid var(--good); padding-inline-start: 1rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.chart { margin-inline: 0; margin-block: 1.5rem; background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 1rem; }
+.chart figcaption { font-weight: 600; margin-block-end: .5rem; }
+tr.overdue td:first-child { color: var(--bad); }
 .copy { font-family: ui-monospace, monospace; font-size: .9rem; }
 mark { background: #ffe58a; color: inherit; }
 .snippet { color: var(--muted); margin-block: .25rem 0; }

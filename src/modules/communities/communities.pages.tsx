@@ -65,6 +65,7 @@ export const communitiesPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) 
           review: can({ ...a, own: false }, 'proposal.review'),
           organize: can(a, 'proposal.decide'),
           join: !!req.actor && !member,
+          figures: can(a, 'metrics.read'),
         }}
       />
     );

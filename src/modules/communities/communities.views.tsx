@@ -38,7 +38,7 @@ export interface CommunityHomeProps {
   calls: CallView[];
   feedUrl: string | null;
   personalFeedUrl?: string | null;
-  may: { propose: boolean; review: boolean; organize: boolean; join: boolean };
+  may: { propose: boolean; review: boolean; organize: boolean; join: boolean; figures: boolean };
 }
 
 export function CommunityHome(p: CommunityHomeProps) {
@@ -59,6 +59,16 @@ export function CommunityHome(p: CommunityHomeProps) {
         {p.may.review ? (
           <a class="button secondary" href={`/c/${a.community.slug}/review`}>
             {m.reviewQueue}
+          </a>
+        ) : null}
+        {p.may.organize ? (
+          <a class="button secondary" href={`/c/${a.community.slug}/tasks`}>
+            {m.taskBoard}
+          </a>
+        ) : null}
+        {p.may.figures ? (
+          <a class="button secondary" href={`/c/${a.community.slug}/figures`}>
+            {m.figures}
           </a>
         ) : null}
         {p.may.join ? (

@@ -5,14 +5,15 @@ import { DateTime } from 'luxon';
 import type { Actor } from '../../core/actor';
 import { DomainError, NotFound, RuleBroken } from '../../core/errors';
 import { can } from '../../core/policy';
-import { IdParams } from '../../http/types';
+import { Type } from 'typebox';
+import { IdParams, Uuid } from '../../http/types';
 import { stamp } from '../../core/stamp';
 import { RenderCache } from '../../http/render-cache';
 import { FormBody, GUEST, pageCtx, renderPage, sendHtml, sendPage, signedIn } from '../../web/render';
 import type { AgendaService } from './agenda.service';
 import type { EventsService } from './events.service';
 import type { RsvpsService } from './rsvps.service';
-import { EventPage } from './events.views';
+import { AttendeesPage, EventPage } from './events.views';
 
 interface Deps {
   events: EventsService;
@@ -109,6 +110,42 @@ export const eventsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
           await eventPage(req, actor, req.params.id, { problem: e.message, startsAt: req.body.startsAt }),
           e.status,
         );
+      }
+    },
+  );
+
+  const attendees = async (req: FastifyRequest, actor: Actor, id: string, problem?: string) => {
+    const v = await d.events.get(actor, id);
+    const { items } = await d.rsvps.list(actor, id);
+    return <AttendeesPage ctx={pageCtx(req)} v={v} items={items} problem={problem} />;
+  };
+
+  // At the door, on a phone: one tap checks a person in (or undoes it).
+  app.get('/events/:id/attendees', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
+    const actor = signedIn(req, reply);
+    if (!actor) return reply;
+    return sendPage(reply, await attendees(req, actor, req.params.id));
+  });
+
+  app.post(
+    '/events/:id/attendees/:personId',
+    {
+      ...page,
+      schema: {
+        hide: true,
+        params: Type.Object({ id: Uuid, personId: Uuid }),
+        body: FormBody({ checkedIn: 5 }),
+      },
+    },
+    async (req, reply) => {
+      const actor = signedIn(req, reply);
+      if (!actor) return reply;
+      try {
+        await d.rsvps.checkIn(actor, req.params.id, req.params.personId, req.body.checkedIn !== 'false');
+        return reply.redirect(`/events/${req.params.id}/attendees`, 303);
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        return sendPage(reply, await attendees(req, actor, req.params.id, e.message), e.status);
       }
     },
   );

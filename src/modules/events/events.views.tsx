@@ -3,6 +3,7 @@ import { span, times } from '../../web/i18n';
 import { Page, PostForm, Problem, type PageCtx } from '../../web/render';
 import type { BacklogRow } from './agenda.queries';
 import type { EventView } from './events.queries';
+import type { RsvpRow } from './rsvps.queries';
 
 export interface EventPageProps {
   ctx: PageCtx;
@@ -97,6 +98,13 @@ export function EventPage(p: EventPageProps) {
         )}
       </section>
       {p.backlog ? (
+        <p>
+          <a class="button secondary" href={`/events/${e.id}/attendees`}>
+            {m.attendees}
+          </a>
+        </p>
+      ) : null}
+      {p.backlog ? (
         <section class="card">
           <h2>{m.placeTalk}</h2>
           {p.backlog.length ? (
@@ -120,6 +128,47 @@ export function EventPage(p: EventPageProps) {
           )}
         </section>
       ) : null}
+    </Page>
+  );
+}
+
+export function AttendeesPage(p: { ctx: PageCtx; v: EventView; items: RsvpRow[]; problem?: string | null }) {
+  const { ctx, v } = p;
+  const m = ctx.l.m;
+  return (
+    <Page ctx={ctx} title={m.attendees}>
+      <p class="muted">
+        <a href={`/events/${v.event.id}`}>{v.event.title}</a>
+      </p>
+      <h1>{m.attendees}</h1>
+      <Problem detail={p.problem} />
+      <p>
+        {m.rsvpStatus.going}: {v.counts.going} · {m.rsvpStatus.waitlisted}: {v.counts.waitlisted} · {m.checkedIn}:{' '}
+        {v.counts.checked_in}
+      </p>
+      {p.items.length ? (
+        <ul class="list tasks">
+          {p.items.map((r) => (
+            <li>
+              <span>
+                {r.name}
+                {r.department ? <span class="muted"> · {r.department}</span> : null}
+              </span>
+              <span class="badge">{r.checked_in_at ? m.checkedIn : m.rsvpStatus[r.status]}</span>
+              {r.status !== 'declined' ? (
+                <PostForm ctx={ctx} action={`/events/${v.event.id}/attendees/${r.person_id}`} class="inline">
+                  <input type="hidden" name="checkedIn" value={r.checked_in_at ? 'false' : 'true'} />
+                  <button type="submit" class={r.checked_in_at ? 'secondary small' : 'small'}>
+                    {r.checked_in_at ? m.undoCheckIn : m.checkIn}
+                  </button>
+                </PostForm>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="empty">{m.noAttendees}</p>
+      )}
     </Page>
   );
 }

@@ -358,7 +358,7 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
 
   app.post(
     '/tasks/:id/done',
-    { ...page, schema: { hide: true, params: IdParams, body: FormBody({ version: 12 }) } },
+    { ...page, schema: { hide: true, params: IdParams, body: FormBody({ version: 12, back: 300 }) } },
     async (req, reply) => {
       const actor = signedIn(req, reply);
       if (!actor) return reply;
@@ -366,6 +366,8 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
       try {
         const version = Number(req.body.version);
         await d.tasks.update(actor, req.params.id, { status: 'done' }, Number.isInteger(version) ? version : undefined);
+        // Back to the board it was ticked on, or to the talk.
+        if (req.body.back && /^\/c\/[a-z0-9-]+\/tasks$/.test(req.body.back)) return reply.redirect(req.body.back, 303);
         return back(reply, task.proposal_id);
       } catch (e) {
         const err = refusal(e);

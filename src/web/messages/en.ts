@@ -39,6 +39,7 @@ export const en = {
   internalFeed: 'This community is internal: calendars read it through an address of your own. Keep it to yourself.',
   makePersonalFeed: 'Make my personal calendar address',
   proposals: 'Proposals',
+  organize: 'Organize',
   reviewQueue: 'Review queue',
   join: 'Join this community',
 
@@ -133,6 +134,26 @@ export const en = {
   searchLessons: 'Search talks and lessons',
   search: 'Search',
   noHits: 'Nothing found. Try fewer or other words.',
+
+  // organizers
+  taskBoard: 'Task board',
+  lateFirst: 'Late tasks first, then by due date.',
+  onlyOverdue: 'Only overdue',
+  noTasks: 'No tasks here. Tasks appear when talks are accepted.',
+  assignee: 'Assignee',
+  nobody: 'nobody',
+  attendees: 'Attendees and check-in',
+  checkIn: 'Check in',
+  undoCheckIn: 'Undo',
+  checkedIn: 'checked in',
+  rsvpStatus: { going: 'going', waitlisted: 'waitlisted', declined: 'declined' } as Record<string, string>,
+  noAttendees: 'Nobody has answered yet.',
+  figures: 'Community in figures',
+  downloadCsv: 'Download as CSV',
+  chartAttendance: 'Attendance (people checked in)',
+  chartFirstTimers: 'First-time speakers',
+  chartOnTime: 'Tasks done on time (%)',
+  noFigures: 'No figures yet.',
 
   // errors
   notFoundTitle: 'Not found',

@@ -1,0 +1,82 @@
+/** The organizers' task board: every task of the community, late first; mark done in place. */
+import { when } from '../../web/i18n';
+import { Page, PostForm, type PageCtx } from '../../web/render';
+import type { TaskRow } from './tasks.queries';
+
+export function TaskBoard({
+  ctx,
+  slug,
+  items,
+  overdue,
+}: {
+  ctx: PageCtx;
+  slug: string;
+  items: TaskRow[];
+  overdue: boolean;
+}) {
+  const m = ctx.l.m;
+  return (
+    <Page ctx={ctx} title={m.taskBoard}>
+      <p class="muted">
+        <a href={`/c/${slug}`}>{slug}</a>
+      </p>
+      <h1>{m.taskBoard}</h1>
+      <form method="get" class="row filters">
+        <label class="check">
+          <input type="checkbox" name="overdue" value="true" checked={overdue} /> {m.onlyOverdue}
+        </label>
+        <button type="submit" class="secondary">
+          {m.filterState}
+        </button>
+      </form>
+      <p class="muted">{m.lateFirst}</p>
+      {items.length ? (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{m.checklist}</th>
+              <th scope="col">{m.talk}</th>
+              <th scope="col">{m.assignee}</th>
+              <th scope="col">{m.state}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((t) => (
+              <tr class={t.overdue ? 'overdue' : ''}>
+                <td>
+                  {t.title}
+                  {t.due_at ? (
+                    <>
+                      <br />
+                      <span class="muted">{m.due(when(ctx.l, t.due_at, t.time_zone ?? 'UTC'))}</span>
+                    </>
+                  ) : null}
+                  {t.overdue ? <span class="badge state-rejected">{m.overdue}</span> : null}
+                </td>
+                <td>
+                  <a href={`/proposals/${t.proposal_id}`}>{t.proposal_title}</a>
+                </td>
+                <td>{t.assignee_name ?? m.nobody}</td>
+                <td>
+                  {t.status === 'open' ? (
+                    <PostForm ctx={ctx} action={`/tasks/${t.id}/done`} class="inline">
+                      <input type="hidden" name="version" value={String(t.version)} />
+                      <input type="hidden" name="back" value={`/c/${slug}/tasks`} />
+                      <button type="submit" class="secondary small">
+                        {m.markDone}
+                      </button>
+                    </PostForm>
+                  ) : (
+                    <span class="badge">{m.taskStatus[t.status] ?? t.status}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p class="empty">{m.noTasks}</p>
+      )}
+    </Page>
+  );
+}
