@@ -59,6 +59,8 @@ import { eventsPages } from './modules/events/events.pages';
 import { lessonsPages } from './modules/lessons/lessons.pages';
 import { tasksPages } from './modules/tasks/tasks.pages';
 import { metricsPages } from './modules/metrics/metrics.pages';
+import { nominationsPages } from './modules/nominations/nominations.pages';
+import { peoplePages } from './modules/people/people.pages';
 
 export interface AppDeps {
   ds: DataSource;
@@ -155,6 +157,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await web.register(lessonsPages, services);
     await web.register(tasksPages, services);
     await web.register(metricsPages, services);
+    await web.register(nominationsPages, services);
+    await web.register(peoplePages, { ...services, publicUrl });
   });
   await app.register(
     async (v1) => {

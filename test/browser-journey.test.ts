@@ -7,43 +7,17 @@
  * page (no serious or critical violation); screenshots of the main pages land in test/screenshots/.
  */
 import path from 'node:path';
-import { createServer } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
-import * as sparticuz from '@sparticuz/chromium';
 import * as icalModule from 'ical.js';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import t from 'tap';
 import { createSignInLink } from '../src/modules/auth/links';
 import { community, setup } from './helper';
 import { MAIL_SETTINGS, smtpSink, worker } from './mail-helper';
+import { freePort, launch } from './browser-helper';
 
-const Chromium = ((sparticuz as { default?: unknown }).default ??
-  sparticuz) as typeof import('@sparticuz/chromium').default;
 const ICAL = ((icalModule as { default?: unknown }).default ?? icalModule) as typeof import('ical.js').default;
 const SHOTS = path.join(__dirname, 'screenshots');
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || (await Chromium.executablePath()),
-    // Not the package's own Lambda flags: --single-process lets browser contexts share cookies.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-    headless: true,
-  });
-}
 
 t.test('the life of a talk, in a real browser', async (t) => {
   const started = Date.now();

@@ -39,7 +39,7 @@ t.test('nominations', async (t) => {
       t.match(mail.mail.text, /Quinn untangled our ledger/);
       t.match(mail.mail.text, /\/sign-in\/link\?token=/, 'a link that signs the nominee in');
       const [link] = await ctx.ds.query('SELECT next_path FROM sign_in_link WHERE email = $1', [nominee.email]);
-      t.equal(link.next_path, `/v1/nominations/${n.body.id}`, '… and leads to the nomination');
+      t.equal(link.next_path, `/nominations/${n.body.id}`, '… and leads to the nomination');
       const open = await req('GET', '/v1/communities/guild/nominations', { token: org });
       t.equal(open.status, 200);
       t.same(

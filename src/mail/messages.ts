@@ -261,7 +261,7 @@ export class MessageBuilder {
   private async nomination(person: Person, nominationId: string, toNominee: boolean): Promise<Mail.Options | null> {
     const n = await q.nominationFacts(this.ds.manager, nominationId);
     if (!n) return null;
-    const path = `/v1/nominations/${nominationId}`;
+    const path = `/nominations/${nominationId}`;
     const url = toNominee ? await this.signedLink(person, path) : `${this.settings.publicUrl}${path}`;
     const info = { ...n, url, name: person.name };
     if (toNominee) return this.mail(person, templates.nominated(info), `nomination.${nominationId}`);

@@ -88,6 +88,8 @@ export function Layout({ title, who, csrf, l = localeFor(undefined), children }:
             <nav aria-label={m.myCommunities} class="nav">
               <a href="/">{m.home}</a>
               <a href="/lessons">{m.lessons}</a>
+              <a href="/nominations">{m.nominations}</a>
+              <a href="/me/calendar">{m.calendar}</a>
               <form method="post" action="/sign-out" class="who" hx-boost="false">
                 <span>{who.name}</span>
                 <input type="hidden" name="_csrf" value={csrf} />

@@ -97,6 +97,11 @@ export function CommunityHome(p: CommunityHomeProps) {
         ) : (
           <p class="empty">{m.noOpenCall}</p>
         )}
+        {ctx.who ? (
+          <p>
+            <a href={`/c/${a.community.slug}/nominate`}>{m.nominate}</a>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="upcoming">

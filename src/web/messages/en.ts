@@ -7,6 +7,7 @@ export const en = {
   signOut: 'Sign out',
   myCommunities: 'My communities',
   lessons: 'Lessons',
+  calendar: 'Calendar',
   home: 'Home',
   signedInAs: (name: string) => `Signed in as ${name}`,
   skipToContent: 'Skip to content',
@@ -154,6 +155,35 @@ export const en = {
   chartFirstTimers: 'First-time speakers',
   chartOnTime: 'Tasks done on time (%)',
   noFigures: 'No figures yet.',
+
+  // nominations
+  nominate: 'Nominate a colleague',
+  nominateHint: 'Know someone who should give a talk? They get an encouraging mail; you hear back.',
+  colleagueEmail: "Colleague's e-mail address",
+  colleagueName: "Colleague's name (if Brownbag does not know them yet)",
+  topic: 'Topic',
+  why: 'Why them (goes into the mail)',
+  sendNomination: 'Send the nomination',
+  nominationSent: 'Thank you! Your colleague has been told.',
+  nominations: 'Nominations',
+  nominatedBy: (name: string) => `Nominated by ${name}`,
+  acceptNomination: 'Accept and start a draft',
+  declineNomination: 'Decline',
+  declineReason: 'A word to the nominator (optional)',
+  nominationStatus: { open: 'open', accepted: 'accepted', declined: 'declined' } as Record<string, string>,
+  received: 'Received',
+  sent: 'Sent',
+  noNominations: 'None yet.',
+
+  // calendar
+  myCalendar: 'My calendar',
+  myCalendarHint:
+    'One address for your calendar app: the events you are going to, the talks you give and your tasks. Keep it private; make a new one if it leaks.',
+  newCalendarAddress: 'Make a calendar address',
+  rotate: 'Replace the address',
+  revoke: 'Stop it',
+  calendarMade: 'Your address (shown once; copy it into your calendar app now):',
+  noCalendarAddresses: 'No address yet.',
 
   // errors
   notFoundTitle: 'Not found',

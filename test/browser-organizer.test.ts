@@ -1,0 +1,92 @@
+/**
+ * The rest of the web app in Chromium: nominating a colleague (who signs in from the mail and
+ * accepts into a draft), a personal calendar address (fetched and parsed), and the organizer's
+ * task board, check-in at the door and figures. axe on every page.
+ */
+import * as icalModule from 'ical.js';
+import t from 'tap';
+import { community, eventWithTalk, setup } from './helper';
+import { MAIL_SETTINGS, smtpSink, worker } from './mail-helper';
+import { freePort, launch, press, signedInPage, violations } from './browser-helper';
+
+const ICAL = ((icalModule as { default?: unknown }).default ?? icalModule) as typeof import('ical.js').default;
+
+t.test('nominations, my calendar, and the organizer pages', async (t) => {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const ctx = await setup(t, { publicUrl: base, poolSize: 20 });
+  await ctx.app.listen({ port, host: '127.0.0.1' });
+  const sink = await smtpSink(t);
+  await worker(t, ctx, sink.url, 5, { ...MAIL_SETTINGS, publicUrl: base });
+  const c = await community(ctx, 'guild');
+  const { eventId, talkId } = await eventWithTalk(ctx, c);
+  await ctx.req('POST', `/v1/events/${eventId}/slots`, {
+    token: c.organizer.token,
+    body: { proposalId: talkId, startsAt: '2027-06-10T10:00:00Z' },
+  });
+  await ctx.req('PUT', `/v1/events/${eventId}/rsvps/me`, { token: c.member.token, body: { status: 'going' } });
+  const browser = await launch();
+  t.teardown(() => browser.close());
+  const clean = async (page: Awaited<ReturnType<typeof signedInPage>>, what: string) =>
+    t.same(await violations(page), [], `${what}: no serious or critical accessibility violations`);
+
+  // A member nominates a colleague, who signs in from the mail and accepts into a draft.
+  const member = await signedInPage(browser, ctx.ds, base, c.member.email);
+  await member.goto(`${base}/c/guild`);
+  await press(member, base, 'Nominate a colleague', 'link');
+  await member.getByLabel("Colleague's e-mail address").fill('quinn@guild.example');
+  await member.getByLabel("Colleague's name (if Brownbag does not know them yet)").fill('Quinn Expert');
+  await member.getByLabel('Topic').fill('Payments at scale');
+  await member.getByLabel('Why them (goes into the mail)').fill('Quinn untangled our ledger.');
+  await clean(member, 'nominate form');
+  await press(member, base, 'Send the nomination');
+  t.match(await member.getByRole('status').textContent(), 'Thank you!');
+  const [mail] = await sink.waitFor((r) => r.to.includes('quinn@guild.example'));
+  const link = /http:\/\/127\.0\.0\.1:\d+\/sign-in\/link\?token=[\w%-]+/.exec(mail.mail.text ?? '')![0];
+  const quinn = await (await browser.newContext()).newPage();
+  await quinn.goto(link);
+  await quinn.getByRole('button', { name: 'Continue' }).click();
+  await quinn.waitForURL(/\/nominations\/[0-9a-f-]{36}$/);
+  t.equal(await quinn.locator('h1').textContent(), 'Payments at scale');
+  await clean(quinn, 'nomination page');
+  await press(quinn, base, 'Accept and start a draft');
+  t.match(quinn.url(), /\/proposals\/[0-9a-f-]{36}\/edit$/, 'the draft opens to be shaped');
+  t.equal(await quinn.getByLabel('Title').inputValue(), 'Payments at scale');
+
+  // My calendar: an address, fetched and parsed.
+  await member.goto(`${base}/me/calendar`);
+  await press(member, base, 'Make a calendar address');
+  const feedUrl = await member.locator('#feed-url').inputValue();
+  await clean(member, 'my calendar');
+  const feed = await fetch(feedUrl);
+  t.equal(feed.status, 200);
+  const events = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents('vevent');
+  t.ok(
+    events.some((v) => v.getFirstPropertyValue('summary') === 'June brown-bag'),
+    'the event I go to',
+  );
+
+  // The organizer: task board, check-in, figures.
+  const organizer = await signedInPage(browser, ctx.ds, base, c.organizer.email);
+  await organizer.goto(`${base}/c/guild/tasks`);
+  await clean(organizer, 'task board');
+  const open = await organizer.getByRole('button', { name: 'Mark done' }).count();
+  t.ok(open > 0);
+  await press(organizer, base, 'Mark done');
+  t.equal(new URL(organizer.url()).pathname, '/c/guild/tasks', 'back on the board');
+  t.equal(await organizer.getByRole('button', { name: 'Mark done' }).count(), open - 1);
+  await organizer.goto(`${base}/events/${eventId}/attendees`);
+  await clean(organizer, 'attendees');
+  await press(organizer, base, 'Check in');
+  t.match(await organizer.locator('main').textContent(), 'checked in: 1');
+  await organizer.goto(`${base}/c/guild/figures`);
+  await clean(organizer, 'figures');
+  t.ok(await organizer.locator('svg[role=img]').count(), 'charts are drawn');
+  const csv = await fetch(
+    `${base}${await organizer.getByRole('link', { name: 'Download as CSV' }).getAttribute('href')}`,
+    {
+      headers: { cookie: (await organizer.context().cookies()).map((k) => `${k.name}=${k.value}`).join('; ') },
+    },
+  );
+  t.match(await csv.text(), /^bucket,proposalsSubmitted/);
+});
