@@ -52,7 +52,7 @@ import { SessionsService } from './modules/auth/sessions.service';
 import { sessionsRoutes } from './modules/auth/sessions.routes';
 import { SignInService } from './modules/auth/sign-in.service';
 import { signInPages } from './modules/auth/sign-in.pages';
-import { registerWeb } from './web/scope';
+import { registerWeb, sendNotFoundPage } from './web/scope';
 import { communitiesPages } from './modules/communities/communities.pages';
 import { proposalsPages } from './modules/proposals/proposals.pages';
 import { eventsPages } from './modules/events/events.pages';
@@ -60,6 +60,7 @@ import { lessonsPages } from './modules/lessons/lessons.pages';
 import { tasksPages } from './modules/tasks/tasks.pages';
 import { metricsPages } from './modules/metrics/metrics.pages';
 import { nominationsPages } from './modules/nominations/nominations.pages';
+import { cfpPages } from './modules/cfp/cfp.pages';
 import { peoplePages } from './modules/people/people.pages';
 
 export interface AppDeps {
@@ -130,7 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { publicUrl } = deps.config;
   app.decorate('services', services);
 
-  await app.register(problemPlugin);
+  await app.register(problemPlugin, { notFoundPage: sendNotFoundPage });
   await registerOpenApi(app);
   // Revocations made by any instance reach this one's credential cache at once.
   const stopListening = await listen(
@@ -158,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await web.register(tasksPages, services);
     await web.register(metricsPages, services);
     await web.register(nominationsPages, services);
+    await web.register(cfpPages, services);
     await web.register(peoplePages, { ...services, publicUrl });
   });
   await app.register(

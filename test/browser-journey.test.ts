@@ -196,6 +196,8 @@ t.test('the life of a talk, in a real browser', async (t) => {
   await speaker.getByLabel('What went well').fill('The live demo of a lock queue.');
   await checked(speaker, 'lesson form', 'lesson');
   await press(speaker, 'Publish');
+  t.match(await speaker.locator('main').textContent(), 'What the speakers learned', 'the talk page shows the lesson');
+  t.match(await speaker.locator('main').textContent(), 'Backfill in batches');
   await colleague.goto(`${base}/lessons?q=backfill`);
   t.match(
     await colleague.locator('.hits').textContent(),

@@ -89,4 +89,27 @@ t.test('nominations, my calendar, and the organizer pages', async (t) => {
     },
   );
   t.match(await csv.text(), /^bucket,proposalsSubmitted/);
+
+  // Opening a call from the page; a bad format line is refused and the form kept.
+  await organizer.goto(`${base}/c/guild/calls/new`);
+  await organizer.getByLabel('Title').fill('Autumn season');
+  await organizer.getByLabel('Formats, one per line: key, name, minutes').fill('Talk!, Talk, 30');
+  await press(organizer, base, 'Open the call');
+  t.match(await organizer.getByRole('alert').textContent(), 'Write each format as');
+  t.equal(await organizer.getByLabel('Title').inputValue(), 'Autumn season', 'what was typed is kept');
+  await organizer.getByLabel('Formats, one per line: key, name, minutes').fill('talk, Talk, 30');
+  await clean(organizer, 'call set-up');
+  await press(organizer, base, 'Open the call');
+  t.equal(new URL(organizer.url()).pathname, '/c/guild');
+  t.match(await organizer.locator('main').textContent(), 'Autumn season', 'the new call is open');
+
+  // The agenda: take a talk off it again.
+  await organizer.goto(`${base}/events/${eventId}`);
+  await press(organizer, base, 'Take off the agenda');
+  t.match(await organizer.locator('main').textContent(), 'No talks on the agenda yet.');
+
+  // A page that does not exist is a page.
+  const missing = await organizer.goto(`${base}/no/such/page`);
+  t.equal(missing?.status(), 404);
+  t.equal(await organizer.locator('h1').textContent(), 'Not found');
 });

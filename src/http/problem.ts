@@ -148,7 +148,10 @@ function fromDatabase(err: { code?: string; constraint?: string; driverError?: u
   }
 }
 
-export default fp(async function problemPlugin(app: FastifyInstance) {
+export default fp(async function problemPlugin(
+  app: FastifyInstance,
+  opts: { notFoundPage?: (req: FastifyRequest, reply: FastifyReply) => unknown } = {},
+) {
   app.addSchema(ProblemSchema);
 
   app.addHook('onRoute', (route) => {
@@ -166,11 +169,14 @@ export default fp(async function problemPlugin(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((req, reply) =>
-    sendProblem(reply, req, {
-      status: 404,
-      code: 'not-found',
-      detail: `No route ${req.method} ${req.url.split('?')[0]}.`,
-    }),
+    // A browser asking for a page that does not exist gets a page that says so.
+    opts.notFoundPage && !req.url.startsWith('/v1/') && /\btext\/html\b/.test(req.headers.accept ?? '')
+      ? opts.notFoundPage(req, reply)
+      : sendProblem(reply, req, {
+          status: 404,
+          code: 'not-found',
+          detail: `No route ${req.method} ${req.url.split('?')[0]}.`,
+        }),
   );
 
   app.setErrorHandler((err: FastifyError, req, reply) => {

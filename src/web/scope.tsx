@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../core/errors';
 import { STYLESHEET } from './assets';
 import { localeFor } from './i18n';
@@ -71,4 +71,22 @@ export async function registerWeb(app: FastifyInstance, publicUrl: string) {
       status,
     );
   });
+}
+
+/** The page for a path that is no page (the JSON API keeps its problem+json 404). */
+export function sendNotFoundPage(req: FastifyRequest, reply: FastifyReply) {
+  const l = localeFor(req.headers['accept-language']);
+  return sendPage(
+    reply,
+    <Layout title={l.m.notFoundTitle} l={l}>
+      <div class="card">
+        <h1>{l.m.notFoundTitle}</h1>
+        <p>{l.m.notFound}</p>
+        <p>
+          <a href="/">{l.m.home}</a>
+        </p>
+      </div>
+    </Layout>,
+    404,
+  );
 }

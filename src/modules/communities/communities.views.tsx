@@ -97,6 +97,11 @@ export function CommunityHome(p: CommunityHomeProps) {
         ) : (
           <p class="empty">{m.noOpenCall}</p>
         )}
+        {p.may.organize ? (
+          <p>
+            <a href={`/c/${a.community.slug}/calls/new`}>{m.newCall}</a>
+          </p>
+        ) : null}
         {ctx.who ? (
           <p>
             <a href={`/c/${a.community.slug}/nominate`}>{m.nominate}</a>
@@ -151,9 +156,18 @@ function Feed({ ctx, url, internal }: { ctx: PageCtx; url: string; internal: boo
   return (
     <div class="stack">
       {internal ? <p>{m.internalFeed}</p> : null}
-      <p>
+      <p class="actions">
         <a class="button secondary" href={url.replace(/^https?:/, 'webcal:')}>
           {m.subscribeButton}
+        </a>
+        <a
+          href={`https://calendar.google.com/calendar/r?cid=${encodeURIComponent(url.replace(/^https?:/, 'webcal:'))}`}
+          hx-boost="false"
+        >
+          {m.googleCalendar}
+        </a>
+        <a href={`https://outlook.office.com/calendar/0/addfromweb?url=${encodeURIComponent(url)}`} hx-boost="false">
+          {m.outlookCalendar}
         </a>
       </p>
       <label for="feed-url">{m.copyUrl}</label>

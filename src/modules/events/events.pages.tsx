@@ -149,4 +149,15 @@ export const eventsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
       }
     },
   );
+
+  app.post(
+    '/slots/:id/remove',
+    { ...page, schema: { hide: true, params: IdParams, body: FormBody({}) } },
+    async (req, reply) => {
+      const actor = signedIn(req, reply);
+      if (!actor) return reply;
+      const v = await d.agenda.remove(actor, req.params.id);
+      return reply.redirect(`/events/${v.event.id}`, 303);
+    },
+  );
 };

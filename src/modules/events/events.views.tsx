@@ -90,6 +90,13 @@ export function EventPage(p: EventPageProps) {
                 <br />
                 {ctx.who ? <a href={`/proposals/${t.proposal_id}`}>{t.title}</a> : t.title}
                 {t.speakers.length ? <span class="muted"> — {t.speakers.map((s) => s.name).join(', ')}</span> : null}
+                {p.backlog ? (
+                  <PostForm ctx={ctx} action={`/slots/${t.slot_id}/remove`} class="inline">
+                    <button type="submit" class="secondary small">
+                      {m.removeSlot}
+                    </button>
+                  </PostForm>
+                ) : null}
               </li>
             ))}
           </ol>

@@ -111,6 +111,12 @@ export class LessonsService {
     return lessonsMarkdown(a.community.name, tz, from, to, rows);
   }
 
+  /** Whether the talk has been given (its slot is over). */
+  async given(actor: Actor, proposalId: string): Promise<boolean> {
+    const t = await q.talkFacts(this.ds.manager, proposalId, actor.id);
+    return !!t?.ends_at && t.ends_at.getTime() <= Date.now();
+  }
+
   /** Whether the talk is over and the person speaks in it: the moment a lesson can be written. */
   async talkOver(actor: Actor, proposalId: string): Promise<boolean> {
     const t = await q.talkFacts(this.ds.manager, proposalId, actor.id);

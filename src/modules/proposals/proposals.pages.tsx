@@ -16,6 +16,7 @@ import { isOpen } from '../cfp/call.entity';
 import type { CfpService } from '../cfp/cfp.service';
 import type { CommunitiesService } from '../communities/communities.service';
 import type { LessonsService } from '../lessons/lessons.service';
+import type { FeedbackService } from '../feedback/feedback.service';
 import type { ReviewsService } from '../reviews/reviews.service';
 import type { TasksService } from '../tasks/tasks.service';
 import type { Level } from './proposal.entity';
@@ -24,6 +25,7 @@ import { PROPOSAL_STATES, type ProposalState } from './state-machine';
 import { ProposalPage, ProposalsTable, ProposeForm, ReviewQueue, type ProposalFormValues } from './proposals.views';
 
 interface Deps {
+  feedback: FeedbackService;
   proposals: ProposalsService;
   cfp: CfpService;
   communities: CommunitiesService;
@@ -186,6 +188,14 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
   const proposalPage = async (req: FastifyRequest, actor: Actor, id: string, problem?: string) => {
     const v = await d.proposals.get(actor, id);
     const a = await d.communities.accessById(actor, v.row.community_id);
+    const talk = ['accepted', 'confirmed'].includes(v.row.state);
+    const [lessonView, feedback, over] = talk
+      ? await Promise.all([
+          d.lessons.get(actor, id).catch(() => null),
+          d.feedback.summary(actor, id).catch(() => null),
+          d.lessons.given(actor, id),
+        ])
+      : [null, null, false];
     const [history, tasks, myReview, lesson] = await Promise.all([
       d.proposals.history(actor, id),
       can({ ...a, own: v.sight.mine }, 'checklist.read') && ['accepted', 'confirmed'].includes(v.row.state)
@@ -211,6 +221,9 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
         myReview={myReview}
         problem={problem}
         lessonOpen={lesson}
+        lesson={lessonView}
+        feedback={feedback}
+        mayRetro={over && can(a, 'retrospective.write')}
       />
     );
   };
@@ -372,6 +385,22 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
       } catch (e) {
         const err = refusal(e);
         return sendPage(reply, await proposalPage(req, actor, task.proposal_id, err.message), err.status);
+      }
+    },
+  );
+
+  app.post(
+    '/proposals/:id/retrospective',
+    { ...page, schema: { hide: true, params: IdParams, body: FormBody({ text: 20000 }) } },
+    async (req, reply) => {
+      const actor = signedIn(req, reply);
+      if (!actor) return reply;
+      try {
+        await d.lessons.retrospective(actor, req.params.id, req.body.text ?? '');
+        return back(reply, req.params.id);
+      } catch (e) {
+        const err = refusal(e);
+        return sendPage(reply, await proposalPage(req, actor, req.params.id, err.message), err.status);
       }
     },
   );

@@ -2,6 +2,7 @@
 import type { CallView } from '../cfp/cfp.queries';
 import type { TaskRow } from '../tasks/tasks.queries';
 import type { ReviewRow } from '../reviews/reviews.queries';
+import type { LessonView } from '../lessons/lessons.queries';
 import { num, when } from '../../web/i18n';
 import { Page, PostForm, Problem, type PageCtx } from '../../web/render';
 import { LEVELS } from './proposal.entity';
@@ -204,6 +205,9 @@ export interface ProposalPageProps {
   myReview: ReviewRow | null;
   problem?: string | null;
   lessonOpen: boolean;
+  lesson: LessonView | null;
+  feedback: { count: number; mean: number | null; comments: { rating: number; comment: string }[] } | null;
+  mayRetro: boolean;
 }
 
 const SPEAKER_MOVES: ProposalState[] = ['submitted', 'confirmed', 'withdrawn'];
@@ -281,6 +285,59 @@ export function ProposalPage(p: ProposalPageProps) {
       ) : null}
       {v.sight.reviewer && !v.sight.mine && ['submitted', 'accepted', 'waitlisted', 'rejected'].includes(r.state) ? (
         <ReviewForm ctx={ctx} id={r.id} review={p.myReview} />
+      ) : null}
+      {p.lesson?.row?.status === 'published' && p.lesson.seesSummary ? (
+        <section class="card">
+          <h2>{m.whatWeLearned}</h2>
+          <ul class="list">
+            {p.lesson.row.takeaways.map((k) => (
+              <li>{k}</li>
+            ))}
+          </ul>
+          {p.lesson.row.went_well ? <p class="prose">{p.lesson.row.went_well}</p> : null}
+          {p.lesson.row.to_change ? <p class="prose">{p.lesson.row.to_change}</p> : null}
+        </section>
+      ) : null}
+      {p.feedback ? (
+        <section>
+          <h2>{m.feedbackComments}</h2>
+          {p.feedback.count ? (
+            <>
+              <p>{m.feedbackSummary(p.feedback.count, num(ctx.l, p.feedback.mean ?? 0, 1))}</p>
+              <ul class="list">
+                {p.feedback.comments.map((c) => (
+                  <li>
+                    <span class="badge">{c.rating}</span> {c.comment}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p class="empty">{m.noFeedback}</p>
+          )}
+        </section>
+      ) : null}
+      {p.lesson?.row?.retrospective && p.lesson.seesRetrospective && !p.mayRetro ? (
+        <section>
+          <h2>{m.retrospective}</h2>
+          <p class="prose">{p.lesson.row.retrospective}</p>
+        </section>
+      ) : null}
+      {p.mayRetro ? (
+        <section class="card">
+          <h2>{m.retrospective}</h2>
+          <PostForm ctx={ctx} action={`/proposals/${r.id}/retrospective`} class="stack">
+            <label for="retro" class="visually-hidden">
+              {m.retrospective}
+            </label>
+            <textarea id="retro" name="text" rows={4} maxLength={20000}>
+              {p.lesson?.row?.retrospective ?? ''}
+            </textarea>
+            <button type="submit" class="secondary">
+              {m.saveRetrospective}
+            </button>
+          </PostForm>
+        </section>
       ) : null}
       {p.tasks ? <Checklist ctx={ctx} tasks={p.tasks} /> : null}
       <section>

@@ -185,6 +185,27 @@ export const en = {
   calendarMade: 'Your address (shown once; copy it into your calendar app now):',
   noCalendarAddresses: 'No address yet.',
 
+  // after the talk
+  whatWeLearned: 'What the speakers learned',
+  feedbackSummary: (n: number, mean: string) =>
+    n === 1 ? `One rating, ${mean} on average` : `${n} ratings, ${mean} on average`,
+  noFeedback: 'No feedback yet.',
+  feedbackComments: 'What attendees wrote',
+  retrospective: "Organizers' retrospective",
+  saveRetrospective: 'Save the retrospective',
+  removeSlot: 'Take off the agenda',
+  googleCalendar: 'Add to Google Calendar',
+  outlookCalendar: 'Add to Outlook',
+
+  // call set-up
+  newCall: 'Open a call for proposals',
+  callTitle: 'Title',
+  opensAt: 'Opens on',
+  closesAt: 'Closes on (leave empty for a rolling call)',
+  formats: 'Formats, one per line: key, name, minutes',
+  tracks: 'Tracks, one per line: key, name (optional)',
+  openCallButton: 'Open the call',
+
   // errors
   notFoundTitle: 'Not found',
   notFound: 'This page does not exist, or you may not see it.',
