@@ -12,7 +12,16 @@ import { sendPage } from '../../web/render';
 import { safeNext } from './links';
 import type { SessionsService } from './sessions.service';
 import { SignInError, type SignInService } from './sign-in.service';
-import { CheckMailPage, FailurePage, failureStatus, LandingPage, SignInPage, type FailureKind } from './sign-in.views';
+import {
+  CheckMailPage,
+  FailurePage,
+  failureStatus,
+  LandingPage,
+  SignInPage,
+  type FailureKind,
+  type SignInOptions,
+} from './sign-in.views';
+import { localeFor } from '../../web/i18n';
 
 const OIDC_COOKIE = 'bb_oidc';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -28,22 +37,24 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
   const cookie = sessionCookie(publicUrl);
   const secure = cookie.options.secure;
   const origin = new URL(publicUrl).origin;
-  const options = (next: unknown) => ({
+  const options = (req: FastifyRequest, next: unknown): SignInOptions => ({
     provider: signIn.oidc?.name ?? null,
     email: signIn.auth.emailSignIn,
     next: safeNext(next, publicUrl),
+    l: localeFor(req.headers['accept-language']),
   });
-  const fail = (reply: FastifyReply, kind: FailureKind, next?: unknown) =>
-    sendPage(reply, <FailurePage kind={kind} o={options(next)} />, failureStatus(kind));
+  const fail = (req: FastifyRequest, reply: FastifyReply, kind: FailureKind, next?: unknown) =>
+    sendPage(reply, <FailurePage kind={kind} o={options(req, next)} />, failureStatus(kind));
 
   // Whatever goes wrong on a page is a page: validation, rate limits, and our own mistakes.
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
-    if (err instanceof SignInError) return fail(reply, err.kind);
-    if (err instanceof CsrfRefused) return fail(reply, 'bad-origin');
-    if (err.statusCode === 429) return fail(reply, 'too-many');
-    if (err instanceof DomainError || err.validation || (err.statusCode ?? 500) < 500) return fail(reply, 'bad-input');
+    if (err instanceof SignInError) return fail(req, reply, err.kind);
+    if (err instanceof CsrfRefused) return fail(req, reply, 'bad-origin');
+    if (err.statusCode === 429) return fail(req, reply, 'too-many');
+    if (err instanceof DomainError || err.validation || (err.statusCode ?? 500) < 500)
+      return fail(req, reply, 'bad-input');
     req.log.error({ err }, 'sign-in page failed');
-    return fail(reply, 'broken');
+    return fail(req, reply, 'broken');
   });
 
   /**
@@ -68,7 +79,7 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
     { config: { page: true }, schema: { ...hide, querystring: Type.Object({ next: Next }) } },
     async (req, reply) => {
       if (req.actor?.sessionId) return reply.redirect(safeNext(req.query.next, publicUrl), 303);
-      return sendPage(reply, <SignInPage o={options(req.query.next)} />);
+      return sendPage(reply, <SignInPage o={options(req, req.query.next)} />);
     },
   );
 
@@ -80,14 +91,14 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
     },
     async (req, reply) => {
       if (!signIn.auth.emailSignIn) return reply.redirect('/sign-in', 303);
-      if (!fromHere(req)) return fail(reply, 'bad-origin', req.body.next);
+      if (!fromHere(req)) return fail(req, reply, 'bad-origin', req.body.next);
       const email = req.body.email.trim();
       if (!EMAIL.test(email))
         return sendPage(
           reply,
           <SignInPage
-            o={options(req.body.next)}
-            error="That does not look like an e-mail address; check it and try again."
+            o={options(req, req.body.next)}
+            error={localeFor(req.headers['accept-language']).m.signIn.notAnAddress}
           />,
           400,
         );
@@ -96,8 +107,8 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
     },
   );
 
-  app.get('/sign-in/sent', { config: { page: true }, schema: hide }, async (_req, reply) =>
-    sendPage(reply, <CheckMailPage />),
+  app.get('/sign-in/sent', { config: { page: true }, schema: hide }, async (req, reply) =>
+    sendPage(reply, <CheckMailPage l={localeFor(req.headers['accept-language'])} />),
   );
 
   // Opening the link shows a button; only pressing it uses the link up (mail scanners that open
@@ -110,8 +121,16 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
     },
     async (req, reply) => {
       const link = await signIn.peekLink(req.query.token);
-      if (!link) return fail(reply, 'link-expired');
-      return sendPage(reply, <LandingPage token={req.query.token} name={link.name} email={link.email} />);
+      if (!link) return fail(req, reply, 'link-expired');
+      return sendPage(
+        reply,
+        <LandingPage
+          l={localeFor(req.headers['accept-language'])}
+          token={req.query.token}
+          name={link.name}
+          email={link.email}
+        />,
+      );
     },
   );
 
@@ -122,7 +141,7 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
       schema: { ...hide, body: Type.Object({ token: Type.String({ maxLength: 200 }) }) },
     },
     async (req, reply) => {
-      if (!fromHere(req)) return fail(reply, 'bad-origin');
+      if (!fromHere(req)) return fail(req, reply, 'bad-origin');
       const r = await signIn.consumeLink(req.body.token, req.headers['user-agent'] ?? '');
       return startSession(reply, r.session, r.next);
     },

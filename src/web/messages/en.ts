@@ -206,6 +206,70 @@ export const en = {
   tracks: 'Tracks, one per line: key, name (optional)',
   openCallButton: 'Open the call',
 
+  // sign-in
+  signIn: {
+    title: 'Sign in',
+    heading: 'Sign in to Brownbag',
+    tagline: 'Internal talks and meetups: propose a talk, review, organize, attend.',
+    emailLabel: 'Work e-mail address',
+    sendLink: 'Send me a sign-in link',
+    sendNewLink: 'Send me a new link',
+    withProvider: (name: string) => `Sign in with ${name}`,
+    or: 'or',
+    checkMail: 'Check your mail',
+    linkOnItsWay:
+      'If Brownbag can sign you in with that address, a link is on its way. It works once, within 15 minutes; open it in this browser.',
+    nothingArrived: 'Nothing after a few minutes? Look in the spam folder, or ask for a new link.',
+    backToSignIn: 'Back to sign-in',
+    signInAs: (who: string) => `Sign in as ${who}`,
+    continue: 'Continue',
+    notAnAddress: 'That does not look like an e-mail address; check it and try again.',
+  },
+  signInFailures: {
+    'link-expired': {
+      title: 'This link has expired',
+      say: 'Sign-in links work once, for a short while. Ask for a new one below.',
+    },
+    'domain-not-allowed': {
+      title: 'Brownbag cannot make an account for this address',
+      say: 'Sign in with your company address, or ask an organizer of your community to add you; then sign in again.',
+    },
+    'provider-refused': {
+      title: 'Your company sign-in did not go through',
+      say: 'The provider did not confirm who you are (you may have cancelled, or the answer did not check out). Try again.',
+    },
+    'provider-unreachable': {
+      title: 'We could not reach the company sign-in',
+      say: 'It may be down for a moment. Try again shortly.',
+    },
+    'provider-misconfigured': {
+      title: 'The company sign-in is not set up right',
+      say: 'The provider answers as a different issuer than Brownbag expects (OIDC_ISSUER). Please tell your administrator; meanwhile, use another way in if there is one.',
+    },
+    'round-trip-lost': {
+      title: 'The sign-in took too long',
+      say: 'It has to finish within ten minutes, in the browser where it started. Start again.',
+    },
+    'email-unverified': {
+      title: 'Your e-mail address is not verified',
+      say: 'The provider says your address is not verified yet. Verify it there, then sign in again.',
+    },
+    'no-email': {
+      title: 'We did not get your e-mail address',
+      say: 'The provider did not tell us your address; ask your administrator to release the email claim to Brownbag.',
+    },
+    'bad-origin': {
+      title: 'That form came from another site',
+      say: 'For your safety, Brownbag only accepts sign-in forms sent from its own pages. Start again here.',
+    },
+    'bad-input': {
+      title: 'That did not work',
+      say: 'The request was not one Brownbag understands (perhaps an old or cut-off link). Start again here.',
+    },
+    'too-many': { title: 'Too many attempts', say: 'Please wait a few minutes before asking again.' },
+    broken: { title: 'Something went wrong', say: 'It is not your fault, and it has been logged. Please try again.' },
+  } as Record<string, { title: string; say: string }>,
+
   // errors
   notFoundTitle: 'Not found',
   notFound: 'This page does not exist, or you may not see it.',
