@@ -206,6 +206,10 @@ t.test('the life of a talk, in a real browser', async (t) => {
   );
   t.match(await colleague.locator('.hits mark').first().textContent(), /backfill/i, 'with the words found marked');
   await checked(colleague, 'lessons search', 'lessons');
+  await press(colleague, 'Zero-downtime migrations, for real', 'link');
+  t.match(colleague.url(), /\/talks\/[0-9a-f-]{36}$/, 'a hit opens the talk page');
+  t.match(await colleague.locator('main').textContent(), 'Expand, migrate, contract', 'with what the speakers learned');
+  await checked(colleague, 'talk page', 'talk');
 
   t.comment(`journey took ${((Date.now() - started) / 1000).toFixed(1)} s`);
   void proposalId;

@@ -88,7 +88,7 @@ export function EventPage(p: EventPageProps) {
               <li>
                 <span class="muted">{times(ctx.l, t.starts_at, t.ends_at, e.time_zone)}</span>
                 <br />
-                {ctx.who ? <a href={`/proposals/${t.proposal_id}`}>{t.title}</a> : t.title}
+                <a href={`/talks/${t.proposal_id}`}>{t.title}</a>
                 {t.speakers.length ? <span class="muted"> — {t.speakers.map((s) => s.name).join(', ')}</span> : null}
                 {p.backlog ? (
                   <PostForm ctx={ctx} action={`/slots/${t.slot_id}/remove`} class="inline">

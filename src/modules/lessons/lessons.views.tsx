@@ -96,7 +96,7 @@ export function LibraryPage({ ctx, q, hits }: { ctx: PageCtx; q: string; hits: H
         <ul class="list hits">
           {hits.map((h) => (
             <li>
-              <a href={`/proposals/${h.proposalId}`}>{h.title}</a>
+              <a href={`/talks/${h.proposalId}`}>{h.title}</a>
               <span class="muted">
                 {' '}
                 — {h.speakers.join(', ')} · {h.community.name}

@@ -22,7 +22,14 @@ import type { TasksService } from '../tasks/tasks.service';
 import type { Level } from './proposal.entity';
 import type { ProposalsService } from './proposals.service';
 import { PROPOSAL_STATES, type ProposalState } from './state-machine';
-import { ProposalPage, ProposalsTable, ProposeForm, ReviewQueue, type ProposalFormValues } from './proposals.views';
+import {
+  ProposalPage,
+  ProposalsTable,
+  ProposeForm,
+  ReviewQueue,
+  TalkPage,
+  type ProposalFormValues,
+} from './proposals.views';
 
 interface Deps {
   feedback: FeedbackService;
@@ -404,4 +411,11 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
       }
     },
   );
+
+  // A talk as its audience sees it: public like its event (anyone for a public community).
+  app.get('/talks/:id', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
+    const { talk, needsSignIn } = await d.proposals.talk(req.actor, req.params.id);
+    if (needsSignIn) return signedIn(req, reply) ?? reply;
+    return sendPage(reply, <TalkPage ctx={pageCtx(req)} t={talk} />);
+  });
 };

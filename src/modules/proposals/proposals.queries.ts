@@ -1,6 +1,7 @@
 /** The proposals module's SQL: the proposal read (one statement with speakers, score and checklist), lists, history. */
 import type { EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
+import { speakerNames } from '../../db/fragments';
 import type { Cursor } from '../../core/cursor';
 import type { Level } from './proposal.entity';
 import type { ProposalState } from './state-machine';
@@ -305,3 +306,46 @@ export const stagedDecisions = (m: EntityManager, communityId: string, decisions
       ORDER BY t.proposal_id, t.at DESC`,
     [communityId, decisions],
   );
+
+export interface TalkRow {
+  id: string;
+  title: string;
+  abstract: string;
+  format_name: string;
+  slug: string;
+  community_name: string;
+  event_visibility: 'public' | 'internal';
+  event_id: string | null;
+  event_title: string | null;
+  time_zone: string | null;
+  starts_at: Date | null;
+  ends_at: Date | null;
+  speakers: string[];
+  lesson: {
+    takeaways: string[];
+    went_well: string;
+    to_change: string;
+    resources: { label: string; url: string }[];
+  } | null;
+}
+
+/**
+ * A talk as its audience sees it: accepted or confirmed (on the agenda of a published event, or not
+ * yet scheduled); its speakers, and its lesson once published. Undefined for anything else (a
+ * proposal under review is not a talk).
+ */
+export const talkRow = async (m: EntityManager, id: string) =>
+  (
+    await sql<TalkRow>(
+      m,
+      `SELECT p.id, p.title, p.abstract, f.name AS format_name, c.slug, c.name AS community_name, c.event_visibility,
+              e.id AS event_id, e.title AS event_title, e.time_zone, s.starts_at, s.ends_at,
+              ${speakerNames('p.id')} AS speakers,
+              (SELECT json_build_object('takeaways', l.takeaways, 'went_well', l.went_well, 'to_change', l.to_change, 'resources', l.resources)
+                 FROM lesson l WHERE l.proposal_id = p.id AND l.status = 'published') AS lesson
+         FROM proposal p JOIN community c ON c.id = p.community_id JOIN call_format f ON f.id = p.format_id
+         LEFT JOIN slot s ON s.proposal_id = p.id LEFT JOIN event e ON e.id = s.event_id AND e.status = 'published'
+        WHERE p.id = $1 AND p.state IN ('accepted', 'confirmed')`,
+      [id],
+    )
+  )[0];

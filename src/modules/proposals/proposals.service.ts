@@ -75,6 +75,16 @@ export class ProposalsService {
     return outer ? run(outer) : this.ds.transaction(run);
   }
 
+  /**
+   * A talk as its audience sees it (see talkRow): anyone for a public community, anyone signed in
+   * for an internal one, like its event. 404 for anything that is not a scheduled talk.
+   */
+  async talk(actor: Actor | null, id: string) {
+    const t = await q.talkRow(this.ds.manager, id);
+    if (!t) throw new NotFound('The talk');
+    return { talk: t, needsSignIn: t.event_visibility === 'internal' && !actor };
+  }
+
   async get(actor: Actor, id: string): Promise<ProposalView> {
     return this.read(this.ds.manager, actor, id);
   }

@@ -3,10 +3,10 @@ import type { CallView } from '../cfp/cfp.queries';
 import type { TaskRow } from '../tasks/tasks.queries';
 import type { ReviewRow } from '../reviews/reviews.queries';
 import type { LessonView } from '../lessons/lessons.queries';
-import { num, when } from '../../web/i18n';
+import { num, span, when } from '../../web/i18n';
 import { Page, PostForm, Problem, type PageCtx } from '../../web/render';
 import { LEVELS } from './proposal.entity';
-import type { ProposalView } from './proposals.queries';
+import type { ProposalView, TalkRow } from './proposals.queries';
 import { movesFrom, type ProposalState } from './state-machine';
 
 export interface ProposalFormValues {
@@ -449,6 +449,53 @@ export function ReviewQueue(p: { ctx: PageCtx; slug: string; v: ProposalView | n
       ) : (
         <p class="empty">{m.queueEmpty}</p>
       )}
+    </Page>
+  );
+}
+
+export function TalkPage({ ctx, t }: { ctx: PageCtx; t: TalkRow }) {
+  const m = ctx.l.m;
+  return (
+    <Page ctx={ctx} title={t.title}>
+      <p class="muted">
+        <a href={`/c/${t.slug}`}>{t.community_name}</a>
+        {t.event_id ? (
+          <>
+            {' · '}
+            <a href={`/events/${t.event_id}`}>{t.event_title}</a>
+          </>
+        ) : null}
+        {` · ${t.format_name}`}
+      </p>
+      <h1>{t.title}</h1>
+      <p>{t.speakers.join(', ')}</p>
+      {t.starts_at && t.ends_at ? (
+        <p class="muted">{span(ctx.l, t.starts_at, t.ends_at, t.time_zone ?? 'UTC')}</p>
+      ) : null}
+      {t.abstract ? <p class="prose">{t.abstract}</p> : null}
+      {t.lesson ? (
+        <section class="card">
+          <h2>{m.whatWeLearned}</h2>
+          <ul class="list">
+            {t.lesson.takeaways.map((k) => (
+              <li>{k}</li>
+            ))}
+          </ul>
+          {t.lesson.went_well ? <p class="prose">{t.lesson.went_well}</p> : null}
+          {t.lesson.to_change ? <p class="prose">{t.lesson.to_change}</p> : null}
+          {t.lesson.resources.length ? (
+            <ul class="list">
+              {t.lesson.resources.map((r) => (
+                <li>
+                  <a href={r.url} rel="noopener noreferrer">
+                    {r.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
     </Page>
   );
 }
