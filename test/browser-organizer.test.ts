@@ -75,6 +75,10 @@ t.test('nominations, my calendar, and the organizer pages', async (t) => {
   await press(organizer, base, 'Mark done');
   t.equal(new URL(organizer.url()).pathname, '/c/guild/tasks', 'back on the board');
   t.equal(await organizer.getByRole('button', { name: 'Mark done' }).count(), open - 1);
+  await organizer.getByLabel('Assignee').first().selectOption({ label: 'Olga Organizer' });
+  await press(organizer, base, 'Assign');
+  t.equal(new URL(organizer.url()).pathname, '/c/guild/tasks', 'reassigned on the board');
+  t.equal(await organizer.getByLabel('Assignee').first().locator('option:checked').textContent(), 'Olga Organizer');
   await organizer.goto(`${base}/events/${eventId}/attendees`);
   await clean(organizer, 'attendees');
   await press(organizer, base, 'Check in');

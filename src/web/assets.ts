@@ -67,6 +67,8 @@ th, td { text-align: start; padding: .5rem .6rem; border-block-end: 1px solid va
 .chart { margin-inline: 0; margin-block: 1.5rem; background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 1rem; }
 .chart figcaption { font-weight: 600; margin-block-end: .5rem; }
 tr.overdue td:first-child { color: var(--bad); }
+form.assign { display: flex; gap: .4rem; align-items: center; margin: 0; }
+form.assign select { width: auto; max-width: 12rem; padding-block: .25rem; }
 .copy { font-family: ui-monospace, monospace; font-size: .9rem; }
 mark { background: #ffe58a; color: inherit; }
 .snippet { color: var(--muted); margin-block: .25rem 0; }

@@ -52,12 +52,7 @@ export async function registerWeb(app: FastifyInstance, publicUrl: string) {
     const status = err instanceof DomainError ? err.status : err.validation ? 400 : (err.statusCode ?? 500);
     if (status >= 500) req.log.error({ err }, 'page failed');
     const title = status === 404 ? l.m.notFoundTitle : l.m.refused;
-    const detail =
-      status === 404
-        ? l.m.notFound
-        : status >= 500
-          ? 'Something went wrong on our side; it has been logged. Please try again.'
-          : err.message;
+    const detail = status === 404 ? l.m.notFound : status >= 500 ? l.m.broken : err.message;
     return sendPage(
       reply,
       <Layout title={title} l={l} who={req.actor} csrf={req.actor?.csrfToken}>

@@ -76,7 +76,7 @@ export function ProposeForm(p: {
             <select id="level" name="level">
               {LEVELS.map((l) => (
                 <option value={l} selected={l === (p.v.level ?? 'intermediate')}>
-                  {l}
+                  {m.levelName[l]}
                 </option>
               ))}
             </select>

@@ -4,9 +4,15 @@ import { Type } from 'typebox';
 import { Slug } from '../../http/types';
 import { pageCtx, sendPage, signedIn } from '../../web/render';
 import type { TasksService } from './tasks.service';
+import type { CommunitiesService } from '../communities/communities.service';
+import { FormBody } from '../../web/render';
+import { IdParams } from '../../http/types';
 import { TaskBoard } from './tasks.views';
 
-export const tasksPages: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = async (app, d) => {
+export const tasksPages: FastifyPluginAsyncTypebox<{ tasks: TasksService; communities: CommunitiesService }> = async (
+  app,
+  d,
+) => {
   app.get(
     '/c/:slug/tasks',
     {
@@ -26,10 +32,43 @@ export const tasksPages: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = as
         overdue: overdue || undefined,
         limit: 200,
       });
+      const members = await d.communities.members(actor, req.params.slug, 200);
+      const organizers = members.items
+        .filter((r) => r.role === 'organizer')
+        .map((r) => ({ id: r.person.id, name: r.person.name }));
       return sendPage(
         reply,
-        <TaskBoard ctx={pageCtx(req)} slug={req.params.slug} items={board.items} overdue={overdue} />,
+        <TaskBoard
+          ctx={pageCtx(req)}
+          slug={req.params.slug}
+          items={board.items}
+          overdue={overdue}
+          organizers={organizers}
+        />,
       );
+    },
+  );
+
+  // Reassign from the board; a refusal is the pages' error page with the API's words.
+  app.post(
+    '/tasks/:id/assign',
+    {
+      config: { page: true },
+      schema: { hide: true, params: IdParams, body: FormBody({ assigneeId: 64, version: 12 }) },
+    },
+    async (req, reply) => {
+      const actor = signedIn(req, reply);
+      if (!actor) return reply;
+      const task = await d.tasks.get(actor, req.params.id);
+      const slug = (await d.communities.accessById(actor, task.community_id)).community.slug;
+      const version = Number(req.body.version);
+      await d.tasks.update(
+        actor,
+        req.params.id,
+        { assigneeId: req.body.assigneeId || null },
+        Number.isInteger(version) ? version : undefined,
+      );
+      return reply.redirect(`/c/${slug}/tasks`, 303);
     },
   );
 };

@@ -8,11 +8,13 @@ export function TaskBoard({
   slug,
   items,
   overdue,
+  organizers,
 }: {
   ctx: PageCtx;
   slug: string;
   items: TaskRow[];
   overdue: boolean;
+  organizers: { id: string; name: string }[];
 }) {
   const m = ctx.l.m;
   return (
@@ -56,7 +58,30 @@ export function TaskBoard({
                 <td>
                   <a href={`/proposals/${t.proposal_id}`}>{t.proposal_title}</a>
                 </td>
-                <td>{t.assignee_name ?? m.nobody}</td>
+                <td>
+                  <PostForm ctx={ctx} action={`/tasks/${t.id}/assign`} class="assign">
+                    <input type="hidden" name="version" value={String(t.version)} />
+                    <label for={`assignee-${t.id}`} class="visually-hidden">
+                      {m.assignee}
+                    </label>
+                    <select id={`assignee-${t.id}`} name="assigneeId">
+                      <option value="">{m.unassigned}</option>
+                      {t.assignee_id && !organizers.some((o) => o.id === t.assignee_id) ? (
+                        <option value={t.assignee_id} selected>
+                          {t.assignee_name}
+                        </option>
+                      ) : null}
+                      {organizers.map((o) => (
+                        <option value={o.id} selected={o.id === t.assignee_id}>
+                          {o.name}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" class="secondary small">
+                      {m.reassign}
+                    </button>
+                  </PostForm>
+                </td>
                 <td>
                   {t.status === 'open' ? (
                     <PostForm ctx={ctx} action={`/tasks/${t.id}/done`} class="inline">

@@ -270,6 +270,11 @@ export const en = {
     broken: { title: 'Something went wrong', say: 'It is not your fault, and it has been logged. Please try again.' },
   } as Record<string, { title: string; say: string }>,
 
+  reassign: 'Assign',
+  unassigned: '— nobody —',
+  levelName: { beginner: 'beginner', intermediate: 'intermediate', advanced: 'advanced' } as Record<string, string>,
+  broken: 'Something went wrong on our side; it has been logged. Please try again.',
+
   // errors
   notFoundTitle: 'Not found',
   notFound: 'This page does not exist, or you may not see it.',
