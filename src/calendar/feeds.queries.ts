@@ -86,6 +86,7 @@ export const datedTasks = (m: EntityManager, personId: string) =>
     id: string;
     title: string;
     talk: string;
+    proposal_id: string;
     due_at: Date;
     time_zone: string | null;
     status: 'open';
@@ -93,7 +94,7 @@ export const datedTasks = (m: EntityManager, personId: string) =>
     updated_at: Date;
   }>(
     m,
-    `SELECT t.id, t.title, p.title AS talk, t.due_at, e.time_zone, t.status, t.version, t.updated_at
+    `SELECT t.id, t.title, p.title AS talk, p.id AS proposal_id, t.due_at, e.time_zone, t.status, t.version, t.updated_at
        FROM task t JOIN proposal p ON p.id = t.proposal_id LEFT JOIN slot s ON s.proposal_id = p.id LEFT JOIN event e ON e.id = s.event_id
       WHERE t.assignee_id = $1 AND t.due_at IS NOT NULL ORDER BY t.due_at, t.id`,
     [personId],

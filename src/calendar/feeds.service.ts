@@ -90,6 +90,7 @@ export class FeedsService {
           id: t.id,
           title: t.title,
           talk: t.talk,
+          proposalId: t.proposal_id,
           dueAt: t.due_at,
           timeZone: t.time_zone ?? 'UTC',
           status: t.status,

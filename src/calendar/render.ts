@@ -37,6 +37,8 @@ export interface FeedTask {
   id: string;
   title: string;
   talk: string;
+  /** the talk's proposal, whose page holds the checklist */
+  proposalId: string;
   dueAt: Date;
   timeZone: string;
   status: 'open' | 'done' | 'skipped';
@@ -150,7 +152,7 @@ export function renderCalendar(o: CalendarOptions): string {
       summary: `${t.status === 'done' ? '✓ ' : ''}${t.title} — ${t.talk}`,
       description: `Speaker-support task for "${t.talk}", due ${day.toFormat('ccc d LLL yyyy HH:mm')} (${t.timeZone}).`,
       status: t.status === 'skipped' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      url: `${o.publicUrl}/v1/tasks/${t.id}`,
+      url: `${o.publicUrl}/proposals/${t.proposalId}`,
     });
   }
   return cal.toString();
