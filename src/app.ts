@@ -11,6 +11,7 @@ import authPlugin from './http/auth';
 import { registerOpenApi } from './http/openapi';
 import problemPlugin from './http/problem';
 import { registerValidation } from './http/validation';
+import { requestSerializer } from './http/redact';
 import { CfpService } from './modules/cfp/cfp.service';
 import { cfpRoutes } from './modules/cfp/cfp.routes';
 import { CommunitiesService } from './modules/communities/communities.service';
@@ -118,7 +119,11 @@ export type Services = ReturnType<typeof buildServices>;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    // Feed and sign-in secrets in URLs are redacted in the request log (http/redact.ts).
+    logger:
+      deps.logger && typeof deps.logger === 'object'
+        ? { ...deps.logger, serializers: { req: requestSerializer, ...(deps.logger.serializers ?? {}) } }
+        : (deps.logger ?? false),
     bodyLimit: deps.config.bodyLimitBytes,
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();

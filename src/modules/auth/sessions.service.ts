@@ -71,7 +71,8 @@ export class SessionsService {
     const owner = await q.sessionPerson(this.ds.manager, sessionId);
     if (!owner || (owner !== actor.id && !actor.isAdmin)) throw new NotFound('The session');
     authorize({ actor, own: owner === actor.id }, 'session.end');
-    this.credentials.forget(`session:${sessionId}`);
     await q.revokeSession(this.ds.manager, sessionId);
+    // After the commit: a lookup that was in flight meanwhile cannot put the session back.
+    this.credentials.forget(`session:${sessionId}`);
   }
 }

@@ -139,10 +139,12 @@ export class PeopleService {
   }
 
   async revokeToken(actor: Actor, tokenId: string): Promise<void> {
-    this.credentials.forget(`token:${tokenId}`);
     if (!(await q.revokeToken(this.ds.manager, actor.id, tokenId))) {
       if (!(await q.tokenExists(this.ds.manager, actor.id, tokenId))) throw new NotFound('The token');
     }
+    // After the commit, so a lookup in flight meanwhile cannot put the token back (the bb_auth
+    // notification the same statement sent reaches every other instance).
+    this.credentials.forget(`token:${tokenId}`);
   }
 
   /**
