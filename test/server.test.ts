@@ -108,6 +108,16 @@ t.test('zero-setup start on the embedded PostgreSQL', { timeout: 170000 }, async
   const me = await fetch(`http://127.0.0.1:${port}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
   t.equal(me.status, 200, 'the data survived the restart');
   t.equal((await fetch(`http://127.0.0.1:${port}/health/ready`)).status, 200);
+
+  // A second server on the same data directory is refused, and the first keeps working.
+  const third = startServer({ ...env, PORT: String(await freePort()) });
+  third.listening.catch(() => undefined);
+  t.equal(await third.exited, 2, 'refused with exit code 2');
+  t.match(third.output(), /another Brownbag server \(pid \d+\) runs on the data directory/);
+  t.equal((await fetch(`http://127.0.0.1:${port}/health/ready`)).status, 200, 'the first one still answers');
+  t.equal((fs.statSync(path.join(dir, 'pg-password')).mode & 0o777).toString(8), '600', 'a password of its own');
+  t.not(fs.readFileSync(path.join(dir, 'pg-password'), 'utf8').trim(), 'brownbag');
+
   second.child.kill('SIGINT');
   t.equal(await second.exited, 0, 'SIGINT: a clean exit', { output: second.output().slice(-3000) });
   t.equal(postgresFor(path.join(dir, 'pg')), '');

