@@ -294,5 +294,12 @@ t.test('mail and jobs', async (t) => {
       1,
       'one ATTENDEE: nothing injected',
     );
+    // RFC 5545 allows no double quote inside a quoted parameter value; a strict reader must accept the line.
+    const attendee = calendarPart(m)
+      .ics.replace(/\r\n[ \t]/g, '')
+      .split('\r\n')
+      .find((l) => l.startsWith('ATTENDEE'))!;
+    t.match(attendee, /^ATTENDEE;[^:]*CN="[^"]*"[;:]/, 'a valid quoted CN');
+    t.match(attendee, `CN="Eve '<b>bold</b>' O'Hara"`);
   });
 });

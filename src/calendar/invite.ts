@@ -17,6 +17,13 @@ export interface InviteItem {
   stamp: Date;
 }
 
+/**
+ * A name as a parameter value (CN=…): RFC 5545 allows no double quote inside one, and a backslash
+ * does not escape it there (ical-generator writes \" and strict parsers reject the line), so a
+ * double quote becomes a single one.
+ */
+const paramText = (name: string) => name.replace(/"/g, "'");
+
 export function renderInvite(o: {
   method: 'REQUEST' | 'CANCEL';
   item: InviteItem;
@@ -38,11 +45,11 @@ export function renderInvite(o: {
     location: o.item.location,
     url: o.item.url,
     status: o.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    organizer: o.organizer,
+    organizer: { ...o.organizer, name: paramText(o.organizer.name) },
     attendees: [
       {
         email: o.attendee.email,
-        name: o.attendee.name,
+        name: paramText(o.attendee.name),
         rsvp: true,
         role: ICalAttendeeRole.REQ,
         status: ICalAttendeeStatus.NEEDSACTION,
