@@ -12,6 +12,7 @@ import { registerOpenApi } from './http/openapi';
 import problemPlugin from './http/problem';
 import { registerValidation } from './http/validation';
 import { requestSerializer } from './http/redact';
+import { clientErrorHandler, registerJsonParser } from './http/body';
 import { CfpService } from './modules/cfp/cfp.service';
 import { cfpRoutes } from './modules/cfp/cfp.routes';
 import { CommunitiesService } from './modules/communities/communities.service';
@@ -126,11 +127,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         : (deps.logger ?? false),
     bodyLimit: deps.config.bodyLimitBytes,
     return503OnClosing: true,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerValidation(app);
   // JSON only: a text/plain body is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
+  registerJsonParser(app);
 
   const services = buildServices(deps.ds, deps.config.publicUrl, deps.config.auth ?? defaultAuth);
   const { publicUrl } = deps.config;
