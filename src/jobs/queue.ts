@@ -61,8 +61,10 @@ export async function migrateQueue(connectionString: string): Promise<void> {
 }
 
 /** graphile-worker's log: errors only, one line each. */
-export function quietLogger(): Logger {
+export function quietLogger(write: (line: string) => void = (l) => console.error(l)): Logger {
+  // One line per failure: graphile-worker appends the stack, which an operator reading a log of
+  // an SMTP outage does not need once per retry.
   return new Logger(() => (level: string, message: string) => {
-    if (level === 'error') console.error(`worker: ${message}`);
+    if (level === 'error') write(`worker: ${message.split('\n')[0].replace(/:$/, '')}`);
   });
 }
