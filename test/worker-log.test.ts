@@ -1,6 +1,9 @@
-/** The worker logs one line per failed attempt, not a stack trace. */
+/** The worker's log: one line per failed attempt, and one for a mail dropped because its event is over. */
 import t from 'tap';
 import { quietLogger } from '../src/jobs/queue';
+import { MessageBuilder } from '../src/mail/messages';
+import { community, setup } from './helper';
+import { MAIL_SETTINGS } from './mail-helper';
 
 t.test('one line per failure', async (t) => {
   const lines: string[] = [];
@@ -13,4 +16,24 @@ t.test('one line per failure', async (t) => {
     lines[0],
     "worker: Failed task 22 (mail, 7.12ms, attempt 1 of 12) with error 'cannot send mail - all recipients were rejected: 451 Try again later'",
   );
+});
+
+t.test('a calendar mail for an event that is over is dropped with a log line', async (t) => {
+  const ctx = await setup(t);
+  const c = await community(ctx, 'past');
+  const e = await ctx.req('POST', '/v1/communities/past/events', {
+    token: c.organizer.token,
+    body: { title: 'Last week', startsAt: '2026-01-10T10:00:00Z', endsAt: '2026-01-10T11:00:00Z' },
+  });
+  const soon = await ctx.req('POST', '/v1/communities/past/events', {
+    token: c.organizer.token,
+    body: { title: 'Next year', startsAt: '2030-01-10T10:00:00Z', endsAt: '2030-01-10T11:00:00Z' },
+  });
+  const lines: string[] = [];
+  const builder = new MessageBuilder(ctx.ds, MAIL_SETTINGS, (l) => lines.push(l));
+  const invite = (id: string) =>
+    builder.build({ kind: 'invite', item: 'event', id, personId: c.member.id, method: 'REQUEST' });
+  t.equal(await invite(e.body.id), null, 'nothing sent for a past event');
+  t.same(lines, ['dropped a invite mail: "Last week" is over']);
+  t.ok(await invite(soon.body.id), 'an event to come is invited to as before');
 });

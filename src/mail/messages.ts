@@ -61,12 +61,23 @@ export class MessageBuilder {
   constructor(
     private readonly ds: DataSource,
     private readonly settings: MailSettings,
+    /** Where a dropped mail is said in one line (the worker's log). */
+    private readonly dropped: (line: string) => void = (l) => console.error(`worker: ${l}`),
   ) {
     this.host = settings.organizerEmail.split('@')[1] || new URL(settings.publicUrl).hostname;
   }
 
-  /** The message for a job, or null when what it was about is gone (nothing to say any more). */
+  /**
+   * The message for a job, or null when there is nothing to say any more: what it was about is
+   * gone, or its event is over (an invitation delayed past its event, by an SMTP outage say, is
+   * dropped with a log line instead of arriving late).
+   */
   async build(job: MailJob): Promise<Mail.Options | null> {
+    const over = await this.overEvent(job);
+    if (over) {
+      this.dropped(`dropped a ${job.kind} mail: "${over}" is over`);
+      return null;
+    }
     if (job.kind === 'sign-in-link') return this.signInLink(job.email, job.next);
     const person = await this.person(job.personId);
     if (!person) return null;
@@ -357,6 +368,19 @@ export class MessageBuilder {
       updatedAt: e.updated_at,
       agenda,
     };
+  }
+
+  /** The title of the event a calendar mail is about, when that event has ended. */
+  private async overEvent(job: MailJob): Promise<string | null> {
+    const eventId =
+      job.kind === 'reminder' || job.kind === 'waitlist-promoted'
+        ? job.eventId
+        : job.kind === 'invite' && job.item === 'event'
+          ? job.id
+          : null;
+    if (!eventId) return null;
+    const e = await this.event(eventId);
+    return e && e.ends_at.getTime() < Date.now() ? e.title : null;
   }
 
   private async person(id: string): Promise<Person | null> {
