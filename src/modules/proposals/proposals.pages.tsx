@@ -6,7 +6,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { Actor } from '../../core/actor';
 import { DomainError } from '../../core/errors';
 import { can } from '../../core/policy';
@@ -59,6 +59,16 @@ const lines = (s: string | undefined) =>
     .split(/[\s,;]+/)
     .map((x) => x.trim())
     .filter(Boolean);
+/** What the propose and edit forms say, as the service takes it (one mapping for both). */
+const fields = (b: Static<typeof ProposalForm>) => ({
+  title: b.title?.trim(),
+  abstract: b.abstract,
+  format: b.format,
+  track: b.track || null,
+  level: (b.level as Level) || undefined,
+  notes: b.notes,
+  coSpeakers: lines(b.coSpeakers),
+});
 const refusal = (e: unknown) => {
   if (e instanceof DomainError) return e;
   throw e;
@@ -93,14 +103,10 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
       const b = req.body;
       try {
         const v = await d.proposals.create(actor, req.params.slug, {
+          ...fields(b),
           callId: b.callId ?? '',
           title: (b.title ?? '').trim(),
-          abstract: b.abstract,
           format: b.format ?? '',
-          track: b.track || null,
-          level: (b.level as Level) || undefined,
-          notes: b.notes,
-          coSpeakers: lines(b.coSpeakers),
           submit: b.submit === 'true',
         });
         return reply.redirect(`/proposals/${v.row.id}`, 303);
@@ -309,15 +315,7 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
       if (!actor) return reply;
       const b = req.body;
       try {
-        await d.proposals.update(actor, req.params.id, {
-          title: b.title?.trim(),
-          abstract: b.abstract,
-          format: b.format,
-          track: b.track || null,
-          level: (b.level as Level) || undefined,
-          notes: b.notes,
-          coSpeakers: lines(b.coSpeakers),
-        });
+        await d.proposals.update(actor, req.params.id, fields(b));
         return back(reply, req.params.id);
       } catch (e) {
         const err = refusal(e);
