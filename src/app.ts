@@ -12,7 +12,7 @@ import { registerOpenApi } from './http/openapi';
 import problemPlugin from './http/problem';
 import { registerValidation } from './http/validation';
 import { requestSerializer } from './http/redact';
-import { clientErrorHandler, registerJsonParser } from './http/body';
+import { clientErrorHandler, frameworkErrors, registerJsonParser } from './http/body';
 import { CfpService } from './modules/cfp/cfp.service';
 import { cfpRoutes } from './modules/cfp/cfp.routes';
 import { CommunitiesService } from './modules/communities/communities.service';
@@ -54,7 +54,10 @@ import { SessionsService } from './modules/auth/sessions.service';
 import { sessionsRoutes } from './modules/auth/sessions.routes';
 import { SignInService } from './modules/auth/sign-in.service';
 import { signInPages } from './modules/auth/sign-in.pages';
-import { registerWeb, sendNotFoundPage } from './web/scope';
+import { registerWeb, sendNotFoundPage, sendUnavailablePage } from './web/scope';
+import availability from './http/availability';
+import { DatabaseWatch } from './db/outage';
+import { ping } from './db/migrate';
 import { communitiesPages } from './modules/communities/communities.pages';
 import { proposalsPages } from './modules/proposals/proposals.pages';
 import { eventsPages } from './modules/events/events.pages';
@@ -69,6 +72,8 @@ export interface AppDeps {
   ds: DataSource;
   config: Pick<Config, 'bodyLimitBytes' | 'publicUrl'> & { auth?: AuthConfig };
   logger?: FastifyServerOptions['logger'];
+  /** Starts the database again when its process is gone (the embedded default); see db/outage.ts. */
+  restartDatabase?: () => Promise<boolean>;
 }
 
 export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000', auth: AuthConfig = defaultAuth) {
@@ -126,8 +131,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ? { ...deps.logger, serializers: { req: requestSerializer, ...(deps.logger.serializers ?? {}) } }
         : (deps.logger ?? false),
     bodyLimit: deps.config.bodyLimitBytes,
-    return503OnClosing: true,
+    // Requests that arrive while closing are served (with Connection: close); see http/availability.ts.
+    return503OnClosing: false,
     clientErrorHandler,
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerValidation(app);
@@ -140,6 +147,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('services', services);
 
   await app.register(problemPlugin, { notFoundPage: sendNotFoundPage });
+  const watch = new DatabaseWatch({
+    probe: () => ping(deps.ds.manager),
+    log: (line) => app.log.warn(line),
+    restart: deps.restartDatabase,
+  });
+  await app.register(availability, { watch, page: sendUnavailablePage });
   await registerOpenApi(app);
   // Revocations made by any instance reach this one's credential cache at once.
   const stopListening = await listen(

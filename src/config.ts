@@ -26,6 +26,8 @@ export interface Config {
   /** Run the job worker inside the server process (WORKER=off leaves it to `npm run worker`). */
   worker: boolean;
   workerConcurrency: number;
+  /** On SIGTERM, keep taking connections this long (a load balancer notices /health/ready) before draining. */
+  shutdownDelaySeconds: number;
   auth: AuthConfig;
 }
 
@@ -144,5 +146,6 @@ export function loadConfig(env: Env = process.env): Config {
     organizerEmail,
     worker: oneOf(env, 'WORKER', 'on', ['on', 'off'] as const) === 'on',
     workerConcurrency: int(env, 'WORKER_CONCURRENCY', 5, 1, 100),
+    shutdownDelaySeconds: int(env, 'SHUTDOWN_DELAY', 0, 0, 60),
   };
 }

@@ -1,14 +1,19 @@
 /**
  * Entry point: config → database (embedded when DATABASE_URL is unset) → migrations → app → listen.
- * SIGTERM/SIGINT stop accepting, finish in-flight requests, close the pool and the embedded server.
+ * SIGTERM/SIGINT drain (http/availability.ts: every open connection gets its answers, then closes),
+ * stop the worker, close the pool and the embedded server, all within the drain time.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp } from './app';
+import { drain } from './http/availability';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/open';
 import { startWorker } from './jobs/worker';
 import { createMailer } from './mail/transport';
+
+/** Connections get this long to finish after SIGTERM (after SHUTDOWN_DELAY). */
+const DRAIN_MS = 8000;
 
 function fail(message: string): never {
   console.error(`brownbag: ${message}`);
@@ -46,7 +51,12 @@ async function main() {
   const db = await openDatabase(config, { log: () => undefined }).catch((e) =>
     fail(`cannot open the database: ${e instanceof Error ? e.message : e}`),
   );
-  const app = await buildApp({ ds: db.ds, config, logger: { level: config.logLevel } });
+  const app = await buildApp({
+    ds: db.ds,
+    config,
+    logger: { level: config.logLevel },
+    restartDatabase: db.restart,
+  });
   if (db.applied.length) app.log.info({ migrations: db.applied }, 'migrations applied');
 
   const created = await app.services.people.bootstrapAdmin(config.bootstrapAdminEmail, 'Admin', true);
@@ -77,7 +87,17 @@ async function main() {
       console.error(e);
       process.exit(1);
     });
+    // Whatever happens below, the process is gone within the drain time plus a little.
+    setTimeout(
+      () => {
+        console.error('brownbag: still stopping after the drain time; exiting');
+        process.exit(1);
+      },
+      DRAIN_MS + config.shutdownDelaySeconds * 1000 + 2000,
+    ).unref();
     app.log.info({ signal }, 'stopping: draining requests and running jobs');
+    const { forced } = await drain(app, { delayMs: config.shutdownDelaySeconds * 1000, deadlineMs: DRAIN_MS });
+    if (forced) app.log.warn({ connections: forced }, 'drain time over: closed connections still open');
     await app.close().catch((e) => app.log.error(e));
     await worker?.stop().catch((e) => app.log.error(e));
     mailer.close();

@@ -1,5 +1,6 @@
 /**
- * What the HTTP layer refuses before a route runs, as problem+json: a JSON body that is not UTF-8,
+ * What the HTTP layer refuses before a route runs, as problem+json: a JSON body that is not UTF-8, a
+ * URL Fastify cannot route (414, 400), a request that arrives while the instance shuts down,
  * and headers or a URL too large for the server (a real socket: the HTTP parser refuses those
  * before Fastify sees a request).
  */
@@ -44,4 +45,35 @@ t.test('bodies and oversized requests', async (t) => {
   t.equal(huge.status, 431);
   t.match(huge.type, /problem\+json/);
   t.match(JSON.parse(huge.body), { status: 431, code: 'headers-too-large' });
+});
+
+t.test('a path segment longer than any identifier: 414 problem+json', async (t) => {
+  const ctx = await setup(t);
+  const long = await ctx.req('GET', `/v1/proposals/${'a'.repeat(300)}`, { token: ctx.admin.token });
+  t.equal(long.status, 414);
+  t.match(long.headers['content-type'], /problem\+json/);
+  t.match(long.body, { status: 414, code: 'uri-too-long' });
+  const bad = await ctx.req('GET', '/v1/proposals/%E0%A4%A', { token: ctx.admin.token });
+  t.equal(bad.status, 400, 'a URL that does not decode');
+  t.match(bad.headers['content-type'], /problem\+json/);
+});
+
+t.test('shutting down: what still arrives after the drain time is refused as problem+json', async (t) => {
+  const ctx = await setup(t);
+  ctx.app.lifecycle.refusing = true;
+  const res = await ctx.req('GET', '/v1/communities', { token: ctx.admin.token });
+  ctx.app.lifecycle.refusing = false;
+  t.equal(res.status, 503);
+  t.match(res.headers['content-type'], /problem\+json/);
+  t.equal(res.body.code, 'shutting-down');
+  t.equal(res.headers.connection, 'close');
+  t.ok(Number(res.headers['retry-after']) >= 1);
+  ctx.app.lifecycle.draining = true;
+  const ready = await ctx.req('GET', '/health/ready');
+  const served = await ctx.req('GET', '/v1/communities', { token: ctx.admin.token });
+  ctx.app.lifecycle.draining = false;
+  t.equal(ready.status, 503, 'while draining, the load balancer is told to send no more');
+  t.equal(ready.body.code, 'shutting-down');
+  t.equal(served.status, 200, 'while draining, requests are still served');
+  t.equal(served.headers.connection, 'close', '… and the client is told to reconnect');
 });

@@ -3,7 +3,7 @@
  * real app built by buildApp() on it. Requests go through app.inject (the whole Fastify stack).
  */
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { buildApp } from '../src/app';
 import type { AuthConfig } from '../src/config';
@@ -53,19 +53,26 @@ async function server(): Promise<{ server: PgServer; template: string }> {
 
 export async function setup(
   t: TapLike,
-  opts: { poolSize?: number; auth?: AuthConfig; publicUrl?: string } = {},
+  opts: {
+    poolSize?: number;
+    auth?: AuthConfig;
+    publicUrl?: string;
+    /** Reach the database another way (through a proxy that a test can cut). */
+    via?: (url: string) => Promise<string>;
+    logger?: FastifyServerOptions['logger'];
+  } = {},
 ): Promise<Ctx> {
   const { server: pg, template } = await server();
   const name = `brownbag_t_${randomBytes(6).toString('hex')}`;
   await recreateDatabase(pg, name, template);
   const dbUrl = pg.url(name);
-  const ds = createDataSource(dbUrl, opts.poolSize ?? 10);
+  const ds = createDataSource(opts.via ? await opts.via(dbUrl) : dbUrl, opts.poolSize ?? 10);
   await ds.initialize();
   // TEST_LOG=1 prints what the app logs at error level (the cause of any 500) while tests run.
   const app = await buildApp({
     ds,
     config: { bodyLimitBytes: 262144, publicUrl: opts.publicUrl ?? 'http://brownbag.test', auth: opts.auth },
-    logger: process.env.TEST_LOG ? { level: 'error' } : false,
+    logger: opts.logger ?? (process.env.TEST_LOG ? { level: 'error' } : false),
   });
   await app.ready();
   t.teardown(async () => {

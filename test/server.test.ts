@@ -5,6 +5,7 @@
  */
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -118,6 +119,29 @@ t.test('zero-setup start on the embedded PostgreSQL', { timeout: 170000 }, async
   t.equal((fs.statSync(path.join(dir, 'pg-password')).mode & 0o777).toString(8), '600', 'a password of its own');
   t.not(fs.readFileSync(path.join(dir, 'pg-password'), 'utf8').trim(), 'brownbag');
 
+  // PostgreSQL dies under the server: it answers 503 meanwhile and starts it again by itself.
+  const postmaster = Number(fs.readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  process.kill(postmaster, 'SIGKILL');
+  const killedAt = Date.now();
+  const seen = new Set<number>();
+  let status = 0;
+  // Backends outlive their postmaster for a moment: wait for the outage to show, then for its end.
+  while ((status !== 200 || !seen.has(503)) && Date.now() - killedAt < 30000) {
+    const res = await fetch(`http://127.0.0.1:${port}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    status = res.status;
+    seen.add(status);
+    if (status !== 200) t.equal(res.headers.get('content-type'), 'application/problem+json; charset=utf-8');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  t.equal(status, 200, `back by itself after ${Date.now() - killedAt} ms`);
+  t.same(
+    [...seen].filter((s) => s !== 200 && s !== 503),
+    [],
+    'nothing but 503 meanwhile',
+  );
+  t.match(second.output(), /database is back after [\d.]+ s \(\d+ requests answered 503, restarted 1×\)/);
+  t.notMatch(second.output(), /"level":50/, 'no error lines');
+
   second.child.kill('SIGINT');
   t.equal(await second.exited, 0, 'SIGINT: a clean exit', { output: second.output().slice(-3000) });
   t.equal(postgresFor(path.join(dir, 'pg')), '');
@@ -139,4 +163,86 @@ t.test('concurrent starts apply each migration exactly once', async (t) => {
   const rows = await sources[0].query('SELECT count(*)::int AS n FROM typeorm_migrations');
   t.equal(rows[0].n, sources[0].migrations.length);
   await Promise.all(sources.map((d) => d.destroy()));
+});
+
+/**
+ * `clients` keep-alive clients, each sending requests one after another until the server closes
+ * on them. A request that was sent and got no whole answer (a reset, a hang-up) is a failure; a
+ * connection the stopped server refuses is not (a load balancer sends that one elsewhere).
+ */
+function load(port: number, token: string, clients: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const tally = { ok: 0, failed: 0, refused: 0, other: 0, errors: [] as string[] };
+  let stop = false;
+  const one = () =>
+    new Promise<'go' | 'stop'>((resolve) => {
+      const req = http.get(
+        { host: '127.0.0.1', port, path: '/v1/communities', agent, headers: { authorization: `Bearer ${token}` } },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode === 200) tally.ok++;
+            else tally.other++;
+            resolve('go');
+          });
+          res.on('error', (e) => (tally.failed++, tally.errors.push(e.message), resolve('stop')));
+        },
+      );
+      req.on('error', (e: Error & { code?: string }) => {
+        if (e.code === 'ECONNREFUSED') tally.refused++;
+        else {
+          tally.failed++;
+          tally.errors.push(`${e.code}: ${e.message}`);
+        }
+        resolve('stop');
+      });
+    });
+  const loops = Array.from({ length: clients }, async () => {
+    while (!stop && (await one()) === 'go');
+  });
+  return {
+    tally,
+    done: async () => {
+      stop = true;
+      await Promise.all(loops);
+      agent.destroy();
+    },
+    finished: Promise.all(loops),
+  };
+}
+
+t.test('SIGTERM under load: every request answered, exit within the drain time', async (t) => {
+  const pg = await acquirePgServer();
+  const name = `brownbag_term_${process.pid}`;
+  await recreateDatabase(pg, name);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brownbag-term-'));
+  t.teardown(async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await dropDatabase(pg, name);
+    await pg.release();
+  });
+  const port = await freePort();
+  const server = startServer({
+    DATABASE_URL: pg.url(name),
+    BROWNBAG_DATA_DIR: dir,
+    PORT: String(port),
+    WORKER: 'off',
+  });
+  await server.listening;
+  const token = fs.readFileSync(path.join(dir, 'admin-token'), 'utf8').trim();
+  const traffic = load(port, token, 20);
+  await new Promise((r) => setTimeout(r, 1500));
+  const before = traffic.tally.ok;
+  const sent = Date.now();
+  server.child.kill('SIGTERM');
+  const code = await server.exited;
+  const took = Date.now() - sent;
+  await Promise.race([traffic.finished, new Promise((r) => setTimeout(r, 3000))]);
+  await traffic.done();
+  t.ok(before > 100, `${before} requests answered before the signal`);
+  t.equal(code, 0, 'a clean exit');
+  t.ok(took <= 10000, `exited ${took} ms after SIGTERM`);
+  t.equal(traffic.tally.failed, 0, 'no request failed', { errors: traffic.tally.errors.slice(0, 5) });
+  t.equal(traffic.tally.other, 0, 'every answer was a 200');
+  t.comment(`SIGTERM under load: ${JSON.stringify({ ...traffic.tally, errors: undefined })}, exit after ${took} ms`);
 });

@@ -1,4 +1,7 @@
-/** The worker's log: one line per failed attempt, and one for a mail dropped because its event is over. */
+/**
+ * The worker's log: one line per failed attempt, one a minute while the database is out, and one for a
+ * mail dropped because its event is over.
+ */
 import t from 'tap';
 import { quietLogger } from '../src/jobs/queue';
 import { MessageBuilder } from '../src/mail/messages';
@@ -16,6 +19,29 @@ t.test('one line per failure', async (t) => {
     lines[0],
     "worker: Failed task 22 (mail, 7.12ms, attempt 1 of 12) with error 'cannot send mail - all recipients were rejected: 451 Try again later'",
   );
+});
+
+t.test('while the database is out: one line a minute, not one per lost connection', async (t) => {
+  const lines: string[] = [];
+  let clock = 1_000_000;
+  const log = quietLogger(
+    (l) => lines.push(l),
+    () => clock,
+  );
+  log.error('PostgreSQL active client generated error: terminating connection due to unexpected postmaster exit');
+  log.error('PostgreSQL idle client generated error: terminating connection due to unexpected postmaster exit');
+  log.error('Error with notify listener (trying again in 328ms): connect ECONNREFUSED 127.0.0.1:44023');
+  log.error('Error occurred attempting to UNLISTEN: Error: Client has encountered a connection error');
+  log.error("Failed task 9 (mail, 3ms, attempt 2 of 12) with error 'connect ECONNREFUSED 127.0.0.1:25':\n stack");
+  t.same(lines, [
+    'worker: database unavailable (PostgreSQL active client generated error: terminating connection due to unexpected postmaster exit); jobs wait in the queue and resume when it is back',
+    "worker: Failed task 9 (mail, 3ms, attempt 2 of 12) with error 'connect ECONNREFUSED 127.0.0.1:25'",
+  ]);
+  clock += 61_000;
+  log.error(
+    'Error with notify listener (trying again in 2366ms): the database system is not yet accepting connections',
+  );
+  t.equal(lines.length, 3, 'a minute later, one more line');
 });
 
 t.test('a calendar mail for an event that is over is dropped with a log line', async (t) => {

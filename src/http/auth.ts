@@ -55,6 +55,8 @@ export default fp(async function authPlugin(
   app.decorateRequest('actor', null);
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    // Health probes answer for the instance, whoever asks (and must not depend on a lookup).
+    if (req.routeOptions.config?.probe) return;
     const header = req.headers.authorization;
     if (header) {
       const m = /^Bearer\s+(\S{1,200})\s*$/i.exec(header);

@@ -3,9 +3,10 @@
  * become U+FFFD inside someone's title, silently), and errors the HTTP parser raises before Fastify
  * sees a request (headers or URL too large, garbage) still answer problem+json.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
 import secureJson from 'secure-json-parse';
+import { sendProblem } from './problem';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -62,4 +63,21 @@ export function clientErrorHandler(err: Error & { code?: string }, socket: Socke
         )
       : problem(400, 'Bad Request', 'The request is not valid HTTP.'),
   );
+}
+
+/**
+ * Fastify's refusals before routing (a path segment longer than a route parameter may be, a URL
+ * that does not decode, a body the schema validator could not even read): problem+json too.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return sendProblem(reply, req, {
+      status: 414,
+      code: 'uri-too-long',
+      title: 'URI too long',
+      detail: 'A part of the path is longer than any identifier this API uses.',
+    });
+  if (err.code === 'FST_ERR_BAD_URL')
+    return sendProblem(reply, req, { status: 400, code: 'bad-url', detail: 'The URL cannot be decoded.' });
+  return sendProblem(reply, req, { status: err.statusCode ?? 400, code: 'bad-request', detail: err.message });
 }

@@ -7,6 +7,14 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, TooManyRequests } from '../core/errors';
+import { RETRY_AFTER_SECONDS, type DatabaseWatch } from '../db/outage';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Whether the database is reachable, and the outage log (db/outage.ts). */
+    database: DatabaseWatch;
+  }
+}
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
@@ -34,7 +42,7 @@ export const ProblemSchema = {
   additionalProperties: true,
 } as const;
 
-const ERROR_STATUSES = ['400', '401', '403', '404', '409', '412', '413', '415', '422', '429', '500'];
+const ERROR_STATUSES = ['400', '401', '403', '404', '409', '412', '413', '415', '422', '429', '500', '503'];
 const STATUS_TITLES: Record<number, string> = {
   400: 'Bad request',
   401: 'Authentication required',
@@ -74,6 +82,23 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, p: Problem
       instance: req.url.split('?')[0],
       ...extra,
     });
+}
+
+export type UnavailablePage = (req: FastifyRequest, reply: FastifyReply) => unknown;
+
+const wantsPage = (req: FastifyRequest) =>
+  !req.url.startsWith('/v1/') && /\btext\/html\b/.test(req.headers.accept ?? '');
+
+/** 503 while the database is out: a problem, or for a browser the page that says so. */
+export function sendUnavailable(req: FastifyRequest, reply: FastifyReply, page?: UnavailablePage) {
+  req.server.database.refusedOne();
+  reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+  if (page && wantsPage(req)) return page(req, reply);
+  return sendProblem(reply, req, {
+    status: 503,
+    code: 'database-unavailable',
+    detail: `The database cannot be reached right now; nothing was changed. Try again in ${RETRY_AFTER_SECONDS} seconds.`,
+  });
 }
 
 interface AjvError {
@@ -170,7 +195,7 @@ export default fp(async function problemPlugin(
 
   app.setNotFoundHandler((req, reply) =>
     // A browser asking for a page that does not exist gets a page that says so.
-    opts.notFoundPage && !req.url.startsWith('/v1/') && /\btext\/html\b/.test(req.headers.accept ?? '')
+    opts.notFoundPage && wantsPage(req)
       ? opts.notFoundPage(req, reply)
       : sendProblem(reply, req, {
           status: 404,
@@ -200,6 +225,7 @@ export default fp(async function problemPlugin(
         errors,
       });
     }
+    if (req.server.database?.report(err)) return sendUnavailable(req, reply);
     if (err instanceof QueryFailedError || (err as { severity?: string }).severity) {
       const p = fromDatabase(err as { code?: string });
       if (p) return sendProblem(reply, req, p);

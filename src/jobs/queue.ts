@@ -60,11 +60,28 @@ export async function migrateQueue(connectionString: string): Promise<void> {
   await runMigrations({ connectionString, logger: quietLogger() });
 }
 
-/** graphile-worker's log: errors only, one line each. */
-export function quietLogger(write: (line: string) => void = (l) => console.error(l)): Logger {
-  // One line per failure: graphile-worker appends the stack, which an operator reading a log of
-  // an SMTP outage does not need once per retry.
+/** What graphile-worker says about its connections while PostgreSQL is away. */
+const CONNECTION_TROUBLE =
+  /postmaster|ECONNREFUSED|ECONNRESET|not yet accepting|starting up|shutting down|connection error|Connection terminated|terminating connection|notify listener|UNLISTEN/i;
+
+/**
+ * graphile-worker's log: errors only, one line each. While the database is out, its pool and
+ * listener report every connection they lose and every reconnect they try: that is one line per
+ * minute, saying what happens (jobs wait in PostgreSQL and resume by themselves).
+ */
+export function quietLogger(write: (line: string) => void = (l) => console.error(l), now = Date.now): Logger {
+  let quietUntil = 0;
   return new Logger(() => (level: string, message: string) => {
-    if (level === 'error') write(`worker: ${message.split('\n')[0].replace(/:$/, '')}`);
+    if (level !== 'error') return;
+    // graphile-worker appends the stack, which an operator reading a log of an SMTP outage does not
+    // need once per retry.
+    const line = message.split('\n')[0].replace(/:$/, '');
+    // A failed job keeps its line even when its error is a refused connection (an SMTP outage).
+    if (!line.startsWith('Failed task') && CONNECTION_TROUBLE.test(line)) {
+      if (now() < quietUntil) return;
+      quietUntil = now() + 60_000;
+      return write(`worker: database unavailable (${line}); jobs wait in the queue and resume when it is back`);
+    }
+    write(`worker: ${line}`);
   });
 }

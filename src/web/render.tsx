@@ -100,7 +100,10 @@ export function Layout({ title, who, csrf, l = localeFor(undefined), children }:
             </nav>
           ) : null}
         </header>
-        <main id="main">{children}</main>
+        <main id="main">
+          <div id="notice" role="status" aria-live="polite"></div>
+          {children}
+        </main>
       </body>
     </html>
   );

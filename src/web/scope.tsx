@@ -9,9 +9,11 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../core/errors';
+import { sendUnavailable } from '../http/problem';
 import { STYLESHEET } from './assets';
 import { localeFor } from './i18n';
-import { Layout, sendPage } from './render';
+import { render } from 'preact-render-to-string';
+import { Layout, sendHtml, sendPage } from './render';
 
 const HTMX = fs.readFileSync(require.resolve('htmx.org/dist/htmx.min.js'));
 
@@ -48,6 +50,7 @@ export async function registerWeb(app: FastifyInstance, publicUrl: string) {
 
   // A page that failed says so as a page: what the API would have said, never JSON or a stack trace.
   app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (req.server.database.report(err)) return sendUnavailable(req, reply, sendUnavailablePage);
     const l = localeFor(req.headers['accept-language']);
     const status = err instanceof DomainError ? err.status : err.validation ? 400 : (err.statusCode ?? 500);
     if (status >= 500) req.log.error({ err }, 'page failed');
@@ -83,5 +86,30 @@ export function sendNotFoundPage(req: FastifyRequest, reply: FastifyReply) {
       </div>
     </Layout>,
     404,
+  );
+}
+
+/**
+ * The page while the database is out (503, Retry-After). A boosted form that was sent keeps what
+ * the person typed: the notice goes into the page's status region instead of replacing the form.
+ */
+export function sendUnavailablePage(req: FastifyRequest, reply: FastifyReply) {
+  const l = localeFor(req.headers['accept-language']);
+  if (req.headers['hx-request'] === 'true') {
+    return sendHtml(
+      reply.header('hx-retarget', '#notice').header('hx-reswap', 'innerHTML'),
+      render(<p class="error">{l.m.unavailable}</p>),
+      503,
+    );
+  }
+  return sendPage(
+    reply,
+    <Layout title={l.m.unavailableTitle} l={l}>
+      <div class="card">
+        <h1>{l.m.unavailableTitle}</h1>
+        <p>{l.m.unavailable}</p>
+      </div>
+    </Layout>,
+    503,
   );
 }

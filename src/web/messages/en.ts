@@ -279,5 +279,8 @@ export const en = {
   notFoundTitle: 'Not found',
   notFound: 'This page does not exist, or you may not see it.',
   refused: 'That did not work',
+  unavailableTitle: 'Back in a moment',
+  unavailable:
+    'Brownbag cannot reach its database right now, so nothing was saved; what you typed is still here. Try again in a few seconds.',
 };
 export type Messages = typeof en;
