@@ -8,6 +8,7 @@ import { Tasks1795427216438 } from './1795427216438-Tasks';
 import { Feedback1795429394417 } from './1795429394417-Feedback';
 import { AfterTheTalk1795430705483 } from './1795430705483-AfterTheTalk';
 import { SignIn1795613535113 } from './1795613535113-SignIn';
+import { CoSpeakerConsent1795622274773 } from './1795622274773-CoSpeakerConsent';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -18,4 +19,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Feedback1795429394417,
   AfterTheTalk1795430705483,
   SignIn1795613535113,
+  CoSpeakerConsent1795622274773,
 ];

@@ -23,6 +23,7 @@ t.test('blind review hides speakers from reviewers everywhere', async (t) => {
   t.equal(detail.status, 200);
   t.equal(detail.body.blind, true);
   t.equal(detail.body.speakers, null);
+  t.equal(detail.body.invited, null, 'whom they asked is hidden too');
   t.same(leaks(detail.body), [], 'detail');
   const list = await req('GET', '/v1/communities/blind/proposals', { token: c.reviewer.token });
   t.equal(list.body.items.length, 1);
@@ -46,7 +47,8 @@ t.test('blind review hides speakers from reviewers everywhere', async (t) => {
 
   const org = await req('GET', `/v1/proposals/${id}`, { token: c.organizer.token });
   t.equal(org.body.blind, false);
-  t.equal(org.body.speakers.length, 2, 'organizers see speakers');
+  t.equal(org.body.speakers.length, 1, 'organizers see speakers');
+  t.equal(org.body.invited.length, 1, '… and whom they asked');
   const own = await req('GET', `/v1/proposals/${id}`, { token: c.speaker.token });
   t.equal(own.body.blind, false, 'speakers see themselves');
 

@@ -1,6 +1,6 @@
 /**
  * The rest of the web app in Chromium: nominating a colleague (who signs in from the mail and
- * accepts into a draft), a personal calendar address (fetched and parsed), and the organizer's
+ * accepts into a draft), accepting an invitation to co-present, a personal calendar address (fetched and parsed), and the organizer's
  * task board, check-in at the door and figures. axe on every page.
  */
 import * as icalModule from 'ical.js';
@@ -52,6 +52,23 @@ t.test('nominations, my calendar, and the organizer pages', async (t) => {
   await press(quinn, base, 'Accept and start a draft');
   t.match(quinn.url(), /\/proposals\/[0-9a-f-]{36}\/edit$/, 'the draft opens to be shaped');
   t.equal(await quinn.getByLabel('Title').inputValue(), 'Payments at scale');
+
+  // Asked to co-present: the reviewer reads the proposal and says yes by clicking.
+  const asked = await ctx.req('POST', '/v1/communities/guild/proposals', {
+    token: c.speaker.token,
+    body: { callId: c.callId, title: 'Pairing on incidents', format: 'talk', coSpeakers: [c.reviewer.email] },
+  });
+  const reviewer = await signedInPage(browser, ctx.ds, base, c.reviewer.email);
+  await reviewer.goto(`${base}/proposals/${asked.body.id}`);
+  t.equal(await reviewer.getByRole('heading', { level: 2, name: 'You are asked to co-present' }).count(), 1);
+  await clean(reviewer, 'an invitation to co-present');
+  await press(reviewer, base, 'Accept and co-present');
+  t.match(
+    await reviewer.getByRole('region', { name: 'Speakers' }).textContent(),
+    'Rita Reviewer',
+    'a speaker now',
+  );
+  t.equal(await reviewer.getByRole('button', { name: 'Accept and co-present' }).count(), 0);
 
   // My calendar: an address, fetched and parsed.
   await member.goto(`${base}/me/calendar`);

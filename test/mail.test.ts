@@ -36,7 +36,7 @@ t.test('mail and jobs', async (t) => {
   const to = (email: string, subject: RegExp) => (r: Received) =>
     r.to.includes(email) && subject.test(r.mail.subject ?? '');
 
-  t.test('proposal received, co-speaker added, decisions (and staged ones)', async (t) => {
+  t.test('proposal received, co-speaker asked and accepting, decisions (and staged ones)', async (t) => {
     const res = await req('POST', '/v1/communities/guild/proposals', {
       token: c.speaker.token,
       body: {
@@ -61,7 +61,11 @@ t.test('mail and jobs', async (t) => {
       'user text escaped in HTML',
     );
     t.notMatch(got.mail.html, /<script>/);
-    await sink.waitFor(to('pair@example.com', /co-speaker/));
+    const [asked] = await sink.waitFor(to('pair@example.com', /^Would you co-present/));
+    t.match(asked.mail.text, /Nothing changes until you say yes/);
+    const pair = await ctx.person('pair@example.com', 'Pat Pair');
+    t.equal((await req('POST', `/v1/proposals/${res.body.id}/invitation/accept`, { token: pair.token })).status, 200);
+    await sink.waitFor(to(c.speaker.email, / will co-present "Escaping/));
     await req('POST', `/v1/proposals/${res.body.id}/transitions`, { token: org, body: { to: 'accepted' } });
     const [acc] = await sink.waitFor(to(c.speaker.email, /^Accepted: .* please confirm$/));
     t.match(acc.mail.text, /Please confirm/);

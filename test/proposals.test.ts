@@ -70,10 +70,13 @@ t.test('proposals', async (t) => {
     });
     t.same(
       res.body.speakers.map((s: { email: string; primary: boolean }) => [s.email, s.primary]),
-      [
-        [c.speaker.email, true],
-        ['co.speaker@example.com', false],
-      ],
+      [[c.speaker.email, true]],
+      'naming yourself is no co-speaker',
+    );
+    t.same(
+      res.body.invited.map((s: { email: string }) => s.email),
+      ['co.speaker@example.com'],
+      'the co-speaker is asked first',
     );
     t.equal(res.headers.location, `/v1/proposals/${res.body.id}`);
     t.match(res.headers.etag, /^"v1"$/);
@@ -238,8 +241,15 @@ t.test('proposals', async (t) => {
       body: { format: 'lightning', track: null, coSpeakers: ['pair@example.com'], abstract: 'New.' },
     });
     t.match(edit.body, { format: { key: 'lightning' }, track: null, abstract: 'New.' });
-    t.equal(edit.body.speakers.length, 2);
+    t.equal(edit.body.speakers.length, 1);
+    t.equal(edit.body.invited.length, 1);
     const pair = await ctx.person('pair@example.com');
+    t.equal(
+      (await req('PATCH', `/v1/proposals/${id}`, { token: pair.token, body: { title: 'Not yet' } })).status,
+      403,
+      'asked is not yet a speaker',
+    );
+    t.equal((await req('POST', `/v1/proposals/${id}/invitation/accept`, { token: pair.token })).status, 200);
     t.equal(
       (await req('PATCH', `/v1/proposals/${id}`, { token: pair.token, body: { title: 'Co-speakers edit too' } }))
         .status,
@@ -348,4 +358,94 @@ t.test('proposals', async (t) => {
     const oldest = await list('sort=createdAt&limit=1');
     t.equal(oldest.body.items[0].id, ids[0]);
   });
+});
+
+t.test('co-speakers say yes first: nobody is made a speaker (and taken off reviewing) without consent', async (t) => {
+  const ctx = await setup(t);
+  const { req } = ctx;
+  const c = await community(ctx, 'consent');
+  const p = await req('POST', '/v1/communities/consent/proposals', {
+    token: c.speaker.token,
+    body: {
+      callId: c.callId,
+      title: 'Pairing on incidents',
+      format: 'talk',
+      submit: true,
+      coSpeakers: [c.reviewer.email, c.organizer.email, 'stranger@example.com'],
+    },
+  });
+  const id = p.body.id;
+  t.same(
+    p.body.speakers.map((s: { email: string }) => s.email),
+    [c.speaker.email],
+  );
+  t.same(
+    p.body.invited.map((s: { email: string }) => s.email),
+    [c.reviewer.email, c.organizer.email, 'stranger@example.com'],
+  );
+
+  // Being asked changes nothing for the reviewer and the organizer.
+  const review = await req('PUT', `/v1/proposals/${id}/reviews/me`, { token: c.reviewer.token, body: { score: 5 } });
+  t.equal(review.status, 201, 'the reviewer asked still reviews');
+  const seen = await req('GET', `/v1/proposals/${id}`, { token: c.organizer.token });
+  t.equal(seen.body.reviewCount, 1, 'the organizer asked still sees the figures');
+  t.equal(seen.body.invitedYou, true);
+
+  // The stranger (no member of the community) reads what they are asked about.
+  const stranger = await ctx.person('stranger@example.com');
+  const read = await req('GET', `/v1/proposals/${id}`, { token: stranger.token });
+  t.equal(read.status, 200);
+  t.equal(read.body.invitedYou, true);
+  t.notOk('notes' in read.body, 'asked is not yet one of its speakers');
+  t.equal((await req('PATCH', `/v1/proposals/${id}`, { token: stranger.token, body: { title: 'x' } })).status, 403);
+  const declined = await req('POST', `/v1/proposals/${id}/invitation/decline`, { token: stranger.token });
+  t.equal(declined.status, 204);
+  t.equal((await req('GET', `/v1/proposals/${id}`, { token: stranger.token })).status, 404, 'declined: gone');
+  t.equal((await req('POST', `/v1/proposals/${id}/invitation/accept`, { token: stranger.token })).status, 404);
+  t.equal(
+    (await req('POST', `/v1/proposals/${id}/invitation/accept`, { token: c.member.token })).status,
+    404,
+    'not asked, nothing to accept',
+  );
+
+  // Accepting makes a speaker, in the place asked for; the conflicts of interest apply from then on.
+  const accepted = await req('POST', `/v1/proposals/${id}/invitation/accept`, { token: c.organizer.token });
+  t.equal(accepted.status, 200);
+  t.same(
+    accepted.body.speakers.map((s: { email: string }) => s.email),
+    [c.speaker.email, c.organizer.email],
+  );
+  t.notOk('reviewCount' in accepted.body, 'a speaker no longer sees the figures of their own proposal');
+  t.equal(accepted.body.invitedYou, false);
+
+  // The speaker drops the reviewer from the list: the invitation is withdrawn.
+  const edited = await req('PATCH', `/v1/proposals/${id}`, {
+    token: c.speaker.token,
+    body: { coSpeakers: [c.organizer.email] },
+  });
+  t.same(
+    edited.body.speakers.map((s: { email: string }) => s.email),
+    [c.speaker.email, c.organizer.email],
+    'who accepted stays',
+  );
+  t.same(edited.body.invited, []);
+  t.equal((await req('POST', `/v1/proposals/${id}/invitation/accept`, { token: c.reviewer.token })).status, 404);
+  const stillReviews = await req('GET', `/v1/proposals/${id}/reviews/me`, { token: c.reviewer.token });
+  t.equal(stillReviews.status, 200, 'the reviewer kept their review');
+
+  // An invitation to a proposal that was withdrawn since cannot be accepted.
+  const late = await req('PATCH', `/v1/proposals/${id}`, {
+    token: c.speaker.token,
+    body: { coSpeakers: [c.organizer.email, c.member.email] },
+  });
+  t.equal(late.body.invited.length, 1);
+  await req('POST', `/v1/proposals/${id}/transitions`, { token: c.speaker.token, body: { to: 'withdrawn' } });
+  const closed = await req('POST', `/v1/proposals/${id}/invitation/accept`, { token: c.member.token });
+  t.equal(closed.status, 409);
+  t.equal(closed.body.code, 'proposal-closed');
+  t.equal(
+    (await req('GET', `/v1/proposals/${id}`, { token: c.speaker.token })).body.invited.length,
+    1,
+    'a refused accept changes nothing',
+  );
 });

@@ -132,6 +132,9 @@ export async function seedDemo(
       abstract: `${title}. A ${format} for anyone who wants the practical version: what we tried, what the numbers said, and what we would do again.`,
       coSpeakers: i % 4 === 0 ? ['omar.haddad@example.com'].filter((e) => e !== email) : [],
     });
+    // Omar said yes to every other invitation to co-present; the rest wait for his answer.
+    if (v.invited?.length && i % 8 === 0)
+      await s.proposals.answerInvitation(actors['omar.haddad@example.com'], v.row.id, true);
     if (state !== 'draft') {
       for (const [j, r] of reviewers.entries()) {
         if (r.id === speaker.id || (state === 'submitted' && j === 2)) continue;

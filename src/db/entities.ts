@@ -4,7 +4,12 @@ import { Community } from '../modules/communities/community.entity';
 import { Membership } from '../modules/communities/membership.entity';
 import { ApiToken } from '../modules/people/api-token.entity';
 import { Person } from '../modules/people/person.entity';
-import { Proposal, ProposalSpeaker, ProposalTransition } from '../modules/proposals/proposal.entity';
+import {
+  CoSpeakerInvitation,
+  Proposal,
+  ProposalSpeaker,
+  ProposalTransition,
+} from '../modules/proposals/proposal.entity';
 import { Review } from '../modules/reviews/review.entity';
 import { Event } from '../modules/events/event.entity';
 import { ReminderLog } from '../modules/events/reminder.entity';
@@ -29,6 +34,7 @@ export const entities = [
   CallTrack,
   Proposal,
   ProposalSpeaker,
+  CoSpeakerInvitation,
   ProposalTransition,
   Review,
   FeedToken,

@@ -18,7 +18,9 @@ import { templates, type EventInfo, type Rendered } from './templates';
 export type MailJob =
   | { kind: 'proposal-received'; proposalId: string; personId: string }
   | { kind: 'decision'; proposalId: string; personId: string; transitionId: string }
+  /** An invitation to co-speak (the kind keeps its first name: queued jobs stay readable). */
   | { kind: 'co-speaker-added'; proposalId: string; personId: string; byId: string }
+  | { kind: 'co-speaker-answered'; proposalId: string; personId: string; byId: string; accepted: boolean }
   | {
       kind: 'invite';
       item: 'event' | 'talk';
@@ -85,6 +87,7 @@ export class MessageBuilder {
       case 'proposal-received':
       case 'decision':
       case 'co-speaker-added':
+      case 'co-speaker-answered':
         return this.aboutProposal(job, person);
       case 'invite':
         return job.item === 'event' ? this.eventInvite(job, person) : this.talkInvite(job, person);
@@ -110,7 +113,7 @@ export class MessageBuilder {
   }
 
   private async aboutProposal(
-    job: Extract<MailJob, { kind: 'proposal-received' | 'decision' | 'co-speaker-added' }>,
+    job: Extract<MailJob, { kind: 'proposal-received' | 'decision' | 'co-speaker-added' | 'co-speaker-answered' }>,
     person: Person,
   ): Promise<Mail.Options | null> {
     const p = await q.proposalFacts(this.ds.manager, job.proposalId);
@@ -125,6 +128,15 @@ export class MessageBuilder {
         person,
         templates.coSpeakerAdded({ ...t, by: by?.name ?? 'A colleague', url }),
         `co-speaker.${p.id}.${person.id}`,
+      );
+    }
+    if (job.kind === 'co-speaker-answered') {
+      const by = await this.person(job.byId);
+      const url = await this.signedLink(person, `/proposals/${p.id}`);
+      return this.mail(
+        person,
+        templates.coSpeakerAnswered({ ...t, by: by?.name ?? 'Your colleague', accepted: job.accepted, url }),
+        `co-speaker-answer.${p.id}.${job.byId}`,
       );
     }
     const decided = await q.decidedState(this.ds.manager, job.transitionId);

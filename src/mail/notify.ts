@@ -34,6 +34,16 @@ export const notify = {
     await markNotified(m, transitionId);
   },
 
+  /** An answer to an invitation to co-speak, to whoever asked. */
+  async coSpeakerAnswered(m: EntityManager, proposalId: string, askedById: string, byId: string, accepted: boolean) {
+    await enqueueMail(
+      m,
+      { kind: 'co-speaker-answered', proposalId, personId: askedById, byId, accepted },
+      { key: `co-speaker-answer:${proposalId}:${byId}` },
+    );
+  },
+
+  /** Invitations to co-speak (they join when they accept). */
   async coSpeakersAdded(m: EntityManager, proposalId: string, personIds: string[], byId: string) {
     for (const personId of personIds) {
       await enqueueMail(

@@ -124,10 +124,18 @@ export const templates = {
       'Please do not let that stop you: most speakers got a no before their first yes, and the organizers are happy to help you shape your next idea.',
     ]),
   coSpeakerAdded: (t: TalkInfo & { by: string; url: string }) =>
-    message(`You are co-speaker of "${t.title}"`, [
+    message(`Would you co-present "${t.title}"?`, [
       `Hi ${t.speakerName},`,
-      `${t.by} added you as co-speaker of "${t.title}" (${t.format}) for ${t.community}.`,
-      'You can read and edit the proposal with your own Brownbag account; this link signs you in (once, within a week):',
+      `${t.by} would like you to co-present "${t.title}" (${t.format}) for ${t.community}.`,
+      'Nothing changes until you say yes. Read the proposal and accept or decline here; the link signs you in (once, within a week):',
+      t.url,
+    ]),
+  coSpeakerAnswered: (t: TalkInfo & { by: string; accepted: boolean; url: string }) =>
+    message(t.accepted ? `${t.by} will co-present "${t.title}"` : `${t.by} declined to co-present "${t.title}"`, [
+      `Hi ${t.speakerName},`,
+      t.accepted
+        ? `${t.by} accepted your invitation and is now a speaker of "${t.title}" (${t.community}).`
+        : `${t.by} declined your invitation to co-present "${t.title}" (${t.community}). The proposal goes on as it is.`,
       t.url,
     ]),
   signInLink: (l: { name: string | null; url: string; minutes: number }) =>

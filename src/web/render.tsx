@@ -101,7 +101,7 @@ export function Layout({ title, who, csrf, l = localeFor(undefined), children }:
           ) : null}
         </header>
         <main id="main">
-          <div id="notice" role="status" aria-live="polite"></div>
+          <div id="notice" aria-live="polite"></div>
           {children}
         </main>
       </body>

@@ -98,7 +98,11 @@ export function sendUnavailablePage(req: FastifyRequest, reply: FastifyReply) {
   if (req.headers['hx-request'] === 'true') {
     return sendHtml(
       reply.header('hx-retarget', '#notice').header('hx-reswap', 'innerHTML'),
-      render(<p class="error">{l.m.unavailable}</p>),
+      render(
+        <p class="error" role="alert">
+          {l.m.unavailable}
+        </p>,
+      ),
       503,
     );
   }

@@ -60,6 +60,23 @@ export class ProposalSpeaker {
   @Column({ type: 'integer', default: 0 }) position: number;
 }
 
+/**
+ * A co-speaker asked and not yet answered: nobody becomes a speaker of someone else's proposal
+ * without saying yes (being a speaker takes a reviewer off its reviews and hides its figures from
+ * an organizer). Accepting moves the row into proposal_speaker; declining deletes it.
+ */
+@Entity('co_speaker_invitation')
+export class CoSpeakerInvitation {
+  @PrimaryColumn({ name: 'proposal_id', type: 'uuid' }) proposalId: string;
+  @Index() @PrimaryColumn({ name: 'person_id', type: 'uuid' }) personId: string;
+  @ManyToOne(() => Proposal, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'proposal_id' }) proposal?: Proposal;
+  @ManyToOne(() => Person, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'person_id' }) person?: Person;
+  @Column({ type: 'integer', default: 0 }) position: number;
+  @Column({ name: 'invited_by', type: 'uuid' }) invitedBy: string;
+  @ManyToOne(() => Person, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'invited_by' }) inviter?: Person;
+  @Column({ name: 'invited_at', type: 'timestamptz', default: () => 'now()' }) invitedAt: Date;
+}
+
 /** Every move of a proposal: who, when, from, to. `fromState` is null for the creation. */
 @Entity('proposal_transition')
 @Index('proposal_transition_by_proposal', ['proposalId', 'at'])

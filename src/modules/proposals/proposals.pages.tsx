@@ -11,7 +11,7 @@ import type { Actor } from '../../core/actor';
 import { DomainError } from '../../core/errors';
 import { can } from '../../core/policy';
 import { IdParams, Slug } from '../../http/types';
-import { FormBody, pageCtx, sendPage, signedIn } from '../../web/render';
+import { FormBody, Page, pageCtx, sendPage, signedIn } from '../../web/render';
 import { isOpen } from '../cfp/call.entity';
 import type { CfpService } from '../cfp/cfp.service';
 import type { CommunitiesService } from '../communities/communities.service';
@@ -277,6 +277,36 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
     },
   );
 
+  for (const answer of ['accept', 'decline'] as const) {
+    app.post(
+      `/proposals/:id/invitation/${answer}`,
+      { ...page, schema: { hide: true, params: IdParams, body: FormBody({}) } },
+      async (req, reply) => {
+        const actor = signedIn(req, reply);
+        if (!actor) return reply;
+        try {
+          await d.proposals.answerInvitation(actor, req.params.id, answer === 'accept');
+          if (answer === 'accept') return back(reply, req.params.id);
+          const ctx = pageCtx(req);
+          return sendPage(
+            reply,
+            <Page ctx={ctx} title={ctx.l.m.invitationTitle}>
+              <p role="status" class="notice">
+                {ctx.l.m.invitationDeclined}
+              </p>
+              <p>
+                <a href="/">{ctx.l.m.home}</a>
+              </p>
+            </Page>,
+          );
+        } catch (e) {
+          const err = refusal(e);
+          return sendPage(reply, await proposalPage(req, actor, req.params.id, err.message), err.status);
+        }
+      },
+    );
+  }
+
   app.get('/proposals/:id/edit', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
     const actor = signedIn(req, reply);
     if (!actor) return reply;
@@ -297,8 +327,8 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
           track: v.row.track_key ?? '',
           level: v.row.level,
           notes: v.row.notes,
-          coSpeakers: (v.speakers ?? [])
-            .filter((s) => !s.is_primary)
+          // Those still asked stay asked when the form is saved unchanged.
+          coSpeakers: [...(v.speakers ?? []).filter((s) => !s.is_primary), ...(v.invited ?? [])]
             .map((s) => s.email)
             .join('\n'),
         }}

@@ -40,6 +40,10 @@ export interface ProposalRow {
   mine: boolean;
   my_score: number | null;
   speakers: SpeakerRow[];
+  /** Asked to co-speak, not answered yet. */
+  invited: SpeakerRow[] | null;
+  /** The reader is one of them. */
+  invited_me: boolean;
   checklist: { done: number; total: number; overdue: number };
 }
 /** `speakers` is null when blind review hides them from the viewer. */
@@ -47,6 +51,8 @@ export interface ProposalView {
   row: ProposalRow;
   sight: Sight;
   speakers: SpeakerRow[] | null;
+  /** Asked to co-speak and not answered yet; null when blind review hides speakers. */
+  invited: SpeakerRow[] | null;
 }
 
 export const SORTS = ['-createdAt', 'createdAt', '-meanScore', 'meanScore', '-reviewCount', 'reviewCount'] as const;
@@ -61,6 +67,9 @@ const SELECT = `
          r.score AS my_score,
          (SELECT json_agg(json_build_object('id', sp.id, 'name', sp.name, 'email', sp.email, 'department', sp.department, 'is_primary', s.is_primary) ORDER BY s.position)
             FROM proposal_speaker s JOIN person sp ON sp.id = s.person_id WHERE s.proposal_id = p.id) AS speakers,
+         (SELECT json_agg(json_build_object('id', ip.id, 'name', ip.name, 'email', ip.email, 'department', ip.department, 'is_primary', false) ORDER BY i.position)
+            FROM co_speaker_invitation i JOIN person ip ON ip.id = i.person_id WHERE i.proposal_id = p.id) AS invited,
+         EXISTS (SELECT 1 FROM co_speaker_invitation mi WHERE mi.proposal_id = p.id AND mi.person_id = $1) AS invited_me,
          (SELECT json_build_object('done', count(*) FILTER (WHERE status = 'done'), 'total', count(*) FILTER (WHERE status <> 'skipped'),
                                    'overdue', count(*) FILTER (WHERE status = 'open' AND due_at < now()))
             FROM task WHERE proposal_id = p.id) AS checklist
@@ -197,6 +206,38 @@ export const insertCoSpeaker = (m: EntityManager, proposalId: string, personId: 
 
 export const deleteCoSpeakers = (m: EntityManager, proposalId: string) =>
   sql(m, 'DELETE FROM proposal_speaker WHERE proposal_id = $1 AND NOT is_primary', [proposalId]);
+
+/** Asks a person to co-speak (or moves their open invitation to `position`). */
+export const upsertInvitation = (
+  m: EntityManager,
+  proposalId: string,
+  personId: string,
+  position: number,
+  invitedBy: string,
+) =>
+  sql(
+    m,
+    `INSERT INTO co_speaker_invitation (proposal_id, person_id, position, invited_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (proposal_id, person_id) DO UPDATE SET position = EXCLUDED.position`,
+    [proposalId, personId, position, invitedBy],
+  );
+
+/** Withdraws the open invitations of everyone not in `keep`. */
+export const dropInvitations = (m: EntityManager, proposalId: string, keep: string[]) =>
+  sql(m, 'DELETE FROM co_speaker_invitation WHERE proposal_id = $1 AND NOT (person_id = ANY($2::uuid[]))', [
+    proposalId,
+    keep,
+  ]);
+
+/** Takes a person's open invitation away (to accept or decline it); undefined when there is none. */
+export const takeInvitation = async (m: EntityManager, proposalId: string, personId: string) =>
+  (
+    await sql<{ position: number; invited_by: string }>(
+      m,
+      'DELETE FROM co_speaker_invitation WHERE proposal_id = $1 AND person_id = $2 RETURNING position, invited_by',
+      [proposalId, personId],
+    )
+  )[0];
 
 export interface ProposalFields {
   formatId: string;

@@ -5,7 +5,7 @@ import { actorOf } from '../../http/auth';
 import { IfMatchHeader, expectedVersion, setEtag } from '../../http/etag';
 import { Page } from '../../http/pagination';
 import { RenderCache, sendCachedJson } from '../../http/render-cache';
-import { IdParams, SlugParams } from '../../http/types';
+import { IdParams, NoContent, SlugParams } from '../../http/types';
 import type { ProposalsService } from './proposals.service';
 import {
   HistoryOut,
@@ -118,6 +118,39 @@ export const proposalsRoutes: FastifyPluginAsyncTypebox<{ proposals: ProposalsSe
       );
       setEtag(reply, v.row.version);
       return proposalOut(v);
+    },
+  );
+
+  app.post(
+    '/proposals/:id/invitation/accept',
+    {
+      schema: {
+        tags,
+        summary: 'Accept an invitation to co-present: you become a speaker of the proposal',
+        params: IdParams,
+        response: { 200: ProposalOut },
+      },
+    },
+    async (req, reply) => {
+      const v = (await proposals.answerInvitation(actorOf(req), req.params.id, true))!;
+      setEtag(reply, v.row.version);
+      return proposalOut(v);
+    },
+  );
+
+  app.post(
+    '/proposals/:id/invitation/decline',
+    {
+      schema: {
+        tags,
+        summary: 'Decline an invitation to co-present (whoever asked is told)',
+        params: IdParams,
+        response: { 204: NoContent },
+      },
+    },
+    async (req, reply) => {
+      await proposals.answerInvitation(actorOf(req), req.params.id, false);
+      return reply.code(204).send(null);
     },
   );
 

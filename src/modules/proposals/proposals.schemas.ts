@@ -9,7 +9,8 @@ export const StateSchema = Type.Enum(PROPOSAL_STATES);
 const LevelSchema = Type.Enum(LEVELS);
 const CoSpeakers = Type.Array(Email, {
   maxItems: 5,
-  description: 'e-mails of co-speakers; people are created on first use',
+  description:
+    'e-mails of co-speakers, in order; people are created on first use. Each is asked first and joins on accepting (naming yourself joins you at once); leaving someone out withdraws their invitation or removes them',
 });
 
 export const ProposalCreate = Type.Object(
@@ -78,6 +79,14 @@ export const ProposalOut = Type.Object({
   version: Type.Integer(),
   blind: Type.Boolean({ description: 'true when speaker identity is hidden from you (blind review)' }),
   speakers: Nullable(Type.Array(SpeakerOut)),
+  invited: Nullable(
+    Type.Array(SpeakerOut, {
+      description: 'asked to co-present and not answered yet (they join when they accept); null when blind',
+    }),
+  ),
+  invitedYou: Type.Boolean({
+    description: 'you are asked to co-present it: POST …/invitation/accept or …/invitation/decline',
+  }),
   notes: Type.Optional(Type.String({ description: 'for speakers and organizers' })),
   reviewCount: Type.Optional(Type.Integer({ description: 'organizers only' })),
   meanScore: Type.Optional(Nullable(Type.Number({ description: 'organizers only' }))),
@@ -148,6 +157,15 @@ export function proposalOut(v: ProposalView) {
         department: s.department,
         primary: s.is_primary,
       })) ?? null,
+    invited:
+      v.invited?.map((s) => ({
+        id: s.id,
+        name: s.name,
+        email: s.email,
+        department: s.department,
+        primary: false,
+      })) ?? null,
+    invitedYou: r.invited_me,
     ...(v.sight.mine || v.sight.organizer ? { notes: r.notes } : {}),
     ...(v.sight.seesReviews ? { reviewCount: r.review_count, meanScore: r.review_count ? r.review_mean : null } : {}),
     ...(v.sight.reviewer && !v.sight.mine ? { myScore: r.my_score } : {}),

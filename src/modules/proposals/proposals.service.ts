@@ -30,7 +30,15 @@ const view = (row: ProposalRow, sight: Sight): ProposalView => ({
   row,
   sight,
   speakers: sight.blind ? null : (row.speakers ?? []),
+  invited: sight.blind ? null : (row.invited ?? []),
 });
+
+/** A person asked to co-speak sees the proposal they were asked about, and who is on it. */
+const sightWithInvitation = (sight: Sight, row: ProposalRow): Sight =>
+  row.invited_me && !sight.visible ? { ...sight, visible: true, blind: false } : sight;
+
+/** Proposals that are over: nobody joins them any more. */
+const CLOSED_STATES: ProposalState[] = ['rejected', 'withdrawn', 'canceled'];
 
 export class ProposalsService {
   constructor(
@@ -67,8 +75,8 @@ export class ProposalsService {
         createdBy: actor.id,
         primarySpeakerId: primary.id,
       });
-      const added = await this.setCoSpeakers(m, id, primary.email, input.coSpeakers ?? []);
-      await notify.coSpeakersAdded(m, id, added, actor.id);
+      const invited = await this.setCoSpeakers(m, id, actor, primary.email, input.coSpeakers ?? [], new Set());
+      await notify.coSpeakersAdded(m, id, invited, actor.id);
       if (state === 'submitted') await notify.proposalSubmitted(m, id);
       return this.read(m, actor, id, false, a);
     };
@@ -118,13 +126,14 @@ export class ProposalsService {
       }
       if (patch.coSpeakers !== undefined) {
         const primary = (v.speakers ?? []).find((s) => s.is_primary);
-        const before = new Set((v.speakers ?? []).map((s) => s.id));
+        const speaking = new Set((v.speakers ?? []).filter((s) => !s.is_primary).map((s) => s.id));
+        const asked = new Set((v.invited ?? []).map((s) => s.id));
         await q.deleteCoSpeakers(m, id);
-        const now = await this.setCoSpeakers(m, id, primary?.email ?? '', patch.coSpeakers);
+        const invited = await this.setCoSpeakers(m, id, actor, primary?.email ?? '', patch.coSpeakers, speaking);
         await notify.coSpeakersAdded(
           m,
           id,
-          now.filter((p) => !before.has(p)),
+          invited.filter((p) => !asked.has(p)),
           actor.id,
         );
       }
@@ -247,26 +256,55 @@ export class ProposalsService {
     if (!row) throw new NotFound('The proposal');
     const a =
       known?.community.id === row.community_id ? known : await this.communities.accessById(actor, row.community_id, m);
-    const sight = sightOf(a, row.state, row.mine);
+    const sight = sightWithInvitation(sightOf(a, row.state, row.mine), row);
     if (!sight.visible) throw new NotFound('The proposal');
     return view(row, sight);
   }
 
-  /** Sets the co-speakers; returns their person ids. */
+  /**
+   * Sets the co-speakers to `emails`, in that order: who already speaks on it stays (`speaking`), the
+   * actor naming themselves joins at once, everyone else is asked (an invitation they accept or
+   * decline); open invitations of people no longer named are withdrawn. Returns who is asked.
+   */
   private async setCoSpeakers(
     m: EntityManager,
     proposalId: string,
+    actor: Actor,
     primaryEmail: string,
     emails: string[],
+    speaking: Set<string>,
   ): Promise<string[]> {
     const unique = [...new Set(emails.map(normalizeEmail))].filter((e) => e !== primaryEmail);
-    const ids: string[] = [];
+    const asked: string[] = [];
     for (const [i, email] of unique.entries()) {
       const person = await this.people.findOrCreate(m, email);
-      await q.insertCoSpeaker(m, proposalId, person.id, i + 1);
-      ids.push(person.id);
+      if (speaking.has(person.id) || person.id === actor.id) {
+        await q.insertCoSpeaker(m, proposalId, person.id, i + 1);
+      } else {
+        await q.upsertInvitation(m, proposalId, person.id, i + 1, actor.id);
+        asked.push(person.id);
+      }
     }
-    return ids;
+    await q.dropInvitations(m, proposalId, asked);
+    return asked;
+  }
+
+  /**
+   * The invited person answers: yes makes them a co-speaker (in the place they were asked for),
+   * no withdraws the invitation; whoever asked is told either way. 404 without an open invitation.
+   */
+  async answerInvitation(actor: Actor, id: string, accept: boolean): Promise<ProposalView | null> {
+    return this.ds.transaction(async (m) => {
+      await lockRow(m, 'proposal', id);
+      const invitation = await q.takeInvitation(m, id, actor.id);
+      if (!invitation) throw new NotFound('An open invitation to co-speak on this proposal');
+      const row = await q.proposalRow(m, actor.id, id);
+      if (accept && CLOSED_STATES.includes(row.state))
+        throw new Conflict('proposal-closed', `The proposal is ${row.state}; there is nothing left to join.`);
+      if (accept) await q.insertCoSpeaker(m, id, actor.id, invitation.position);
+      await notify.coSpeakerAnswered(m, id, invitation.invited_by, actor.id, accept);
+      return accept ? this.read(m, actor, id) : null;
+    });
   }
 
   private async record(

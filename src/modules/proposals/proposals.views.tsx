@@ -253,7 +253,28 @@ export function ProposalPage(p: ProposalPageProps) {
         ) : (
           <p class="muted">{m.speakersHidden}</p>
         )}
+        {v.invited?.length ? (
+          <p class="muted">
+            {m.invitedSpeakers}: {v.invited.map((s) => s.name).join(', ')}
+          </p>
+        ) : null}
       </section>
+      {r.invited_me ? (
+        <section class="card" aria-label={m.invitationTitle}>
+          <h2>{m.invitationTitle}</h2>
+          <p>{m.invitationSay}</p>
+          <div class="actions">
+            <PostForm ctx={ctx} action={`/proposals/${r.id}/invitation/accept`}>
+              <button type="submit">{m.invitationAccept}</button>
+            </PostForm>
+            <PostForm ctx={ctx} action={`/proposals/${r.id}/invitation/decline`}>
+              <button type="submit" class="secondary">
+                {m.invitationDecline}
+              </button>
+            </PostForm>
+          </div>
+        </section>
+      ) : null}
       {r.abstract ? (
         <section>
           <h2>{m.abstract}</h2>
