@@ -9,6 +9,7 @@ import { Feedback1795429394417 } from './1795429394417-Feedback';
 import { AfterTheTalk1795430705483 } from './1795430705483-AfterTheTalk';
 import { SignIn1795613535113 } from './1795613535113-SignIn';
 import { CoSpeakerConsent1795622274773 } from './1795622274773-CoSpeakerConsent';
+import { RsvpInviteRound1795622778150 } from './1795622778150-RsvpInviteRound';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -20,4 +21,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   AfterTheTalk1795430705483,
   SignIn1795613535113,
   CoSpeakerConsent1795622274773,
+  RsvpInviteRound1795622778150,
 ];

@@ -63,11 +63,7 @@ t.test('nominations, my calendar, and the organizer pages', async (t) => {
   t.equal(await reviewer.getByRole('heading', { level: 2, name: 'You are asked to co-present' }).count(), 1);
   await clean(reviewer, 'an invitation to co-present');
   await press(reviewer, base, 'Accept and co-present');
-  t.match(
-    await reviewer.getByRole('region', { name: 'Speakers' }).textContent(),
-    'Rita Reviewer',
-    'a speaker now',
-  );
+  t.match(await reviewer.getByRole('region', { name: 'Speakers' }).textContent(), 'Rita Reviewer', 'a speaker now');
   t.equal(await reviewer.getByRole('button', { name: 'Accept and co-present' }).count(), 0);
 
   // My calendar: an address, fetched and parsed.

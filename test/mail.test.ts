@@ -1,6 +1,6 @@
 import * as icalModule from 'ical.js';
 import t from 'tap';
-import { enqueueMail } from '../src/jobs/queue';
+import { enqueueMail, MAIL_ATTEMPTS, MAX_BACKOFF_SECONDS } from '../src/jobs/queue';
 import { ENQUEUE_REMINDERS } from '../src/modules/events/events.queries';
 import { notify } from '../src/mail/notify';
 import { community, eventWithTalk, setup, submitted } from './helper';
@@ -153,6 +153,26 @@ t.test('mail and jobs', async (t) => {
     t.equal(vevent(calendarPart(gone).ics).status, 'CANCELLED');
   });
 
+  t.test('leaving and coming back: the new invitation outranks the cancellation', async (t) => {
+    const s = await community(ctx, 'again');
+    const { eventId } = await eventWithTalk(ctx, s, { capacity: 5 });
+    const rsvp = (status?: string) =>
+      status
+        ? req('PUT', `/v1/events/${eventId}/rsvps/me`, { token: s.member.token, body: { status } })
+        : req('DELETE', `/v1/events/${eventId}/rsvps/me`, { token: s.member.token });
+    await rsvp('going');
+    const [first] = await sink.waitFor(to(s.member.email, /^Invitation: June brown-bag/));
+    await rsvp();
+    const [left] = await sink.waitFor(to(s.member.email, /^Canceled: June brown-bag/));
+    await rsvp('going');
+    const invites = await sink.waitFor(to(s.member.email, /^Invitation: June brown-bag/), 2);
+    const [a, b, c] = [first, left, invites[1]].map((r) => vevent(calendarPart(r).ics));
+    t.same([a.method, b.method, c.method], ['REQUEST', 'CANCEL', 'REQUEST']);
+    t.ok(b.sequence > a.sequence && c.sequence > b.sequence, `SEQUENCE ${a.sequence} → ${b.sequence} → ${c.sequence}`);
+    t.equal(c.uid, a.uid, 'the same calendar entry, reinstated');
+    t.not(invites[1].mail.messageId, first.mail.messageId, 'a Message-ID of its own (not dropped as a duplicate)');
+  });
+
   t.test('a rolled-back change sends nothing', async (t) => {
     const draft = await req('POST', '/v1/communities/guild/proposals', {
       token: c.speaker.token,
@@ -188,6 +208,38 @@ t.test('mail and jobs', async (t) => {
     sink.state.refuse = false;
     await sink.waitFor(to(c.reviewer.email, /While down/), 3, 30000);
     t.pass('all delivered, with back-off');
+  });
+
+  t.test('the wait between attempts is capped at five minutes; mail is tried for about a day', async (t) => {
+    sink.state.refuse = true;
+    const id = await submitted(ctx, c, 'Long outage', c.member);
+    await ctx.ds.transaction((m) =>
+      enqueueMail(
+        m,
+        { kind: 'proposal-received', proposalId: id, personId: c.member.id },
+        { key: 'long-outage', runAt: new Date(Date.now() + 3600_000) },
+      ),
+    );
+    // As if it had failed nine times already: graphile-worker alone would now wait e^10 s ≈ 6 hours.
+    const [[job]] = await ctx.ds.query(
+      `UPDATE graphile_worker._private_jobs SET attempts = 9, run_at = now() WHERE key = 'long-outage'
+        RETURNING id, max_attempts`,
+    );
+    t.equal(job.max_attempts, MAIL_ATTEMPTS, 'mail gets about a day of attempts');
+    let row: { attempts: number; wait: number } | undefined;
+    const until = Date.now() + 10000;
+    while (!(row && row.attempts === 10) && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 100));
+      [row] = await ctx.ds.query(
+        `SELECT attempts, extract(epoch FROM run_at - now())::float AS wait FROM graphile_worker._private_jobs
+          WHERE id = $1 AND locked_by IS NULL AND last_error IS NOT NULL`,
+        [job.id],
+      );
+    }
+    t.equal(row?.attempts, 10, 'the tenth attempt failed');
+    t.ok(row!.wait > 0 && row!.wait <= MAX_BACKOFF_SECONDS + 1, `next attempt in ${Math.round(row!.wait)} s, not 6 h`);
+    await ctx.ds.query('DELETE FROM graphile_worker._private_jobs WHERE id = $1', [job.id]);
+    sink.state.refuse = false;
   });
 
   t.test('a job that keeps failing is kept for admins, who retry it', async (t) => {

@@ -4,6 +4,7 @@
  * enqueues nothing, a committed one always has its job.
  */
 import { Logger, runMigrations } from 'graphile-worker';
+import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { MailJob } from '../mail/messages';
 import { sql } from '../db/sql';
@@ -52,12 +53,44 @@ export async function enqueueMany(
 
 /** A message to send; built from the database when the job runs, so it says what is true then. */
 export function enqueueMail(m: EntityManager, job: MailJob, o: JobOptions = {}): Promise<void> {
-  return enqueue(m, TASKS.mail, job, o);
+  return enqueue(m, TASKS.mail, job, { maxAttempts: MAIL_ATTEMPTS, ...o });
 }
 
-/** graphile-worker's own schema, installed and upgraded by graphile-worker itself. */
+/** The longest wait between two attempts of a job (graphile-worker's own back-off grows to 6 hours). */
+export const MAX_BACKOFF_SECONDS = 300;
+/** Mail is tried for about a day (then kept as failed for admins to retry): 300 attempts, 5 minutes apart at most. */
+export const MAIL_ATTEMPTS = 300;
+
+/**
+ * graphile-worker's own schema, installed and upgraded by graphile-worker itself; then our cap on its
+ * back-off. graphile-worker waits e^attempts seconds (capped at e^10 ≈ 6 h) and has no setting for it,
+ * so a two-hour SMTP outage held mail back for up to 1.6 hours after it ended. A trigger on its job
+ * table caps the wait that a failure sets at MAX_BACKOFF_SECONDS: after an outage, mail goes out
+ * within five minutes. (A failure is the one update that unlocks a job and moves run_at later.)
+ */
 export async function migrateQueue(connectionString: string): Promise<void> {
   await runMigrations({ connectionString, logger: quietLogger() });
+  const c = new Client({ connectionString });
+  await c.connect();
+  try {
+    // Instances starting together: one at a time (CREATE OR REPLACE is not safe to race).
+    await c.query('BEGIN');
+    await c.query('SELECT pg_advisory_xact_lock(7245019332)');
+    await c.query(`
+      CREATE OR REPLACE FUNCTION graphile_worker.brownbag_cap_backoff() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF OLD.locked_by IS NOT NULL AND NEW.locked_by IS NULL AND NEW.run_at > OLD.run_at THEN
+          NEW.run_at := least(NEW.run_at, now() + make_interval(secs => ${MAX_BACKOFF_SECONDS}));
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await c.query(`
+      CREATE OR REPLACE TRIGGER brownbag_cap_backoff BEFORE UPDATE OF run_at ON graphile_worker._private_jobs
+        FOR EACH ROW EXECUTE FUNCTION graphile_worker.brownbag_cap_backoff()`);
+    await c.query('COMMIT');
+  } finally {
+    await c.end();
+  }
 }
 
 /** What graphile-worker says about its connections while PostgreSQL is away. */

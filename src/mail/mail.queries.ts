@@ -39,6 +39,15 @@ export const eventById = async (m: EntityManager, id: string) =>
     )
   )[0];
 
+/** The person's own round of invitations to the event (0 without an RSVP: a speaker, say). */
+export const inviteRound = async (m: EntityManager, eventId: string, personId: string) =>
+  (
+    await sql<{ invite_round: number }>(m, 'SELECT invite_round FROM rsvp WHERE event_id = $1 AND person_id = $2', [
+      eventId,
+      personId,
+    ])
+  )[0]?.invite_round ?? 0;
+
 export const proposalFacts = async (m: EntityManager, id: string) =>
   (
     await sql<{ id: string; title: string; state: string; community: string; format: string }>(

@@ -169,7 +169,8 @@ export class MessageBuilder {
     );
     const item: InviteItem = {
       uid: eventUid(e.id, this.settings.publicUrl),
-      sequence: e.sequence,
+      // Each attendee's copy: the event's changes plus their own comings and goings (rsvp.invite_round).
+      sequence: e.sequence + (await q.inviteRound(this.ds.manager, e.id, person.id)),
       title: e.title,
       description: agendaText(feedEvent),
       startsAt: e.starts_at,

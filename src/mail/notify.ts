@@ -4,7 +4,7 @@
  * queued, a newer intent for the same pair replaces it, so a burst of edits sends one message.
  */
 import type { EntityManager } from 'typeorm';
-import { enqueueMail, enqueueMany, TASKS } from '../jobs/queue';
+import { enqueueMail, enqueueMany, MAIL_ATTEMPTS, TASKS } from '../jobs/queue';
 import type { MailJob } from './messages';
 import { speakersOf } from '../db/fragments';
 import { markNotified, peopleGoing, talksOfEvent } from './mail.queries';
@@ -105,6 +105,7 @@ export const notify = {
         } satisfies MailJob,
         key: `invite:event:${eventId}:${personId}`,
       })),
+      MAIL_ATTEMPTS,
     );
   },
 

@@ -16,6 +16,12 @@ export class Rsvp {
   @ManyToOne(() => Person, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'person_id' }) person?: Person;
   @Column({ type: 'enum', enum: RSVP_STATUSES, enumName: 'rsvp_status' }) status: RsvpStatus;
   @Column({ type: 'bigint' }) @Generated('increment') arrival: string;
+  /**
+   * Raised each time the person takes or gives up a seat: their calendar copy's SEQUENCE is the
+   * event's plus this, so a re-invitation after leaving outranks the cancellation (and its mail
+   * gets a Message-ID of its own).
+   */
+  @Column({ name: 'invite_round', type: 'integer', default: 0 }) inviteRound: number;
   @Column({ name: 'checked_in_at', type: 'timestamptz', nullable: true }) checkedInAt: Date | null;
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;

@@ -48,6 +48,7 @@ export const upsertRsvp = async (
       `WITH r AS (
          INSERT INTO rsvp (event_id, person_id, status) VALUES ($1, $2, $3::rsvp_status)
          ON CONFLICT (event_id, person_id) DO UPDATE SET status = EXCLUDED.status, updated_at = now(),
+           invite_round = rsvp.invite_round + CASE WHEN (rsvp.status = 'going') <> (EXCLUDED.status = 'going') THEN 1 ELSE 0 END,
            arrival = CASE WHEN rsvp.status = 'declined' AND EXCLUDED.status <> 'declined' THEN nextval(pg_get_serial_sequence('rsvp', 'arrival')) ELSE rsvp.arrival END
          RETURNING (xmax = 0) AS inserted
        ), mb AS (
