@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import t from 'tap';
-import { PgProxy } from './pg-proxy';
+import { PgProxy } from '../scripts/lib/pg-proxy';
 import { setup } from './helper';
 
 interface Line {

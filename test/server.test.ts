@@ -5,7 +5,6 @@
  */
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { ConfigError, loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { migrate, pendingMigrations } from '../src/db/migrate';
 import { acquirePgServer, dropDatabase, recreateDatabase } from '../scripts/lib/pg-server';
+import { keepAliveLoad } from '../scripts/lib/http-load';
 
 const SERVER = path.join(__dirname, '..', 'dist', 'src', 'server.js');
 
@@ -165,52 +165,6 @@ t.test('concurrent starts apply each migration exactly once', async (t) => {
   await Promise.all(sources.map((d) => d.destroy()));
 });
 
-/**
- * `clients` keep-alive clients, each sending requests one after another until the server closes
- * on them. A request that was sent and got no whole answer (a reset, a hang-up) is a failure; a
- * connection the stopped server refuses is not (a load balancer sends that one elsewhere).
- */
-function load(port: number, token: string, clients: number) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
-  const tally = { ok: 0, failed: 0, refused: 0, other: 0, errors: [] as string[] };
-  let stop = false;
-  const one = () =>
-    new Promise<'go' | 'stop'>((resolve) => {
-      const req = http.get(
-        { host: '127.0.0.1', port, path: '/v1/communities', agent, headers: { authorization: `Bearer ${token}` } },
-        (res) => {
-          res.resume();
-          res.on('end', () => {
-            if (res.statusCode === 200) tally.ok++;
-            else tally.other++;
-            resolve('go');
-          });
-          res.on('error', (e) => (tally.failed++, tally.errors.push(e.message), resolve('stop')));
-        },
-      );
-      req.on('error', (e: Error & { code?: string }) => {
-        if (e.code === 'ECONNREFUSED') tally.refused++;
-        else {
-          tally.failed++;
-          tally.errors.push(`${e.code}: ${e.message}`);
-        }
-        resolve('stop');
-      });
-    });
-  const loops = Array.from({ length: clients }, async () => {
-    while (!stop && (await one()) === 'go');
-  });
-  return {
-    tally,
-    done: async () => {
-      stop = true;
-      await Promise.all(loops);
-      agent.destroy();
-    },
-    finished: Promise.all(loops),
-  };
-}
-
 t.test('SIGTERM under load: every request answered, exit within the drain time', async (t) => {
   const pg = await acquirePgServer();
   const name = `brownbag_term_${process.pid}`;
@@ -230,19 +184,21 @@ t.test('SIGTERM under load: every request answered, exit within the drain time',
   });
   await server.listening;
   const token = fs.readFileSync(path.join(dir, 'admin-token'), 'utf8').trim();
-  const traffic = load(port, token, 20);
+  const traffic = keepAliveLoad(port, '/v1/communities', { authorization: `Bearer ${token}` }, 20);
   await new Promise((r) => setTimeout(r, 1500));
-  const before = traffic.tally.ok;
+  const before = traffic.tally.statuses[200] ?? 0;
   const sent = Date.now();
   server.child.kill('SIGTERM');
   const code = await server.exited;
   const took = Date.now() - sent;
   await Promise.race([traffic.finished, new Promise((r) => setTimeout(r, 3000))]);
-  await traffic.done();
+  await traffic.stop();
   t.ok(before > 100, `${before} requests answered before the signal`);
   t.equal(code, 0, 'a clean exit');
   t.ok(took <= 10000, `exited ${took} ms after SIGTERM`);
   t.equal(traffic.tally.failed, 0, 'no request failed', { errors: traffic.tally.errors.slice(0, 5) });
-  t.equal(traffic.tally.other, 0, 'every answer was a 200');
-  t.comment(`SIGTERM under load: ${JSON.stringify({ ...traffic.tally, errors: undefined })}, exit after ${took} ms`);
+  t.same(Object.keys(traffic.tally.statuses), ['200'], 'every answer was a 200');
+  t.comment(
+    `SIGTERM under load: ${JSON.stringify(traffic.tally.statuses)}, ${traffic.tally.failed} failed, ${traffic.tally.refused} refused, exit after ${took} ms`,
+  );
 });
