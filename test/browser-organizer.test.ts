@@ -3,6 +3,7 @@
  * accepts into a draft), accepting an invitation to co-present, a personal calendar address (fetched and parsed), and the organizer's
  * task board, check-in at the door and figures. axe on every page.
  */
+import path from 'node:path';
 import * as icalModule from 'ical.js';
 import t from 'tap';
 import { community, eventWithTalk, setup } from './helper';
@@ -62,6 +63,7 @@ t.test('nominations, my calendar, and the organizer pages', async (t) => {
   await reviewer.goto(`${base}/proposals/${asked.body.id}`);
   t.equal(await reviewer.getByRole('heading', { level: 2, name: 'You are asked to co-present' }).count(), 1);
   await clean(reviewer, 'an invitation to co-present');
+  await reviewer.screenshot({ path: path.join(__dirname, 'screenshots', 'co-present.png'), fullPage: true });
   await press(reviewer, base, 'Accept and co-present');
   t.match(await reviewer.getByRole('region', { name: 'Speakers' }).textContent(), 'Rita Reviewer', 'a speaker now');
   t.equal(await reviewer.getByRole('button', { name: 'Accept and co-present' }).count(), 0);

@@ -15,6 +15,8 @@ export function createDataSource(url: string, poolSize = 10): DataSource {
     uuidExtension: 'pgcrypto',
     installExtensions: false, // gen_random_uuid() is built into PostgreSQL 13+
     logging: false,
-    extra: { max: poolSize, application_name: 'brownbag' },
+    // A database that does not answer (a host gone, packets dropped) fails a request in 5 s
+    // (503, see db/outage.ts) instead of holding it until TCP gives up minutes later.
+    extra: { max: poolSize, application_name: 'brownbag', connectionTimeoutMillis: 5000 },
   });
 }
