@@ -86,3 +86,24 @@ t.test('a database outage: 503 with Retry-After, two log lines, recovery by itse
   t.equal(said.filter((l) => /database is back after/.test(l.msg)).length, 1, 'one line when it is back');
   t.equal(lines.filter((l) => l.level >= 50).length, 0, 'no error lines, no stack traces');
 });
+
+t.test('a database that takes connections and never answers: 503 within seconds, not a hang', async (t) => {
+  const proxy: { p?: Awaited<ReturnType<typeof PgProxy.start>> } = {};
+  const ctx = await setup(t, { via: async (url) => (proxy.p = await PgProxy.start(url)).url });
+  t.teardown(() => proxy.p?.cut());
+  await proxy.p!.silence();
+  await sleep(1100);
+  const started = Date.now();
+  const res = await ctx.req('GET', '/v1/communities', { token: ctx.admin.token });
+  const took = Date.now() - started;
+  t.equal(res.status, 503);
+  t.ok(took < 8000, `answered in ${took} ms`);
+  await proxy.p!.restore();
+  let status = 0;
+  const back = Date.now();
+  while (status !== 200 && Date.now() - back < 15000) {
+    await sleep(200);
+    status = (await ctx.req('GET', '/v1/communities', { token: ctx.admin.token })).status;
+  }
+  t.equal(status, 200, 'and back when it answers again');
+});

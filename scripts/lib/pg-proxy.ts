@@ -1,13 +1,15 @@
 /**
  * A TCP proxy in front of PostgreSQL, to take the database away from an app and give it back: cut()
  * drops every connection and refuses new ones (what a stopped server looks like), restore() listens
- * again on the same port.
+ * again on the same port; silence() takes connections and answers nothing (a host dropping packets).
  */
 import net from 'node:net';
 
 export class PgProxy {
   private server: net.Server | null = null;
   private sockets = new Set<net.Socket>();
+  /** Take connections and answer nothing (a host that drops packets). */
+  silent = false;
   port = 0;
 
   private constructor(
@@ -27,6 +29,12 @@ export class PgProxy {
 
   async restore(): Promise<void> {
     const server = net.createServer((client) => {
+      if (this.silent) {
+        this.sockets.add(client);
+        client.on('close', () => this.sockets.delete(client));
+        client.on('error', () => undefined);
+        return;
+      }
       const upstream = net.connect(this.targetPort, this.host);
       for (const s of [client, upstream]) {
         this.sockets.add(s);
@@ -37,9 +45,18 @@ export class PgProxy {
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
+    this.silent = false;
+    if (this.server) return;
     await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
     this.port = (server.address() as net.AddressInfo).port;
     this.server = server;
+  }
+
+  /** Drops every connection and answers nothing from now on (until restore). */
+  async silence(): Promise<void> {
+    this.silent = true;
+    for (const s of this.sockets) s.destroy();
+    this.sockets.clear();
   }
 
   async cut(): Promise<void> {
