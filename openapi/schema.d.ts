@@ -1114,6 +1114,8 @@ export interface components {
             detail?: string;
             instance?: string;
             code: string;
+            /** @description the id of this request in the log (also the X-Request-Id header) */
+            requestId?: string;
             errors?: {
                 path: string;
                 message: string;

@@ -12,6 +12,7 @@ import { registerOpenApi } from './http/openapi';
 import problemPlugin from './http/problem';
 import { registerValidation } from './http/validation';
 import { requestSerializer } from './http/redact';
+import { requestId } from './http/request-id';
 import { clientErrorHandler, frameworkErrors, registerJsonParser } from './http/body';
 import { CfpService } from './modules/cfp/cfp.service';
 import { cfpRoutes } from './modules/cfp/cfp.routes';
@@ -56,6 +57,9 @@ import { SignInService } from './modules/auth/sign-in.service';
 import { signInPages } from './modules/auth/sign-in.pages';
 import { registerWeb, sendNotFoundPage, sendUnavailablePage } from './web/scope';
 import availability from './http/availability';
+import metricsPlugin from './http/metrics';
+import { Metrics, type PoolLike } from './metrics';
+import { queueFigures } from './modules/admin/jobs.queries';
 import { DatabaseWatch } from './db/outage';
 import { ping } from './db/migrate';
 import { communitiesPages } from './modules/communities/communities.pages';
@@ -70,7 +74,9 @@ import { peoplePages } from './modules/people/people.pages';
 
 export interface AppDeps {
   ds: DataSource;
-  config: Pick<Config, 'bodyLimitBytes' | 'publicUrl'> & { auth?: AuthConfig };
+  config: Pick<Config, 'bodyLimitBytes' | 'publicUrl'> & { auth?: AuthConfig; metricsToken?: string | null };
+  /** The process's metrics (the server shares them with its in-process worker); else the app's own. */
+  metrics?: Metrics;
   logger?: FastifyServerOptions['logger'];
   /** Starts the database again when its process is gone (the embedded default); see db/outage.ts. */
   restartDatabase?: () => Promise<boolean>;
@@ -133,11 +139,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: deps.config.bodyLimitBytes,
     // Requests that arrive while closing are served (with Connection: close); see http/availability.ts.
     return503OnClosing: false,
+    // Every log line of a request carries its id (reqId), and so does every problem body: a proxy's
+    // X-Request-Id is kept when it looks like an id, otherwise each request gets a UUID.
+    requestIdHeader: false,
+    genReqId: requestId,
     clientErrorHandler,
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerValidation(app);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
   // JSON only: a text/plain body is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
   registerJsonParser(app);
@@ -153,6 +166,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     restart: deps.restartDatabase,
   });
   await app.register(availability, { watch, page: sendUnavailablePage });
+  const metrics = deps.metrics ?? new Metrics();
+  metrics.watchPool(() =>
+    deps.ds.isInitialized ? (deps.ds.driver as unknown as { master: PoolLike }).master : undefined,
+  );
+  metrics.watchQueue(() => queueFigures(deps.ds.manager));
+  await app.register(metricsPlugin, {
+    metrics,
+    token: deps.config.metricsToken ?? null,
+    authenticate: (secret) => services.people.authenticate(secret),
+  });
   await registerOpenApi(app);
   // Revocations made by any instance reach this one's credential cache at once.
   const stopListening = await listen(

@@ -28,6 +28,10 @@ export interface Config {
   workerConcurrency: number;
   /** On SIGTERM, keep taking connections this long (a load balancer notices /health/ready) before draining. */
   shutdownDelaySeconds: number;
+  /** Bearer token that may read /metrics (admins' API tokens may too); null: admins only. */
+  metricsToken: string | null;
+  /** `npm run worker`: serve its metrics on this port (0: not at all). */
+  metricsPort: number;
   auth: AuthConfig;
 }
 
@@ -55,6 +59,14 @@ function int(env: Env, name: string, def: number, min: number, max: number): num
     throw new ConfigError(`${name}=${JSON.stringify(raw)} is invalid: expected a whole number from ${min} to ${max}`);
   }
   return Number(raw);
+}
+
+function metricsToken(env: Env): string | null {
+  const raw = env.METRICS_TOKEN;
+  if (!raw) return null;
+  if (!/^[\x21-\x7e]{16,200}$/.test(raw))
+    throw new ConfigError('METRICS_TOKEN is invalid: expected 16 to 200 printable characters, no spaces');
+  return raw;
 }
 
 function oneOf<T extends string>(env: Env, name: string, def: T, allowed: readonly T[]): T {
@@ -147,5 +159,7 @@ export function loadConfig(env: Env = process.env): Config {
     worker: oneOf(env, 'WORKER', 'on', ['on', 'off'] as const) === 'on',
     workerConcurrency: int(env, 'WORKER_CONCURRENCY', 5, 1, 100),
     shutdownDelaySeconds: int(env, 'SHUTDOWN_DELAY', 0, 0, 60),
+    metricsToken: metricsToken(env),
+    metricsPort: int(env, 'METRICS_PORT', 0, 0, 65535),
   };
 }

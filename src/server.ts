@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp } from './app';
 import { drain } from './http/availability';
+import { Metrics } from './metrics';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/open';
 import { startWorker } from './jobs/worker';
@@ -51,9 +52,11 @@ async function main() {
   const db = await openDatabase(config, { log: () => undefined }).catch((e) =>
     fail(`cannot open the database: ${e instanceof Error ? e.message : e}`),
   );
+  const metrics = new Metrics({ defaults: true });
   const app = await buildApp({
     ds: db.ds,
     config,
+    metrics,
     logger: { level: config.logLevel },
     restartDatabase: db.restart,
   });
@@ -70,6 +73,7 @@ async function main() {
         mailer,
         settings: config,
         concurrency: config.workerConcurrency,
+        metrics,
       })
     : null;
 

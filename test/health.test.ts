@@ -24,3 +24,22 @@ t.test('ready is 503 when a migration is pending', async (t) => {
   t.equal(ready.status, 503);
   t.match(ready.body.detail, /migrations pending: Foundation/);
 });
+
+t.test('request ids: in the response header, in problem bodies, and taken from a proxy when sane', async (t) => {
+  const lines: { reqId?: string; msg?: string }[] = [];
+  const ctx = await setup(t, {
+    logger: { level: 'info', stream: { write: (l: string) => lines.push(JSON.parse(l)) } },
+  });
+  const missing = await ctx.req('GET', '/v1/nope');
+  t.match(missing.headers['x-request-id'], /^[0-9a-f-]{36}$/, 'a UUID of its own');
+  t.equal(missing.body.requestId, missing.headers['x-request-id'], 'the problem names it');
+  t.ok(
+    lines.some((l) => l.reqId === missing.body.requestId && /request completed/.test(l.msg ?? '')),
+    'and the log lines carry it',
+  );
+  const kept = await ctx.req('GET', '/v1/nope', { headers: { 'x-request-id': 'lb-7f3a.42' } });
+  t.equal(kept.headers['x-request-id'], 'lb-7f3a.42', "a proxy's id is kept");
+  t.equal(kept.body.requestId, 'lb-7f3a.42');
+  const odd = await ctx.req('GET', '/v1/nope', { headers: { 'x-request-id': 'a b<script>' } });
+  t.match(odd.headers['x-request-id'], /^[0-9a-f-]{36}$/, 'an odd one is replaced');
+});

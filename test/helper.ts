@@ -60,6 +60,7 @@ export async function setup(
     /** Reach the database another way (through a proxy that a test can cut). */
     via?: (url: string) => Promise<string>;
     logger?: FastifyServerOptions['logger'];
+    metricsToken?: string;
   } = {},
 ): Promise<Ctx> {
   const { server: pg, template } = await server();
@@ -71,7 +72,12 @@ export async function setup(
   // TEST_LOG=1 prints what the app logs at error level (the cause of any 500) while tests run.
   const app = await buildApp({
     ds,
-    config: { bodyLimitBytes: 262144, publicUrl: opts.publicUrl ?? 'http://brownbag.test', auth: opts.auth },
+    config: {
+      bodyLimitBytes: 262144,
+      publicUrl: opts.publicUrl ?? 'http://brownbag.test',
+      auth: opts.auth,
+      metricsToken: opts.metricsToken ?? null,
+    },
     logger: opts.logger ?? (process.env.TEST_LOG ? { level: 'error' } : false),
   });
   await app.ready();

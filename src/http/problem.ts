@@ -29,6 +29,7 @@ export const ProblemSchema = {
     detail: { type: 'string' },
     instance: { type: 'string' },
     code: { type: 'string' },
+    requestId: { type: 'string', description: 'the id of this request in the log (also the X-Request-Id header)' },
     errors: {
       type: 'array',
       items: {
@@ -80,6 +81,7 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, p: Problem
       code,
       ...(detail ? { detail } : {}),
       instance: req.url.split('?')[0],
+      requestId: req.id,
       ...extra,
     });
 }

@@ -12,13 +12,22 @@ import { enqueueLessonPrompts } from '../modules/lessons/lessons.queries';
 import { enqueueDigests } from '../modules/tasks/tasks.queries';
 import { sweep } from '../modules/auth/auth.queries';
 import { quietLogger, TASKS } from './queue';
+import type { Metrics } from '../metrics';
 
-export function taskList(ds: DataSource, mailer: Mailer, settings: MailSettings): TaskList {
+export function taskList(ds: DataSource, mailer: Mailer, settings: MailSettings, metrics?: Metrics): TaskList {
   const builder = new MessageBuilder(ds, settings);
   return {
     [TASKS.mail]: async (payload) => {
-      const message = await builder.build(payload as MailJob);
-      if (message) await mailer.send(message);
+      const job = payload as MailJob;
+      const message = await builder.build(job);
+      if (!message) return void metrics?.mails.inc({ kind: job.kind, outcome: 'dropped' });
+      try {
+        await mailer.send(message);
+      } catch (e) {
+        metrics?.mails.inc({ kind: job.kind, outcome: 'failed' });
+        throw e;
+      }
+      metrics?.mails.inc({ kind: job.kind, outcome: 'sent' });
     },
     [TASKS.reminders]: async () => {
       await enqueueReminders(ds.manager);
@@ -42,6 +51,8 @@ export interface WorkerOptions {
   settings: MailSettings;
   concurrency: number;
   pollInterval?: number;
+  /** Where mail outcomes are counted (the server's /metrics, or the worker's METRICS_PORT). */
+  metrics?: Metrics;
 }
 
 export async function startWorker(o: WorkerOptions): Promise<Runner> {
@@ -51,7 +62,7 @@ export async function startWorker(o: WorkerOptions): Promise<Runner> {
     maxPoolSize: o.concurrency + 2,
     pollInterval: o.pollInterval ?? 2000,
     noHandleSignals: true,
-    taskList: taskList(o.ds, o.mailer, o.settings),
+    taskList: taskList(o.ds, o.mailer, o.settings, o.metrics),
     // Every ten minutes; a missed run (all workers down) is caught up once on start.
     crontab: [
       '*/10 * * * * reminders ?fill=1h&max=3',

@@ -54,3 +54,16 @@ export async function retryJob(m: EntityManager, id: string) {
   if (job) await sql(m, `SELECT pg_notify('jobs:insert', '')`);
   return job;
 }
+
+/** The queue in figures, for /metrics. */
+export const queueFigures = async (m: EntityManager) => {
+  const [r] = await sql<{ waiting: number; running: number; failed: number; oldest_seconds: number }>(
+    m,
+    `SELECT count(*) FILTER (WHERE ${STATE_SQL.pending})::int AS waiting,
+            count(*) FILTER (WHERE ${STATE_SQL.running})::int AS running,
+            count(*) FILTER (WHERE ${STATE_SQL.failed})::int AS failed,
+            coalesce(extract(epoch FROM now() - min(j.run_at) FILTER (WHERE ${STATE_SQL.pending} AND j.run_at <= now())), 0)::float AS oldest_seconds
+       FROM graphile_worker.jobs j`,
+  );
+  return { waiting: r.waiting, running: r.running, failed: r.failed, oldestSeconds: r.oldest_seconds };
+};

@@ -1,0 +1,90 @@
+/**
+ * Prometheus metrics (prom-client), one registry per process part that owns them: the HTTP app's
+ * (requests by route and status with latency, the pool, the job queue) and the worker's (mail sent,
+ * failed, dropped). `npm start` runs both in one process and serves one registry at /metrics.
+ */
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** What a pg Pool tells about itself. */
+export interface PoolLike {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+}
+
+export interface QueueFigures {
+  waiting: number;
+  running: number;
+  failed: number;
+  oldestSeconds: number;
+}
+
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly requests = new Histogram({
+    name: 'brownbag_http_request_duration_seconds',
+    help: 'HTTP requests by route pattern, method and status, with their duration',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  readonly mails = new Counter({
+    name: 'brownbag_mails_total',
+    help: 'Mail jobs by kind and outcome: sent, failed (an attempt that will be retried or kept as failed), dropped (nothing left to say)',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  /** `defaults`: the process's own figures too (CPU, memory, event loop); once per process. */
+  constructor(o: { defaults?: boolean } = {}) {
+    if (o.defaults) collectDefaultMetrics({ register: this.registry, prefix: 'brownbag_' });
+  }
+
+  /** Connections of the pool: in use, idle, and requests waiting for one. */
+  watchPool(pool: () => PoolLike | undefined) {
+    new Gauge({
+      name: 'brownbag_db_pool_connections',
+      help: 'Database pool connections by state (in use, idle) and requests waiting for one',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      collect() {
+        const p = pool();
+        if (!p) return;
+        this.set({ state: 'in-use' }, p.totalCount - p.idleCount);
+        this.set({ state: 'idle' }, p.idleCount);
+        this.set({ state: 'waiting' }, p.waitingCount);
+      },
+    });
+  }
+
+  /** The job queue, read from PostgreSQL when scraped (a failed read leaves the figures out). */
+  watchQueue(read: () => Promise<QueueFigures>) {
+    let figures: Promise<QueueFigures | null> | null = null;
+    // One read per scrape for the two gauges below.
+    const once = () => (figures ??= read().catch(() => null)).finally(() => setTimeout(() => (figures = null), 0));
+    new Gauge({
+      name: 'brownbag_jobs',
+      help: 'Jobs in the queue by state: waiting (due or scheduled), running, failed (attempts used up)',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      async collect() {
+        const f = await once();
+        if (!f) return;
+        this.set({ state: 'waiting' }, f.waiting);
+        this.set({ state: 'running' }, f.running);
+        this.set({ state: 'failed' }, f.failed);
+      },
+    });
+    new Gauge({
+      name: 'brownbag_jobs_oldest_due_seconds',
+      help: 'How long the oldest job that is due has been waiting (0 when none is)',
+      registers: [this.registry],
+      async collect() {
+        const f = await once();
+        if (f) this.set(f.oldestSeconds);
+      },
+    });
+  }
+}
