@@ -2,6 +2,7 @@
  * buildApp(deps): the whole HTTP application, built the same way by the server, the tests and
  * the benchmarks. Ecosystem plugins first, then our cross-cutting ones, then the modules' routes.
  */
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -160,6 +161,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('services', services);
 
   await app.register(problemPlugin, { notFoundPage: sendNotFoundPage });
+  // Large JSON and pages compressed for clients that accept it (feeds bring their own, cached).
+  await app.register(compress, { threshold: 2048, encodings: ['br', 'gzip'] });
   const watch = new DatabaseWatch({
     probe: () => ping(deps.ds.manager),
     log: (line) => app.log.warn(line),

@@ -3,6 +3,7 @@
  * calendar-new-york.test.ts runs these again with the process in America/New_York.
  */
 import * as icalModule from 'ical.js';
+import zlib from 'node:zlib';
 import t from 'tap';
 import { community, eventWithTalk, setup, type Ctx } from './helper';
 
@@ -146,6 +147,32 @@ t.test('calendar feeds', async (t) => {
     const changed = await ics(ctx, url, { 'if-none-match': etag });
     t.equal(changed.status, 200, 'a change makes the old tag stale');
     t.not(changed.headers.etag, etag);
+  });
+
+  t.test('compressed for clients that accept it: each encoding its own representation', async (t) => {
+    const url = `/v1/communities/guild/calendar.ics`;
+    const plain = await ctx.app.inject({ method: 'GET', url });
+    for (const [accept, encoding, inflate] of [
+      ['gzip, deflate, br', 'br', zlib.brotliDecompressSync],
+      ['gzip', 'gzip', zlib.gunzipSync],
+    ] as const) {
+      const res = await ctx.app.inject({ method: 'GET', url, headers: { 'accept-encoding': accept } });
+      t.equal(res.headers['content-encoding'], encoding);
+      t.equal(inflate(res.rawPayload).toString(), plain.body, `${encoding}: the same calendar`);
+      t.ok(res.rawPayload.length < plain.rawPayload.length, `${encoding}: smaller`);
+      t.not(res.headers.etag, plain.headers.etag, 'an ETag of its own');
+      const again = await ctx.app.inject({
+        method: 'GET',
+        url,
+        headers: { 'accept-encoding': accept, 'if-none-match': res.headers.etag as string },
+      });
+      t.equal(again.statusCode, 304);
+      t.notOk(again.headers['content-encoding'], 'no body, no encoding');
+    }
+    const refused = await ctx.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br;q=0, gzip;q=0' } });
+    t.notOk(refused.headers['content-encoding'], 'q=0 is a no');
+    const big = await req('GET', '/openapi.json', { headers: { 'accept-encoding': 'gzip' } });
+    t.equal(big.headers['content-encoding'], 'gzip', 'large JSON is compressed on the fly');
   });
 
   t.test('community feed: published and canceled events; talks on request', async (t) => {

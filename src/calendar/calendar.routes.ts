@@ -9,6 +9,7 @@ import { Type } from 'typebox';
 import { ConditionalHeaders as Conditional, NotModified, sendConditional } from '../http/conditional';
 import { IdParams, Slug, SlugParams } from '../http/types';
 import type { Feed, FeedsService } from './feeds.service';
+import { preferredEncoding } from '../http/encoding';
 
 const tags = ['calendars'];
 const Token = Type.String({ minLength: 10, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' });
@@ -16,12 +17,22 @@ const Token = Type.String({ minLength: 10, maxLength: 100, pattern: '^[A-Za-z0-9
 const cacheFor = (req: FastifyRequest) => (req.actor ? 'private, max-age=60' : 'public, max-age=60');
 const Ics = { description: 'RFC 5545 iCalendar', content: { 'text/calendar': { schema: { type: 'string' } } } };
 
+/**
+ * A feed, compressed when the client accepts it (each encoding is its own representation, with its
+ * own ETag), or 304 when the client has it.
+ */
 async function sendFeed(req: FastifyRequest, reply: FastifyReply, feed: Feed, cacheControl: string) {
+  const encoding = preferredEncoding(req.headers['accept-encoding']);
   reply
     .type('text/calendar; charset=utf-8')
     .header('content-disposition', `inline; filename="${feed.filename}"`)
     .header('vary', 'Accept-Encoding');
-  return sendConditional(req, reply, { etag: feed.etag, lastModified: feed.lastModified, cacheControl }, feed.load);
+  const etag = encoding ? `${feed.etag.slice(0, -1)}.${encoding}"` : feed.etag;
+  return sendConditional(req, reply, { etag, lastModified: feed.lastModified, cacheControl }, async () => {
+    const body = await feed.load(encoding);
+    if (encoding) reply.header('content-encoding', encoding);
+    return body;
+  });
 }
 
 export const calendarRoutes: FastifyPluginAsyncTypebox<{ feeds: FeedsService }> = async (app, { feeds }) => {

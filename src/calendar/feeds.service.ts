@@ -5,6 +5,7 @@
  * bytes are kept keyed by the ETag, so an unchanged feed is rendered once.
  */
 import { createHash } from 'node:crypto';
+import { compress, type Encoding } from '../http/encoding';
 import type { DataSource } from 'typeorm';
 import { NotFound, Unauthorized } from '../core/errors';
 
@@ -25,7 +26,8 @@ export interface Feed {
   lastModified: Date;
   name: string;
   filename: string;
-  load: () => Promise<Buffer>;
+  /** The body, compressed when asked: rendered once, compressed once per encoding, both kept. */
+  load: (encoding?: Encoding | null) => Promise<Buffer>;
 }
 
 export class FeedsService {
@@ -103,18 +105,14 @@ export class FeedsService {
 
   private feed(etag: string, lastModified: Date, name: string, filename: string, make: () => Promise<string>): Feed {
     const cache = this.cache;
+    const plain = () => cache.through(etag, async () => Buffer.from(await make()));
     return {
       etag,
       lastModified,
       name,
       filename,
-      async load() {
-        const hit = cache.get(etag);
-        if (hit) return hit;
-        const body = Buffer.from(await make());
-        cache.set(etag, body);
-        return body;
-      },
+      load: async (encoding) =>
+        encoding ? cache.through(`${etag} ${encoding}`, async () => compress(await plain(), encoding)) : plain(),
     };
   }
 
