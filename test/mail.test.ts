@@ -173,6 +173,32 @@ t.test('mail and jobs', async (t) => {
     t.not(invites[1].mail.messageId, first.mail.messageId, 'a Message-ID of its own (not dropped as a duplicate)');
   });
 
+  t.test('a seat offered twice: two messages, and the second invitation outranks the cancellation', async (t) => {
+    const s = await community(ctx, 'twice');
+    const { eventId } = await eventWithTalk(ctx, s, { capacity: 1 });
+    const rsvp = (token: string, status?: string) =>
+      status
+        ? req('PUT', `/v1/events/${eventId}/rsvps/me`, { token, body: { status } })
+        : req('DELETE', `/v1/events/${eventId}/rsvps/me`, { token });
+    const [a, b] = [s.reviewer, s.member];
+    await rsvp(a.token, 'going');
+    await rsvp(b.token, 'going'); // waitlisted
+    await rsvp(a.token); // b gets the seat
+    await sink.waitFor(to(b.email, /^A seat is yours/));
+    await rsvp(b.token); // and gives it up
+    const [cancel] = await sink.waitFor(to(b.email, /^Canceled:/));
+    await rsvp(a.token, 'going');
+    await rsvp(b.token, 'going'); // waitlisted again
+    await rsvp(a.token); // b gets the seat again
+    const offers = await sink.waitFor(to(b.email, /^A seat is yours/), 2);
+    t.not(offers[0].mail.messageId, offers[1].mail.messageId, 'two offers, two Message-IDs');
+    const invites = await sink.waitFor(to(b.email, /^Invitation:/), 2);
+    t.ok(
+      vevent(calendarPart(invites[1]).ics).sequence > vevent(calendarPart(cancel).ics).sequence,
+      'the new invitation outranks the cancellation',
+    );
+  });
+
   t.test('a rolled-back change sends nothing', async (t) => {
     const draft = await req('POST', '/v1/communities/guild/proposals', {
       token: c.speaker.token,

@@ -103,10 +103,16 @@ export class MessageBuilder {
         const e = await this.event(job.eventId);
         if (!e) return null;
         const info = this.eventInfo(e, person);
+        // A reminder goes once per person and event; a seat may be offered again after leaving and
+        // coming back, so each offer is a message of its own (not dropped as a duplicate).
+        const about =
+          job.kind === 'reminder'
+            ? `reminder.${e.id}.${person.id}`
+            : `waitlist-promoted.${e.id}.${person.id}.${await q.inviteRound(this.ds.manager, e.id, person.id)}`;
         return this.mail(
           person,
           job.kind === 'reminder' ? templates.reminder(info) : templates.promoted(info),
-          `${job.kind}.${e.id}.${person.id}`,
+          about,
         );
       }
     }

@@ -102,7 +102,7 @@ export async function rsvpCounts(m: EntityManager, eventIds: string[]): Promise<
 export async function promoteWaitlisted(m: EntityManager, eventId: string, capacity: number | null): Promise<string[]> {
   const rows = await sql<{ person_id: string }>(
     m,
-    `UPDATE rsvp SET status = 'going', updated_at = now()
+    `UPDATE rsvp SET status = 'going', updated_at = now(), invite_round = invite_round + 1
       WHERE event_id = $1 AND person_id IN (
         SELECT person_id FROM rsvp WHERE event_id = $1 AND status = 'waitlisted' ORDER BY arrival
          LIMIT CASE WHEN $2::int IS NULL THEN NULL
