@@ -109,11 +109,7 @@ export class MessageBuilder {
           job.kind === 'reminder'
             ? `reminder.${e.id}.${person.id}`
             : `waitlist-promoted.${e.id}.${person.id}.${await q.inviteRound(this.ds.manager, e.id, person.id)}`;
-        return this.mail(
-          person,
-          job.kind === 'reminder' ? templates.reminder(info) : templates.promoted(info),
-          about,
-        );
+        return this.mail(person, job.kind === 'reminder' ? templates.reminder(info) : templates.promoted(info), about);
       }
     }
   }
