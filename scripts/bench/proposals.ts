@@ -45,37 +45,41 @@ export async function benchProposals({ ds, dbUrl, smoke, seconds }: BenchContext
       40,
     );
     let n = 0;
-    const submit = await drive(
-      server,
-      'submit a proposal',
-      {
-        requests: [
-          {
-            method: 'POST',
-            setupRequest: (req) => {
-              const i = pick();
-              return {
-                ...req,
-                path: `/v1/communities/${data.slugs[i]}/proposals`,
-                headers: { authorization: `Bearer ${data.speakerTokens[i]}`, 'content-type': 'application/json' },
-                body: JSON.stringify({
-                  callId: data.callIds[i],
-                  title: `Benchmark talk ${n++}`,
-                  abstract: 'Measured, not hoped.',
-                  format: 'talk',
-                  submit: true,
-                }),
-              };
+    const submitting = (label: string, which: () => number) =>
+      drive(
+        server,
+        label,
+        {
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (req) => {
+                const i = which();
+                return {
+                  ...req,
+                  path: `/v1/communities/${data.slugs[i]}/proposals`,
+                  headers: { authorization: `Bearer ${data.speakerTokens[i]}`, 'content-type': 'application/json' },
+                  body: JSON.stringify({
+                    callId: data.callIds[i],
+                    title: `Benchmark talk ${n++}`,
+                    abstract: 'Measured, not hoped.',
+                    format: 'talk',
+                    submit: true,
+                  }),
+                };
+              },
             },
-          },
-        ],
-      },
-      seconds,
-      30,
-    );
+          ],
+        },
+        seconds,
+        30,
+      );
+    const submit = await submitting('submit a proposal', pick);
+    // All writers in one community: what a shared per-community row lock would serialize.
+    const submitOne = await submitting('submit, all in one community', () => 0);
     return printTable(
       `proposals (${communities} communities, ${seconds} s per route, 50 connections, loopback)`,
-      [baseline, list, submit],
+      [baseline, list, submit, submitOne],
       baseline,
     );
   } finally {

@@ -75,7 +75,7 @@ export class ProposalsService {
         createdBy: actor.id,
         primarySpeakerId: primary.id,
       });
-      const invited = await this.setCoSpeakers(m, id, actor, primary.email, input.coSpeakers ?? [], new Set());
+      const invited = await this.setCoSpeakers(m, id, actor, primary.email, input.coSpeakers ?? [], new Set(), false);
       await notify.coSpeakersAdded(m, id, invited, actor.id);
       if (state === 'submitted') await notify.proposalSubmitted(m, id);
       return this.read(m, actor, id, false, a);
@@ -129,7 +129,15 @@ export class ProposalsService {
         const speaking = new Set((v.speakers ?? []).filter((s) => !s.is_primary).map((s) => s.id));
         const asked = new Set((v.invited ?? []).map((s) => s.id));
         await q.deleteCoSpeakers(m, id);
-        const invited = await this.setCoSpeakers(m, id, actor, primary?.email ?? '', patch.coSpeakers, speaking);
+        const invited = await this.setCoSpeakers(
+          m,
+          id,
+          actor,
+          primary?.email ?? '',
+          patch.coSpeakers,
+          speaking,
+          asked.size > 0,
+        );
         await notify.coSpeakersAdded(
           m,
           id,
@@ -273,6 +281,8 @@ export class ProposalsService {
     primaryEmail: string,
     emails: string[],
     speaking: Set<string>,
+    /** Whether invitations are open now (a new proposal has none to withdraw). */
+    open: boolean,
   ): Promise<string[]> {
     const unique = [...new Set(emails.map(normalizeEmail))].filter((e) => e !== primaryEmail);
     const asked: string[] = [];
@@ -285,7 +295,7 @@ export class ProposalsService {
         asked.push(person.id);
       }
     }
-    await q.dropInvitations(m, proposalId, asked);
+    if (open) await q.dropInvitations(m, proposalId, asked);
     return asked;
   }
 
