@@ -33,6 +33,8 @@ export interface BenchServer {
 /** Starts scripts/bench/server.js in its own process, so the load generator does not share its event loop. */
 export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<BenchServer> {
   const child = fork(path.join(__dirname, 'server.js'), [], {
+    // BENCH_PROFILE=dir writes a CPU profile of the server (open it in Chrome's DevTools).
+    execArgv: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
     env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
