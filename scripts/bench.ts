@@ -13,6 +13,7 @@ import { benchSearch } from './bench/search';
 import { benchSignIn } from './bench/sign-in';
 import { benchPages } from './bench/pages';
 import { benchTasks } from './bench/tasks';
+import { benchRsvps } from './bench/rsvps';
 import { acquirePgServer, dropDatabase } from './lib/pg-server';
 import { prepareTemplate } from './lib/test-db';
 
@@ -24,6 +25,7 @@ const SCENARIOS: Record<string, (c: BenchContext) => Promise<boolean>> = {
   search: benchSearch,
   'sign-in': benchSignIn,
   pages: benchPages,
+  rsvps: benchRsvps,
 };
 
 async function main() {
