@@ -1,7 +1,7 @@
 /**
  * The server under benchmark: the real app (logger off) on DATABASE_URL, plus the baseline route
  * `GET /bench/baseline` that runs SELECT 1 on the same pool and returns a constant JSON, and
- * `GET /bench/static` that returns the bytes of BENCH_STATIC_PATH (fetched once) from memory.
+ * `GET /bench/static` (and `/bench/static-304`) that answer a route's bytes (or 304) from memory.
  */
 import { buildApp } from '../../src/app';
 import { createDataSource } from '../../src/db/data-source';
@@ -14,13 +14,28 @@ async function main() {
     await ds.query('SELECT 1');
     return { ok: true };
   });
-  let statik: { body: Buffer; type: string } | null = null;
-  app.get('/bench/static', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
-    if (!statik) {
-      const res = await app.inject({ method: 'GET', url: process.env.BENCH_STATIC_PATH ?? '/health/live' });
-      statik = { body: res.rawPayload, type: String(res.headers['content-type']) };
+  // The same work from memory, for a route under test: its exact bytes (200), or a 304 to the same
+  // If-None-Match; `?path=` names the route (fetched once), BENCH_STATIC_PATH is the default.
+  const kept = new Map<string, { body: Buffer; type: string; etag: string }>();
+  const copyOf = async (path: string) => {
+    let k = kept.get(path);
+    if (!k) {
+      const res = await app.inject({ method: 'GET', url: path });
+      k = { body: res.rawPayload, type: String(res.headers['content-type']), etag: String(res.headers.etag ?? '') };
+      kept.set(path, k);
     }
-    return reply.type(statik.type).send(statik.body);
+    return k;
+  };
+  const pathOf = (q: unknown) => (q as { path?: string }).path ?? process.env.BENCH_STATIC_PATH ?? '/health/live';
+  app.get('/bench/static', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+    const k = await copyOf(pathOf(req.query));
+    return reply.type(k.type).send(k.body);
+  });
+  app.get('/bench/static-304', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+    const k = await copyOf(pathOf(req.query));
+    reply.header('etag', k.etag);
+    if (req.headers['if-none-match'] === k.etag) return reply.code(304).send();
+    return reply.type(k.type).send(k.body);
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   process.send!({ port: (app.server.address() as { port: number }).port });

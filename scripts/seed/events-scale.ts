@@ -12,10 +12,10 @@ export interface FeedScale {
 }
 
 export async function seedFeeds(ds: DataSource, events: number, personalItems: number): Promise<FeedScale> {
-  const slug = `feeds-${Date.now().toString(36)}`;
+  const slug = `feeds-${events}-${Date.now().toString(36)}`;
   return ds.transaction(async (m) => {
     const [{ id: cid }] = await m.query(
-      `INSERT INTO community (slug, name, time_zone) VALUES ($1, 'Feeds bench guild', 'Europe/Berlin') RETURNING id`,
+      `INSERT INTO community (slug, name, time_zone, event_visibility) VALUES ($1, 'Feeds bench guild', 'Europe/Berlin', 'public') RETURNING id`,
       [slug],
     );
     const people: { id: string }[] = await m.query(
