@@ -16,7 +16,8 @@ import { seedFeeds } from '../seed/events-scale';
 import { drive, printTable, rssMb, startServer, type BenchServer, type Row } from './lib';
 
 async function pair(server: BenchServer, label: string, feed: string, seconds: number, realistic: boolean) {
-  const first = await fetch(`${server.url}${feed}`);
+  // The plain representation's tag: autocannon asks for no encoding (fetch would ask for br).
+  const first = await fetch(`${server.url}${feed}`, { headers: { 'accept-encoding': 'identity' } });
   const bytes = (await first.arrayBuffer()).byteLength;
   const etag = first.headers.get('etag')!;
   const memory = `?path=${encodeURIComponent(feed)}`;
