@@ -4,6 +4,7 @@
  * keeps failing stays in the queue for admins (GET /v1/admin/jobs?state=failed) to retry.
  */
 import { run, type Runner, type TaskList } from 'graphile-worker';
+import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { MessageBuilder, type MailJob, type MailSettings } from '../mail/messages';
 import type { Mailer } from '../mail/transport';
@@ -56,10 +57,14 @@ export interface WorkerOptions {
 }
 
 export async function startWorker(o: WorkerOptions): Promise<Runner> {
-  return run({
-    connectionString: o.connectionString,
+  // Our own pool, so that its error listener outlives the runner: graphile-worker removes its own
+  // when it stops, and a connection PostgreSQL ends after that (a restart, a dropped database)
+  // would otherwise be an unhandled 'error' event that takes the whole process down.
+  const pool = new Pool({ connectionString: o.connectionString, max: o.concurrency + 2 });
+  pool.on('error', () => undefined);
+  const runner = await run({
+    pgPool: pool,
     concurrency: o.concurrency,
-    maxPoolSize: o.concurrency + 2,
     pollInterval: o.pollInterval ?? 2000,
     noHandleSignals: true,
     taskList: taskList(o.ds, o.mailer, o.settings, o.metrics),
@@ -71,5 +76,15 @@ export async function startWorker(o: WorkerOptions): Promise<Runner> {
       '50 * * * * sign-in-sweep',
     ].join('\n'),
     logger: quietLogger(),
+  }).catch(async (e) => {
+    await pool.end().catch(() => undefined);
+    throw e;
+  });
+  const stop = runner.stop.bind(runner);
+  return Object.assign(runner, {
+    stop: async () => {
+      await stop();
+      await pool.end().catch(() => undefined);
+    },
   });
 }
