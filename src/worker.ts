@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/open';
 import { startWorker } from './jobs/worker';
 import { createMailer } from './mail/transport';
+import { bearerOf, sameToken } from './http/auth';
 import { Metrics } from './metrics';
 import { queueFigures } from './modules/admin/jobs.queries';
 
@@ -15,7 +16,7 @@ import { queueFigures } from './modules/admin/jobs.queries';
 async function serveMetrics(metrics: Metrics, host: string, port: number, token: string | null): Promise<string> {
   const server = http.createServer((req, res) => {
     if (req.url !== '/metrics') res.writeHead(404).end();
-    else if (token && req.headers.authorization !== `Bearer ${token}`) res.writeHead(401).end();
+    else if (token && !sameToken(bearerOf(req.headers.authorization), token)) res.writeHead(401).end();
     else
       void metrics.registry
         .metrics()

@@ -39,8 +39,15 @@ export function sessionCookie(publicUrl: string) {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-const sameToken = (a: unknown, b: string | undefined) =>
+/** Compares secrets in constant time. */
+export const sameToken = (a: unknown, b: string | undefined | null) =>
   typeof a === 'string' && !!b && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** The secret of an `Authorization: Bearer …` header; null for none, undefined for a malformed one. */
+export function bearerOf(header: string | undefined): string | null | undefined {
+  if (!header) return null;
+  return /^Bearer\s+(\S{1,200})\s*$/i.exec(header)?.[1];
+}
 
 /** Where a browser goes to sign in, coming back to `url` after. */
 export const signInPath = (url: string) => `/sign-in?next=${encodeURIComponent(url)}`;
@@ -59,9 +66,9 @@ export default fp(async function authPlugin(
     if (req.routeOptions.config?.probe) return;
     const header = req.headers.authorization;
     if (header) {
-      const m = /^Bearer\s+(\S{1,200})\s*$/i.exec(header);
-      if (!m) throw new Unauthorized('The Authorization header must be: Bearer <token>.');
-      req.actor = await opts.authenticate(m[1]);
+      const secret = bearerOf(header);
+      if (!secret) throw new Unauthorized('The Authorization header must be: Bearer <token>.');
+      req.actor = await opts.authenticate(secret);
       if (!req.actor) throw new Unauthorized('The token is unknown or revoked.');
       return;
     }

@@ -4,11 +4,11 @@
  * matter most then). Every response is timed into the request histogram, labelled by route pattern
  * (`/v1/proposals/:id`, never the id itself) so the number of series stays small.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Actor } from '../core/actor';
 import type { Metrics } from '../metrics';
+import { bearerOf, sameToken } from './auth';
 import { sendProblem } from './problem';
 
 declare module 'fastify' {
@@ -16,8 +16,6 @@ declare module 'fastify' {
     metrics: Metrics;
   }
 }
-
-const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export default fp(async function metricsPlugin(
   app: FastifyInstance,
@@ -32,15 +30,14 @@ export default fp(async function metricsPlugin(
   });
 
   app.get('/metrics', { config: { public: true, probe: true }, schema: { hide: true } }, async (req, reply) => {
-    const secret = /^Bearer\s+(\S{1,200})\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+    const secret = bearerOf(req.headers.authorization);
     if (!secret)
       return sendProblem(reply, req, {
         status: 401,
         code: 'unauthorized',
         detail: 'Send METRICS_TOKEN or an admin API token: Authorization: Bearer <token>.',
       });
-    const allowed =
-      (o.token !== null && same(secret, o.token)) || (await o.authenticate(secret).catch(() => null))?.isAdmin;
+    const allowed = sameToken(secret, o.token) || (await o.authenticate(secret).catch(() => null))?.isAdmin;
     if (!allowed) return sendProblem(reply, req, { status: 403, code: 'forbidden', detail: 'Not a metrics token.' });
     return reply.type(o.metrics.registry.contentType).send(await o.metrics.registry.metrics());
   });
