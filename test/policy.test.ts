@@ -126,6 +126,14 @@ t.test('every role × every action, over HTTP', async (t) => {
     },
     'job.list': (p) => req('GET', '/v1/admin/jobs', { token: p.token }),
     'job.retry': (p) => req('POST', `/v1/admin/jobs/${job}/retry`, { token: p.token }),
+    'service.metrics': async (p) => {
+      const res = await ctx.app.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: { authorization: `Bearer ${p.token}` },
+      });
+      return { status: res.statusCode, body: null, headers: res.headers, text: '' };
+    },
     'call.open': (p) =>
       req('POST', '/v1/communities/guild/calls', {
         token: p.token,
@@ -147,6 +155,17 @@ t.test('every role × every action, over HTTP', async (t) => {
         },
       }),
     'proposal.edit': (p) => req('PATCH', `/v1/proposals/${proposal}`, { token: p.token, body: { title: 'Edited' } }),
+    'proposal.answer-invitation': async (p, who) => {
+      // The admin proposes and asks either the prober (as "its speaker") or someone else.
+      const asked = who === 'its speaker' ? p.email : `${fresh('asked')}@guild.example`;
+      const id = (
+        await req('POST', '/v1/communities/guild/proposals', {
+          token: admin.token,
+          body: { callId: c.callId, title: fresh('Pairing'), format: 'talk', coSpeakers: [asked] },
+        })
+      ).body.id;
+      return req('POST', `/v1/proposals/${id}/invitation/decline`, { token: p.token });
+    },
     'proposal.move-as-speaker': async (p) => {
       const id = await submitted(ctx, c, fresh('To withdraw'));
       return req('POST', `/v1/proposals/${id}/transitions`, { token: p.token, body: { to: 'withdrawn' } });

@@ -144,6 +144,10 @@ export const POLICY = {
   },
   'job.list': adminsOnly('see the job queue', 'Only admins see the job queue.'),
   'job.retry': adminsOnly('retry a failed job', 'Only admins retry jobs.'),
+  'service.metrics': adminsOnly(
+    "read the service's metrics (/metrics; METRICS_TOKEN too)",
+    'Only admins (or METRICS_TOKEN) read the metrics.',
+  ),
   'call.open': organizersOnly('open a call for proposals', 'Only organizers open calls for proposals.'),
   'call.update': organizersOnly('change a call for proposals', 'Only organizers change calls for proposals.'),
   'proposal.file-for-speaker': organizersOnly(
@@ -151,6 +155,11 @@ export const POLICY = {
     'Only organizers file proposals on behalf of someone else.',
   ),
   'proposal.edit': { what: 'edit a proposal', rule: isOwn, refusal: 'Only its speakers edit a proposal.' },
+  'proposal.answer-invitation': {
+    what: 'accept or decline an invitation to co-present (only the person asked)',
+    rule: isOwn,
+    refusal: 'There is no open invitation for you to co-present this proposal.',
+  },
   'proposal.move-as-speaker': {
     what: 'submit, confirm or withdraw a proposal',
     rule: isOwn,

@@ -7,6 +7,9 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Actor } from '../core/actor';
+import { can } from '../core/policy';
+
+const GUEST_ACTOR: Actor = { id: '', email: '', name: '', isAdmin: false };
 import type { Metrics } from '../metrics';
 import { bearerOf, sameToken } from './auth';
 import { sendProblem } from './problem';
@@ -37,7 +40,9 @@ export default fp(async function metricsPlugin(
         code: 'unauthorized',
         detail: 'Send METRICS_TOKEN or an admin API token: Authorization: Bearer <token>.',
       });
-    const allowed = sameToken(secret, o.token) || (await o.authenticate(secret).catch(() => null))?.isAdmin;
+    const allowed =
+      sameToken(secret, o.token) ||
+      can({ actor: (await o.authenticate(secret).catch(() => null)) ?? GUEST_ACTOR }, 'service.metrics');
     if (!allowed) return sendProblem(reply, req, { status: 403, code: 'forbidden', detail: 'Not a metrics token.' });
     return reply.type(o.metrics.registry.contentType).send(await o.metrics.registry.metrics());
   });

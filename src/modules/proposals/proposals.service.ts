@@ -307,7 +307,9 @@ export class ProposalsService {
     return this.ds.transaction(async (m) => {
       await lockRow(m, 'proposal', id);
       const invitation = await q.takeInvitation(m, id, actor.id);
-      if (!invitation) throw new NotFound('An open invitation to co-speak on this proposal');
+      // Only the person asked answers; to anyone else the invitation does not exist.
+      if (!invitation || !can({ actor, own: true }, 'proposal.answer-invitation'))
+        throw new NotFound('An open invitation to co-speak on this proposal');
       const row = await q.proposalRow(m, actor.id, id);
       if (accept && CLOSED_STATES.includes(row.state))
         throw new Conflict('proposal-closed', `The proposal is ${row.state}; there is nothing left to join.`);
