@@ -10,6 +10,7 @@ import { AfterTheTalk1795430705483 } from './1795430705483-AfterTheTalk';
 import { SignIn1795613535113 } from './1795613535113-SignIn';
 import { CoSpeakerConsent1795622274773 } from './1795622274773-CoSpeakerConsent';
 import { RsvpInviteRound1795622778150 } from './1795622778150-RsvpInviteRound';
+import { NoHotRow1796374752530 } from './1796374752530-NoHotRow';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -22,4 +23,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   SignIn1795613535113,
   CoSpeakerConsent1795622274773,
   RsvpInviteRound1795622778150,
+  NoHotRow1796374752530,
 ];

@@ -1,12 +1,17 @@
 /** Calendar feeds' SQL: validators (one indexed query each) and what each feed holds. */
 import type { EntityManager } from 'typeorm';
 import { sql } from '../db/sql';
+import { contentChangedAt, contentVersion } from '../db/fragments';
 import { EVENT_SELECT, type EventRow } from '../modules/events/events.queries';
 
+/** What a feed's ETag and Last-Modified come from: the community's settings and feed versions. */
 export interface Validator {
-  list_version: string;
-  content_changed_at: Date;
+  version: number;
+  feed_version: string;
+  feed_changed_at: Date;
 }
+
+const VALIDATOR = `c.version, ${contentVersion('c.id', 'feed_n')} AS feed_version, ${contentChangedAt('c.id', 'feed_changed_at')} AS feed_changed_at`;
 
 export interface Visibility {
   event_visibility: 'public' | 'internal';
@@ -16,7 +21,7 @@ export const communityValidator = async (m: EntityManager, slug: string) =>
   (
     await sql<Validator & Visibility & { id: string; name: string }>(
       m,
-      'SELECT id, name, list_version, content_changed_at, event_visibility FROM community WHERE slug = $1',
+      `SELECT c.id, c.name, ${VALIDATOR}, c.event_visibility FROM community c WHERE c.slug = $1`,
       [slug],
     )
   )[0];
@@ -26,7 +31,7 @@ export const eventValidator = async (m: EntityManager, id: string) =>
   (
     await sql<Validator & Visibility & { title: string; community_id: string }>(
       m,
-      `SELECT e.title, e.community_id, c.list_version, c.content_changed_at, c.event_visibility
+      `SELECT e.title, e.community_id, ${VALIDATOR}, c.event_visibility
          FROM event e JOIN community c ON c.id = e.community_id
         WHERE e.id = $1 AND e.status <> 'draft'`,
       [id],
@@ -46,10 +51,10 @@ export const personalValidator = async (m: EntityManager, personId: string) =>
          UNION SELECT p.community_id FROM proposal_speaker s JOIN proposal p ON p.id = s.proposal_id WHERE s.person_id = $1
        )
        SELECT pe.name,
-              (SELECT string_agg(c.id || ':' || c.list_version, ',' ORDER BY c.id) FROM community c WHERE c.id IN (SELECT community_id FROM mine))
+              (SELECT string_agg(c.id || ':' || c.version || ':' || ${contentVersion('c.id', 'feed_n')}, ',' ORDER BY c.id) FROM community c WHERE c.id IN (SELECT community_id FROM mine))
                 || '|' || coalesce((SELECT max(updated_at)::text || count(*) FROM rsvp WHERE person_id = $1), '')
                 || '|' || coalesce((SELECT max(updated_at)::text || count(*) FROM task WHERE assignee_id = $1), '') AS versions,
-              greatest((SELECT max(c.content_changed_at) FROM community c WHERE c.id IN (SELECT community_id FROM mine)),
+              greatest((SELECT max(s.feed_changed_at) FROM community_stamp s WHERE s.community_id IN (SELECT community_id FROM mine)),
                        (SELECT max(updated_at) FROM rsvp WHERE person_id = $1), (SELECT max(updated_at) FROM task WHERE assignee_id = $1),
                        pe.created_at) AS changed
          FROM person pe WHERE pe.id = $1`,

@@ -50,8 +50,8 @@ export class FeedsService {
     const c = await q.communityValidator(this.ds.manager, slug);
     if (!c) throw new NotFound(`Community ${slug}`);
     if (c.event_visibility === 'internal' && !signedIn && !personal) throw internal(slug);
-    const etag = `"cal-${c.id.slice(0, 8)}-${c.list_version}-${talks ? 't' : 'e'}"`;
-    return this.feed(etag, c.content_changed_at, c.name, `${slug}.ics`, async () => {
+    const etag = `"cal-${c.id.slice(0, 8)}-${c.version}.${c.feed_version}-${talks ? 't' : 'e'}"`;
+    return this.feed(etag, c.feed_changed_at, c.name, `${slug}.ics`, async () => {
       const events = await this.load('community', c.id);
       return renderCalendar({ name: c.name, publicUrl: this.publicUrl, events, talks });
     });
@@ -61,8 +61,8 @@ export class FeedsService {
     const e = await q.eventValidator(this.ds.manager, id);
     if (!e) throw new NotFound('The event');
     if (e.event_visibility === 'internal' && !signedIn) throw internal();
-    const etag = `"ev-${id.slice(0, 8)}-${e.list_version}"`;
-    return this.feed(etag, e.content_changed_at, e.title, `event-${id.slice(0, 8)}.ics`, async () => {
+    const etag = `"ev-${id.slice(0, 8)}-${e.version}.${e.feed_version}"`;
+    return this.feed(etag, e.feed_changed_at, e.title, `event-${id.slice(0, 8)}.ics`, async () => {
       const events = await this.load('event', id);
       return renderCalendar({ name: e.title, publicUrl: this.publicUrl, events, talks: true });
     });

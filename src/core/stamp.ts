@@ -5,7 +5,7 @@
  *
  * - `reader`: who reads and what they may see (id, admin, role in the community) — for bodies that
  *   differ per reader; leave it out for bodies that are the same for everyone;
- * - `community`: its settings version and its content version (`list_version`, raised by triggers
+ * - `community`: its settings version and its content version (the sum of its `community_stamp` stripes, raised by triggers
  *   on every change a list, board, feed or figure shows), read from PostgreSQL on each request, so
  *   every instance agrees;
  * - `minute`: for bodies that move with the clock (overdue counts, "last 12 months");

@@ -1,6 +1,7 @@
 /** Every entity, listed explicitly (no globbing): the migration check compares exactly these. */
 import { Call, CallFormat, CallTrack } from '../modules/cfp/call.entity';
 import { Community } from '../modules/communities/community.entity';
+import { CommunityStamp } from '../modules/communities/community-stamp.entity';
 import { Membership } from '../modules/communities/membership.entity';
 import { ApiToken } from '../modules/people/api-token.entity';
 import { Person } from '../modules/people/person.entity';
@@ -28,6 +29,7 @@ export const entities = [
   Person,
   ApiToken,
   Community,
+  CommunityStamp,
   Membership,
   Call,
   CallFormat,

@@ -5,6 +5,17 @@
 import type { EntityManager } from 'typeorm';
 import { sql } from './sql';
 
+/**
+ * A community's content version (the sum of its stamp stripes, see CommunityStamp) as text:
+ * `${contentVersion('c.id')} AS "listVersion"`. `feed` counts only what calendar feeds show.
+ */
+export const contentVersion = (communityId: string, column: 'n' | 'feed_n' = 'n') =>
+  `(SELECT coalesce(sum(${column}), 0)::text FROM community_stamp WHERE community_id = ${communityId})`;
+
+/** When a community's content (or its feed's) last changed. */
+export const contentChangedAt = (communityId: string, column: 'changed_at' | 'feed_changed_at' = 'changed_at') =>
+  `(SELECT coalesce(max(${column}), 'epoch') FROM community_stamp WHERE community_id = ${communityId})`;
+
 /** A talk's speakers' names in order, as a text[] column: `${speakerNames('p.id')} AS speakers`. */
 export const speakerNames = (proposalId: string) =>
   `ARRAY(SELECT pe.name FROM proposal_speaker ps JOIN person pe ON pe.id = ps.person_id WHERE ps.proposal_id = ${proposalId} ORDER BY ps.position)`;

@@ -5,6 +5,7 @@ import type { Community } from './community.entity';
 
 export interface Access {
   actor: Actor;
-  community: Community;
+  /** with its content version (the cache key of what it shows; see CommunityStamp) */
+  community: Community & { listVersion: string };
   role: Role | null;
 }

@@ -1,6 +1,7 @@
 /** The communities module's SQL: communities, memberships and the reader's role. */
 import type { EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
+import { contentVersion } from '../../db/fragments';
 import type { Role } from '../../core/policy';
 import type { Person } from '../people/person.entity';
 import type { Community, EventVisibility, RetrospectiveVisibility } from './community.entity';
@@ -12,13 +13,13 @@ export interface MemberRow {
 }
 
 const COMMUNITY_COLUMNS = `c.id, c.slug, c.name, c.description, c.blind_review AS "blindReview", c.time_zone AS "timeZone",
-  c.retrospective_visibility AS "retrospectiveVisibility", c.event_visibility AS "eventVisibility", c.version, c.list_version AS "listVersion",
+  c.retrospective_visibility AS "retrospectiveVisibility", c.event_visibility AS "eventVisibility", c.version, ${contentVersion('c.id')} AS "listVersion",
   c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
 /** A community by slug or id, with the person's role in it (null: not a member). */
 export const communityWithRole = async (m: EntityManager, by: 'slug' | 'id', key: string, personId: string) =>
   (
-    await sql<Community & { role: Role | null }>(
+    await sql<Community & { listVersion: string; role: Role | null }>(
       m,
       `SELECT ${COMMUNITY_COLUMNS}, mb.role
          FROM community c LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = $2
@@ -29,7 +30,7 @@ export const communityWithRole = async (m: EntityManager, by: 'slug' | 'id', key
 
 /** One page of communities by slug, with the person's role in each. */
 export const communitiesPage = (m: EntityManager, personId: string, afterSlug: string | null, limit: number) =>
-  sql<Community & { role: Role | null }>(
+  sql<Community & { listVersion: string; role: Role | null }>(
     m,
     `SELECT ${COMMUNITY_COLUMNS}, mb.role
        FROM community c LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = $1

@@ -9,7 +9,6 @@ import { personById } from '../people/people.queries';
 import { addDefaultTemplates } from '../tasks/tasks.queries';
 import { DEFAULT_TEMPLATES } from '../tasks/default-templates';
 import type { PeopleService } from '../people/people.service';
-import type { Community } from './community.entity';
 import type { Role } from './membership.entity';
 import type { Access } from './access';
 import { lockRow } from '../../db/fragments';
@@ -48,7 +47,7 @@ export class CommunitiesService {
     const row = await q.communityWithRole(m, by, key, actor.id);
     if (!row) throw new NotFound(`Community ${key}`);
     const { role, ...community } = row;
-    return { actor, community: community as Community, role };
+    return { actor, community, role };
   }
 
   async create(actor: Actor, input: CommunityInput): Promise<Access> {
@@ -78,7 +77,7 @@ export class CommunitiesService {
       rows,
       limit,
       (r) => [r.slug],
-      ({ role, ...community }) => ({ actor, community: community as Community, role }),
+      ({ role, ...community }) => ({ actor, community, role }),
     );
   }
 

@@ -37,13 +37,6 @@ export class Community {
   eventVisibility: EventVisibility;
   @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'UTC' }) timeZone: string;
   @Column({ type: 'integer', default: 1 }) version: number;
-  /**
-   * Raised by database triggers on every change to what the community's proposal lists show
-   * (proposals, speakers, reviews, formats, tracks, speaker names): the key of cached list pages.
-   */
-  @Column({ name: 'list_version', type: 'bigint', default: 0 }) listVersion: string;
-  /** When list_version last grew: the Last-Modified of the community's calendar feeds. */
-  @Column({ name: 'content_changed_at', type: 'timestamptz', default: () => 'now()' }) contentChangedAt: Date;
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;
 }

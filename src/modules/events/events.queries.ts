@@ -1,7 +1,7 @@
 /** The events module's SQL: statements, row types and small typed query functions. */
 import type { EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
-import { speakerRefs } from '../../db/fragments';
+import { contentVersion, speakerRefs } from '../../db/fragments';
 import type { Access } from '../communities/access';
 import type { EventStatus } from './event.entity';
 import type { RsvpCounts } from './seats';
@@ -283,7 +283,7 @@ export const eventPageStamp = async (m: EntityManager, eventId: string, personId
   (
     await sql<{ key: string; visibility: 'public' | 'internal' }>(
       m,
-      `SELECT concat_ws('/', e.version, e.status, c.version, c.list_version, mb.role,
+      `SELECT concat_ws('/', e.version, e.status, c.version, ${contentVersion('c.id')}, mb.role,
                         (SELECT count(*) FILTER (WHERE status = 'going') || ':' || count(*) FILTER (WHERE status = 'waitlisted') || ':' || coalesce(max(updated_at)::text, '')
                            FROM rsvp WHERE event_id = e.id),
                         (SELECT status FROM rsvp WHERE event_id = e.id AND person_id = $2)) AS key,

@@ -2,6 +2,7 @@
 import type { EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
 import { speakerNames } from '../../db/fragments';
+import { MAIL_ATTEMPTS, TASKS } from '../../jobs/queue';
 import type { Cursor } from '../../core/cursor';
 import type { Level } from './proposal.entity';
 import type { ProposalState } from './state-machine';
@@ -159,6 +160,8 @@ export interface NewProposal {
   state: ProposalState;
   createdBy: string;
   primarySpeakerId: string;
+  /** Enqueue the primary speaker's receipt ("we got your proposal") in the same statement. */
+  receipt?: boolean;
 }
 
 /**
@@ -179,8 +182,12 @@ export const insertProposal = async (m: EntityManager, n: NewProposal) =>
          INSERT INTO proposal_transition (proposal_id, actor_id, from_state, to_state) SELECT id, $10, NULL, $9::proposal_state FROM p
        ), mb AS (
          INSERT INTO membership (community_id, person_id, role) VALUES ($1, $11, 'member') ON CONFLICT DO NOTHING
+       ), j AS (
+         SELECT graphile_worker.add_job($13, json_build_object('kind', 'proposal-received', 'proposalId', id, 'personId', $11::uuid),
+                                        job_key => 'received:' || id || ':' || $11, max_attempts => $14)
+           FROM p WHERE $12
        )
-       SELECT id FROM p`,
+       SELECT id, (SELECT count(*) FROM j) AS jobs FROM p`,
       [
         n.communityId,
         n.callId,
@@ -193,6 +200,9 @@ export const insertProposal = async (m: EntityManager, n: NewProposal) =>
         n.state,
         n.createdBy,
         n.primarySpeakerId,
+        n.receipt ?? false,
+        TASKS.mail,
+        MAIL_ATTEMPTS,
       ],
     )
   )[0].id;

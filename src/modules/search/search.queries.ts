@@ -74,5 +74,9 @@ export const hits = (
 
 /** A key that changes whenever anything search shows changes: the sum of the communities' content versions. */
 export const contentStamp = async (m: EntityManager) =>
-  (await sql<{ v: string }>(m, `SELECT coalesce(sum(list_version), 0)::text || '.' || count(*) AS v FROM community`))[0]
-    .v;
+  (
+    await sql<{ v: string }>(
+      m,
+      `SELECT (SELECT coalesce(sum(n), 0) FROM community_stamp)::text || '.' || (SELECT count(*) FROM community) AS v`,
+    )
+  )[0].v;
