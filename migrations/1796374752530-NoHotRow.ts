@@ -44,7 +44,7 @@ const BUMP = `
       feed_ids := ARRAY(SELECT DISTINCT p.community_id FROM proposal_speaker s JOIN proposal p ON p.id = s.proposal_id
                          JOIN slot sl ON sl.proposal_id = p.id WHERE s.person_id = r.id);
     ELSIF TG_TABLE_NAME = 'community' THEN
-      -- its name or visibility: the feed's validator carries community.version; only tell instances
+      -- its name or visibility changed (the feed's validator carries community.version) or it is gone: only tell instances
       ids := '{}';
       IF position('f' || r.id::text IN done) = 0 THEN
         PERFORM pg_notify('bb_feed', r.id::text);
@@ -104,7 +104,7 @@ export class NoHotRow1796374752530 implements MigrationInterface {
     );
     await q.query(BUMP);
     await q.query(
-      `CREATE CONSTRAINT TRIGGER community_feed_version AFTER UPDATE OF name, event_visibility, version ON community DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_list_version()`,
+      `CREATE CONSTRAINT TRIGGER community_feed_version AFTER DELETE OR UPDATE OF name, event_visibility, version ON community DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_list_version()`,
     );
     await q.query(`ALTER TABLE "community" DROP COLUMN "list_version"`);
     await q.query(`ALTER TABLE "community" DROP COLUMN "content_changed_at"`);

@@ -27,7 +27,7 @@ import { proposalsRoutes } from './modules/proposals/proposals.routes';
 import { ReviewsService } from './modules/reviews/reviews.service';
 import { reviewsRoutes } from './modules/reviews/reviews.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
-import { FeedsService } from './calendar/feeds.service';
+import { FEED_CHANNEL, FeedsService } from './calendar/feeds.service';
 import { AgendaService } from './modules/events/agenda.service';
 import { agendaRoutes } from './modules/events/agenda.routes';
 import { EventsService } from './modules/events/events.service';
@@ -188,6 +188,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     () => services.credentials.clear(),
   );
   app.addHook('onClose', stopListening);
+  // Commits that change a community's feeds reach this instance's feed validators at once.
+  const stopFeeds = await listen(
+    deps.ds,
+    FEED_CHANNEL,
+    (p) => services.feeds.changed(p),
+    () => services.feeds.lost(),
+    () => services.feeds.listen(),
+  );
+  app.addHook('onClose', stopFeeds);
+  app.addHook('onSend', async (req, reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) services.feeds.wrote();
+  });
   await app.register(cookie);
   await app.register(authPlugin, {
     authenticate: (secret) => services.people.authenticate(secret),

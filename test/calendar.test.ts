@@ -5,7 +5,9 @@
 import * as icalModule from 'ical.js';
 import zlib from 'node:zlib';
 import t from 'tap';
-import { community, eventWithTalk, setup, type Ctx } from './helper';
+import { Client } from 'pg';
+import { buildApp } from '../src/app';
+import { community, eventWithTalk, setup, submitted, type Ctx } from './helper';
 
 // ical.js's types describe a default export; its CommonJS build exports the members directly.
 const ICAL = ((icalModule as { default?: unknown }).default ?? icalModule) as typeof import('ical.js').default;
@@ -324,4 +326,59 @@ t.test('calendar feeds', async (t) => {
       'secrets never listed',
     );
   });
+});
+
+t.test('feed polls are answered from memory; every instance hears of a change', async (t) => {
+  const ctx = await setup(t);
+  const c = await community(ctx, 'polled', { eventVisibility: 'public' });
+  const { eventId } = await eventWithTalk(ctx, c);
+  // A second instance on the same database: its own feed validators, its own LISTEN connection.
+  const other = await buildApp({
+    ds: ctx.ds,
+    config: { bodyLimitBytes: 262144, publicUrl: 'http://brownbag.test', metricsToken: null },
+  });
+  t.teardown(() => other.close());
+  const url = '/v1/communities/polled/calendar.ics';
+  const get = (app: typeof other, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'identity', ...headers } });
+  const first = await get(other);
+  const etag = String(first.headers.etag);
+  t.equal((await get(other, { 'if-none-match': etag })).statusCode, 304, 'a poll primes the memory');
+
+  // With the community table locked, anything that reads it waits: a poll answered from memory does not.
+  const lock = new Client({ connectionString: ctx.dbUrl });
+  await lock.connect();
+  t.teardown(() => lock.end());
+  await lock.query('BEGIN');
+  await lock.query('LOCK TABLE community IN ACCESS EXCLUSIVE MODE');
+  const timeout = <T>(p: Promise<T>, ms: number) =>
+    Promise.race([p, new Promise<'waiting'>((r) => setTimeout(() => r('waiting'), ms))]);
+  const polled = await timeout(get(other, { 'if-none-match': etag }), 2000);
+  t.equal(polled === 'waiting' ? 'waiting' : polled.statusCode, 304, 'an unchanged poll needs no database');
+  const fresh = get(other);
+  t.equal(await timeout(fresh, 300), 'waiting', 'an unconditional GET reads the validator');
+  await lock.query('ROLLBACK');
+  t.equal((await fresh).statusCode, 200);
+
+  // A change made through the first instance reaches the second's memory through NOTIFY.
+  const changedAt = Date.now();
+  const moved = await ctx.req('PATCH', `/v1/events/${eventId}`, { token: c.organizer.token, body: { title: 'Moved' } });
+  t.equal(moved.status, 200);
+  let res = await get(other, { 'if-none-match': etag });
+  while (res.statusCode === 304 && Date.now() - changedAt < 1000) {
+    await new Promise((r) => setTimeout(r, 5));
+    res = await get(other, { 'if-none-match': etag });
+  }
+  t.equal(res.statusCode, 200, `the other instance answers the new feed (${Date.now() - changedAt} ms)`);
+  t.match(res.body, /SUMMARY:Moved/);
+  t.not(res.headers.etag, etag);
+  // The instance that made the change knows at once, announcement or not.
+  t.equal((await ctx.req('GET', url, { headers: { 'if-none-match': etag } })).status, 200);
+  // A submission changes no feed: the other instance keeps its validator and the ETag stays.
+  const now = String(res.headers.etag);
+  t.equal((await get(other, { 'if-none-match': now })).statusCode, 304);
+  await submitted(ctx, c, 'Not on any calendar yet');
+  await new Promise((r) => setTimeout(r, 50));
+  t.equal((await get(other, { 'if-none-match': now })).statusCode, 304);
+  t.equal((await get(other)).headers.etag, now);
 });

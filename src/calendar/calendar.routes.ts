@@ -15,6 +15,8 @@ const tags = ['calendars'];
 const Token = Type.String({ minLength: 10, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' });
 /** What a shared cache may keep: a signed-in reader's copy is theirs alone. */
 const cacheFor = (req: FastifyRequest) => (req.actor ? 'private, max-age=60' : 'public, max-age=60');
+/** A conditional request: a calendar client polling; answered from validators kept in memory. */
+const poll = (req: FastifyRequest) => !!(req.headers['if-none-match'] || req.headers['if-modified-since']);
 const Ics = { description: 'RFC 5545 iCalendar', content: { 'text/calendar': { schema: { type: 'string' } } } };
 
 /**
@@ -49,7 +51,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ feeds: FeedsService }> 
         response: { 200: Ics, 304: NotModified },
       },
     },
-    async (req, reply) => sendFeed(req, reply, await feeds.event(req.params.id, !!req.actor), cacheFor(req)),
+    async (req, reply) => sendFeed(req, reply, await feeds.event(req.params.id, !!req.actor, poll(req)), cacheFor(req)),
   );
 
   app.get(
@@ -73,7 +75,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ feeds: FeedsService }> 
       sendFeed(
         req,
         reply,
-        await feeds.community(req.params.slug, req.query.talks ?? false, !!req.actor),
+        await feeds.community(req.params.slug, req.query.talks ?? false, !!req.actor, undefined, poll(req)),
         cacheFor(req),
       ),
   );
@@ -100,7 +102,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ feeds: FeedsService }> 
       sendFeed(
         req,
         reply,
-        await feeds.community(req.params.slug, req.query.talks ?? false, !!req.actor, req.params.token),
+        await feeds.community(req.params.slug, req.query.talks ?? false, !!req.actor, req.params.token, poll(req)),
         'private, max-age=60',
       ),
   );

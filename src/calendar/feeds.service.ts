@@ -1,8 +1,15 @@
 /**
  * Calendar feeds: what goes in them, their validators (ETag, Last-Modified) and their rendered
- * bytes. A validator costs one indexed query (the community's content version, raised by triggers
- * on every change a feed shows), so a conditional request is answered without rendering; rendered
- * bytes are kept keyed by the ETag, so an unchanged feed is rendered once.
+ * bytes. A validator is one indexed query (the community's settings version and feed version,
+ * which triggers raise on every change a feed shows); rendered bytes are kept keyed by the ETag,
+ * so an unchanged feed is rendered once.
+ *
+ * A poll (a conditional request) of a community or event feed is answered without a database round
+ * trip: validators are kept in memory while this instance listens on `bb_feed`, where every commit
+ * that changes what a community's feeds show is announced, and dropped when it is (or when the
+ * connection drops, until it is back), and by any write request this instance answers. An
+ * unconditional GET always reads the validator, so whoever just changed something and opens the
+ * feed sees it on any instance.
  */
 import { createHash } from 'node:crypto';
 import { compress, type Encoding } from '../http/encoding';
@@ -30,8 +37,18 @@ export interface Feed {
   load: (encoding?: Encoding | null) => Promise<Buffer>;
 }
 
+/** The LISTEN channel where commits announce a community whose feeds changed (payload: its id). */
+export const FEED_CHANNEL = 'bb_feed';
+/** Validators kept at most (communities and published events); beyond, the map starts over. */
+const KNOWN_MAX = 10_000;
+
 export class FeedsService {
   private readonly cache = new RenderCache(64 * 1024 * 1024);
+  /** Validators by feed ('c:<slug>', 'e:<event id>') with their community, while `listening`. */
+  private readonly known = new Map<string, { communityId: string; row: unknown }>();
+  private listening = false;
+  /** Raised by every announcement: a validator read before one is not kept. */
+  private generation = 0;
 
   constructor(
     private readonly ds: DataSource,
@@ -44,10 +61,15 @@ export class FeedsService {
    * A community's feed. An internal community's is for signed-in readers (`signedIn`) and for
    * personal feed URLs (`secret`); a public one's for anyone.
    */
-  async community(slug: string, talks: boolean, signedIn: boolean, secret?: string): Promise<Feed> {
+  async community(slug: string, talks: boolean, signedIn: boolean, secret?: string, poll = false): Promise<Feed> {
     const personal = secret !== undefined;
     if (personal && !(await this.feedTokens.resolve(secret))) throw new NotFound('The feed');
-    const c = await q.communityValidator(this.ds.manager, slug);
+    const c = await this.validator(
+      `c:${slug}`,
+      poll,
+      (v) => v.id,
+      () => q.communityValidator(this.ds.manager, slug),
+    );
     if (!c) throw new NotFound(`Community ${slug}`);
     if (c.event_visibility === 'internal' && !signedIn && !personal) throw internal(slug);
     const etag = `"cal-${c.id.slice(0, 8)}-${c.version}.${c.feed_version}-${talks ? 't' : 'e'}"`;
@@ -57,8 +79,13 @@ export class FeedsService {
     });
   }
 
-  async event(id: string, signedIn: boolean): Promise<Feed> {
-    const e = await q.eventValidator(this.ds.manager, id);
+  async event(id: string, signedIn: boolean, poll = false): Promise<Feed> {
+    const e = await this.validator(
+      `e:${id}`,
+      poll,
+      (v) => v.community_id,
+      () => q.eventValidator(this.ds.manager, id),
+    );
     if (!e) throw new NotFound('The event');
     if (e.event_visibility === 'internal' && !signedIn) throw internal();
     const etag = `"ev-${id.slice(0, 8)}-${e.version}.${e.feed_version}"`;
@@ -101,6 +128,53 @@ export class FeedsService {
         })),
       });
     });
+  }
+
+  /** Called when this instance listens on FEED_CHANNEL, and again after each reconnection. */
+  listen(): void {
+    this.generation++; // a read that began while announcements could be missed is not kept
+    this.listening = true;
+  }
+
+  /** A community's feeds changed: forget their validators. */
+  changed(communityId: string): void {
+    this.generation++;
+    for (const [key, v] of this.known) if (v.communityId === communityId) this.known.delete(key);
+  }
+
+  /**
+   * This instance changed something (a write request succeeded): forget every validator, so a client
+   * that changes an event and polls the same instance sees it even while the announcement is in flight.
+   */
+  wrote(): void {
+    this.generation++;
+    this.known.clear();
+  }
+
+  /** Announcements may have been missed: forget everything and keep nothing until listening again. */
+  lost(): void {
+    this.listening = false;
+    this.generation++;
+    this.known.clear();
+  }
+
+  private async validator<T>(
+    key: string,
+    poll: boolean,
+    communityOf: (row: T) => string,
+    read: () => Promise<T | undefined>,
+  ): Promise<T | undefined> {
+    if (poll && this.listening) {
+      const hit = this.known.get(key);
+      if (hit) return hit.row as T;
+    }
+    const generation = this.generation;
+    const row = await read();
+    if (row && this.listening && generation === this.generation) {
+      if (this.known.size >= KNOWN_MAX) this.known.clear();
+      this.known.set(key, { communityId: communityOf(row), row });
+    }
+    return row;
   }
 
   private feed(etag: string, lastModified: Date, name: string, filename: string, make: () => Promise<string>): Feed {

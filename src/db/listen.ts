@@ -1,7 +1,8 @@
 /**
  * LISTEN on a channel over a connection of its own (not one of the pool's), reconnecting after a
  * failure; `onLost` runs whenever notifications may have been missed (so callers drop what they
- * cached). Returns a function that stops listening.
+ * cached and stop caching), `onListening` each time notifications flow again. Returns a function
+ * that stops listening.
  */
 import { Client, type ClientConfig } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -11,6 +12,7 @@ export async function listen(
   channel: string,
   onPayload: (payload: string) => void,
   onLost: () => void,
+  onListening: () => void = () => undefined,
 ): Promise<() => Promise<void>> {
   // A data source that never connected (the OpenAPI export builds the app without a database).
   if (!ds.isInitialized) return async () => undefined;
@@ -40,6 +42,7 @@ export async function listen(
     }
     client = c;
     if (stopped) await c.end().catch(() => undefined);
+    else onListening();
   };
 
   await connect();
