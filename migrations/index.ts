@@ -11,6 +11,7 @@ import { SignIn1795613535113 } from './1795613535113-SignIn';
 import { CoSpeakerConsent1795622274773 } from './1795622274773-CoSpeakerConsent';
 import { RsvpInviteRound1795622778150 } from './1795622778150-RsvpInviteRound';
 import { NoHotRow1796374752530 } from './1796374752530-NoHotRow';
+import { JobOutbox1796392532162 } from './1796392532162-JobOutbox';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -24,4 +25,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CoSpeakerConsent1795622274773,
   RsvpInviteRound1795622778150,
   NoHotRow1796374752530,
+  JobOutbox1796392532162,
 ];

@@ -264,8 +264,11 @@ async function main() {
     const drainedBy = Date.now() + 60000;
     let left = -1;
     while (Date.now() < drainedBy) {
-      left = (await db.query('SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE attempts < max_attempts'))
-        .rows[0].n;
+      left = (
+        await db.query(
+          'SELECT ((SELECT count(*) FROM graphile_worker.jobs WHERE attempts < max_attempts) + (SELECT count(*) FROM job_outbox))::int AS n',
+        )
+      ).rows[0].n;
       if (left === 0) break;
       await sleep(250);
     }

@@ -51,6 +51,27 @@ export async function enqueueMany(
   );
 }
 
+/**
+ * Moves up to `batch` jobs from job_outbox into graphile-worker's queue in one statement (so in one
+ * transaction: a row leaves the outbox exactly when its job exists), with one NOTIFY for the batch.
+ * Workers draining at the same time take different rows (SKIP LOCKED). Returns how many it moved.
+ */
+export async function drainOutbox(m: EntityManager, batch = 1000): Promise<number> {
+  const [r] = await sql<{ n: number }>(
+    m,
+    `WITH d AS (
+       DELETE FROM job_outbox WHERE id IN (SELECT id FROM job_outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING task, payload, job_key, max_attempts
+     ), added AS (
+       SELECT graphile_worker.add_jobs(array_agg(ROW(d.task, d.payload::json, NULL, NULL, d.max_attempts, d.job_key, NULL, NULL)::graphile_worker.job_spec))
+         FROM d HAVING count(*) > 0
+     )
+     SELECT count(*)::int AS n FROM added`,
+    [batch],
+  );
+  return r.n;
+}
+
 /** A message to send; built from the database when the job runs, so it says what is true then. */
 export function enqueueMail(m: EntityManager, job: MailJob, o: JobOptions = {}): Promise<void> {
   return enqueue(m, TASKS.mail, job, { maxAttempts: MAIL_ATTEMPTS, ...o });

@@ -12,7 +12,7 @@ import { enqueueReminders } from '../modules/events/events.queries';
 import { enqueueLessonPrompts } from '../modules/lessons/lessons.queries';
 import { enqueueDigests } from '../modules/tasks/tasks.queries';
 import { sweep } from '../modules/auth/auth.queries';
-import { quietLogger, TASKS } from './queue';
+import { drainOutbox, quietLogger, TASKS } from './queue';
 import type { Metrics } from '../metrics';
 
 export function taskList(ds: DataSource, mailer: Mailer, settings: MailSettings, metrics?: Metrics): TaskList {
@@ -52,6 +52,8 @@ export interface WorkerOptions {
   settings: MailSettings;
   concurrency: number;
   pollInterval?: number;
+  /** How often job_outbox is moved into the queue (ms). */
+  outboxInterval?: number;
   /** Where mail outcomes are counted (the server's /metrics, or the worker's METRICS_PORT). */
   metrics?: Metrics;
 }
@@ -80,9 +82,21 @@ export async function startWorker(o: WorkerOptions): Promise<Runner> {
     await pool.end().catch(() => undefined);
     throw e;
   });
+  // Jobs written to job_outbox enter the queue within about a second (see job-outbox.entity.ts).
+  let draining: Promise<unknown> | null = null;
+  const drain = async () => {
+    while ((await drainOutbox(o.ds.manager)) === 1000);
+  };
+  const outbox = setInterval(() => {
+    draining ??= drain()
+      .catch(() => undefined) // the database is away: the next tick tries again
+      .finally(() => (draining = null));
+  }, o.outboxInterval ?? 1000);
   const stop = runner.stop.bind(runner);
   return Object.assign(runner, {
     stop: async () => {
+      clearInterval(outbox);
+      await draining;
       await stop();
       await pool.end().catch(() => undefined);
     },

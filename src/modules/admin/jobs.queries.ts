@@ -59,10 +59,11 @@ export async function retryJob(m: EntityManager, id: string) {
 export const queueFigures = async (m: EntityManager) => {
   const [r] = await sql<{ waiting: number; running: number; failed: number; oldest_seconds: number }>(
     m,
-    `SELECT count(*) FILTER (WHERE ${STATE_SQL.pending})::int AS waiting,
+    `SELECT count(*) FILTER (WHERE ${STATE_SQL.pending})::int + (SELECT count(*) FROM job_outbox)::int AS waiting,
             count(*) FILTER (WHERE ${STATE_SQL.running})::int AS running,
             count(*) FILTER (WHERE ${STATE_SQL.failed})::int AS failed,
-            coalesce(extract(epoch FROM now() - min(j.run_at) FILTER (WHERE ${STATE_SQL.pending} AND j.run_at <= now())), 0)::float AS oldest_seconds
+            coalesce(extract(epoch FROM now() - least(min(j.run_at) FILTER (WHERE ${STATE_SQL.pending} AND j.run_at <= now()),
+                                                      (SELECT min(created_at) FROM job_outbox))), 0)::float AS oldest_seconds
        FROM graphile_worker.jobs j`,
   );
   return { waiting: r.waiting, running: r.running, failed: r.failed, oldestSeconds: r.oldest_seconds };

@@ -160,7 +160,7 @@ export interface NewProposal {
   state: ProposalState;
   createdBy: string;
   primarySpeakerId: string;
-  /** Enqueue the primary speaker's receipt ("we got your proposal") in the same statement. */
+  /** Queue the primary speaker's receipt ("we got your proposal") in the same statement, through job_outbox. */
   receipt?: boolean;
 }
 
@@ -183,9 +183,10 @@ export const insertProposal = async (m: EntityManager, n: NewProposal) =>
        ), mb AS (
          INSERT INTO membership (community_id, person_id, role) VALUES ($1, $11, 'member') ON CONFLICT DO NOTHING
        ), j AS (
-         SELECT graphile_worker.add_job($13, json_build_object('kind', 'proposal-received', 'proposalId', id, 'personId', $11::uuid),
-                                        job_key => 'received:' || id || ':' || $11, max_attempts => $14)
-           FROM p WHERE $12
+         INSERT INTO job_outbox (task, payload, job_key, max_attempts)
+         SELECT $13, jsonb_build_object('kind', 'proposal-received', 'proposalId', id, 'personId', $11::uuid),
+                'received:' || id || ':' || $11, $14
+           FROM p WHERE $12 RETURNING 1
        )
        SELECT id, (SELECT count(*) FROM j) AS jobs FROM p`,
       [
