@@ -12,6 +12,7 @@ import { CoSpeakerConsent1795622274773 } from './1795622274773-CoSpeakerConsent'
 import { RsvpInviteRound1795622778150 } from './1795622778150-RsvpInviteRound';
 import { NoHotRow1796374752530 } from './1796374752530-NoHotRow';
 import { JobOutbox1796392532162 } from './1796392532162-JobOutbox';
+import { SearchIndexNoPendingList1796396000000 } from './1796396000000-SearchIndexNoPendingList';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -26,4 +27,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   RsvpInviteRound1795622778150,
   NoHotRow1796374752530,
   JobOutbox1796392532162,
+  SearchIndexNoPendingList1796396000000,
 ];
