@@ -60,10 +60,18 @@ async function spawnProc(name: string, file: string, env: Record<string, string>
   return { name, child, port, output: () => out };
 }
 
-async function call(port: number, method: string, url: string, token?: string, body?: unknown) {
+async function call(
+  port: number,
+  method: string,
+  url: string,
+  token?: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(`http://127.0.0.1:${port}${url}`, {
     method,
     headers: {
+      ...headers,
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(body ? { 'content-type': 'application/json' } : {}),
     },
@@ -172,6 +180,7 @@ async function main() {
     let stopping = false;
     let killed = false;
     const tally = { writes: 0, reads: 0, moves: 0, refused: 0 };
+    const known = new Map<number, string>(); // each instance's feed ETag, as a polling client keeps it
     const pick = (i: number) => ports[i % (killed ? 2 : 3)];
     const loops = [
       ...members.map(async (token, i) => {
@@ -195,7 +204,11 @@ async function main() {
                 tally.writes++;
               }
             } else {
-              await call(port, 'GET', '/v1/communities/scale/calendar.ics');
+              // a calendar client polling: conditional on what it has (answered from memory when unchanged)
+              const r = await call(port, 'GET', '/v1/communities/scale/calendar.ics', undefined, undefined, {
+                'if-none-match': known.get(port) ?? '"none"',
+              });
+              if (r.status === 200 && r.etag) known.set(port, r.etag);
               tally.reads++;
             }
           } catch {
@@ -231,8 +244,30 @@ async function main() {
       present === acknowledged.length,
     );
 
-    // Every instance serves the same feed right after a change.
+    // Every instance serves the same feed right after a change, and a poll with the old tag sees it.
+    const before = await Promise.all([a, b].map((p) => call(p, 'GET', '/v1/communities/scale/calendar.ics')));
+    const polls = [a, b].map((p, i) => ({ p, etag: before[i].etag ?? '' }));
+    for (const q of polls)
+      await call(q.p, 'GET', '/v1/communities/scale/calendar.ics', undefined, undefined, { 'if-none-match': q.etag });
+    const changedAt = Date.now();
     await call(a, 'PATCH', `/v1/events/${eventId}`, organizer, { title: 'Scale meetup (final)' });
+    const seen = await Promise.all(
+      polls.map(async (q) => {
+        for (;;) {
+          const r = await call(q.p, 'GET', '/v1/communities/scale/calendar.ics', undefined, undefined, {
+            'if-none-match': q.etag,
+          });
+          if (r.status === 200 || Date.now() - changedAt > 1000)
+            return { status: r.status, ms: Date.now() - changedAt };
+          await sleep(5);
+        }
+      }),
+    );
+    check(
+      'a poll with the old tag sees a change on every instance within 1 s',
+      seen.map((x, i) => `web${i + 1}: ${x.status} after ${x.ms} ms`).join(', '),
+      seen.every((x) => x.status === 200),
+    );
     const feeds = await Promise.all([a, b].map((p) => call(p, 'GET', '/v1/communities/scale/calendar.ics')));
     check(
       'identical feeds right after a change',
