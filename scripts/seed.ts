@@ -9,6 +9,7 @@ import { buildServices } from '../src/app';
 import { Logger, runOnce } from 'graphile-worker';
 import { loadConfig } from '../src/config';
 import { taskList } from '../src/jobs/worker';
+import { drainOutbox } from '../src/jobs/queue';
 import { createMailer } from '../src/mail/transport';
 import { Community } from '../src/modules/communities/community.entity';
 import { createSignInLink, MAIL_LINK_MINUTES } from '../src/modules/auth/links';
@@ -48,6 +49,7 @@ async function main() {
         // Deliver what the demo set in motion (notices, invitations) now, so the mail folder shows it.
         const config = loadConfig();
         const mailer = createMailer(config);
+        while ((await drainOutbox(db.ds.manager)) > 0); // receipts wait in job_outbox for a worker
         await runOnce({
           connectionString: db.url,
           taskList: taskList(db.ds, mailer, config),
