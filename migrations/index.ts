@@ -13,6 +13,7 @@ import { RsvpInviteRound1795622778150 } from './1795622778150-RsvpInviteRound';
 import { NoHotRow1796374752530 } from './1796374752530-NoHotRow';
 import { JobOutbox1796392532162 } from './1796392532162-JobOutbox';
 import { SearchIndexNoPendingList1796396000000 } from './1796396000000-SearchIndexNoPendingList';
+import { InstanceSetting1796397000000 } from './1796397000000-InstanceSetting';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -28,4 +29,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   NoHotRow1796374752530,
   JobOutbox1796392532162,
   SearchIndexNoPendingList1796396000000,
+  InstanceSetting1796397000000,
 ];

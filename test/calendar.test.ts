@@ -382,3 +382,25 @@ t.test('feed polls are answered from memory; every instance hears of a change', 
   t.equal((await get(other, { 'if-none-match': now })).statusCode, 304);
   t.equal((await get(other)).headers.etag, now);
 });
+
+t.test('UIDs stay when PUBLIC_URL changes: links move, calendar entries do not', async (t) => {
+  const ctx = await setup(t, { publicUrl: 'https://talks.old.example' });
+  const c = await community(ctx, 'moving', { eventVisibility: 'public' });
+  const { eventId } = await eventWithTalk(ctx, c);
+  const before = await ics(ctx, `/v1/events/${eventId}/calendar.ics`);
+  t.equal(before.events[0].uid, `event-${eventId}@talks.old.example`);
+  // The same installation, started again under a new address.
+  const moved = await buildApp({
+    ds: ctx.ds,
+    config: { bodyLimitBytes: 262144, publicUrl: 'https://brownbag.new.example', metricsToken: null },
+  });
+  t.teardown(() => moved.close());
+  const res = await moved.inject({ method: 'GET', url: `/v1/events/${eventId}/calendar.ics` });
+  const after = parse(res.body);
+  t.same(
+    after.events.map((e) => e.uid),
+    before.events.map((e) => e.uid),
+    'every UID as before',
+  );
+  t.equal(after.events[0].url, `https://brownbag.new.example/events/${eventId}`, 'links at the new address');
+});

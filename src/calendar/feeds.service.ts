@@ -27,6 +27,7 @@ import type { AgendaItem } from '../modules/events/events.queries';
 import * as q from './feeds.queries';
 import type { FeedTokensService } from '../modules/people/feed-tokens.service';
 import { renderCalendar, type FeedEvent } from './render';
+import { UidDomain } from './uid-domain';
 
 export interface Feed {
   etag: string;
@@ -49,13 +50,16 @@ export class FeedsService {
   private listening = false;
   /** Raised by every announcement: a validator read before one is not kept. */
   private generation = 0;
+  private readonly uids: UidDomain;
 
   constructor(
     private readonly ds: DataSource,
     private readonly events: EventsService,
     private readonly feedTokens: FeedTokensService,
     private readonly publicUrl: string,
-  ) {}
+  ) {
+    this.uids = new UidDomain(ds, publicUrl);
+  }
 
   /**
    * A community's feed. An internal community's is for signed-in readers (`signedIn`) and for
@@ -75,7 +79,7 @@ export class FeedsService {
     const etag = `"cal-${c.id.slice(0, 8)}-${c.version}.${c.feed_version}-${talks ? 't' : 'e'}"`;
     return this.feed(etag, c.feed_changed_at, c.name, `${slug}.ics`, async () => {
       const events = await this.load('community', c.id);
-      return renderCalendar({ name: c.name, publicUrl: this.publicUrl, events, talks });
+      return renderCalendar({ name: c.name, ...(await this.where()), events, talks });
     });
   }
 
@@ -91,7 +95,7 @@ export class FeedsService {
     const etag = `"ev-${id.slice(0, 8)}-${e.version}.${e.feed_version}"`;
     return this.feed(etag, e.feed_changed_at, e.title, `event-${id.slice(0, 8)}.ics`, async () => {
       const events = await this.load('event', id);
-      return renderCalendar({ name: e.title, publicUrl: this.publicUrl, events, talks: true });
+      return renderCalendar({ name: e.title, ...(await this.where()), events, talks: true });
     });
   }
 
@@ -111,7 +115,7 @@ export class FeedsService {
       const tasks = await q.datedTasks(this.ds.manager, personId);
       return renderCalendar({
         name: `${v.name} — Brownbag`,
-        publicUrl: this.publicUrl,
+        ...(await this.where()),
         events,
         includeEvent: (e) => going.has(e.id),
         talks: (_e, t) => gives.has(t.proposalId),
@@ -128,6 +132,11 @@ export class FeedsService {
         })),
       });
     });
+  }
+
+  /** Where links point (publicUrl) and the installation's fixed UID domain. */
+  private async where() {
+    return { publicUrl: this.publicUrl, uidDomain: await this.uids.get() };
   }
 
   /** Called when this instance listens on FEED_CHANNEL, and again after each reconnection. */

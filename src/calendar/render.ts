@@ -50,6 +50,8 @@ export interface CalendarOptions {
   tasks?: FeedTask[];
   name: string;
   publicUrl: string;
+  /** The domain of every UID (see uid-domain.ts): fixed once per installation, unlike publicUrl. */
+  uidDomain: string;
   events: FeedEvent[];
   /** Each talk as its own VEVENT besides its event. */
   talks?: boolean | ((e: FeedEvent, t: FeedTalk) => boolean);
@@ -58,10 +60,9 @@ export interface CalendarOptions {
   method?: 'PUBLISH' | 'REQUEST' | 'CANCEL';
 }
 
-export const host = (publicUrl: string) => new URL(publicUrl).hostname;
-export const eventUid = (id: string, publicUrl: string) => `event-${id}@${host(publicUrl)}`;
-export const talkUid = (proposalId: string, publicUrl: string) => `talk-${proposalId}@${host(publicUrl)}`;
-export const taskUid = (taskId: string, publicUrl: string) => `task-${taskId}@${host(publicUrl)}`;
+export const eventUid = (id: string, domain: string) => `event-${id}@${domain}`;
+export const talkUid = (proposalId: string, domain: string) => `talk-${proposalId}@${domain}`;
+export const taskUid = (taskId: string, domain: string) => `task-${taskId}@${domain}`;
 
 export function location(e: Pick<FeedEvent, 'roomName' | 'roomLocation' | 'onlineUrl'>): string | null {
   const room = [e.roomName, e.roomLocation].filter(Boolean).join(', ');
@@ -102,7 +103,7 @@ export function renderCalendar(o: CalendarOptions): string {
     const url = `${o.publicUrl}/events/${e.id}`;
     if (!o.includeEvent || o.includeEvent(e)) {
       cal.createEvent({
-        id: eventUid(e.id, o.publicUrl),
+        id: eventUid(e.id, o.uidDomain),
         sequence: e.sequence,
         stamp: e.updatedAt,
         lastModified: e.updatedAt,
@@ -120,7 +121,7 @@ export function renderCalendar(o: CalendarOptions): string {
       const wanted = typeof o.talks === 'function' ? o.talks(e, t) : !!o.talks;
       if (!wanted) continue;
       cal.createEvent({
-        id: talkUid(t.proposalId, o.publicUrl),
+        id: talkUid(t.proposalId, o.uidDomain),
         sequence: t.sequence,
         stamp: t.updatedAt,
         lastModified: t.updatedAt,
@@ -143,7 +144,7 @@ export function renderCalendar(o: CalendarOptions): string {
   for (const t of o.tasks ?? []) {
     const day = DateTime.fromJSDate(t.dueAt, { zone: t.timeZone });
     cal.createEvent({
-      id: taskUid(t.id, o.publicUrl),
+      id: taskUid(t.id, o.uidDomain),
       sequence: t.version,
       stamp: t.updatedAt,
       lastModified: t.updatedAt,

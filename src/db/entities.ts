@@ -3,6 +3,7 @@ import { Call, CallFormat, CallTrack } from '../modules/cfp/call.entity';
 import { Community } from '../modules/communities/community.entity';
 import { CommunityStamp } from '../modules/communities/community-stamp.entity';
 import { JobOutbox } from '../jobs/job-outbox.entity';
+import { InstanceSetting } from './instance-setting.entity';
 import { Membership } from '../modules/communities/membership.entity';
 import { ApiToken } from '../modules/people/api-token.entity';
 import { Person } from '../modules/people/person.entity';
@@ -32,6 +33,7 @@ export const entities = [
   Community,
   CommunityStamp,
   JobOutbox,
+  InstanceSetting,
   Membership,
   Call,
   CallFormat,

@@ -8,6 +8,7 @@ import type Mail from 'nodemailer/lib/mailer';
 import type { DataSource } from 'typeorm';
 import { renderInvite, type InviteItem } from '../calendar/invite';
 import { agendaText, eventUid, location, talkUid } from '../calendar/render';
+import { UidDomain } from '../calendar/uid-domain';
 import * as q from './mail.queries';
 import type { EventRow, Person } from './mail.queries';
 import { defaultAuth, type AuthConfig } from '../config';
@@ -59,6 +60,7 @@ export function when(start: Date, end: Date, tz: string): string {
 
 export class MessageBuilder {
   private readonly host: string;
+  private readonly uids: UidDomain;
 
   constructor(
     private readonly ds: DataSource,
@@ -67,6 +69,7 @@ export class MessageBuilder {
     private readonly dropped: (line: string) => void = (l) => console.error(`worker: ${l}`),
   ) {
     this.host = settings.organizerEmail.split('@')[1] || new URL(settings.publicUrl).hostname;
+    this.uids = new UidDomain(ds, settings.publicUrl);
   }
 
   /**
@@ -170,7 +173,7 @@ export class MessageBuilder {
       })),
     );
     const item: InviteItem = {
-      uid: eventUid(e.id, this.settings.publicUrl),
+      uid: eventUid(e.id, await this.uids.get()),
       // Each attendee's copy: the event's changes plus their own comings and goings (rsvp.invite_round).
       sequence: e.sequence + (await q.inviteRound(this.ds.manager, e.id, person.id)),
       title: e.title,
@@ -200,7 +203,7 @@ export class MessageBuilder {
       t.ends_at ?? (job.was ? new Date(job.was.endsAt) : (e?.ends_at ?? new Date(start.getTime() + 1800_000)));
     const tz = e?.time_zone ?? 'UTC';
     const item: InviteItem = {
-      uid: talkUid(job.id, this.settings.publicUrl),
+      uid: talkUid(job.id, await this.uids.get()),
       sequence: t.talk_sequence,
       title: t.title,
       description: [t.abstract, e ? `Part of ${e.title}` : ''].filter(Boolean).join('\n\n'),
