@@ -65,7 +65,13 @@ t.test('metrics for Prometheus', async (t) => {
   sink.state.refuse = false;
   await ctx.req('POST', `/v1/proposals/${id}/transitions`, { token: c.organizer.token, body: { to: 'accepted' } });
   await sink.waitFor((r) => r.to.includes(c.speaker.email) && /^Accepted/.test(r.mail.subject ?? ''));
-  const after = (await scrape(TOKEN)).body;
+  // The sink has the mail before the worker hears SMTP's answer and counts it: wait for the count.
+  let after = (await scrape(TOKEN)).body;
+  const counted = Date.now() + 10000;
+  while (!/kind="decision",outcome="sent"\} [1-9]/.test(after) && Date.now() < counted) {
+    await new Promise((r) => setTimeout(r, 50));
+    after = (await scrape(TOKEN)).body;
+  }
   t.match(after, /brownbag_mails_total\{kind="proposal-received",outcome="failed"\} [1-9]/, 'a failed attempt');
   t.match(after, /brownbag_mails_total\{kind="decision",outcome="sent"\} 1\b/, 'a sent mail');
 });
