@@ -7,6 +7,7 @@ import zlib from 'node:zlib';
 import t from 'tap';
 import { Client } from 'pg';
 import { buildApp } from '../src/app';
+import { zoned } from '../src/calendar/render';
 import { community, eventWithTalk, setup, submitted, type Ctx } from './helper';
 
 // ical.js's types describe a default export; its CommonJS build exports the members directly.
@@ -230,9 +231,35 @@ t.test('calendar feeds', async (t) => {
       t.match(ev.description, `${cse.date}, ${cse.local}–`, `${cse.tz} ${cse.date}: local time in the text`);
       t.match(ev.description, `(${cse.tz})`, 'the zone is named');
     }
-    const raw = (await ics(ctx, '/v1/communities/guild/calendar.ics')).text;
-    t.notMatch(raw, /DTSTART;TZID/, 'instants are UTC, so no VTIMEZONE is needed');
-    t.match(raw, /DTSTART:\d{8}T\d{6}Z/);
+    // Local time with its zone: ical.js resolves each TZID through the feed's own VTIMEZONE
+    // (calendar-new-york.test.ts runs this in another process zone), so 10:00 stays 10:00.
+    const feed = await ics(ctx, '/v1/communities/guild/calendar.ics');
+    const zones = feed.cal.getAllSubcomponents('vtimezone').map((z: Comp) => String(z.getFirstPropertyValue('tzid')));
+    t.same(
+      zones.filter((z: string) => z !== 'Europe/Berlin').sort(),
+      ['America/New_York'],
+      'one VTIMEZONE per zone used',
+    );
+    t.ok(zones.includes('Europe/Berlin'));
+    for (const v of feed.cal.getAllSubcomponents('vevent') as Comp[]) {
+      const summary = String(v.getFirstPropertyValue('summary'));
+      if (!summary.startsWith('DST ')) continue;
+      const start = v.getFirstProperty('dtstart')!;
+      t.equal(start.getParameter('tzid'), summary.slice(4), `${summary}: TZID is the event's zone`);
+      const local = start.getFirstValue() as unknown as { hour: number; minute: number; zone: { tzid: string } };
+      t.same([local.hour, local.minute, local.zone.tzid], [10, 0, summary.slice(4)], `${summary}: 10:00 local`);
+    }
+    t.match(feed.text, /DTSTART;TZID=America\/New_York:20271108T100000\r\n/, 'written as wall-clock time');
+  });
+
+  t.test('UTC and unknown zones stay UTC instants; aliases use the zone they name', async (t) => {
+    const at = new Date('2027-01-05T12:00:00Z');
+    t.same(zoned(at, 'UTC'), { at, timezone: null });
+    t.same(zoned(at, 'Etc/UTC'), { at, timezone: null });
+    t.same(zoned(at, 'Mars/Olympus_Mons'), { at, timezone: null });
+    const alias = zoned(at, 'US/Eastern');
+    t.equal(alias.timezone, 'America/New_York');
+    t.equal(String(alias.at), '2027-01-05T07:00:00.000-05:00');
   });
 
   t.test('hostile and long user text round-trips exactly; no property injection', async (t) => {

@@ -23,6 +23,8 @@ function vevent(ics: string) {
     partstat: att.getParameter('partstat'),
     rsvp: att.getParameter('rsvp'),
     start: (ev.getFirstPropertyValue('dtstart') as unknown as { toJSDate(): Date }).toJSDate(),
+    tzid: ev.getFirstProperty('dtstart')!.getParameter('tzid'),
+    zones: cal.getAllSubcomponents('vtimezone').map((z) => String(z.getFirstPropertyValue('tzid'))),
   };
 }
 
@@ -104,6 +106,8 @@ t.test('mail and jobs', async (t) => {
     t.equal(v1.organizer.toLowerCase(), 'mailto:organizers@brownbag.test');
     t.equal(v1.attendee.toLowerCase(), `mailto:${s.speaker.email}`);
     t.equal(v1.start.toISOString(), '2027-06-10T10:00:00.000Z');
+    t.same([v1.tzid, v1.zones], ['Europe/Berlin', ['Europe/Berlin']], "in the event's zone, with its VTIMEZONE");
+    t.match(part.ics, /DTSTART;TZID=Europe\/Berlin:20270610T120000\r\n/, '12:00 Berlin local');
     const feed = await ctx.app.inject({
       method: 'GET',
       url: `/v1/events/${eventId}/calendar.ics`,

@@ -3,6 +3,8 @@
  * the feeds, ORGANIZER, and the recipient as ATTENDEE;PARTSTAT=NEEDS-ACTION;RSVP=TRUE — what
  * Outlook, Gmail and Apple Mail need to show Accept/Decline and to update or remove the entry.
  */
+import { zoned } from './render';
+import { vtimezone } from './vtimezone';
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 
 export interface InviteItem {
@@ -12,6 +14,8 @@ export interface InviteItem {
   description: string;
   startsAt: Date;
   endsAt: Date;
+  /** the event's IANA zone: times are written in it with its VTIMEZONE (see vtimezone.ts) */
+  timeZone: string;
   location: string | null;
   url: string;
   stamp: Date;
@@ -33,13 +37,15 @@ export function renderInvite(o: {
   const cal = ical({
     prodId: { company: 'Brownbag', product: 'brownbag', language: 'EN' },
     method: ICalCalendarMethod[o.method],
+    timezone: { name: null, generator: vtimezone },
   });
   cal.createEvent({
     id: o.item.uid,
     sequence: o.item.sequence,
     stamp: o.item.stamp,
-    start: o.item.startsAt,
-    end: o.item.endsAt,
+    start: zoned(o.item.startsAt, o.item.timeZone).at,
+    end: zoned(o.item.endsAt, o.item.timeZone).at,
+    timezone: zoned(o.item.startsAt, o.item.timeZone).timezone,
     summary: o.item.title,
     description: o.item.description,
     location: o.item.location,

@@ -1,10 +1,12 @@
 /**
  * RFC 5545 rendering with ical-generator: one place for every calendar Brownbag emits. Times are
- * UTC instants (DTSTART:…Z), which every client places correctly across DST; the event's own time
- * zone is used for the agenda text. UIDs never change; SEQUENCE is the item's stored sequence.
+ * in the event's own time zone (DTSTART;TZID=Europe/Berlin:…) with a VTIMEZONE per zone used
+ * (vtimezone.ts), so local times hold across DST; UTC and zones without data stay UTC instants.
+ * UIDs never change; SEQUENCE is the item's stored sequence.
  */
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { DateTime } from 'luxon';
+import { calendarZone, vtimezone } from './vtimezone';
 
 export interface FeedTalk {
   proposalId: string;
@@ -69,6 +71,16 @@ export function location(e: Pick<FeedEvent, 'roomName' | 'roomLocation' | 'onlin
   return [room, e.onlineUrl].filter(Boolean).join(' · ') || null;
 }
 
+/**
+ * An instant as ical-generator writes it in a zone: a Luxon time set to the zone plus the event's
+ * TZID (a plain Date with a TZID would be written in the server's own zone), or the Date itself
+ * (UTC, …Z) when the zone has no VTIMEZONE.
+ */
+export function zoned(d: Date, zone: string): { at: Date | DateTime; timezone: string | null } {
+  const z = calendarZone(zone);
+  return z ? { at: DateTime.fromJSDate(d).setZone(z.tzid), timezone: z.tzid } : { at: d, timezone: null };
+}
+
 function clock(d: Date, tz: string) {
   return DateTime.fromJSDate(d, { zone: tz }).toFormat('HH:mm');
 }
@@ -96,6 +108,7 @@ export function renderCalendar(o: CalendarOptions): string {
     name: o.name,
     prodId: { company: 'Brownbag', product: 'brownbag', language: 'EN' },
     ttl: 3600,
+    timezone: { name: null, generator: vtimezone },
     ...(o.method ? { method: ICalCalendarMethod[o.method] } : {}),
   });
   for (const e of o.events) {
@@ -108,8 +121,9 @@ export function renderCalendar(o: CalendarOptions): string {
         stamp: e.updatedAt,
         lastModified: e.updatedAt,
         created: e.createdAt,
-        start: e.startsAt,
-        end: e.endsAt,
+        start: zoned(e.startsAt, e.timeZone).at,
+        end: zoned(e.endsAt, e.timeZone).at,
+        timezone: zoned(e.startsAt, e.timeZone).timezone,
         summary: e.title,
         description: agendaText(e),
         location: location(e),
@@ -125,8 +139,9 @@ export function renderCalendar(o: CalendarOptions): string {
         sequence: t.sequence,
         stamp: t.updatedAt,
         lastModified: t.updatedAt,
-        start: t.startsAt,
-        end: t.endsAt,
+        start: zoned(t.startsAt, e.timeZone).at,
+        end: zoned(t.endsAt, e.timeZone).at,
+        timezone: zoned(t.startsAt, e.timeZone).timezone,
         summary: t.title,
         description: [
           t.speakers.join(', '),
