@@ -14,6 +14,7 @@ import { NoHotRow1796374752530 } from './1796374752530-NoHotRow';
 import { JobOutbox1796392532162 } from './1796392532162-JobOutbox';
 import { SearchIndexNoPendingList1796396000000 } from './1796396000000-SearchIndexNoPendingList';
 import { InstanceSetting1796397000000 } from './1796397000000-InstanceSetting';
+import { TopicWishes1796398571148 } from './1796398571148-TopicWishes';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -30,4 +31,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   JobOutbox1796392532162,
   SearchIndexNoPendingList1796396000000,
   InstanceSetting1796397000000,
+  TopicWishes1796398571148,
 ];

@@ -62,7 +62,7 @@ async function main() {
         console.log(
           `demo: communities ${DEMO_SLUG} and frontend-meetup are ready, with rooms, events, an agenda, RSVPs, checklists,`,
         );
-        console.log("  last month's talks with feedback, lessons and a retrospective, and nominations.");
+        console.log("  last month's talks with feedback, lessons and a retrospective, nominations and topic wishes.");
         // The guild is internal (the default): a calendar client reads it through a personal feed URL.
         const olga = Object.keys(tokens)[0];
         const olgaActor = await services.people.authenticate(tokens[olga]);
@@ -71,6 +71,7 @@ async function main() {
         console.log(`  subscribe a calendar (${olga}'s personal URL, the guild is internal):`);
         console.log(`    ${webcal}/v1/feeds/${feed.secret}/communities/${DEMO_SLUG}/calendar.ics?talks=true`);
         console.log(`  frontend-meetup is public:  ${webcal}/v1/communities/frontend-meetup/calendar.ics`);
+        console.log(`  topic wishes, most wanted first: ${url}/c/${DEMO_SLUG}/wishes`);
         console.log(`  search the knowledge base:  ${url}/v1/search?q=sampling%20traces`);
         console.log(
           `  the community in figures:   ${url}/v1/communities/${DEMO_SLUG}/metrics   (add ?format=csv for a spreadsheet)`,

@@ -45,6 +45,9 @@ import { LessonsService } from './modules/lessons/lessons.service';
 import { lessonsRoutes } from './modules/lessons/lessons.routes';
 import { NominationsService } from './modules/nominations/nominations.service';
 import { nominationsRoutes } from './modules/nominations/nominations.routes';
+import { WishesService } from './modules/wishes/wishes.service';
+import { wishesRoutes } from './modules/wishes/wishes.routes';
+import { wishesPages } from './modules/wishes/wishes.pages';
 import { SearchService } from './modules/search/search.service';
 import { searchRoutes } from './modules/search/search.routes';
 import { MetricsService } from './modules/metrics/metrics.service';
@@ -103,6 +106,7 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
   const feedback = new FeedbackService(ds, communities);
   const lessons = new LessonsService(ds, communities);
   const nominations = new NominationsService(ds, communities, people, proposals);
+  const wishes = new WishesService(ds, communities, proposals);
   const search = new SearchService(ds);
   const metrics = new MetricsService(ds, communities);
   return {
@@ -124,6 +128,7 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
     feedback,
     lessons,
     nominations,
+    wishes,
     search,
     metrics,
   };
@@ -218,6 +223,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await web.register(tasksPages, services);
     await web.register(metricsPages, services);
     await web.register(nominationsPages, services);
+    await web.register(wishesPages, services);
     await web.register(cfpPages, services);
     await web.register(peoplePages, { ...services, publicUrl });
   });
@@ -238,6 +244,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(feedbackRoutes, { feedback: services.feedback });
       await v1.register(lessonsRoutes, { lessons: services.lessons });
       await v1.register(nominationsRoutes, { nominations: services.nominations });
+      await v1.register(wishesRoutes, { wishes: services.wishes });
       await v1.register(searchRoutes, { search: services.search });
       await v1.register(metricsRoutes, { metrics: services.metrics });
     },

@@ -119,6 +119,24 @@ t.test('community metrics', async (t) => {
                   VALUES ($1, $2, $3, 'N2', 'accepted', '2026-01-16T10:00:00Z', $4, '2026-01-15T10:00:00Z')`,
     [community_id, c.speaker.id, c.member.id, p2],
   );
+  // Topic wishes: W1 in January (its author's vote then, the member's in February), W2 in February
+  // (its author's vote then, the reviewer's in March) → wishes 1/1/0, votes 1/2/1.
+  const wish = async (title: string, at: string) =>
+    (
+      await ds.query(
+        `INSERT INTO topic_wish (community_id, author_id, title, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [community_id, c.speaker.id, title, at],
+      )
+    )[0].id as string;
+  const w1 = await wish('W1', '2026-01-20T10:00:00Z');
+  const w2 = await wish('W2', '2026-02-20T10:00:00Z');
+  for (const [w, who, at] of [
+    [w1, c.speaker.id, '2026-01-20T10:00:00Z'],
+    [w1, c.member.id, '2026-02-02T10:00:00Z'],
+    [w2, c.speaker.id, '2026-02-20T10:00:00Z'],
+    [w2, c.reviewer.id, '2026-03-03T10:00:00Z'],
+  ])
+    await ds.query(`INSERT INTO topic_wish_vote (wish_id, person_id, created_at) VALUES ($1, $2, $3)`, [w, who, at]);
 
   const expected = [
     {
@@ -141,6 +159,8 @@ t.test('community metrics', async (t) => {
       talksWithLessonPct: null,
       nominations: 2,
       nominationsToProposals: 1,
+      topicWishes: 1,
+      wishVotes: 1,
     },
     {
       // speakers: Sam (Payments); people reached: Max (Search), Rita (payments), Olga (Platform) → 3 departments
@@ -163,6 +183,8 @@ t.test('community metrics', async (t) => {
       talksWithLessonPct: 100,
       nominations: 0,
       nominationsToProposals: 0,
+      topicWishes: 1,
+      wishVotes: 2,
     },
     {
       // speakers: Sam (second talk: not a first-timer) and Max (first); Rita attended → Payments, Search
@@ -185,6 +207,8 @@ t.test('community metrics', async (t) => {
       talksWithLessonPct: 50,
       nominations: 0,
       nominationsToProposals: 0,
+      topicWishes: 0,
+      wishVotes: 1,
     },
   ];
 

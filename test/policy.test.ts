@@ -90,6 +90,9 @@ t.test('every role × every action, over HTTP', async (t) => {
       body: { email: c.speaker.email, topic: 'Observability' },
     })
   ).body.id as string;
+  const wish = (
+    await req('POST', '/v1/communities/guild/wishes', { token: c.speaker.token, body: { title: 'Property testing' } })
+  ).body.id as string;
   const job = (await req('GET', '/v1/admin/jobs', { token: ctx.admin.token })).body.items[0].id as string;
 
   type Probe = (p: Person, who: Who) => Promise<Res | boolean>;
@@ -240,6 +243,16 @@ t.test('every role × every action, over HTTP', async (t) => {
     'nomination.list': (p) => req('GET', '/v1/communities/guild/nominations', { token: p.token }),
     'nomination.read': (p) => req('GET', `/v1/nominations/${nomination}`, { token: p.token }),
     'nomination.answer': (p) => req('POST', `/v1/nominations/${nomination}/decline`, { token: p.token }),
+    'wish.read': (p) => req('GET', '/v1/communities/guild/wishes', { token: p.token }),
+    'wish.create': (p) =>
+      req('POST', '/v1/communities/guild/wishes', { token: p.token, body: { title: fresh('Wish') } }),
+    'wish.vote': (p) => req('PUT', `/v1/wishes/${wish}/vote`, { token: p.token }),
+    'wish.offer': (p) => req('POST', `/v1/wishes/${wish}/offers`, { token: p.token }),
+    'wish.close': async (p) => {
+      const r = await req('PATCH', `/v1/wishes/${wish}`, { token: p.token, body: { status: 'closed' } });
+      await req('PATCH', `/v1/wishes/${wish}`, { token: org, body: { status: 'open' } });
+      return r;
+    },
     'metrics.read': (p) => req('GET', '/v1/communities/guild/metrics', { token: p.token }),
     'proposal.read': (p) => req('GET', `/v1/proposals/${proposal}`, { token: p.token }),
   };

@@ -49,6 +49,18 @@ t.test('the demo seed builds a whole community through the services', async (t) 
   t.match(md.text, /Online-only worked/, 'organizers read their retrospective');
   const nominations = await ctx.req('GET', `/v1/communities/${DEMO_SLUG}/nominations`, { token: olga });
   t.equal(nominations.body.items.length, 1, 'one open nomination');
+  const wishes = await ctx.req('GET', `/v1/communities/${DEMO_SLUG}/wishes`, { token: olga });
+  t.same(
+    wishes.body.items.map((w: { title: string; votes: number }) => [w.title, w.votes]),
+    [
+      ['Kubernetes cost allocation', 5],
+      ['Accessibility testing in CI', 3],
+      ['How support triages bugs', 2],
+      ['Threat modelling for product teams', 1],
+    ],
+    'wishes, most votes first',
+  );
+  t.match(wishes.body.items[0].offers, [{ name: 'Yuki Tanaka' }], 'with an offer to talk');
   const metrics = await ctx.req('GET', `/v1/communities/${DEMO_SLUG}/metrics`, { token: olga });
   t.ok(
     metrics.body.buckets.some(

@@ -329,6 +329,37 @@ async function seedAfterTheTalk(
   });
   await s.nominations.accept(actors['mia.chen@example.com'], mia.id, {});
   tick('nominations');
+
+  // Topic wishes with votes; Yuki offers to talk about the most wanted one (a draft; Tom is told).
+  const wishes: [string, string, string, string[]][] = [
+    [
+      'tom.berg@example.com',
+      'Kubernetes cost allocation',
+      'Who pays for which pod, and how teams see it.',
+      ['raj.reviewer@example.com', 'ana.silva@example.com', 'omar.haddad@example.com', 'eva.novak@example.com'],
+    ],
+    [
+      'ana.silva@example.com',
+      'Accessibility testing in CI',
+      'What axe catches, what it misses, and how to keep the build green.',
+      ['eva.novak@example.com', 'olga.organizer@example.com'],
+    ],
+    ['omar.haddad@example.com', 'How support triages bugs', '', ['mia.chen@example.com']],
+    [
+      'lena.reviewer@example.com',
+      'Threat modelling for product teams',
+      'A lightweight format we can run in an hour.',
+      [],
+    ],
+  ];
+  const made: string[] = [];
+  for (const [author, title, details, voters] of wishes) {
+    const { wish } = await s.wishes.create(actors[author], DEMO_SLUG, { title, details });
+    for (const v of voters) await s.wishes.vote(actors[v], wish.id, true);
+    made.push(wish.id);
+  }
+  await s.wishes.offer(actors['yuki.tanaka@example.com'], made[0], {});
+  tick('topic wishes');
 }
 
-export const DEMO_STEPS = 10 + 3 + TALKS.length + 3 + 3;
+export const DEMO_STEPS = 10 + 3 + TALKS.length + 3 + 4;

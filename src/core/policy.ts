@@ -17,7 +17,7 @@ export interface Subject {
   actor: Actor;
   role?: Role | null;
   community?: { blindReview: boolean; retrospectiveVisibility: 'organizers' | 'everyone' };
-  /** The object is the actor's own: their proposal or talk, their membership, their nomination, themselves. */
+  /** The object is the actor's own: their proposal or talk, their membership, their nomination or wish, themselves. */
   own?: boolean;
   /** The actor was going to (or checked in at) the talk's event. */
   attended?: boolean;
@@ -280,6 +280,24 @@ export const POLICY = {
     what: 'see a nomination (its nominee, its nominator, organizers)',
     rule: any(isOwn, isOrganizer),
     refusal: 'The nomination was not found.',
+  },
+  'wish.read': membersOnly(
+    "see the community's topic wishes",
+    "A community's topic wishes are for its members; join it first.",
+  ),
+  'wish.create': membersOnly('wish for a topic', 'Members of the community post topic wishes; join it first.'),
+  'wish.vote': membersOnly(
+    'vote for a topic wish (once)',
+    'Members of the community vote for topic wishes; join it first.',
+  ),
+  'wish.offer': membersOnly(
+    'offer to talk about a wish (starts a draft proposal)',
+    'Members of the community offer talks; join it first.',
+  ),
+  'wish.close': {
+    what: 'close or reopen a topic wish',
+    rule: any(isOwn, isOrganizer),
+    refusal: 'Only its author or an organizer closes a topic wish.',
   },
   'metrics.read': membersOnly("read the community's figures", "A community's figures are for its members."),
   'proposal.read': {

@@ -25,6 +25,7 @@ import { Feedback } from '../modules/feedback/feedback.entity';
 import { Lesson, LessonPrompt } from '../modules/lessons/lesson.entity';
 import { TalkDocument } from '../modules/search/talk-document.entity';
 import { Nomination } from '../modules/nominations/nomination.entity';
+import { TopicWish, TopicWishOffer, TopicWishVote } from '../modules/wishes/wish.entity';
 import { OidcLogin, PersonIdentity, Session, SignInLink } from '../modules/auth/auth.entity';
 
 export const entities = [
@@ -57,6 +58,9 @@ export const entities = [
   LessonPrompt,
   TalkDocument,
   Nomination,
+  TopicWish,
+  TopicWishVote,
+  TopicWishOffer,
   Session,
   SignInLink,
   PersonIdentity,

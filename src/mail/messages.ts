@@ -10,6 +10,7 @@ import { renderInvite, type InviteItem } from '../calendar/invite';
 import { agendaText, eventUid, location, talkUid } from '../calendar/render';
 import { UidDomain } from '../calendar/uid-domain';
 import * as q from './mail.queries';
+import { offerFacts } from '../modules/wishes/wishes.queries';
 import type { EventRow, Person } from './mail.queries';
 import { defaultAuth, type AuthConfig } from '../config';
 import { createSignInLink, domainOf, LINK_MINUTES, MAIL_LINK_MINUTES } from '../modules/auth/links';
@@ -38,6 +39,8 @@ export type MailJob =
   | { kind: 'lesson-prompt'; proposalId: string; personId: string; reminder: boolean }
   | { kind: 'nomination'; nominationId: string; personId: string }
   | { kind: 'nomination-answered'; nominationId: string; personId: string }
+  /** Someone offered to talk about the person's topic wish. */
+  | { kind: 'wish-offer'; wishId: string; personId: string; offererId: string }
   /** Asked for on the sign-in page; the link itself is made when the mail is written (only its hash is kept). */
   | { kind: 'sign-in-link'; email: string; next: string };
 
@@ -101,6 +104,16 @@ export class MessageBuilder {
       case 'nomination':
       case 'nomination-answered':
         return this.nomination(person, job.nominationId, job.kind === 'nomination');
+      case 'wish-offer': {
+        const w = await offerFacts(this.ds.manager, job.wishId, job.offererId);
+        if (!w) return null;
+        const url = `${this.settings.publicUrl}/wishes/${job.wishId}`;
+        return this.mail(
+          person,
+          templates.wishOffer({ ...w, name: person.name, url }),
+          `wish-offer.${job.wishId}.${job.offererId}`,
+        );
+      }
       case 'waitlist-promoted':
       case 'reminder': {
         const e = await this.event(job.eventId);

@@ -79,6 +79,13 @@ export const templates = {
       'You know more than you think, and the organizers help with everything else: the outline, the slides, the room and the announcement. Accept and you get a draft proposal to shape at your own pace; decline and that is fine too.',
       n.url,
     ]),
+  wishOffer: (w: { name: string; title: string; community: string; offerer: string; url: string }) =>
+    message(`${w.offerer} could talk about "${w.title}"`, [
+      `Hi ${w.name},`,
+      `you wished to hear about "${w.title}" at ${w.community}, and ${w.offerer} has offered to talk about it: they started a proposal.`,
+      'The organizers will see it once it is submitted. Your wish, its votes and who offered are here:',
+      w.url,
+    ]),
   nominationAnswered: (n: NominationInfo) =>
     message(`Your nomination of ${n.nominee}: ${n.status}`, [
       `Hi ${n.name},`,

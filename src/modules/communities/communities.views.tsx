@@ -104,7 +104,8 @@ export function CommunityHome(p: CommunityHomeProps) {
         ) : null}
         {ctx.who ? (
           <p>
-            <a href={`/c/${a.community.slug}/nominate`}>{m.nominate}</a>
+            <a href={`/c/${a.community.slug}/nominate`}>{m.nominate}</a> ·{' '}
+            <a href={`/c/${a.community.slug}/wishes`}>{m.wishes}</a>
           </p>
         ) : null}
       </section>

@@ -15,7 +15,8 @@ export type Bucket = (typeof BUCKETS)[number];
  * - departments reached: distinct departments of the bucket's speakers and of people going to or checked in at its events;
  * - feedback: mean rating of the bucket's talks; lessons: share of its talks with a published lesson;
  * - tasks on time: of tasks due in the bucket (and already due), not skipped, the share done by their due time;
- * - nominations: made in the bucket; to proposals: of those, how many led to a submitted proposal.
+ * - nominations: made in the bucket; to proposals: of those, how many led to a submitted proposal;
+ * - topic wishes: posted in the bucket; wish votes: cast in the bucket (withdrawn votes are gone).
  */
 export const METRICS_SQL = `
 WITH range AS (
@@ -75,6 +76,13 @@ WITH range AS (
          count(*) FILTER (WHERE p.submitted_at IS NOT NULL)::int AS to_proposals
     FROM nomination n LEFT JOIN proposal p ON p.id = n.proposal_id, range
    WHERE n.community_id = $1 AND n.created_at >= range.lo AND n.created_at < range.hi GROUP BY 1
+), wishes AS (
+  SELECT date_trunc($3, w.created_at AT TIME ZONE $2) AS b, count(*)::int AS n
+    FROM topic_wish w, range WHERE w.community_id = $1 AND w.created_at >= range.lo AND w.created_at < range.hi GROUP BY 1
+), wish_votes AS (
+  SELECT date_trunc($3, v.created_at AT TIME ZONE $2) AS b, count(*)::int AS n
+    FROM topic_wish_vote v JOIN topic_wish w ON w.id = v.wish_id, range
+   WHERE w.community_id = $1 AND v.created_at >= range.lo AND v.created_at < range.hi GROUP BY 1
 )
 SELECT to_char(bk.b, 'YYYY-MM-DD') AS bucket,
        coalesce(su.n, 0) AS proposals_submitted, coalesce(de.accepted, 0) AS proposals_accepted, coalesce(de.rejected, 0) AS proposals_rejected,
@@ -84,11 +92,13 @@ SELECT to_char(bk.b, 'YYYY-MM-DD') AS bucket,
        coalesce(at.rsvps, 0) AS rsvps, coalesce(at.attended, 0) AS attended,
        ra.mean AS mean_feedback, coalesce(tf.with_lesson, 0) AS talks_with_lesson,
        coalesce(tk.due, 0) AS tasks_due, coalesce(tk.on_time, 0) AS tasks_on_time,
-       coalesce(nm.made, 0) AS nominations, coalesce(nm.to_proposals, 0) AS nominations_to_proposals
+       coalesce(nm.made, 0) AS nominations, coalesce(nm.to_proposals, 0) AS nominations_to_proposals,
+       coalesce(wi.n, 0) AS topic_wishes, coalesce(wv.n, 0) AS wish_votes
   FROM buckets bk
   LEFT JOIN submitted su ON su.b = bk.b LEFT JOIN decided de ON de.b = bk.b LEFT JOIN departments dp ON dp.b = bk.b
   LEFT JOIN speaker_counts sc ON sc.b = bk.b LEFT JOIN held_counts hc ON hc.b = bk.b LEFT JOIN ratings ra ON ra.b = bk.b
   LEFT JOIN attendance at ON at.b = bk.b LEFT JOIN talk_facts tf ON tf.b = bk.b LEFT JOIN tasks tk ON tk.b = bk.b LEFT JOIN nominations nm ON nm.b = bk.b
+  LEFT JOIN wishes wi ON wi.b = bk.b LEFT JOIN wish_votes wv ON wv.b = bk.b
  ORDER BY bk.b`;
 
 export interface Row {
@@ -109,6 +119,8 @@ export interface Row {
   tasks_on_time: number;
   nominations: number;
   nominations_to_proposals: number;
+  topic_wishes: number;
+  wish_votes: number;
 }
 
 const INTERVAL: Record<Bucket, string> = { week: '1 week', month: '1 month', quarter: '3 months', year: '1 year' };

@@ -31,6 +31,8 @@ const BucketOut = Type.Object({
   talksWithLessonPct: Pct,
   nominations: Int,
   nominationsToProposals: Int,
+  topicWishes: Int,
+  wishVotes: Int,
 });
 const MetricsOut = Type.Object({
   community: Type.String(),

@@ -33,6 +33,8 @@ export function figures(r: Row) {
     talksWithLessonPct: pct(r.talks_with_lesson, r.talks_given),
     nominations: r.nominations,
     nominationsToProposals: r.nominations_to_proposals,
+    topicWishes: r.topic_wishes,
+    wishVotes: r.wish_votes,
   };
 }
 export type Figures = ReturnType<typeof figures>;

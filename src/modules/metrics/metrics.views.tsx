@@ -93,11 +93,17 @@ export function FiguresPage({
           <Bars title={m.chartAttendance} values={rows.map((r) => r.attended)} labels={labels} />
           <Bars title={m.chartFirstTimers} values={rows.map((r) => r.firstTimeSpeakers)} labels={labels} />
           <Bars title={m.chartOnTime} values={rows.map((r) => r.tasksOnTimePct)} labels={labels} unit=" %" />
+          <Bars title={m.chartWishVotes} values={rows.map((r) => r.wishVotes)} labels={labels} />
           <p class="muted">
             {m.speakers}:{' '}
             {num(
               ctx.l,
               rows.reduce((s, r) => s + r.speakers, 0),
+            )}{' '}
+            · {m.wishes}:{' '}
+            {num(
+              ctx.l,
+              rows.reduce((s, r) => s + r.topicWishes, 0),
             )}
           </p>
         </>

@@ -161,6 +161,7 @@ export const en = {
   chartAttendance: 'Attendance (people checked in)',
   chartFirstTimers: 'First-time speakers',
   chartOnTime: 'Tasks done on time (%)',
+  chartWishVotes: 'Votes for topic wishes',
   noFigures: 'No figures yet.',
 
   // nominations
@@ -181,6 +182,29 @@ export const en = {
   received: 'Received',
   sent: 'Sent',
   noNominations: 'None yet.',
+
+  // topic wishes
+  wishes: 'Topic wishes',
+  wishesHint:
+    'What would you like to hear about? Wish for a topic, vote for the ones you want too, and if you could talk about one, say so: it starts a draft proposal.',
+  wishTitle: 'A topic you would like to hear about',
+  wishDetails: 'What you would like to learn (optional)',
+  postWish: 'Post the wish',
+  openWishes: 'Open wishes',
+  closedWishes: 'Closed wishes',
+  noWishes: 'No wishes yet.',
+  votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
+  offers: (n: number) => (n === 1 ? '1 offer to talk' : `${n} offers to talk`),
+  vote: 'Vote',
+  unvote: 'Withdraw my vote',
+  wishedBy: (name: string) => `Wished for by ${name}`,
+  wishStatus: { open: 'open', closed: 'closed' } as Record<string, string>,
+  couldTalk: 'Who could talk about it',
+  noOffers: 'Nobody yet — could you?',
+  offerTalk: 'I could talk about this',
+  yourDraft: 'your draft proposal',
+  closeWish: 'Close the wish',
+  reopenWish: 'Reopen the wish',
 
   // calendar
   myCalendar: 'My calendar',
