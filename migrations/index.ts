@@ -15,6 +15,7 @@ import { JobOutbox1796392532162 } from './1796392532162-JobOutbox';
 import { SearchIndexNoPendingList1796396000000 } from './1796396000000-SearchIndexNoPendingList';
 import { InstanceSetting1796397000000 } from './1796397000000-InstanceSetting';
 import { TopicWishes1796398571148 } from './1796398571148-TopicWishes';
+import { Series1796399428125 } from './1796399428125-Series';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -32,4 +33,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   SearchIndexNoPendingList1796396000000,
   InstanceSetting1796397000000,
   TopicWishes1796398571148,
+  Series1796399428125,
 ];

@@ -14,6 +14,7 @@ import { benchSignIn } from './bench/sign-in';
 import { benchPages } from './bench/pages';
 import { benchTasks } from './bench/tasks';
 import { benchRsvps } from './bench/rsvps';
+import { benchSeries } from './bench/series';
 import { acquirePgServer, dropDatabase } from './lib/pg-server';
 import { prepareTemplate } from './lib/test-db';
 
@@ -26,6 +27,7 @@ const SCENARIOS: Record<string, (c: BenchContext) => Promise<boolean>> = {
   'sign-in': benchSignIn,
   pages: benchPages,
   rsvps: benchRsvps,
+  series: benchSeries,
 };
 
 async function main() {

@@ -72,6 +72,7 @@ async function main() {
         console.log(`    ${webcal}/v1/feeds/${feed.secret}/communities/${DEMO_SLUG}/calendar.ics?talks=true`);
         console.log(`  frontend-meetup is public:  ${webcal}/v1/communities/frontend-meetup/calendar.ics`);
         console.log(`  topic wishes, most wanted first: ${url}/c/${DEMO_SLUG}/wishes`);
+        console.log(`  a series every second Thursday: ${url}/c/${DEMO_SLUG}/series`);
         console.log(`  search the knowledge base:  ${url}/v1/search?q=sampling%20traces`);
         console.log(
           `  the community in figures:   ${url}/v1/communities/${DEMO_SLUG}/metrics   (add ?format=csv for a spreadsheet)`,

@@ -46,6 +46,9 @@ import { lessonsRoutes } from './modules/lessons/lessons.routes';
 import { NominationsService } from './modules/nominations/nominations.service';
 import { nominationsRoutes } from './modules/nominations/nominations.routes';
 import { WishesService } from './modules/wishes/wishes.service';
+import { SeriesService } from './modules/series/series.service';
+import { seriesRoutes } from './modules/series/series.routes';
+import { seriesPages } from './modules/series/series.pages';
 import { wishesRoutes } from './modules/wishes/wishes.routes';
 import { wishesPages } from './modules/wishes/wishes.pages';
 import { SearchService } from './modules/search/search.service';
@@ -107,6 +110,7 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
   const lessons = new LessonsService(ds, communities);
   const nominations = new NominationsService(ds, communities, people, proposals);
   const wishes = new WishesService(ds, communities, proposals);
+  const series = new SeriesService(ds, communities, events);
   const search = new SearchService(ds);
   const metrics = new MetricsService(ds, communities);
   return {
@@ -129,6 +133,7 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
     lessons,
     nominations,
     wishes,
+    series,
     search,
     metrics,
   };
@@ -224,6 +229,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await web.register(metricsPages, services);
     await web.register(nominationsPages, services);
     await web.register(wishesPages, services);
+    await web.register(seriesPages, services);
     await web.register(cfpPages, services);
     await web.register(peoplePages, { ...services, publicUrl });
   });
@@ -245,6 +251,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(lessonsRoutes, { lessons: services.lessons });
       await v1.register(nominationsRoutes, { nominations: services.nominations });
       await v1.register(wishesRoutes, { wishes: services.wishes });
+      await v1.register(seriesRoutes, { series: services.series });
       await v1.register(searchRoutes, { search: services.search });
       await v1.register(metricsRoutes, { metrics: services.metrics });
     },

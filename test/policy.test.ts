@@ -90,6 +90,18 @@ t.test('every role × every action, over HTTP', async (t) => {
       body: { email: c.speaker.email, topic: 'Observability' },
     })
   ).body.id as string;
+  const series = (
+    await req('POST', '/v1/communities/guild/series', {
+      token: org,
+      body: {
+        title: 'Guild meetup',
+        cadence: 'FREQ=WEEKLY;BYDAY=TH',
+        startsOn: '2027-09-02',
+        startTime: '12:00',
+        durationMinutes: 60,
+      },
+    })
+  ).body.id as string;
   const wish = (
     await req('POST', '/v1/communities/guild/wishes', { token: c.speaker.token, body: { title: 'Property testing' } })
   ).body.id as string;
@@ -243,6 +255,8 @@ t.test('every role × every action, over HTTP', async (t) => {
     'nomination.list': (p) => req('GET', '/v1/communities/guild/nominations', { token: p.token }),
     'nomination.read': (p) => req('GET', `/v1/nominations/${nomination}`, { token: p.token }),
     'nomination.answer': (p) => req('POST', `/v1/nominations/${nomination}/decline`, { token: p.token }),
+    'series.read': (p) => req('GET', `/v1/series/${series}`, { token: p.token }),
+    'series.manage': (p) => req('PATCH', `/v1/series/${series}`, { token: p.token, body: { upcoming: 3 } }),
     'wish.read': (p) => req('GET', '/v1/communities/guild/wishes', { token: p.token }),
     'wish.create': (p) =>
       req('POST', '/v1/communities/guild/wishes', { token: p.token, body: { title: fresh('Wish') } }),

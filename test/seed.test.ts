@@ -22,7 +22,14 @@ t.test('the demo seed builds a whole community through the services', async (t) 
   ]);
   const olga = tokens['olga.organizer@example.com'];
   const events = await ctx.req('GET', `/v1/communities/${DEMO_SLUG}/events`, { token: olga });
-  t.equal(events.body.items.length, 5);
+  const [lunches, others] = [true, false].map((series) =>
+    events.body.items.filter((e: { title: string }) => (e.title === 'Guild lunch') === series),
+  );
+  t.equal(others.length, 5);
+  t.equal(lunches.length, 7, 'a series: six upcoming lunches and the skipped one, canceled');
+  const series = await ctx.req('GET', `/v1/communities/${DEMO_SLUG}/series`, { token: olga });
+  t.match(series.body.items, [{ title: 'Guild lunch', rules: [{ cadence: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH' }] }]);
+  t.equal(series.body.items[0].skips.length, 1);
   const lunch = events.body.items.find((e: { title: string }) => e.title === 'Platform brown-bag: performance edition');
   const full = await ctx.req('GET', `/v1/events/${lunch.id}`, { token: olga });
   t.match(full.body, { going: 6, waitlisted: 2 });

@@ -2,6 +2,7 @@
  * The demo community, made through the services (so every rule applies): people from several
  * departments, two communities, a call with formats and tracks, proposals in every state, reviews.
  */
+import { DateTime } from 'luxon';
 import type { Services } from '../../src/app';
 import type { Actor } from '../../src/core/actor';
 import type { ProposalState } from '../../src/modules/proposals/state-machine';
@@ -360,6 +361,24 @@ async function seedAfterTheTalk(
   }
   await s.wishes.offer(actors['yuki.tanaka@example.com'], made[0], {});
   tick('topic wishes');
+
+  // A guild lunch every second Thursday, 12:00–13:00 Berlin time, from next week; the third is a holiday.
+  const organizer = actors['olga.organizer@example.com'];
+  const library = (await s.events.listRooms(organizer, DEMO_SLUG)).find((r) => r.name === 'Library corner');
+  const lunches = await s.series.create(organizer, DEMO_SLUG, {
+    title: 'Guild lunch',
+    description: 'One talk, lunch, questions. Bring a colleague.',
+    cadence: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH',
+    startsOn: DateTime.now().setZone('Europe/Berlin').plus({ weeks: 1 }).toISODate()!,
+    startTime: '12:00',
+    durationMinutes: 60,
+    timeZone: 'Europe/Berlin',
+    roomId: library?.id ?? null,
+    publish: true,
+    upcoming: 6,
+  });
+  await s.series.skip(organizer, lunches.series.id, lunches.next[2].on);
+  tick('a meetup series');
 }
 
-export const DEMO_STEPS = 10 + 3 + TALKS.length + 3 + 4;
+export const DEMO_STEPS = 10 + 3 + TALKS.length + 3 + 5;

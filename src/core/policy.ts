@@ -281,6 +281,14 @@ export const POLICY = {
     rule: any(isOwn, isOrganizer),
     refusal: 'The nomination was not found.',
   },
+  'series.read': membersOnly(
+    "see a community's meetup series",
+    "A community's series are for its members; join it first.",
+  ),
+  'series.manage': organizersOnly(
+    'create a series, change its cadence, skip an occurrence, end it',
+    'Only organizers run meetup series.',
+  ),
   'wish.read': membersOnly(
     "see the community's topic wishes",
     "A community's topic wishes are for its members; join it first.",

@@ -22,6 +22,7 @@ export const TASKS = {
   digests: 'task-digests',
   lessonPrompts: 'lesson-prompts',
   signInSweep: 'sign-in-sweep',
+  seriesFill: 'series-fill',
 } as const;
 
 export async function enqueue(m: EntityManager, task: string, payload: object, o: JobOptions = {}): Promise<void> {

@@ -12,6 +12,7 @@ import { enqueueReminders } from '../modules/events/events.queries';
 import { enqueueLessonPrompts } from '../modules/lessons/lessons.queries';
 import { enqueueDigests } from '../modules/tasks/tasks.queries';
 import { sweep } from '../modules/auth/auth.queries';
+import { fillAllSeries } from '../modules/series/series.fill';
 import { drainOutbox, quietLogger, TASKS } from './queue';
 import type { Metrics } from '../metrics';
 
@@ -41,6 +42,9 @@ export function taskList(ds: DataSource, mailer: Mailer, settings: MailSettings,
     },
     [TASKS.signInSweep]: async () => {
       await sweep(ds.manager);
+    },
+    [TASKS.seriesFill]: async () => {
+      await fillAllSeries(ds);
     },
   };
 }
@@ -76,6 +80,7 @@ export async function startWorker(o: WorkerOptions): Promise<Runner> {
       '0 7 * * * task-digests ?fill=12h&max=3',
       '5,35 * * * * lesson-prompts ?fill=6h&max=3',
       '50 * * * * sign-in-sweep',
+      '15 3 * * * series-fill ?fill=1d&max=1',
     ].join('\n'),
     logger: quietLogger(),
   }).catch(async (e) => {

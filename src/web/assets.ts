@@ -24,7 +24,7 @@ p { margin-block: 0 1rem; }
 .prose { white-space: pre-wrap; }
 label { display: block; font-weight: 600; margin-block-end: .35rem; }
 label.check { display: inline-flex; gap: .35rem; align-items: center; font-weight: 400; margin-inline-end: 1rem; }
-input[type=email], input[type=text], input[type=search], input[type=datetime-local], input:not([type]), textarea, select {
+input[type=email], input[type=text], input[type=search], input[type=datetime-local], input[type=date], input[type=time], input[type=number], input[type=url], input:not([type]), textarea, select {
   width: 100%; font: inherit; padding: .55rem .7rem; border: 1px solid #8b93a3; border-radius: 6px; background: #fff; color: var(--ink); }
 textarea { resize: vertical; }
 fieldset { border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem; }

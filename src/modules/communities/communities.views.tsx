@@ -105,7 +105,8 @@ export function CommunityHome(p: CommunityHomeProps) {
         {ctx.who ? (
           <p>
             <a href={`/c/${a.community.slug}/nominate`}>{m.nominate}</a> ·{' '}
-            <a href={`/c/${a.community.slug}/wishes`}>{m.wishes}</a>
+            <a href={`/c/${a.community.slug}/wishes`}>{m.wishes}</a> ·{' '}
+            <a href={`/c/${a.community.slug}/series`}>{m.series}</a>
           </p>
         ) : null}
       </section>

@@ -2,6 +2,7 @@ import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from '
 import { CreatedAt, UpdatedAt, UuidKey } from '../../db/columns';
 import { Community } from '../communities/community.entity';
 import { Room } from './room.entity';
+import { Series } from '../series/series.entity';
 
 export const EVENT_STATUSES = ['draft', 'published', 'canceled'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
@@ -19,6 +20,7 @@ export type EventStatus = (typeof EVENT_STATUSES)[number];
   `USING gist (room_id WITH =, tstzrange(starts_at, ends_at) WITH &&) WHERE ((room_id IS NOT NULL) AND (status <> 'canceled'::event_status))`,
 )
 @Index('event_by_start', ['communityId', 'startsAt', 'id'])
+@Index('event_one_per_occurrence', ['seriesId', 'occurrenceOn'], { unique: true, where: 'series_id IS NOT NULL' })
 export class Event {
   @UuidKey() id: string;
   @Column({ name: 'community_id', type: 'uuid' }) communityId: string;
@@ -33,6 +35,10 @@ export class Event {
   @Column({ name: 'online_url', type: 'varchar', length: 2000, nullable: true }) onlineUrl: string | null;
   @Column({ type: 'integer', nullable: true }) capacity: number | null;
   @Column({ type: 'enum', enum: EVENT_STATUSES, enumName: 'event_status', default: 'draft' }) status: EventStatus;
+  /** An occurrence of a series: the series and the local date it falls on by the series' rules. */
+  @Column({ name: 'series_id', type: 'uuid', nullable: true }) seriesId: string | null;
+  @ManyToOne(() => Series, { onDelete: 'SET NULL' }) @JoinColumn({ name: 'series_id' }) series?: Series;
+  @Column({ name: 'occurrence_on', type: 'date', nullable: true }) occurrenceOn: string | null;
   @Column({ type: 'integer', default: 0 }) sequence: number;
   @Column({ type: 'integer', default: 1 }) version: number;
   @CreatedAt() createdAt: Date;

@@ -183,6 +183,42 @@ export const en = {
   sent: 'Sent',
   noNominations: 'None yet.',
 
+  // series
+  series: 'Meetup series',
+  noSeries: 'No series yet.',
+  newSeries: 'Start a series',
+  startSeries: 'Start the series',
+  seriesEvery: 'Meets',
+  seriesRhythm: {
+    weekly: 'every week',
+    biweekly: 'every second week',
+    'monthly-1': 'monthly, the first',
+    'monthly-2': 'monthly, the second',
+    'monthly-3': 'monthly, the third',
+    'monthly-last': 'monthly, the last',
+  } as Record<string, string>,
+  seriesWeekday: 'On',
+  weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  seriesStartTime: 'Starts at (local time)',
+  seriesMinutes: 'Minutes',
+  seriesRrule: 'Or any cadence as an RRULE (overrides the above)',
+  seriesStartsOn: 'From',
+  onlineUrl: 'Online link (optional)',
+  seriesEnded: (on: string) => `ends ${on}`,
+  seriesComing: 'Coming up',
+  seriesNothingComing: 'Nothing coming up.',
+  seriesNoTalks: 'no talks yet',
+  seriesSkip: 'Skip',
+  seriesUnskip: 'Take the skip back',
+  seriesSkipped: 'Skipped',
+  seriesChangeCadence: 'Change the cadence',
+  seriesFrom: 'From (the first day of the new cadence)',
+  seriesEnd: 'End the series',
+  seriesLastDay: 'Last day it meets',
+  seriesChanged: (moved: number, gone: number, kept: number) =>
+    `Done: ${moved} moved, ${gone} removed or canceled${kept ? `, ${kept} left as they were (moved by hand)` : ''}.`,
+  eventStatus: { draft: 'draft', published: 'published', canceled: 'canceled' } as Record<string, string>,
+
   // topic wishes
   wishes: 'Topic wishes',
   wishesHint:

@@ -1,0 +1,192 @@
+/** Pages: a community's meetup series (start one), one series (skip, take back, change the cadence, end). */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Actor } from '../../core/actor';
+import { BadRequest, DomainError } from '../../core/errors';
+import { can } from '../../core/policy';
+import { IdParams, Slug } from '../../http/types';
+import { FormBody, pageCtx, sendPage, signedIn } from '../../web/render';
+import type { CommunitiesService } from '../communities/communities.service';
+import type { SeriesService, SeriesView } from './series.service';
+import { SeriesListPage, SeriesPage, WEEKDAYS, type SeriesValues } from './series.views';
+
+const page = { config: { page: true } } as const;
+const SlugParams = Type.Object({ slug: Slug });
+const CADENCE_FIELDS = { every: 20, weekday: 2, rrule: 500, startTime: 5, durationMinutes: 5 } as const;
+
+/** The form's rhythm and weekday as an RRULE; an RRULE typed in wins. */
+export function cadenceOf(b: SeriesValues): string {
+  if (b.rrule?.trim()) return b.rrule.trim();
+  const day = (WEEKDAYS as readonly string[]).includes(b.weekday ?? '') ? b.weekday! : 'TH';
+  switch (b.every) {
+    case 'biweekly':
+      return `FREQ=WEEKLY;INTERVAL=2;BYDAY=${day}`;
+    case 'monthly-1':
+    case 'monthly-2':
+    case 'monthly-3':
+      return `FREQ=MONTHLY;BYDAY=${b.every.slice(-1)}${day}`;
+    case 'monthly-last':
+      return `FREQ=MONTHLY;BYDAY=-1${day}`;
+    default:
+      return `FREQ=WEEKLY;BYDAY=${day}`;
+  }
+}
+const minutes = (v: string | undefined) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 5 || n > 1440)
+    throw new BadRequest('bad-length', 'A meeting lasts 5 to 1440 minutes.');
+  return n;
+};
+
+export const seriesPages: FastifyPluginAsyncTypebox<{
+  series: SeriesService;
+  communities: CommunitiesService;
+}> = async (app, d) => {
+  const list = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    actor: Actor,
+    slug: string,
+    more: { v?: SeriesValues; problem?: string; code?: number } = {},
+  ) => {
+    const [all, a] = await Promise.all([d.series.list(actor, slug), d.communities.access(actor, slug)]);
+    return sendPage(
+      reply,
+      <SeriesListPage
+        ctx={pageCtx(req)}
+        slug={slug}
+        series={all}
+        organizer={can(a, 'series.manage')}
+        v={more.v}
+        problem={more.problem}
+      />,
+      more.code,
+    );
+  };
+  const one = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    actor: Actor,
+    view: SeriesView,
+    more: { problem?: string; notice?: string; code?: number } = {},
+  ) => {
+    const a = await d.communities.access(actor, view.series.community);
+    return sendPage(
+      reply,
+      <SeriesPage
+        ctx={pageCtx(req)}
+        view={view}
+        organizer={can(a, 'series.manage')}
+        problem={more.problem}
+        notice={more.notice}
+      />,
+      more.code,
+    );
+  };
+  /** Runs a change; a refusal re-shows the series with the reason, a success says what it did. */
+  const change = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    actor: Actor,
+    id: string,
+    run: () => Promise<SeriesView>,
+  ) => {
+    try {
+      const v = await run();
+      const c = v.changes;
+      const notice = c
+        ? pageCtx(req).l.m.seriesChanged(c.moved.length, c.canceled.length + c.removed.length, c.kept.length)
+        : undefined;
+      return one(req, reply, actor, v, { notice });
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      return one(req, reply, actor, await d.series.get(actor, id), { problem: e.message, code: e.status });
+    }
+  };
+
+  app.get('/c/:slug/series', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
+    const actor = signedIn(req, reply);
+    if (!actor) return reply;
+    return list(req, reply, actor, req.params.slug);
+  });
+
+  app.post(
+    '/c/:slug/series',
+    {
+      ...page,
+      schema: {
+        hide: true,
+        params: SlugParams,
+        body: FormBody({ title: 200, startsOn: 10, onlineUrl: 2000, ...CADENCE_FIELDS }),
+      },
+    },
+    async (req, reply) => {
+      const actor = signedIn(req, reply);
+      if (!actor) return reply;
+      const b = req.body;
+      try {
+        const v = await d.series.create(actor, req.params.slug, {
+          title: b.title ?? '',
+          cadence: cadenceOf(b),
+          startsOn: b.startsOn ?? '',
+          startTime: b.startTime ?? '',
+          durationMinutes: minutes(b.durationMinutes),
+          onlineUrl: b.onlineUrl?.trim() || null,
+        });
+        return reply.redirect(`/series/${v.series.id}`, 303);
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        return list(req, reply, actor, req.params.slug, { v: b, problem: e.message, code: e.status });
+      }
+    },
+  );
+
+  app.get('/series/:id', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
+    const actor = signedIn(req, reply);
+    if (!actor) return reply;
+    return one(req, reply, actor, await d.series.get(actor, req.params.id));
+  });
+
+  for (const [path, act] of [
+    ['skip', (a: Actor, id: string, on: string) => d.series.skip(a, id, on)],
+    ['unskip', (a: Actor, id: string, on: string) => d.series.unskip(a, id, on)],
+  ] as const)
+    app.post(
+      `/series/:id/${path}`,
+      { ...page, schema: { hide: true, params: IdParams, body: FormBody({ on: 10 }) } },
+      async (req, reply) => {
+        const actor = signedIn(req, reply);
+        if (!actor) return reply;
+        return change(req, reply, actor, req.params.id, () => act(actor, req.params.id, req.body.on ?? ''));
+      },
+    );
+
+  app.post(
+    '/series/:id/cadence',
+    { ...page, schema: { hide: true, params: IdParams, body: FormBody({ from: 10, ...CADENCE_FIELDS }) } },
+    async (req, reply) => {
+      const actor = signedIn(req, reply);
+      if (!actor) return reply;
+      const b = req.body;
+      return change(req, reply, actor, req.params.id, () =>
+        d.series.setCadence(actor, req.params.id, {
+          from: b.from ?? '',
+          cadence: cadenceOf(b),
+          startTime: b.startTime ?? '',
+          durationMinutes: minutes(b.durationMinutes),
+        }),
+      );
+    },
+  );
+
+  app.post(
+    '/series/:id/end',
+    { ...page, schema: { hide: true, params: IdParams, body: FormBody({ after: 10 }) } },
+    async (req, reply) => {
+      const actor = signedIn(req, reply);
+      if (!actor) return reply;
+      return change(req, reply, actor, req.params.id, () => d.series.end(actor, req.params.id, req.body.after ?? ''));
+    },
+  );
+};

@@ -1,0 +1,81 @@
+/**
+ * Meetup series in Chromium: an organizer starts a series from the form, skips an occurrence,
+ * changes the cadence and ends it; a member sees it without the organizer's forms. axe on every
+ * page; a screenshot of the series lands in test/screenshots/.
+ */
+import path from 'node:path';
+import t from 'tap';
+import { community, setup } from './helper';
+import { freePort, launch, press, signedInPage, violations } from './browser-helper';
+
+t.test('a meetup series, clicked through', async (t) => {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const ctx = await setup(t, { publicUrl: base, poolSize: 20 });
+  await ctx.app.listen({ port, host: '127.0.0.1' });
+  const c = await community(ctx, 'guild');
+  const browser = await launch();
+  t.teardown(() => browser.close());
+  const clean = async (page: Awaited<ReturnType<typeof signedInPage>>, what: string) =>
+    t.same(await violations(page), [], `${what}: no serious or critical accessibility violations`);
+
+  const org = await signedInPage(browser, ctx.ds, base, c.organizer.email);
+  await org.goto(`${base}/c/guild`);
+  await press(org, base, 'Meetup series', 'link');
+  t.equal(await org.locator('h1').textContent(), 'Meetup series');
+  await org.getByLabel('Title').fill('Guild lunch');
+  await org.getByLabel('Meets').selectOption('biweekly');
+  await org.getByLabel('On', { exact: true }).selectOption('TH');
+  await org.getByLabel('Starts at (local time)').fill('12:00');
+  await org.getByLabel('Minutes').fill('60');
+  await org.getByLabel('From', { exact: true }).fill('2027-03-04');
+  await clean(org, 'series list');
+  await press(org, base, 'Start the series');
+  await org.waitForURL(/\/series\/[0-9a-f-]{36}$/);
+  const seriesUrl = org.url();
+  t.equal(await org.locator('h1').textContent(), 'Guild lunch');
+  t.match(
+    await org.locator('main > p').nth(1).textContent(),
+    'every 2 weeks on Thursday, 12:00 (60 min, Europe/Berlin)',
+  );
+  const coming = org.locator('ul.coming > li');
+  t.equal(await coming.count(), 6, 'six upcoming occurrences');
+  t.match(await coming.nth(0).textContent(), /Mar 4, 2027, 12:00 PM/);
+  t.match(await coming.nth(2).textContent(), /Apr 1, 2027, 12:00 PM/, 'still 12:00 after the DST change');
+  await clean(org, 'series page');
+
+  // A holiday: skip 18 March.
+  await press(org, base, 'Skip: 2027-03-18');
+  t.match(await org.getByRole('status').textContent(), 'Done: 0 moved, 1 removed or canceled.');
+  t.notMatch(await coming.nth(1).textContent(), /Mar 18/);
+  t.match(await org.locator('section[aria-labelledby="coming"]').textContent(), /Skipped.*2027-03-18/s);
+  await org.screenshot({ path: path.join(__dirname, 'screenshots', 'series.png'), fullPage: true });
+
+  // From 1 April, monthly on the first Tuesday at 17:00.
+  await org.getByLabel('From (the first day of the new cadence)').fill('2027-04-01');
+  await org.locator('#change-every').selectOption('monthly-1');
+  await org.locator('#change-weekday').selectOption('TU');
+  await org.locator('#change-time').fill('17:00');
+  await press(org, base, 'Change the cadence', 'button');
+  t.match(await org.locator('main > p').nth(1).textContent(), 'every month on the 1st Tuesday, 17:00');
+  t.match(await coming.nth(1).textContent(), /Apr 6, 2027, 05:00 PM/);
+  await clean(org, 'after a cadence change');
+
+  // A bad cadence is refused with the reason, and nothing changes.
+  await org.getByLabel('From (the first day of the new cadence)').fill('2027-05-01');
+  await org.locator('#change-rrule').fill('FREQ=HOURLY');
+  await press(org, base, 'Change the cadence', 'button');
+  t.match(await org.getByRole('alert').textContent(), 'FREQ=DAILY, WEEKLY, MONTHLY or YEARLY');
+
+  // A member sees the series, without the organizer's forms.
+  const member = await signedInPage(browser, ctx.ds, base, c.member.email);
+  await member.goto(seriesUrl);
+  t.equal(await member.locator('h1').textContent(), 'Guild lunch');
+  t.equal(await member.getByRole('button', { name: 'Change the cadence' }).count(), 0);
+  await clean(member, 'series page, member');
+
+  await org.getByLabel('Last day it meets').fill('2027-04-30');
+  await press(org, base, 'End the series', 'button');
+  t.match(await org.locator('main > p').nth(1).textContent(), 'ends 2027-04-30');
+  t.equal(await coming.count(), 2, 'two left: 4 March and 6 April');
+});
