@@ -16,6 +16,7 @@ import { SearchIndexNoPendingList1796396000000 } from './1796396000000-SearchInd
 import { InstanceSetting1796397000000 } from './1796397000000-InstanceSetting';
 import { TopicWishes1796398571148 } from './1796398571148-TopicWishes';
 import { Series1796399428125 } from './1796399428125-Series';
+import { InvitationsAnswerBack1796400409757 } from './1796400409757-InvitationsAnswerBack';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -34,4 +35,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   InstanceSetting1796397000000,
   TopicWishes1796398571148,
   Series1796399428125,
+  InvitationsAnswerBack1796400409757,
 ];

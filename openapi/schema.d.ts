@@ -2155,6 +2155,7 @@ export interface operations {
                         isAdmin: boolean;
                         /** @description false: colleagues cannot nominate this person to speak */
                         acceptsNominations: boolean;
+                        alarmMinutes: number | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -2285,6 +2286,7 @@ export interface operations {
                     title?: string | null;
                     /** @description false opts you out of nominations */
                     acceptsNominations?: boolean;
+                    alarmMinutes?: number | null;
                 };
             };
         };
@@ -2305,6 +2307,7 @@ export interface operations {
                         isAdmin: boolean;
                         /** @description false: colleagues cannot nominate this person to speak */
                         acceptsNominations: boolean;
+                        alarmMinutes: number | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -2864,6 +2867,7 @@ export interface operations {
                             isAdmin: boolean;
                             /** @description false: colleagues cannot nominate this person to speak */
                             acceptsNominations: boolean;
+                            alarmMinutes: number | null;
                             /** Format: date-time */
                             createdAt: string;
                         }[];
@@ -3019,6 +3023,7 @@ export interface operations {
                         isAdmin: boolean;
                         /** @description false: colleagues cannot nominate this person to speak */
                         acceptsNominations: boolean;
+                        alarmMinutes: number | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -4407,6 +4412,7 @@ export interface operations {
                                 isAdmin: boolean;
                                 /** @description false: colleagues cannot nominate this person to speak */
                                 acceptsNominations: boolean;
+                                alarmMinutes: number | null;
                                 /** Format: date-time */
                                 createdAt: string;
                             };
@@ -4570,6 +4576,7 @@ export interface operations {
                             isAdmin: boolean;
                             /** @description false: colleagues cannot nominate this person to speak */
                             acceptsNominations: boolean;
+                            alarmMinutes: number | null;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -4718,6 +4725,7 @@ export interface operations {
                             isAdmin: boolean;
                             /** @description false: colleagues cannot nominate this person to speak */
                             acceptsNominations: boolean;
+                            alarmMinutes: number | null;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -4745,6 +4753,7 @@ export interface operations {
                             isAdmin: boolean;
                             /** @description false: colleagues cannot nominate this person to speak */
                             acceptsNominations: boolean;
+                            alarmMinutes: number | null;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -5030,6 +5039,7 @@ export interface operations {
                             isAdmin: boolean;
                             /** @description false: colleagues cannot nominate this person to speak */
                             acceptsNominations: boolean;
+                            alarmMinutes: number | null;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -9060,6 +9070,8 @@ export interface operations {
                     capacity?: number | null;
                     /** @enum {unknown} */
                     status?: "draft" | "published" | "canceled";
+                    /** @description with status canceled: why, told to everyone in the cancellation */
+                    cancelReason?: string;
                 };
             };
         };

@@ -23,6 +23,10 @@ export interface Config {
   mailFrom: string;
   /** ORGANIZER of calendar invitations: the address replies (Accept/Decline) go to. */
   organizerEmail: string;
+  /** The organizer address's mailbox (imap: or imaps:), read for calendar replies; null: none. */
+  imapUrl: string | null;
+  /** Replies are read (an IMAP mailbox is set): invitations ask for them. */
+  repliesRead: boolean;
   /** Run the job worker inside the server process (WORKER=off leaves it to `npm run worker`). */
   worker: boolean;
   workerConcurrency: number;
@@ -156,6 +160,8 @@ export function loadConfig(env: Env = process.env): Config {
     mailDir: path.resolve(env.MAIL_DIR || path.join(dataDir, 'mail')),
     mailFrom,
     organizerEmail,
+    imapUrl: url(env, 'IMAP_URL', ['imap:', 'imaps:']),
+    repliesRead: !!url(env, 'IMAP_URL', ['imap:', 'imaps:']),
     worker: oneOf(env, 'WORKER', 'on', ['on', 'off'] as const) === 'on',
     workerConcurrency: int(env, 'WORKER_CONCURRENCY', 5, 1, 100),
     shutdownDelaySeconds: int(env, 'SHUTDOWN_DELAY', 0, 0, 60),

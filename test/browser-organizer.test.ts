@@ -80,6 +80,16 @@ t.test('nominations, my calendar, and the organizer pages', async (t) => {
     events.some((v) => v.getFirstPropertyValue('summary') === 'June brown-bag'),
     'the event I go to',
   );
+  // A reminder 30 minutes before: the feed's entries carry the alarm.
+  await member.getByLabel('Remind me').selectOption('30');
+  await press(member, base, 'Save');
+  t.equal(await member.getByLabel('Remind me').inputValue(), '30', 'kept');
+  await clean(member, 'my calendar, with a reminder');
+  const reminded = new ICAL.Component(ICAL.parse(await (await fetch(feedUrl)).text())).getAllSubcomponents('vevent');
+  t.same(
+    reminded.map((v) => String(v.getFirstSubcomponent('valarm')?.getFirstPropertyValue('trigger'))),
+    reminded.map(() => '-PT30M'),
+  );
 
   // The organizer: task board, check-in, figures.
   const organizer = await signedInPage(browser, ctx.ds, base, c.organizer.email);

@@ -44,13 +44,13 @@ export const eventValidator = async (m: EntityManager, id: string) =>
  */
 export const personalValidator = async (m: EntityManager, personId: string) =>
   (
-    await sql<{ name: string; versions: string | null; changed: Date | null }>(
+    await sql<{ name: string; alarm_minutes: number | null; versions: string | null; changed: Date | null }>(
       m,
       `WITH mine AS (
          SELECT e.community_id FROM rsvp r JOIN event e ON e.id = r.event_id WHERE r.person_id = $1
          UNION SELECT p.community_id FROM proposal_speaker s JOIN proposal p ON p.id = s.proposal_id WHERE s.person_id = $1
        )
-       SELECT pe.name,
+       SELECT pe.name, pe.alarm_minutes, coalesce(pe.alarm_minutes::text, '-') || '|' ||
               (SELECT string_agg(c.id || ':' || c.version || ':' || ${contentVersion('c.id', 'feed_n')}, ',' ORDER BY c.id) FROM community c WHERE c.id IN (SELECT community_id FROM mine))
                 || '|' || coalesce((SELECT max(updated_at)::text || count(*) FROM rsvp WHERE person_id = $1), '')
                 || '|' || coalesce((SELECT max(updated_at)::text || count(*) FROM task WHERE assignee_id = $1), '') AS versions,

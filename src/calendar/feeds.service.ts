@@ -118,6 +118,7 @@ export class FeedsService {
         ...(await this.where()),
         events,
         includeEvent: (e) => going.has(e.id),
+        alarmMinutes: v.alarm_minutes,
         talks: (_e, t) => gives.has(t.proposalId),
         tasks: tasks.map((t) => ({
           id: t.id,

@@ -5,7 +5,13 @@
  */
 import { zoned } from './render';
 import { vtimezone } from './vtimezone';
-import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, {
+  ICalAlarmType,
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalCalendarMethod,
+  ICalEventStatus,
+} from 'ical-generator';
 
 export interface InviteItem {
   uid: string;
@@ -33,20 +39,25 @@ export function renderInvite(o: {
   item: InviteItem;
   organizer: { name: string; email: string };
   attendee: { name: string; email: string };
+  /** RSVP=TRUE only when someone reads the replies (IMAP_URL); else the mail says where to answer. */
+  rsvp: boolean;
+  /** the attendee's reminder alarm, minutes before; null: none */
+  alarmMinutes?: number | null;
 }): string {
   const cal = ical({
     prodId: { company: 'Brownbag', product: 'brownbag', language: 'EN' },
     method: ICalCalendarMethod[o.method],
     timezone: { name: null, generator: vtimezone },
   });
-  cal.createEvent({
+  const ev = cal.createEvent({
     id: o.item.uid,
     sequence: o.item.sequence,
     stamp: o.item.stamp,
     start: zoned(o.item.startsAt, o.item.timeZone).at,
     end: zoned(o.item.endsAt, o.item.timeZone).at,
     timezone: zoned(o.item.startsAt, o.item.timeZone).timezone,
-    summary: o.item.title,
+    // A cancellation says so in its title too: clients that keep the entry show "Cancelled: …".
+    summary: o.method === 'CANCEL' ? `Cancelled: ${o.item.title}` : o.item.title,
     description: o.item.description,
     location: o.item.location,
     url: o.item.url,
@@ -56,11 +67,13 @@ export function renderInvite(o: {
       {
         email: o.attendee.email,
         name: paramText(o.attendee.name),
-        rsvp: true,
+        rsvp: o.rsvp,
         role: ICalAttendeeRole.REQ,
         status: ICalAttendeeStatus.NEEDSACTION,
       },
     ],
   });
+  if (o.method === 'REQUEST' && o.alarmMinutes !== null && o.alarmMinutes !== undefined)
+    ev.createAlarm({ type: ICalAlarmType.display, triggerBefore: o.alarmMinutes * 60, description: o.item.title });
   return cal.toString();
 }

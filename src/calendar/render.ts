@@ -4,7 +4,13 @@
  * (vtimezone.ts), so local times hold across DST; UTC and zones without data stay UTC instants.
  * UIDs never change; SEQUENCE is the item's stored sequence.
  */
-import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
+import ical, {
+  ICalAlarmType,
+  ICalCalendarMethod,
+  ICalEventStatus,
+  type ICalCalendar,
+  type ICalEvent,
+} from 'ical-generator';
 import { DateTime } from 'luxon';
 import { calendarZone, vtimezone } from './vtimezone';
 
@@ -60,6 +66,8 @@ export interface CalendarOptions {
   /** Include the event VEVENTs themselves (a personal feed may show only talks of some events). */
   includeEvent?: (e: FeedEvent) => boolean;
   method?: 'PUBLISH' | 'REQUEST' | 'CANCEL';
+  /** A personal feed's reminder alarm (VALARM), minutes before each event and talk; null: none. */
+  alarmMinutes?: number | null;
 }
 
 export const eventUid = (id: string, domain: string) => `event-${id}@${domain}`;
@@ -103,6 +111,12 @@ export function agendaText(e: FeedEvent): string {
   return lines.join('\n').trim();
 }
 
+/** The person's reminder, on entries that are not canceled. */
+function alarm(o: CalendarOptions, e: FeedEvent, entry: ICalEvent) {
+  if (o.alarmMinutes === null || o.alarmMinutes === undefined || e.status === 'canceled') return;
+  entry.createAlarm({ type: ICalAlarmType.display, triggerBefore: o.alarmMinutes * 60, description: entry.summary() });
+}
+
 export function renderCalendar(o: CalendarOptions): string {
   const cal: ICalCalendar = ical({
     name: o.name,
@@ -115,45 +129,53 @@ export function renderCalendar(o: CalendarOptions): string {
     const status = e.status === 'canceled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED;
     const url = `${o.publicUrl}/events/${e.id}`;
     if (!o.includeEvent || o.includeEvent(e)) {
-      cal.createEvent({
-        id: eventUid(e.id, o.uidDomain),
-        sequence: e.sequence,
-        stamp: e.updatedAt,
-        lastModified: e.updatedAt,
-        created: e.createdAt,
-        start: zoned(e.startsAt, e.timeZone).at,
-        end: zoned(e.endsAt, e.timeZone).at,
-        timezone: zoned(e.startsAt, e.timeZone).timezone,
-        summary: e.title,
-        description: agendaText(e),
-        location: location(e),
-        url,
-        status,
-      });
+      alarm(
+        o,
+        e,
+        cal.createEvent({
+          id: eventUid(e.id, o.uidDomain),
+          sequence: e.sequence,
+          stamp: e.updatedAt,
+          lastModified: e.updatedAt,
+          created: e.createdAt,
+          start: zoned(e.startsAt, e.timeZone).at,
+          end: zoned(e.endsAt, e.timeZone).at,
+          timezone: zoned(e.startsAt, e.timeZone).timezone,
+          summary: e.title,
+          description: agendaText(e),
+          location: location(e),
+          url,
+          status,
+        }),
+      );
     }
     for (const t of e.agenda) {
       const wanted = typeof o.talks === 'function' ? o.talks(e, t) : !!o.talks;
       if (!wanted) continue;
-      cal.createEvent({
-        id: talkUid(t.proposalId, o.uidDomain),
-        sequence: t.sequence,
-        stamp: t.updatedAt,
-        lastModified: t.updatedAt,
-        start: zoned(t.startsAt, e.timeZone).at,
-        end: zoned(t.endsAt, e.timeZone).at,
-        timezone: zoned(t.startsAt, e.timeZone).timezone,
-        summary: t.title,
-        description: [
-          t.speakers.join(', '),
-          t.abstract,
-          `Part of ${e.title} (${clock(e.startsAt, e.timeZone)}–${clock(e.endsAt, e.timeZone)} ${e.timeZone})`,
-        ]
-          .filter(Boolean)
-          .join('\n\n'),
-        location: location(e),
-        url,
-        status,
-      });
+      alarm(
+        o,
+        e,
+        cal.createEvent({
+          id: talkUid(t.proposalId, o.uidDomain),
+          sequence: t.sequence,
+          stamp: t.updatedAt,
+          lastModified: t.updatedAt,
+          start: zoned(t.startsAt, e.timeZone).at,
+          end: zoned(t.endsAt, e.timeZone).at,
+          timezone: zoned(t.startsAt, e.timeZone).timezone,
+          summary: t.title,
+          description: [
+            t.speakers.join(', '),
+            t.abstract,
+            `Part of ${e.title} (${clock(e.startsAt, e.timeZone)}–${clock(e.endsAt, e.timeZone)} ${e.timeZone})`,
+          ]
+            .filter(Boolean)
+            .join('\n\n'),
+          location: location(e),
+          url,
+          status,
+        }),
+      );
     }
   }
   for (const t of o.tasks ?? []) {

@@ -25,6 +25,7 @@ import { Feedback } from '../modules/feedback/feedback.entity';
 import { Lesson, LessonPrompt } from '../modules/lessons/lesson.entity';
 import { TalkDocument } from '../modules/search/talk-document.entity';
 import { Nomination } from '../modules/nominations/nomination.entity';
+import { ItipReply } from '../mail/itip-reply.entity';
 import { Series, SeriesRule, SeriesSkip } from '../modules/series/series.entity';
 import { TopicWish, TopicWishOffer, TopicWishVote } from '../modules/wishes/wish.entity';
 import { OidcLogin, PersonIdentity, Session, SignInLink } from '../modules/auth/auth.entity';
@@ -52,6 +53,7 @@ export const entities = [
   Series,
   SeriesRule,
   SeriesSkip,
+  ItipReply,
   Rsvp,
   ReminderLog,
   TaskTemplate,

@@ -23,6 +23,7 @@ export const TASKS = {
   lessonPrompts: 'lesson-prompts',
   signInSweep: 'sign-in-sweep',
   seriesFill: 'series-fill',
+  replies: 'itip-replies',
 } as const;
 
 export async function enqueue(m: EntityManager, task: string, payload: object, o: JobOptions = {}): Promise<void> {

@@ -13,6 +13,7 @@ import { enqueueLessonPrompts } from '../modules/lessons/lessons.queries';
 import { enqueueDigests } from '../modules/tasks/tasks.queries';
 import { sweep } from '../modules/auth/auth.queries';
 import { fillAllSeries } from '../modules/series/series.fill';
+import { readReplies } from '../mail/replies';
 import { drainOutbox, quietLogger, TASKS } from './queue';
 import type { Metrics } from '../metrics';
 
@@ -45,6 +46,9 @@ export function taskList(ds: DataSource, mailer: Mailer, settings: MailSettings,
     },
     [TASKS.seriesFill]: async () => {
       await fillAllSeries(ds);
+    },
+    [TASKS.replies]: async () => {
+      if (settings.imapUrl) await readReplies({ ds, imapUrl: settings.imapUrl, publicUrl: settings.publicUrl });
     },
   };
 }
@@ -81,6 +85,8 @@ export async function startWorker(o: WorkerOptions): Promise<Runner> {
       '5,35 * * * * lesson-prompts ?fill=6h&max=3',
       '50 * * * * sign-in-sweep',
       '15 3 * * * series-fill ?fill=1d&max=1',
+      // Calendar replies in the organizer's mailbox, every minute, when there is one (IMAP_URL).
+      ...(o.settings.imapUrl ? ['* * * * * itip-replies'] : []),
     ].join('\n'),
     logger: quietLogger(),
   }).catch(async (e) => {

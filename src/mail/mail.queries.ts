@@ -7,6 +7,8 @@ export interface Person {
   id: string;
   name: string;
   email: string;
+  /** their reminder alarm, minutes before (VALARM in invitations); null or absent: none */
+  alarm_minutes?: number | null;
 }
 export interface EventRow {
   id: string;
@@ -23,17 +25,19 @@ export interface EventRow {
   community: string;
   updated_at: Date;
   created_at: Date;
+  cancel_reason: string | null;
 }
 
 export const personById = async (m: EntityManager, id: string) =>
-  (await sql<Person>(m, 'SELECT id, name, email FROM person WHERE id = $1', [id]))[0];
+  (await sql<Person>(m, 'SELECT id, name, email, alarm_minutes FROM person WHERE id = $1', [id]))[0];
 
 export const eventById = async (m: EntityManager, id: string) =>
   (
     await sql<EventRow>(
       m,
       `SELECT e.id, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.status, e.sequence, r.name AS room_name,
-              r.location AS room_location, e.online_url, c.name AS community, e.updated_at, e.created_at
+              r.location AS room_location, e.online_url, c.name AS community, e.updated_at, e.created_at,
+              e.cancel_reason
          FROM event e JOIN community c ON c.id = e.community_id LEFT JOIN room r ON r.id = e.room_id WHERE e.id = $1`,
       [id],
     )
@@ -148,4 +152,18 @@ export const talksOfEvent = async (m: EntityManager, eventId: string) =>
   );
 
 export const personByEmail = async (m: EntityManager, email: string) =>
-  (await sql<Person>(m, 'SELECT id, name, email FROM person WHERE email = $1', [email]))[0];
+  (await sql<Person>(m, 'SELECT id, name, email, alarm_minutes FROM person WHERE email = $1', [email]))[0];
+
+/** Whether a calendar reply (by Message-ID) was read before. */
+export const replySeen = async (m: EntityManager, messageId: string) =>
+  (await sql(m, 'SELECT 1 FROM itip_reply WHERE message_id = $1', [messageId.slice(0, 998)])).length > 0;
+
+/** Keeps what a calendar reply did; false when another reader kept it first. */
+export const markReply = async (m: EntityManager, messageId: string, outcome: string) =>
+  (
+    await sql(
+      m,
+      'INSERT INTO itip_reply (message_id, outcome) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING message_id',
+      [messageId.slice(0, 998), outcome.slice(0, 200)],
+    )
+  ).length > 0;

@@ -30,6 +30,8 @@ export type MailJob =
       personId: string;
       method: 'REQUEST' | 'CANCEL';
       update?: boolean;
+      /** For an updated event: what changed, "before → after" (see whatChanged in events.service.ts). */
+      changes?: string[];
       /** For a talk taken off the agenda: where it was, since the slot is gone when the job runs. */
       was?: { eventId: string; startsAt: string; endsAt: string };
     }
@@ -50,6 +52,13 @@ export interface MailSettings {
   publicUrl: string;
   /** How people sign in (links in mails sign them in when e-mail sign-in is on). */
   auth?: AuthConfig;
+  /**
+   * Someone reads calendar replies (IMAP_URL is set): invitations ask for them (RSVP=TRUE). Without
+   * it they say where to answer instead of promising a reply that goes nowhere.
+   */
+  repliesRead?: boolean;
+  /** The organizer address's mailbox, read for calendar replies (see replies.ts). */
+  imapUrl?: string | null;
 }
 
 /** Requested sign-in links per address per quarter hour; more requests send nothing. */
@@ -198,7 +207,9 @@ export class MessageBuilder {
       url: `${this.settings.publicUrl}/events/${e.id}`,
       stamp: new Date(),
     };
-    return this.invite(job, person, item, await this.inviteInfo(job, person, this.eventInfo(e, person)), e.community);
+    if (job.method === 'CANCEL' && e.cancel_reason) item.description = `${e.cancel_reason}\n\n${item.description}`;
+    const info = { ...this.eventInfo(e, person), changes: job.changes, reason: e.cancel_reason };
+    return this.invite(job, person, item, await this.inviteInfo(job, person, info), e.community);
   }
 
   /** An invitation's link signs the person in (its calendar entry keeps the plain link). */
@@ -246,18 +257,25 @@ export class MessageBuilder {
     info: EventInfo,
     community: string,
   ): Mail.Options {
+    const repliesRead = !!this.settings.repliesRead;
     const ics = renderInvite({
       method: job.method,
-      item,
+      item:
+        repliesRead || job.method === 'CANCEL'
+          ? item
+          : { ...item, description: `${item.description}\n\nRSVP: ${item.url}`.trim() },
       organizer: { name: community, email: this.settings.organizerEmail },
       attendee: { name: person.name, email: person.email },
+      rsvp: repliesRead,
+      alarmMinutes: person.alarm_minutes,
     });
+    const said = { ...info, repliesRead };
     const body =
       job.method === 'CANCEL'
-        ? templates.cancellation(info)
+        ? templates.cancellation(said)
         : job.update
-          ? templates.update(info)
-          : templates.invitation(info);
+          ? templates.update(said)
+          : templates.invitation(said);
     return {
       ...this.mail(
         person,

@@ -88,7 +88,7 @@ export const notify = {
     m: EntityManager,
     eventId: string,
     method: 'REQUEST' | 'CANCEL',
-    opts: { personIds?: string[]; update?: boolean } = {},
+    opts: { personIds?: string[]; update?: boolean; changes?: string[] } = {},
   ) {
     const ids = opts.personIds ?? (await peopleGoing(m, eventId));
     await enqueueMany(
@@ -102,6 +102,7 @@ export const notify = {
           personId,
           method,
           update: opts.update,
+          ...(opts.changes?.length ? { changes: opts.changes } : {}),
         } satisfies MailJob,
         key: `invite:event:${eventId}:${personId}`,
       })),
@@ -110,8 +111,8 @@ export const notify = {
   },
 
   /** An event that changes on calendars: its attendees and the speakers of its talks hear of it. */
-  async eventChanged(m: EntityManager, eventId: string, canceled: boolean) {
-    await notify.event(m, eventId, canceled ? 'CANCEL' : 'REQUEST', { update: true });
+  async eventChanged(m: EntityManager, eventId: string, canceled: boolean, changes?: string[]) {
+    await notify.event(m, eventId, canceled ? 'CANCEL' : 'REQUEST', { update: true, changes });
     for (const proposalId of await talksOfEvent(m, eventId))
       await notify.talk(m, proposalId, canceled ? 'CANCEL' : 'REQUEST', { update: true });
   },

@@ -34,7 +34,18 @@ export interface EventInfo {
   where: string;
   personName: string;
   url: string;
+  /** an update: what changed, "before → after" */
+  changes?: string[];
+  /** a cancellation: the organizers' reason */
+  reason?: string | null;
+  /** replies to the invitation are read (IMAP_URL); otherwise the mail says where to answer */
+  repliesRead?: boolean;
 }
+
+const answer = (e: EventInfo) =>
+  e.repliesRead
+    ? 'Accept or decline in your calendar, or on the page below; either way your seat follows your answer.'
+    : 'Your answer in the calendar is not read by anyone: to say you are coming or not, use the page below.';
 
 export interface DigestLine {
   title: string;
@@ -165,22 +176,26 @@ export const templates = {
       `${e.title} (${e.community})`,
       `When: ${e.when}`,
       `Where: ${e.where}`,
-      'The invitation is attached; accept it to put it in your calendar. It updates itself if anything moves.',
+      'The invitation is attached; add it to your calendar. It updates itself if anything moves.',
+      answer(e),
       e.url,
     ]),
   update: (e: EventInfo) =>
     message(`Updated: ${e.title} — ${e.when}`, [
       `Hi ${e.personName},`,
       `${e.title} (${e.community}) has changed.`,
+      ...(e.changes?.length ? [`What changed:\n${e.changes.map((c) => `• ${c}`).join('\n')}`] : []),
       `When: ${e.when}`,
       `Where: ${e.where}`,
       'Your calendar entry updates with the attached invitation.',
+      answer(e),
       e.url,
     ]),
   cancellation: (e: EventInfo) =>
     message(`Canceled: ${e.title} — ${e.when}`, [
       `Hi ${e.personName},`,
       `${e.title} (${e.community}) on ${e.when} is canceled for you.`,
+      ...(e.reason ? [`The organizers say: ${e.reason}`] : []),
       'The attached cancellation removes it from your calendar.',
     ]),
   promoted: (e: EventInfo) =>

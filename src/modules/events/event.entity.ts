@@ -39,6 +39,8 @@ export class Event {
   @Column({ name: 'series_id', type: 'uuid', nullable: true }) seriesId: string | null;
   @ManyToOne(() => Series, { onDelete: 'SET NULL' }) @JoinColumn({ name: 'series_id' }) series?: Series;
   @Column({ name: 'occurrence_on', type: 'date', nullable: true }) occurrenceOn: string | null;
+  /** Why the organizers canceled it, for the cancellation people receive. */
+  @Column({ name: 'cancel_reason', type: 'text', nullable: true }) cancelReason: string | null;
   @Column({ type: 'integer', default: 0 }) sequence: number;
   @Column({ type: 'integer', default: 1 }) version: number;
   @CreatedAt() createdAt: Date;

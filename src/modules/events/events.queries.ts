@@ -294,3 +294,7 @@ export const eventPageStamp = async (m: EntityManager, eventId: string, personId
       [eventId, personId],
     )
   )[0];
+
+/** Why it was canceled (said in the cancellation people receive). */
+export const setCancelReason = (m: EntityManager, id: string, reason: string) =>
+  sql(m, `UPDATE event SET cancel_reason = $2 WHERE id = $1`, [id, reason]);

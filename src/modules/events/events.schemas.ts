@@ -57,6 +57,9 @@ export const EventPatch = Type.Object(
     onlineUrl: Type.Optional(Nullable(Url)),
     capacity: Type.Optional(Nullable(Capacity)),
     status: Type.Optional(EventStatusSchema),
+    cancelReason: Type.Optional(
+      Text(2000, { description: 'with status canceled: why, told to everyone in the cancellation' }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -1,3 +1,4 @@
+import { when } from '../../mail/messages';
 import { IANAZone } from 'luxon';
 import type { Static } from 'typebox';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -24,6 +25,34 @@ const STATUS_MOVES: Record<EventStatus, EventStatus[]> = {
   published: ['canceled'],
   canceled: [],
 };
+
+/**
+ * What changed, as the "Updated" invitation says it: time, place, online link, title, each as
+ * "before → after" in the event's zone. `place` is given only when the room changed.
+ */
+export function whatChanged(
+  e: {
+    starts_at: Date;
+    ends_at: Date;
+    time_zone: string;
+    room_name: string | null;
+    room_location: string | null;
+    online_url: string | null;
+    title: string;
+  },
+  now: { start: Date; end: Date; timeZone: string; place?: string | null; onlineUrl: string | null; title: string },
+): string[] {
+  const out: string[] = [];
+  if (e.starts_at.getTime() !== now.start.getTime() || e.ends_at.getTime() !== now.end.getTime())
+    out.push(`Time: ${when(e.starts_at, e.ends_at, e.time_zone)} → ${when(now.start, now.end, now.timeZone)}`);
+  if (now.place !== undefined) {
+    const was = [e.room_name, e.room_location].filter(Boolean).join(', ');
+    out.push(`Place: ${was || 'none'} → ${now.place ?? 'none'}`);
+  }
+  if (now.onlineUrl !== e.online_url) out.push(`Online: ${e.online_url ?? 'none'} → ${now.onlineUrl ?? 'none'}`);
+  if (now.title !== e.title) out.push(`Title: ${e.title} → ${now.title}`);
+  return out;
+}
 
 export function checkTimeZone(tz: string) {
   if (!IANAZone.isValidZone(tz))
@@ -166,6 +195,8 @@ export class EventsService {
             allowed: STATUS_MOVES[e.status],
           });
         }
+        if (patch.cancelReason !== undefined && patch.status !== 'canceled')
+          throw new RuleBroken('reason-without-cancel', 'A cancel reason goes with status: canceled.');
         if (patch.timeZone) checkTimeZone(patch.timeZone);
         const { start, end } = this.window(
           patch.startsAt ?? e.starts_at.toISOString(),
@@ -236,10 +267,25 @@ export class EventsService {
           (room?.id ?? null) !== e.room_id ||
           (patch.onlineUrl !== undefined && patch.onlineUrl !== e.online_url) ||
           (patch.title !== undefined && patch.title !== e.title);
+        if (status === 'canceled' && patch.cancelReason?.trim())
+          await q.setCancelReason(m, id, patch.cancelReason.trim());
         if (e.status === 'draft' && status === 'published')
           for (const s of cur.agenda) await notify.talk(m, s.proposal_id, 'REQUEST');
         else if (e.status === 'published' && status === 'canceled') await notify.eventChanged(m, id, true);
-        else if (e.status === 'published' && seen) await notify.eventChanged(m, id, false);
+        else if (e.status === 'published' && seen)
+          await notify.eventChanged(
+            m,
+            id,
+            false,
+            whatChanged(e, {
+              start,
+              end,
+              timeZone: patch.timeZone ?? e.time_zone,
+              place: room?.id !== e.room_id ? await this.placeName(m, room?.id ?? null) : undefined,
+              onlineUrl: patch.onlineUrl === undefined ? e.online_url : patch.onlineUrl,
+              title: patch.title ?? e.title,
+            }),
+          );
         return this.view(m, actor, id, a);
       }),
     );
@@ -266,6 +312,12 @@ export class EventsService {
       if (other) throw roomConflict(other);
       throw new Conflict('room-conflict', 'The room is booked at that time.');
     }
+  }
+
+  private async placeName(m: EntityManager, roomId: string | null): Promise<string | null> {
+    if (!roomId) return null;
+    const r = await q.roomById(m, roomId);
+    return r ? [r.name, r.location].filter(Boolean).join(', ') : null;
   }
 
   async remove(actor: Actor, id: string): Promise<void> {

@@ -2,12 +2,27 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/actor';
+import { BadRequest } from '../../core/errors';
 import { IdParams } from '../../http/types';
 import { FormBody, Page, PostForm, pageCtx, sendPage, signedIn, type PageCtx } from '../../web/render';
 import type { FeedToken } from './feed-token.entity';
 import type { FeedTokensService } from './feed-tokens.service';
+import type { PeopleService } from './people.service';
 
-function CalendarPage({ ctx, tokens, made }: { ctx: PageCtx; tokens: FeedToken[]; made: string | null }) {
+/** Reminder choices, in minutes before (none: no VALARM). */
+const ALARMS = [5, 10, 15, 30, 60, 120, 1440];
+
+function CalendarPage({
+  ctx,
+  tokens,
+  made,
+  alarm,
+}: {
+  ctx: PageCtx;
+  tokens: FeedToken[];
+  made: string | null;
+  alarm: number | null;
+}) {
   const m = ctx.l.m;
   const live = tokens.filter((t) => !t.revokedAt);
   return (
@@ -51,18 +66,48 @@ function CalendarPage({ ctx, tokens, made }: { ctx: PageCtx; tokens: FeedToken[]
       <PostForm ctx={ctx} action="/me/calendar">
         <button type="submit">{m.newCalendarAddress}</button>
       </PostForm>
+      <section aria-labelledby="reminder" class="card">
+        <h2 id="reminder">{m.reminderAlarm}</h2>
+        <p class="muted">{m.reminderAlarmHint}</p>
+        <PostForm ctx={ctx} action="/me/calendar/alarm" class="row">
+          <div>
+            <label for="alarm">{m.remindMe}</label>
+            <select id="alarm" name="alarm">
+              <option value="" selected={alarm === null}>
+                {m.noReminder}
+              </option>
+              {[...new Set([...ALARMS, ...(alarm === null ? [] : [alarm])])]
+                .sort((a, b) => a - b)
+                .map((n) => (
+                  <option value={String(n)} selected={alarm === n}>
+                    {m.minutesBefore(n)}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <div>
+            <button type="submit">{m.save}</button>
+          </div>
+        </PostForm>
+      </section>
     </Page>
   );
 }
 
-export const peoplePages: FastifyPluginAsyncTypebox<{ feedTokens: FeedTokensService; publicUrl: string }> = async (
-  app,
-  d,
-) => {
+export const peoplePages: FastifyPluginAsyncTypebox<{
+  feedTokens: FeedTokensService;
+  people: PeopleService;
+  publicUrl: string;
+}> = async (app, d) => {
   const page = { config: { page: true } } as const;
   const url = (secret: string) => `${d.publicUrl}/v1/feeds/${secret}/calendar.ics`;
   const render = async (req: FastifyRequest, actor: Actor, made: string | null) => (
-    <CalendarPage ctx={pageCtx(req)} tokens={await d.feedTokens.list(actor)} made={made} />
+    <CalendarPage
+      ctx={pageCtx(req)}
+      tokens={await d.feedTokens.list(actor)}
+      made={made}
+      alarm={(await d.people.get(actor.id)).alarmMinutes}
+    />
   );
 
   app.get('/me/calendar', { ...page, schema: { hide: true } }, async (req, reply) => {
@@ -87,6 +132,20 @@ export const peoplePages: FastifyPluginAsyncTypebox<{ feedTokens: FeedTokensServ
       if (!actor) return reply;
       const { secret } = await d.feedTokens.rotate(actor, req.params.id);
       return sendPage(reply, await render(req, actor, url(secret)));
+    },
+  );
+
+  app.post(
+    '/me/calendar/alarm',
+    { ...page, schema: { hide: true, body: FormBody({ alarm: 5 }) } },
+    async (req, reply) => {
+      const actor = signedIn(req, reply);
+      if (!actor) return reply;
+      const n = req.body.alarm ? Number(req.body.alarm) : null;
+      const valid = n === null || (Number.isInteger(n) && n >= 0 && n <= 10080);
+      if (!valid) throw new BadRequest('bad-alarm', 'Choose how long before an event to be reminded.');
+      await d.people.updateMe(actor, { alarmMinutes: n });
+      return reply.redirect('/me/calendar', 303);
     },
   );
 

@@ -11,6 +11,9 @@ export const PersonOut = Type.Object({
   title: Nullable(Type.String()),
   isAdmin: Type.Boolean(),
   acceptsNominations: Type.Boolean({ description: 'false: colleagues cannot nominate this person to speak' }),
+  alarmMinutes: Nullable(
+    Type.Integer({ description: 'a reminder alarm this many minutes before, in invitations and the personal feed' }),
+  ),
   createdAt: DateTime,
 });
 
@@ -31,6 +34,16 @@ export const MePatch = Type.Object(
     department: Type.Optional(Nullable(Line(200))),
     title: Type.Optional(Nullable(Line(200))),
     acceptsNominations: Type.Optional(Type.Boolean({ description: 'false opts you out of nominations' })),
+    alarmMinutes: Type.Optional(
+      Nullable(
+        Type.Integer({
+          minimum: 0,
+          maximum: 10080,
+          description:
+            'a reminder alarm (VALARM) this many minutes before, in your invitations and personal feed; null: none',
+        }),
+      ),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -74,6 +87,7 @@ export const personOut = (p: Person) => ({
   title: p.title,
   isAdmin: p.isAdmin,
   acceptsNominations: p.acceptsNominations,
+  alarmMinutes: p.alarmMinutes,
   createdAt: p.createdAt.toISOString(),
 });
 export const tokenOut = (t: Pick<ApiToken, 'id' | 'name' | 'prefix' | 'createdAt' | 'lastUsedAt' | 'revokedAt'>) => ({

@@ -112,13 +112,20 @@ export class PeopleService {
 
   async updateMe(
     actor: Actor,
-    patch: { name?: string; department?: string | null; title?: string | null; acceptsNominations?: boolean },
+    patch: {
+      name?: string;
+      department?: string | null;
+      title?: string | null;
+      acceptsNominations?: boolean;
+      alarmMinutes?: number | null;
+    },
   ): Promise<Person> {
     const changes: Partial<Person> = {};
     if (patch.name !== undefined) changes.name = patch.name.trim();
     if (patch.department !== undefined) changes.department = patch.department;
     if (patch.title !== undefined) changes.title = patch.title;
     if (patch.acceptsNominations !== undefined) changes.acceptsNominations = patch.acceptsNominations;
+    if (patch.alarmMinutes !== undefined) changes.alarmMinutes = patch.alarmMinutes;
     if (Object.keys(changes).length) await q.updatePerson(this.ds.manager, actor.id, changes);
     return this.get(actor.id);
   }

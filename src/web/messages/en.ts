@@ -251,6 +251,17 @@ export const en = {
   revoke: 'Stop it',
   calendarMade: 'Your address (shown once; copy it into your calendar app now):',
   noCalendarAddresses: 'No address yet.',
+  reminderAlarm: 'Reminders',
+  reminderAlarmHint:
+    'Your calendar can remind you before each event and talk: in the invitations we send you and in your calendar address.',
+  remindMe: 'Remind me',
+  noReminder: 'no reminder',
+  minutesBefore: (n: number) =>
+    n >= 1440 && n % 1440 === 0
+      ? `${n / 1440} day${n === 1440 ? '' : 's'} before`
+      : n >= 60 && n % 60 === 0
+        ? `${n / 60} hour${n === 60 ? '' : 's'} before`
+        : `${n} minutes before`,
 
   // after the talk
   whatWeLearned: 'What the speakers learned',
