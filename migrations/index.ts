@@ -17,6 +17,7 @@ import { InstanceSetting1796397000000 } from './1796397000000-InstanceSetting';
 import { TopicWishes1796398571148 } from './1796398571148-TopicWishes';
 import { Series1796399428125 } from './1796399428125-Series';
 import { InvitationsAnswerBack1796400409757 } from './1796400409757-InvitationsAnswerBack';
+import { Announcements1796401464877 } from './1796401464877-Announcements';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -36,4 +37,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   TopicWishes1796398571148,
   Series1796399428125,
   InvitationsAnswerBack1796400409757,
+  Announcements1796401464877,
 ];

@@ -3,6 +3,10 @@
  * npm run seed -- --scale N     N benchmark communities of 500 proposals with 3 reviews each
  * Uses DATABASE_URL, or the embedded database (attached when `npm start` is running).
  */
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import http from 'node:http';
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { buildServices } from '../src/app';
@@ -16,6 +20,34 @@ import { createSignInLink, MAIL_LINK_MINUTES } from '../src/modules/auth/links';
 import { cliDatabase } from './lib/cli-db';
 import { DEMO_SLUG, DEMO_STEPS, seedDemo } from './seed/demo';
 import { seedScale } from './seed/scale';
+
+/**
+ * A loopback stand-in for a chat's incoming webhook: every POST body is written to `dir` as a file.
+ * It lives while the seed runs; afterwards the demo destination's later deliveries fail and, after
+ * three in a row, pause it — which the organizers are then told about (the feature, shown).
+ */
+async function chatFolder(dir: string) {
+  fs.mkdirSync(dir, { recursive: true });
+  let n = 0;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      n++;
+      const body = Buffer.concat(chunks).toString('utf8');
+      fs.writeFileSync(path.join(dir, `${Date.now()}-${String(n).padStart(3, '0')}.json`), body);
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    dir,
+    url: `http://127.0.0.1:${port}/services/demo/platform-guild`,
+    count: () => n,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
 
 async function main() {
   const { values } = parseArgs({ options: { demo: { type: 'boolean' }, scale: { type: 'string' } } });
@@ -43,8 +75,11 @@ async function main() {
           isAdmin: true,
           tokenId: made!.token.id,
         };
+        // A stand-in for the guild's Slack channel: what Brownbag announces lands in a folder.
+        const config0 = loadConfig();
+        const chat = await chatFolder(path.join(config0.dataDir, 'announcements'));
         bar.start(DEMO_STEPS, 0, { what: '' });
-        const tokens = await seedDemo(services, admin, (what) => bar.increment({ what }));
+        const tokens = await seedDemo(services, admin, (what) => bar.increment({ what }), { announceTo: chat.url });
         bar.stop();
         // Deliver what the demo set in motion (notices, invitations) now, so the mail folder shows it.
         const config = loadConfig();
@@ -56,6 +91,10 @@ async function main() {
           logger: new Logger(() => () => undefined),
         });
         mailer.close();
+        await chat.close();
+        console.log(
+          `demo: ${chat.count()} announcements posted to #platform-guild (a stand-in for Slack), written to ${chat.dir}`,
+        );
         const sent = config.smtpUrl ? `sent through ${mailer.describe}` : `written to ${config.mailDir}`;
         console.log(`\ndemo: notices and calendar invitations ${sent}.`);
         const url = loadConfig().publicUrl;

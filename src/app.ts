@@ -47,6 +47,9 @@ import { NominationsService } from './modules/nominations/nominations.service';
 import { nominationsRoutes } from './modules/nominations/nominations.routes';
 import { WishesService } from './modules/wishes/wishes.service';
 import { SeriesService } from './modules/series/series.service';
+import { AnnouncementsService } from './modules/announcements/announcements.service';
+import { announcementsRoutes } from './modules/announcements/announcements.routes';
+import { announcementsPages } from './modules/announcements/announcements.pages';
 import { seriesRoutes } from './modules/series/series.routes';
 import { seriesPages } from './modules/series/series.pages';
 import { wishesRoutes } from './modules/wishes/wishes.routes';
@@ -111,6 +114,7 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
   const nominations = new NominationsService(ds, communities, people, proposals);
   const wishes = new WishesService(ds, communities, proposals);
   const series = new SeriesService(ds, communities, events);
+  const announcements = new AnnouncementsService(ds, communities);
   const search = new SearchService(ds);
   const metrics = new MetricsService(ds, communities);
   return {
@@ -134,6 +138,7 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
     nominations,
     wishes,
     series,
+    announcements,
     search,
     metrics,
   };
@@ -230,6 +235,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await web.register(nominationsPages, services);
     await web.register(wishesPages, services);
     await web.register(seriesPages, services);
+    await web.register(announcementsPages, services);
     await web.register(cfpPages, services);
     await web.register(peoplePages, { ...services, publicUrl });
   });
@@ -252,6 +258,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(nominationsRoutes, { nominations: services.nominations });
       await v1.register(wishesRoutes, { wishes: services.wishes });
       await v1.register(seriesRoutes, { series: services.series });
+      await v1.register(announcementsRoutes, { announcements: services.announcements });
       await v1.register(searchRoutes, { search: services.search });
       await v1.register(metricsRoutes, { metrics: services.metrics });
     },

@@ -145,6 +145,8 @@ export function loadConfig(env: Env = process.env): Config {
   };
   if (!auth.oidc && !auth.emailSignIn)
     throw new ConfigError('EMAIL_SIGN_IN=off needs a provider (OIDC_ISSUER): otherwise nobody can sign in');
+  if (env.SECRET_KEY && Buffer.from(env.SECRET_KEY, 'base64').length !== 32)
+    throw new ConfigError('SECRET_KEY is invalid: expected 32 bytes, base64 (openssl rand -base64 32)');
   return {
     auth,
     host,

@@ -257,6 +257,7 @@ t.test('every role × every action, over HTTP', async (t) => {
     'nomination.answer': (p) => req('POST', `/v1/nominations/${nomination}/decline`, { token: p.token }),
     'series.read': (p) => req('GET', `/v1/series/${series}`, { token: p.token }),
     'series.manage': (p) => req('PATCH', `/v1/series/${series}`, { token: p.token, body: { upcoming: 3 } }),
+    'destination.manage': (p) => req('GET', '/v1/communities/guild/destinations', { token: p.token }),
     'wish.read': (p) => req('GET', '/v1/communities/guild/wishes', { token: p.token }),
     'wish.create': (p) =>
       req('POST', '/v1/communities/guild/wishes', { token: p.token, body: { title: fresh('Wish') } }),

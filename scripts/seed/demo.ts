@@ -60,6 +60,8 @@ export async function seedDemo(
   s: Services,
   admin: Actor,
   tick: (what: string) => void,
+  /** A chat stand-in to announce to (npm run seed starts one on loopback). */
+  opts: { announceTo?: string } = {},
 ): Promise<Record<string, string>> {
   const tokens: Record<string, string> = {};
   const actors: Record<string, Actor> = {};
@@ -95,6 +97,20 @@ export async function seedDemo(
   await s.communities.addMember(admin, 'frontend-meetup', { email: 'eva.novak@example.com', role: 'organizer' });
   tick('communities and members');
   const olga = actors['olga.organizer@example.com'];
+  if (opts.announceTo)
+    await s.announcements.create(olga, DEMO_SLUG, {
+      kind: 'slack',
+      name: '#platform-guild',
+      url: opts.announceTo,
+      happenings: [
+        'event.published',
+        'event.moved',
+        'event.canceled',
+        'lesson.published',
+        'wish.created',
+        'call.closing',
+      ],
+    });
   const call = await s.cfp.create(olga, DEMO_SLUG, {
     title: 'Brown-bag season 2027',
     description: 'Share what you built, broke or learned. First-time speakers welcome: we pair you with a mentor.',

@@ -289,6 +289,10 @@ export const POLICY = {
     'create a series, change its cadence, skip an occurrence, end it',
     'Only organizers run meetup series.',
   ),
+  'destination.manage': organizersOnly(
+    'connect chats and webhooks for announcements, see their deliveries',
+    "Only organizers manage a community's announcement destinations.",
+  ),
   'wish.read': membersOnly(
     "see the community's topic wishes",
     "A community's topic wishes are for its members; join it first.",

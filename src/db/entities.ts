@@ -26,6 +26,7 @@ import { Lesson, LessonPrompt } from '../modules/lessons/lesson.entity';
 import { TalkDocument } from '../modules/search/talk-document.entity';
 import { Nomination } from '../modules/nominations/nomination.entity';
 import { ItipReply } from '../mail/itip-reply.entity';
+import { AnnouncementDelivery, AnnouncementDestination } from '../modules/announcements/announcement.entity';
 import { Series, SeriesRule, SeriesSkip } from '../modules/series/series.entity';
 import { TopicWish, TopicWishOffer, TopicWishVote } from '../modules/wishes/wish.entity';
 import { OidcLogin, PersonIdentity, Session, SignInLink } from '../modules/auth/auth.entity';
@@ -54,6 +55,8 @@ export const entities = [
   SeriesRule,
   SeriesSkip,
   ItipReply,
+  AnnouncementDestination,
+  AnnouncementDelivery,
   Rsvp,
   ReminderLog,
   TaskTemplate,

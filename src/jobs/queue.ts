@@ -24,6 +24,8 @@ export const TASKS = {
   signInSweep: 'sign-in-sweep',
   seriesFill: 'series-fill',
   replies: 'itip-replies',
+  announce: 'announce',
+  announcementsDue: 'announcements-due',
 } as const;
 
 export async function enqueue(m: EntityManager, task: string, payload: object, o: JobOptions = {}): Promise<void> {

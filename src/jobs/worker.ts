@@ -14,6 +14,8 @@ import { enqueueDigests } from '../modules/tasks/tasks.queries';
 import { sweep } from '../modules/auth/auth.queries';
 import { fillAllSeries } from '../modules/series/series.fill';
 import { readReplies } from '../mail/replies';
+import { deliver } from '../modules/announcements/deliver';
+import { announceDue } from '../modules/announcements/due';
 import { drainOutbox, quietLogger, TASKS } from './queue';
 import type { Metrics } from '../metrics';
 
@@ -46,6 +48,13 @@ export function taskList(ds: DataSource, mailer: Mailer, settings: MailSettings,
     },
     [TASKS.seriesFill]: async () => {
       await fillAllSeries(ds);
+    },
+    [TASKS.announce]: async (payload, helpers) => {
+      const { deliveryId } = payload as { deliveryId: string };
+      await deliver(ds, settings.publicUrl, deliveryId, helpers.job.attempts, helpers.job.max_attempts);
+    },
+    [TASKS.announcementsDue]: async () => {
+      await announceDue(ds);
     },
     [TASKS.replies]: async () => {
       if (settings.imapUrl) await readReplies({ ds, imapUrl: settings.imapUrl, publicUrl: settings.publicUrl });
@@ -85,6 +94,7 @@ export async function startWorker(o: WorkerOptions): Promise<Runner> {
       '5,35 * * * * lesson-prompts ?fill=6h&max=3',
       '50 * * * * sign-in-sweep',
       '15 3 * * * series-fill ?fill=1d&max=1',
+      '20 * * * * announcements-due ?fill=3h&max=1',
       // Calendar replies in the organizer's mailbox, every minute, when there is one (IMAP_URL).
       ...(o.settings.imapUrl ? ['* * * * * itip-replies'] : []),
     ].join('\n'),

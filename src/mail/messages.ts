@@ -11,6 +11,7 @@ import { agendaText, eventUid, location, talkUid } from '../calendar/render';
 import { UidDomain } from '../calendar/uid-domain';
 import * as q from './mail.queries';
 import { offerFacts } from '../modules/wishes/wishes.queries';
+import { deliveriesOf, destination } from '../modules/announcements/announcements.queries';
 import type { EventRow, Person } from './mail.queries';
 import { defaultAuth, type AuthConfig } from '../config';
 import { createSignInLink, domainOf, LINK_MINUTES, MAIL_LINK_MINUTES } from '../modules/auth/links';
@@ -43,6 +44,8 @@ export type MailJob =
   | { kind: 'nomination-answered'; nominationId: string; personId: string }
   /** Someone offered to talk about the person's topic wish. */
   | { kind: 'wish-offer'; wishId: string; personId: string; offererId: string }
+  /** An announcement destination kept failing and was paused: its community's organizers hear of it. */
+  | { kind: 'destination-paused'; destinationId: string; personId: string }
   /** Asked for on the sign-in page; the link itself is made when the mail is written (only its hash is kept). */
   | { kind: 'sign-in-link'; email: string; next: string };
 
@@ -113,6 +116,22 @@ export class MessageBuilder {
       case 'nomination':
       case 'nomination-answered':
         return this.nomination(person, job.nominationId, job.kind === 'nomination');
+      case 'destination-paused': {
+        const d = await destination(this.ds.manager, job.destinationId);
+        if (!d || !d.paused_at) return null;
+        const [last] = await deliveriesOf(this.ds.manager, d.id, 1);
+        return this.mail(
+          person,
+          templates.destinationPaused({
+            name: person.name,
+            destination: `${d.name} (${d.url_hint})`,
+            community: d.community,
+            error: last?.last_error ?? 'no answer',
+            url: `${this.settings.publicUrl}/c/${d.community}/announcements`,
+          }),
+          `destination-paused.${d.id}.${d.paused_at.getTime()}`,
+        );
+      }
       case 'wish-offer': {
         const w = await offerFacts(this.ds.manager, job.wishId, job.offererId);
         if (!w) return null;

@@ -90,6 +90,13 @@ export const templates = {
       'You know more than you think, and the organizers help with everything else: the outline, the slides, the room and the announcement. Accept and you get a draft proposal to shape at your own pace; decline and that is fine too.',
       n.url,
     ]),
+  destinationPaused: (d: { name: string; destination: string; community: string; error: string; url: string }) =>
+    message(`Announcements paused: ${d.destination}`, [
+      `Hi ${d.name},`,
+      `the last three announcements from ${d.community} to ${d.destination} could not be delivered, so Brownbag paused it. The last answer was: ${d.error}`,
+      'Check the webhook in the chat (it may have been removed), then resume the destination and send what was missed again:',
+      d.url,
+    ]),
   wishOffer: (w: { name: string; title: string; community: string; offerer: string; url: string }) =>
     message(`${w.offerer} could talk about "${w.title}"`, [
       `Hi ${w.name},`,

@@ -13,6 +13,7 @@ import type { EventStatus } from './event.entity';
 import { noCounts, promote, rsvpCounts } from './seats';
 import { lockRow } from '../../db/fragments';
 import * as q from './events.queries';
+import { announce } from '../announcements/announcements.queries';
 import type { AgendaItem, Booking, EventView, RoomRow } from './events.queries';
 import type { EventCreate, EventPatch as EventPatchSchema } from './events.schemas';
 
@@ -269,6 +270,33 @@ export class EventsService {
           (patch.title !== undefined && patch.title !== e.title);
         if (status === 'canceled' && patch.cancelReason?.trim())
           await q.setCancelReason(m, id, patch.cancelReason.trim());
+        const told = { community: a.community.slug, path: `/events/${id}` };
+        const at = when(start, end, patch.timeZone ?? e.time_zone);
+        if (e.status === 'draft' && status === 'published')
+          await announce(m, e.community_id, 'event.published', `event.published:${id}`, {
+            ...told,
+            type: 'event.published',
+            title: `New: ${patch.title ?? e.title}`,
+            text: at,
+          });
+        else if (e.status === 'published' && status === 'canceled')
+          await announce(m, e.community_id, 'event.canceled', `event.canceled:${id}`, {
+            ...told,
+            type: 'event.canceled',
+            title: `Cancelled: ${patch.title ?? e.title}`,
+            text: patch.cancelReason?.trim() || `It was planned for ${when(e.starts_at, e.ends_at, e.time_zone)}.`,
+          });
+        else if (
+          e.status === 'published' &&
+          seen &&
+          (start.getTime() !== e.starts_at.getTime() || (room?.id ?? null) !== e.room_id)
+        )
+          await announce(m, e.community_id, 'event.moved', `event.moved:${id}:${e.sequence + 1}`, {
+            ...told,
+            type: 'event.moved',
+            title: `Moved: ${patch.title ?? e.title}`,
+            text: `Now ${at}.`,
+          });
         if (e.status === 'draft' && status === 'published')
           for (const s of cur.agenda) await notify.talk(m, s.proposal_id, 'REQUEST');
         else if (e.status === 'published' && status === 'canceled') await notify.eventChanged(m, id, true);

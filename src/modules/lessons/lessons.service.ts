@@ -6,6 +6,7 @@ import { authorize, can } from '../../core/policy';
 import type { CommunitiesService } from '../communities/communities.service';
 import { lessonsMarkdown } from './lessons-markdown';
 import * as q from './lessons.queries';
+import { announce } from '../announcements/announcements.queries';
 import type { LessonView, TalkFacts } from './lessons.queries';
 import type { LessonPut } from './lessons.schemas';
 import { RuleBroken } from '../../core/errors';
@@ -60,6 +61,17 @@ export class LessonsService {
         expected ?? null,
       );
       if (inserted === null) throw new PreconditionFailed();
+      if (input.status === 'published')
+        await announce(m, t.community_id, 'lesson.published', `lesson.published:${proposalId}`, {
+          type: 'lesson.published',
+          community: t.slug,
+          title: `What we learned: ${t.title}`,
+          text: input.takeaways
+            .slice(0, 3)
+            .map((k) => `• ${k}`)
+            .join('\n'),
+          path: `/proposals/${proposalId}`,
+        });
       return { view: await this.view(actor, proposalId, m), created: inserted };
     });
   }

@@ -95,7 +95,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{
   );
 
   app.get('/me', { schema: { tags, summary: 'Who am I', response: { 200: PersonOut } } }, async (req) =>
-    personOut(await people.get(actorOf(req).id)),
+    personOut(await people.get(actorOf(req).id), true),
   );
 
   app.patch(
@@ -108,7 +108,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: PersonOut },
       },
     },
-    async (req) => personOut(await people.updateMe(actorOf(req), req.body)),
+    async (req) => personOut(await people.updateMe(actorOf(req), req.body), true),
   );
 
   app.get(
@@ -165,7 +165,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: Type.Object({ items: Type.Array(PersonOut) }) },
       },
     },
-    async (req) => ({ items: (await people.list(actorOf(req), req.query.email)).map(personOut) }),
+    async (req) => ({ items: (await people.list(actorOf(req), req.query.email)).map((p) => personOut(p)) }),
   );
 
   app.post(

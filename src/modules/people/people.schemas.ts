@@ -11,8 +11,12 @@ export const PersonOut = Type.Object({
   title: Nullable(Type.String()),
   isAdmin: Type.Boolean(),
   acceptsNominations: Type.Boolean({ description: 'false: colleagues cannot nominate this person to speak' }),
-  alarmMinutes: Nullable(
-    Type.Integer({ description: 'a reminder alarm this many minutes before, in invitations and the personal feed' }),
+  alarmMinutes: Type.Optional(
+    Nullable(
+      Type.Integer({
+        description: 'yours only: a reminder alarm this many minutes before, in invitations and your feed',
+      }),
+    ),
   ),
   createdAt: DateTime,
 });
@@ -79,7 +83,7 @@ export const FeedTokenCreated = Type.Intersect([
 export const TokenCreate = Type.Object({ name: Line(100) }, { additionalProperties: false });
 export const PeopleQuery = Type.Object({ email: Type.Optional(Email) }, { additionalProperties: false });
 
-export const personOut = (p: Person) => ({
+export const personOut = (p: Person, self = false) => ({
   id: p.id,
   email: p.email,
   name: p.name,
@@ -87,7 +91,7 @@ export const personOut = (p: Person) => ({
   title: p.title,
   isAdmin: p.isAdmin,
   acceptsNominations: p.acceptsNominations,
-  alarmMinutes: p.alarmMinutes,
+  ...(self ? { alarmMinutes: p.alarmMinutes } : {}),
   createdAt: p.createdAt.toISOString(),
 });
 export const tokenOut = (t: Pick<ApiToken, 'id' | 'name' | 'prefix' | 'createdAt' | 'lastUsedAt' | 'revokedAt'>) => ({

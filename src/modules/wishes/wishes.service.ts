@@ -9,6 +9,7 @@ import type { ProposalsService } from '../proposals/proposals.service';
 import { callForDraft } from '../nominations/nominations.queries';
 import type { WishStatus } from './wish.entity';
 import * as q from './wishes.queries';
+import { announce } from '../announcements/announcements.queries';
 import type { WishRow } from './wishes.queries';
 
 export interface WishInput {
@@ -57,6 +58,13 @@ export class WishesService {
         details: input.details?.trim() ?? '',
       });
       await q.vote(m, id, actor.id);
+      await announce(m, a.community.id, 'wish.created', `wish.created:${id}`, {
+        type: 'wish.created',
+        community: a.community.slug,
+        title: `Topic wish: ${title}`,
+        text: `${actor.name} would like to hear about it. Vote for it, or offer to talk about it.`,
+        path: `/wishes/${id}`,
+      });
       return { wish: await this.row(m, id, actor), created: true };
     });
   }

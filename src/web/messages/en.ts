@@ -219,6 +219,53 @@ export const en = {
     `Done: ${moved} moved, ${gone} removed or canceled${kept ? `, ${kept} left as they were (moved by hand)` : ''}.`,
   eventStatus: { draft: 'draft', published: 'published', canceled: 'canceled' } as Record<string, string>,
 
+  // announcements
+  announcements: 'Announcements',
+  announcementsHint:
+    'Post what happens where the community already talks: a chat channel (an incoming webhook) or any system, through a signed webhook.',
+  webhookSecret: 'The signing secret (shown once; verify deliveries with it):',
+  destinationKind: {
+    slack: 'Slack',
+    teams: 'Microsoft Teams',
+    mattermost: 'Mattermost',
+    'google-chat': 'Google Chat',
+    webhook: 'Webhook (signed)',
+  } as Record<string, string>,
+  happening: {
+    'event.published': 'an event is published',
+    'event.moved': 'an event moves',
+    'event.canceled': 'an event is canceled',
+    'call.opened': 'a call for proposals opens',
+    'call.closing': 'a call closes in 3 days',
+    'talk.tomorrow': "tomorrow's talks",
+    'lesson.published': 'a lesson is published',
+    'wish.created': 'a new topic wish',
+  } as Record<string, string>,
+  paused: 'paused',
+  pause: 'Pause',
+  resume: 'Resume',
+  sendTest: 'Send a test',
+  deliveriesOf: (name: string) => `Deliveries to ${name}`,
+  happeningCol: 'What',
+  statusCol: 'Status',
+  attemptsCol: 'Attempts',
+  actionsCol: 'Actions',
+  deliveryStatus: {
+    pending: 'pending',
+    delivered: 'delivered',
+    failed: 'failed',
+    skipped: 'skipped (paused)',
+  } as Record<string, string>,
+  redeliver: 'Send again',
+  noDeliveries: 'Nothing sent yet.',
+  noDestinations: 'No chat connected yet.',
+  connectChat: 'Connect a chat or webhook',
+  destinationKindLabel: 'Where',
+  destinationName: 'Name (e.g. #guild)',
+  webhookUrl: 'Incoming webhook URL',
+  whatToAnnounce: 'What to announce',
+  connect: 'Connect',
+
   // topic wishes
   wishes: 'Topic wishes',
   wishesHint:
