@@ -18,6 +18,7 @@ import { TopicWishes1796398571148 } from './1796398571148-TopicWishes';
 import { Series1796399428125 } from './1796399428125-Series';
 import { InvitationsAnswerBack1796400409757 } from './1796400409757-InvitationsAnswerBack';
 import { Announcements1796401464877 } from './1796401464877-Announcements';
+import { TeamRoles1796402600682 } from './1796402600682-TeamRoles';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -38,4 +39,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Series1796399428125,
   InvitationsAnswerBack1796400409757,
   Announcements1796401464877,
+  TeamRoles1796402600682,
 ];

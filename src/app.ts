@@ -48,6 +48,9 @@ import { nominationsRoutes } from './modules/nominations/nominations.routes';
 import { WishesService } from './modules/wishes/wishes.service';
 import { SeriesService } from './modules/series/series.service';
 import { AnnouncementsService } from './modules/announcements/announcements.service';
+import { TeamService } from './modules/team/team.service';
+import { teamRoutes } from './modules/team/team.routes';
+import { teamPages } from './modules/team/team.pages';
 import { announcementsRoutes } from './modules/announcements/announcements.routes';
 import { announcementsPages } from './modules/announcements/announcements.pages';
 import { seriesRoutes } from './modules/series/series.routes';
@@ -115,6 +118,7 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
   const wishes = new WishesService(ds, communities, proposals);
   const series = new SeriesService(ds, communities, events);
   const announcements = new AnnouncementsService(ds, communities);
+  const team = new TeamService(ds, communities);
   const search = new SearchService(ds);
   const metrics = new MetricsService(ds, communities);
   return {
@@ -139,6 +143,7 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
     wishes,
     series,
     announcements,
+    team,
     search,
     metrics,
   };
@@ -236,6 +241,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await web.register(wishesPages, services);
     await web.register(seriesPages, services);
     await web.register(announcementsPages, services);
+    await web.register(teamPages, services);
     await web.register(cfpPages, services);
     await web.register(peoplePages, { ...services, publicUrl });
   });
@@ -259,6 +265,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(wishesRoutes, { wishes: services.wishes });
       await v1.register(seriesRoutes, { series: services.series });
       await v1.register(announcementsRoutes, { announcements: services.announcements });
+      await v1.register(teamRoutes, { team: services.team });
       await v1.register(searchRoutes, { search: services.search });
       await v1.register(metricsRoutes, { metrics: services.metrics });
     },

@@ -137,6 +137,19 @@ t.test('nominations, my calendar, and the organizer pages', async (t) => {
   await press(organizer, base, 'Take off the agenda');
   t.match(await organizer.locator('main').textContent(), 'No talks on the agenda yet.');
 
+  // The organizing team: name a role held by Olga, then hand it to nobody and back.
+  await organizer.goto(`${base}/c/guild`);
+  await press(organizer, base, 'Organizing team', 'link');
+  await organizer.getByLabel('Role', { exact: true }).fill('Community ambassador');
+  await organizer.getByLabel('Held by').selectOption({ label: 'Olga Organizer' });
+  await press(organizer, base, 'Add the role');
+  t.match(await organizer.locator('main ul.list').textContent(), 'Community ambassador — Olga Organizer');
+  await clean(organizer, 'organizing team');
+  await organizer.getByLabel('Community ambassador: hand over to').selectOption({ label: 'nobody' });
+  await press(organizer, base, 'Hand over: Community ambassador');
+  t.match(await organizer.getByRole('status').textContent(), 'Community ambassador handed over');
+  t.match(await organizer.locator('main ul.list').textContent(), 'Community ambassador — nobody');
+
   // A page that does not exist is a page.
   const missing = await organizer.goto(`${base}/no/such/page`);
   t.equal(missing?.status(), 404);

@@ -257,6 +257,9 @@ t.test('every role × every action, over HTTP', async (t) => {
     'nomination.answer': (p) => req('POST', `/v1/nominations/${nomination}/decline`, { token: p.token }),
     'series.read': (p) => req('GET', `/v1/series/${series}`, { token: p.token }),
     'series.manage': (p) => req('PATCH', `/v1/series/${series}`, { token: p.token, body: { upcoming: 3 } }),
+    'team.read': (p) => req('GET', '/v1/communities/guild/team-roles', { token: p.token }),
+    'team.manage': (p) =>
+      req('POST', '/v1/communities/guild/team-roles', { token: p.token, body: { key: fresh('role'), name: 'Role' } }),
     'destination.manage': (p) => req('GET', '/v1/communities/guild/destinations', { token: p.token }),
     'wish.read': (p) => req('GET', '/v1/communities/guild/wishes', { token: p.token }),
     'wish.create': (p) =>

@@ -62,13 +62,17 @@ t.test('RSVPs', async (t) => {
     const { eventId } = await eventWithTalk(ctx, c, { capacity: 30, title: 'Popular' });
     const people = [];
     for (let i = 0; i < 200; i++) people.push(await ctx.person(`crowd${i}@example.com`));
-    const results = await Promise.all(
-      people.map((p) => req('PUT', `/v1/events/${eventId}/rsvps/me`, { token: p.token, body: { status: 'going' } })),
-    );
-    t.ok(
-      results.every((r) => r.status === 201),
-      'all answered',
-    );
+    // As a client would: a 503 (every connection busy for 5 s — a slow or crowded machine) is asked
+    // again after its Retry-After; any other answer counts. The invariants below must hold either way.
+    const rsvp = async (p: { token: string }) => {
+      for (let i = 0; ; i++) {
+        const r = await req('PUT', `/v1/events/${eventId}/rsvps/me`, { token: p.token, body: { status: 'going' } });
+        if (r.status !== 503 || i === 5) return r;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    };
+    const results = await Promise.all(people.map(rsvp));
+    t.same([...new Set(results.map((r) => r.status))], [201], 'all answered');
     t.equal(results.filter((r) => r.body.status === 'going').length, 30, 'exactly 30 going');
     t.equal(results.filter((r) => r.body.status === 'waitlisted').length, 170);
     const positions = results

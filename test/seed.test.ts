@@ -68,6 +68,16 @@ t.test('the demo seed builds a whole community through the services', async (t) 
     'wishes, most votes first',
   );
   t.match(wishes.body.items[0].offers, [{ name: 'Yuki Tanaka' }], 'with an offer to talk');
+  const team = await ctx.req('GET', `/v1/communities/${DEMO_SLUG}/team-roles`, { token: olga });
+  t.same(
+    team.body.items.map((r: { key: string; holder: { name: string } | null }) => [r.key, r.holder?.name ?? null]),
+    [
+      ['ambassador', 'Olga Petrova'],
+      ['architect', 'Olga Petrova'],
+      ['empath', null],
+    ],
+    'a team with roles',
+  );
   const metrics = await ctx.req('GET', `/v1/communities/${DEMO_SLUG}/metrics`, { token: olga });
   t.ok(
     metrics.body.buckets.some(

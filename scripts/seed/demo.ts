@@ -395,6 +395,19 @@ async function seedAfterTheTalk(
   });
   await s.series.skip(organizer, lunches.series.id, lunches.next[2].on);
   tick('a meetup series');
+
+  // The organizing team: Olga is architect and ambassador (promotion tasks are the ambassador's); the empath role is open.
+  const roles = [
+    ['architect', 'Architect', 'Shapes the programme and the season', organizer.id],
+    ['ambassador', 'Ambassador', 'Announces every talk and brings people in', organizer.id],
+    ['empath', 'Empath', 'Looks after first-time speakers', null],
+  ] as const;
+  const made2: Record<string, string> = {};
+  for (const [key, name, description, holderId] of roles)
+    made2[key] = (await s.team.create(organizer, DEMO_SLUG, { key, name, description, holderId })).id;
+  for (const t of await s.tasks.templates(organizer, DEMO_SLUG))
+    if (t.category === 'promotion') await s.tasks.updateTemplate(organizer, t.id, { roleId: made2.ambassador });
+  tick('the organizing team');
 }
 
-export const DEMO_STEPS = 10 + 3 + TALKS.length + 3 + 5;
+export const DEMO_STEPS = 10 + 3 + TALKS.length + 3 + 6;

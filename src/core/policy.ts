@@ -289,6 +289,14 @@ export const POLICY = {
     'create a series, change its cadence, skip an occurrence, end it',
     'Only organizers run meetup series.',
   ),
+  'team.read': membersOnly(
+    "see the community's organizing team",
+    "A community's team is for its members; join it first.",
+  ),
+  'team.manage': organizersOnly(
+    'name team roles, hand them over (their open tasks move)',
+    'Only organizers shape the organizing team.',
+  ),
   'destination.manage': organizersOnly(
     'connect chats and webhooks for announcements, see their deliveries',
     "Only organizers manage a community's announcement destinations.",

@@ -26,6 +26,7 @@ import { Lesson, LessonPrompt } from '../modules/lessons/lesson.entity';
 import { TalkDocument } from '../modules/search/talk-document.entity';
 import { Nomination } from '../modules/nominations/nomination.entity';
 import { ItipReply } from '../mail/itip-reply.entity';
+import { TeamRole } from '../modules/team/team-role.entity';
 import { AnnouncementDelivery, AnnouncementDestination } from '../modules/announcements/announcement.entity';
 import { Series, SeriesRule, SeriesSkip } from '../modules/series/series.entity';
 import { TopicWish, TopicWishOffer, TopicWishVote } from '../modules/wishes/wish.entity';
@@ -55,6 +56,7 @@ export const entities = [
   SeriesRule,
   SeriesSkip,
   ItipReply,
+  TeamRole,
   AnnouncementDestination,
   AnnouncementDelivery,
   Rsvp,

@@ -107,7 +107,8 @@ export function CommunityHome(p: CommunityHomeProps) {
           <p>
             <a href={`/c/${a.community.slug}/nominate`}>{m.nominate}</a> ·{' '}
             <a href={`/c/${a.community.slug}/wishes`}>{m.wishes}</a> ·{' '}
-            <a href={`/c/${a.community.slug}/series`}>{m.series}</a>
+            <a href={`/c/${a.community.slug}/series`}>{m.series}</a> ·{' '}
+            <a href={`/c/${a.community.slug}/team`}>{m.team}</a>
           </p>
         ) : null}
       </section>

@@ -3,6 +3,7 @@ import { CreatedAt, UpdatedAt, UuidKey } from '../../db/columns';
 import { Community } from '../communities/community.entity';
 import { Person } from '../people/person.entity';
 import { Proposal } from '../proposals/proposal.entity';
+import { TeamRole } from '../team/team-role.entity';
 
 export const TASK_CATEGORIES = ['logistics', 'slides', 'promotion', 'follow-up'] as const;
 export type TaskCategory = (typeof TASK_CATEGORIES)[number];
@@ -28,6 +29,9 @@ export class TaskTemplate {
   @ManyToOne(() => Person, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'default_assignee_id' })
   defaultAssignee?: Person;
+  /** Owned by a team role: the checklist assigns it to whoever holds the role then. */
+  @Index() @Column({ name: 'role_id', type: 'uuid', nullable: true }) roleId: string | null;
+  @ManyToOne(() => TeamRole, { onDelete: 'SET NULL' }) @JoinColumn({ name: 'role_id' }) role?: TeamRole;
   @Column({ type: 'integer', default: 0 }) position: number;
   @Column({ type: 'boolean', default: true }) active: boolean;
   @CreatedAt() createdAt: Date;
@@ -55,6 +59,9 @@ export class Task {
   @Column({ type: 'enum', enum: TASK_CATEGORIES, enumName: 'task_category' }) category: TaskCategory;
   @Column({ type: 'enum', enum: TASK_OWNERS, enumName: 'task_owner' }) owner: TaskOwner;
   @Index() @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId: string | null;
+  /** The team role it belongs to (from its template): the board filters by it; a handover moves it. */
+  @Index() @Column({ name: 'role_id', type: 'uuid', nullable: true }) roleId: string | null;
+  @ManyToOne(() => TeamRole, { onDelete: 'SET NULL' }) @JoinColumn({ name: 'role_id' }) role?: TeamRole;
   @ManyToOne(() => Person, { onDelete: 'SET NULL' }) @JoinColumn({ name: 'assignee_id' }) assignee?: Person;
   @Column({ name: 'offset_days', type: 'integer', nullable: true }) offsetDays: number | null;
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt: Date | null;

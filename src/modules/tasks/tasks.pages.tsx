@@ -20,7 +20,10 @@ export const tasksPages: FastifyPluginAsyncTypebox<{ tasks: TasksService; commun
       schema: {
         hide: true,
         params: Type.Object({ slug: Slug }),
-        querystring: Type.Object({ overdue: Type.Optional(Type.String({ maxLength: 5 })) }),
+        querystring: Type.Object({
+          overdue: Type.Optional(Type.String({ maxLength: 5 })),
+          role: Type.Optional(Type.String({ maxLength: 40, pattern: '^[a-z0-9-]*$' })),
+        }),
       },
     },
     async (req, reply) => {
@@ -30,6 +33,7 @@ export const tasksPages: FastifyPluginAsyncTypebox<{ tasks: TasksService; commun
       const board = await d.tasks.board(actor, req.params.slug, {
         status: overdue ? ['open'] : undefined,
         overdue: overdue || undefined,
+        role: req.query.role || undefined,
         limit: 200,
       });
       const members = await d.communities.members(actor, req.params.slug, 200);

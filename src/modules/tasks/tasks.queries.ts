@@ -25,9 +25,11 @@ export const ENQUEUE_DIGESTS = `
 export async function createChecklist(m: EntityManager, proposalId: string): Promise<void> {
   await sql(
     m,
-    `INSERT INTO task (community_id, proposal_id, template_id, title, description, category, owner, assignee_id, offset_days, due_at)
+    `INSERT INTO task (community_id, proposal_id, template_id, title, description, category, owner, assignee_id, role_id, offset_days, due_at)
      SELECT p.community_id, p.id, t.id, t.title, t.description, t.category, t.owner,
-            coalesce(t.default_assignee_id, CASE WHEN t.owner = 'speaker' THEN sp.person_id END),
+            coalesce((SELECT r.holder_id FROM team_role r WHERE r.id = t.role_id), t.default_assignee_id,
+                     CASE WHEN t.owner = 'speaker' THEN sp.person_id END),
+            t.role_id,
             t.offset_days, CASE WHEN s.id IS NOT NULL THEN task_due_at(s.starts_at, e.time_zone, t.offset_days) END
        FROM proposal p
        JOIN task_template t ON t.community_id = p.community_id AND t.active
@@ -81,6 +83,7 @@ export interface TemplateRow {
   owner: TaskOwner;
   offset_days: number;
   default_assignee_id: string | null;
+  role_id: string | null;
   position: number;
   active: boolean;
   created_at: Date;
@@ -120,7 +123,7 @@ const TASK_SELECT = `
     FROM task t JOIN proposal p ON p.id = t.proposal_id LEFT JOIN person a ON a.id = t.assignee_id
     LEFT JOIN slot s ON s.proposal_id = t.proposal_id LEFT JOIN event e ON e.id = s.event_id`;
 const TEMPLATE_COLS =
-  'id, community_id, title, description, category, owner, offset_days, default_assignee_id, position, active, created_at';
+  'id, community_id, title, description, category, owner, offset_days, default_assignee_id, role_id, position, active, created_at';
 
 // ---- templates ---------------------------------------------------------------------------------
 
@@ -131,6 +134,7 @@ export interface TemplateFields {
   owner: TaskOwner;
   offsetDays: number;
   defaultAssigneeId: string | null;
+  roleId: string | null;
   active: boolean;
   /** null: after the last */
   position: number | null;
@@ -150,8 +154,8 @@ export const insertTemplate = async (m: EntityManager, communityId: string, t: T
   (
     await sql<TemplateRow>(
       m,
-      `INSERT INTO task_template (community_id, title, description, category, owner, offset_days, default_assignee_id, active, position)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, (SELECT coalesce(max(position) + 1, 0) FROM task_template WHERE community_id = $1)))
+      `INSERT INTO task_template (community_id, title, description, category, owner, offset_days, default_assignee_id, active, position, role_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, (SELECT coalesce(max(position) + 1, 0) FROM task_template WHERE community_id = $1)), $10)
        RETURNING ${TEMPLATE_COLS}`,
       [
         communityId,
@@ -163,6 +167,7 @@ export const insertTemplate = async (m: EntityManager, communityId: string, t: T
         t.defaultAssigneeId,
         t.active,
         t.position,
+        t.roleId,
       ],
     )
   )[0];
@@ -172,8 +177,19 @@ export const updateTemplate = async (m: EntityManager, id: string, t: TemplateFi
     await sql<TemplateRow>(
       m,
       `UPDATE task_template SET title = $2, description = $3, category = $4, owner = $5, offset_days = $6, default_assignee_id = $7,
-              active = $8, position = $9, updated_at = now() WHERE id = $1 RETURNING ${TEMPLATE_COLS}`,
-      [id, t.title, t.description, t.category, t.owner, t.offsetDays, t.defaultAssigneeId, t.active, t.position],
+              active = $8, position = $9, role_id = $10, updated_at = now() WHERE id = $1 RETURNING ${TEMPLATE_COLS}`,
+      [
+        id,
+        t.title,
+        t.description,
+        t.category,
+        t.owner,
+        t.offsetDays,
+        t.defaultAssigneeId,
+        t.active,
+        t.position,
+        t.roleId,
+      ],
     )
   )[0];
 
@@ -283,6 +299,8 @@ export interface BoardWhere {
   category?: TaskCategory[];
   eventId?: string;
   proposalId?: string;
+  /** a team role's key */
+  role?: string;
 }
 
 /**
@@ -305,6 +323,8 @@ export async function boardPage(
   if (f.assigneeId) where.push(`t.assignee_id = ${p(f.assigneeId)}::uuid`);
   if (f.category?.length) where.push(`t.category = ANY(${p(f.category)}::task_category[])`);
   if (f.proposalId) where.push(`t.proposal_id = ${p(f.proposalId)}`);
+  if (f.role)
+    where.push(`t.role_id = (SELECT r.id FROM team_role r WHERE r.community_id = $1 AND r.key = ${p(f.role)})`);
   if (f.eventId)
     where.push(`EXISTS (SELECT 1 FROM slot fs WHERE fs.proposal_id = t.proposal_id AND fs.event_id = ${p(f.eventId)})`);
   const filtered = where.join(' AND ');
@@ -331,3 +351,7 @@ export async function boardPage(
 
 /** Runs ENQUEUE_DIGESTS (the scheduled job). */
 export const enqueueDigests = (m: EntityManager) => sql(m, ENQUEUE_DIGESTS);
+
+/** Whether the role is one of the community's team roles. */
+export const roleOf = async (m: EntityManager, communityId: string, roleId: string) =>
+  (await sql(m, 'SELECT 1 FROM team_role WHERE community_id = $1 AND id = $2', [communityId, roleId])).length > 0;

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { PageQuery } from '../../http/pagination';
-import { DateTime, Line, Nullable, Text, Uuid } from '../../http/types';
+import { DateTime, Key, Line, Nullable, Text, Uuid } from '../../http/types';
 import { TASK_CATEGORIES, TASK_OWNERS, TASK_STATUSES } from './task.entity';
 import type { TaskRow, TemplateRow } from './tasks.queries';
 
@@ -21,6 +21,7 @@ export const TemplateIn = Type.Object(
     owner: Owner,
     offsetDays: Offset,
     defaultAssigneeId: Type.Optional(Nullable(Uuid)),
+    roleId: Type.Optional(Nullable(Uuid)),
     active: Type.Optional(Type.Boolean()),
     position: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
   },
@@ -34,6 +35,7 @@ export const TemplatePatch = Type.Object(
     owner: Type.Optional(Owner),
     offsetDays: Type.Optional(Offset),
     defaultAssigneeId: Type.Optional(Nullable(Uuid)),
+    roleId: Type.Optional(Nullable(Uuid)),
     active: Type.Optional(Type.Boolean()),
     position: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
   },
@@ -47,6 +49,7 @@ export const TemplateOut = Type.Object({
   owner: Owner,
   offsetDays: Type.Integer(),
   defaultAssigneeId: Nullable(Uuid),
+  roleId: Nullable(Uuid),
   position: Type.Integer(),
   active: Type.Boolean(),
   createdAt: DateTime,
@@ -123,6 +126,7 @@ export const BoardQuery = Type.Object(
     category: Type.Optional(Type.Array(Category)),
     eventId: Type.Optional(Uuid),
     proposalId: Type.Optional(Uuid),
+    role: Type.Optional(Key),
   },
   { additionalProperties: false },
 );
@@ -135,6 +139,7 @@ export const templateOut = (t: TemplateRow) => ({
   owner: t.owner,
   offsetDays: t.offset_days,
   defaultAssigneeId: t.default_assignee_id,
+  roleId: t.role_id,
   position: t.position,
   active: t.active,
   createdAt: t.created_at.toISOString(),

@@ -40,6 +40,7 @@ export class TasksService {
     return this.ds.transaction(async (m) => {
       const a = await this.organizer(actor, slug, m);
       if (input.defaultAssigneeId) await this.checkMember(m, a, input.defaultAssigneeId);
+      if (input.roleId) await this.checkRole(m, a, input.roleId);
       return q.insertTemplate(m, a.community.id, {
         title: input.title,
         description: input.description ?? '',
@@ -47,6 +48,7 @@ export class TasksService {
         owner: input.owner,
         offsetDays: input.offsetDays,
         defaultAssigneeId: input.defaultAssigneeId ?? null,
+        roleId: input.roleId ?? null,
         active: input.active ?? true,
         position: input.position ?? null,
       });
@@ -57,6 +59,7 @@ export class TasksService {
     return this.ds.transaction(async (m) => {
       const cur = await this.template(m, actor, id);
       if (patch.defaultAssigneeId) await this.checkMember(m, cur.access, patch.defaultAssigneeId);
+      if (patch.roleId) await this.checkRole(m, cur.access, patch.roleId);
       const t = cur.row;
       return q.updateTemplate(m, id, {
         title: patch.title ?? t.title,
@@ -65,6 +68,7 @@ export class TasksService {
         owner: patch.owner ?? t.owner,
         offsetDays: patch.offsetDays ?? t.offset_days,
         defaultAssigneeId: patch.defaultAssigneeId === undefined ? t.default_assignee_id : patch.defaultAssigneeId,
+        roleId: patch.roleId === undefined ? t.role_id : patch.roleId,
         active: patch.active ?? t.active,
         position: patch.position ?? t.position,
       });
@@ -164,6 +168,7 @@ export class TasksService {
         category: f.category,
         eventId: f.eventId,
         proposalId: f.proposalId,
+        role: f.role,
       },
       decodeCursor(f.cursor, ['string', 'string']) as [string, string] | null,
       f.limit + 1,
@@ -218,6 +223,11 @@ export class TasksService {
     const access = await this.communities.accessById(actor, row.community_id, m);
     authorize(access, 'task-template.manage');
     return { row, access };
+  }
+
+  private async checkRole(m: EntityManager, a: Access, roleId: string) {
+    if (!(await q.roleOf(m, a.community.id, roleId)))
+      throw new RuleBroken('unknown-role', `${a.community.slug} has no team role ${roleId}.`);
   }
 
   private async checkMember(m: EntityManager, a: Access, personId: string) {

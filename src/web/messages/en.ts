@@ -219,6 +219,22 @@ export const en = {
     `Done: ${moved} moved, ${gone} removed or canceled${kept ? `, ${kept} left as they were (moved by hand)` : ''}.`,
   eventStatus: { draft: 'draft', published: 'published', canceled: 'canceled' } as Record<string, string>,
 
+  // the organizing team
+  team: 'Organizing team',
+  teamHint:
+    'Who does what: name the roles (architect, moderator, ambassador, empath…). Checklist tasks can belong to a role; handing a role over moves its open tasks.',
+  roleTasks: (n: number) => (n === 1 ? '1 open task' : `${n} open tasks`),
+  handOverTo: (role: string) => `${role}: hand over to`,
+  handOver: 'Hand over',
+  handedOver: (role: string, n: number) =>
+    `${role} handed over${n ? `; ${n === 1 ? 'one open task moved' : `${n} open tasks moved`} with it` : ''}.`,
+  noRoles: 'No roles yet.',
+  newRole: 'Name a role',
+  roleName: 'Role',
+  roleHolder: 'Held by',
+  roleDescription: 'What it is about (optional)',
+  addRole: 'Add the role',
+
   // announcements
   announcements: 'Announcements',
   announcementsHint:
