@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import t from 'tap';
-import { community, setup } from './helper';
+import { community, setup, submitted } from './helper';
 import { freePort, launch, press, signedInPage, violations } from './browser-helper';
 
 t.test('a meetup series, clicked through', async (t) => {
@@ -43,6 +43,16 @@ t.test('a meetup series, clicked through', async (t) => {
   t.match(await coming.nth(0).textContent(), /Mar 4, 2027, 12:00 PM/);
   t.match(await coming.nth(2).textContent(), /Apr 1, 2027, 12:00 PM/, 'still 12:00 after the DST change');
   await clean(org, 'series page');
+
+  // The backlog fills it: an accepted talk is proposed for the first occurrence; one click places it.
+  const talk = await submitted(ctx, c, 'Queues in Postgres');
+  await ctx.req('POST', `/v1/proposals/${talk}/transitions`, { token: c.organizer.token, body: { to: 'accepted' } });
+  await org.goto(seriesUrl);
+  t.match(await org.locator('section[aria-labelledby="backlog"]').textContent(), '2027-03-04: Queues in Postgres');
+  await clean(org, 'series page with a backlog plan');
+  await press(org, base, 'Put them on the agenda: 2027-03-04');
+  t.match(await org.getByRole('status').textContent(), 'One talk placed.');
+  t.notMatch(await coming.nth(0).textContent(), 'no talks yet');
 
   // A holiday: skip 18 March.
   await press(org, base, 'Skip: 2027-03-18');

@@ -6,8 +6,10 @@
 import * as icalModule from 'ical.js';
 import t from 'tap';
 import { expand } from '../src/modules/series/cadence';
+import { planBacklog } from '../src/modules/series/backlog';
+import { DateTime } from 'luxon';
 import { fillAllSeries } from '../src/modules/series/series.fill';
-import { community, setup } from './helper';
+import { community, setup, submitted } from './helper';
 import { smtpSink, worker } from './mail-helper';
 
 const ICAL = ((icalModule as { default?: unknown }).default ?? icalModule) as typeof import('ical.js').default;
@@ -97,6 +99,44 @@ t.test('cadence expansion', async (t) => {
     ['2027-01-07', '2027-01-14', '2027-01-21'],
     'nothing after the end',
   );
+});
+
+t.test('backlog plan: lengths, order, speakers elsewhere', async (t) => {
+  const at = (h: number, m = 0) => new Date(Date.UTC(2027, 9, 7, h, m));
+  const sp = (id: string) => [{ id, name: id }];
+  const plan = planBacklog(
+    [
+      { eventId: 'e1', on: '2027-10-07', start: at(10), end: at(11), agendaEnd: at(10, 30) },
+      {
+        eventId: 'e2',
+        on: '2027-10-14',
+        start: at(10).getTime() + 7 * 86400_000 > 0 ? new Date(at(10).getTime() + 7 * 86400_000) : at(10),
+        end: new Date(at(11).getTime() + 7 * 86400_000),
+        agendaEnd: new Date(at(10).getTime() + 7 * 86400_000),
+      },
+    ],
+    [
+      { id: 'long', title: 'Workshop', minutes: 90, speakers: sp('a') },
+      { id: 't1', title: 'Talk one', minutes: 30, speakers: sp('b') },
+      { id: 't2', title: 'Talk two', minutes: 30, speakers: sp('c') },
+      { id: 'l1', title: 'Lightning', minutes: 5, speakers: sp('d') },
+    ],
+    // c speaks elsewhere on 14 October at 10:00–10:05
+    new Map([
+      [
+        'c',
+        [{ start: new Date(at(10).getTime() + 7 * 86400_000), end: new Date(at(10, 5).getTime() + 7 * 86400_000) }],
+      ],
+    ]),
+  );
+  t.same(
+    plan.map((o) => [o.eventId, o.freeMinutes, o.proposed.map((p) => p.proposalId)]),
+    [
+      ['e1', 30, ['t1']], // 30 free minutes after the agenda: the oldest that fits; the workshop never fits
+      ['e2', 60, ['l1', 't2']], // c is busy until 10:05: the lightning talk first, then c's talk at 10:05
+    ],
+  );
+  t.equal(plan[1].proposed[1].start.toISOString(), '2027-10-14T10:05:00.000Z');
 });
 
 t.test('series over HTTP', async (t) => {
@@ -303,6 +343,82 @@ t.test('series over HTTP', async (t) => {
     for (const o of s.body.occurrences)
       rooms.push((await req('GET', `/v1/events/${o.eventId}`, { token: org })).body.room?.id ?? null);
     t.same(rooms, [room, null, room]);
+  });
+
+  t.test('the backlog fills the series; an empty occurrence soon shows on the board', async (t) => {
+    const b = await community(ctx, 'backlog');
+    const accept = async (title: string, who = b.speaker) => {
+      const id = await submitted(ctx, b, title, who);
+      await req('POST', `/v1/proposals/${id}/transitions`, { token: b.organizer.token, body: { to: 'accepted' } });
+      return id;
+    };
+    const first = await accept('First accepted');
+    const second = await accept('Second accepted', b.member);
+    const third = await accept('Third accepted', b.reviewer);
+    const soon = DateTime.now().setZone('Europe/Berlin').plus({ days: 3 }).toISODate()!;
+    const s = (
+      await req('POST', '/v1/communities/backlog/series', {
+        token: b.organizer.token,
+        body: {
+          title: 'Backlog lunch',
+          cadence: 'FREQ=DAILY;INTERVAL=7',
+          startsOn: soon,
+          startTime: '12:00',
+          durationMinutes: 60,
+          timeZone: 'Europe/Berlin',
+          publish: true,
+          upcoming: 2,
+        },
+      })
+    ).body;
+    const board = await req('GET', '/v1/communities/backlog/tasks', { token: b.organizer.token });
+    t.same(
+      board.body.emptyOccurrences.map((e: { eventId: string }) => e.eventId),
+      s.occurrences.map((o: { eventId: string }) => o.eventId),
+      'both occurrences are within two weeks with empty agendas',
+    );
+    const plan = await req('GET', `/v1/series/${s.id}/backlog-plan`, { token: b.organizer.token });
+    t.same(
+      plan.body.occurrences.map((o: { proposed: { proposalId: string }[] }) => o.proposed.map((p) => p.proposalId)),
+      [[first, second], [third]],
+      'oldest accepted first, as many as fit (two 30-minute talks an hour)',
+    );
+    t.equal((await req('GET', `/v1/series/${s.id}/backlog-plan`, { token: b.member.token })).status, 403);
+    const done = await req('POST', `/v1/series/${s.id}/backlog-plan/confirm`, {
+      token: b.organizer.token,
+      body: { eventId: s.occurrences[0].eventId },
+    });
+    t.same(done.body, { placed: [first, second], skipped: [] }, 'one action places them');
+    const ev = await req('GET', `/v1/events/${s.occurrences[0].eventId}`, { token: b.organizer.token });
+    t.same(
+      ev.body.agenda.map((x: { proposalId: string }) => x.proposalId),
+      [first, second],
+    );
+    const after = await req('GET', '/v1/communities/backlog/tasks', { token: b.organizer.token });
+    t.same(
+      after.body.emptyOccurrences.map((e: { eventId: string }) => e.eventId),
+      [s.occurrences[1].eventId],
+    );
+    const again = await req('GET', `/v1/series/${s.id}/backlog-plan`, { token: b.organizer.token });
+    t.same(
+      again.body.occurrences.map((o: { freeMinutes: number; proposed: unknown[] }) => [
+        o.freeMinutes,
+        o.proposed.length,
+      ]),
+      [
+        [0, 0],
+        [60, 1],
+      ],
+    );
+    t.equal(
+      (
+        await req('POST', `/v1/series/${s.id}/backlog-plan/confirm`, {
+          token: b.organizer.token,
+          body: { eventId: '00000000-0000-4000-8000-000000000000' },
+        })
+      ).status,
+      404,
+    );
   });
 
   t.test('bad input and strangers: clear 4xx, nothing made', async (t) => {

@@ -167,3 +167,16 @@ export const markReply = async (m: EntityManager, messageId: string, outcome: st
       [messageId.slice(0, 998), outcome.slice(0, 200)],
     )
   ).length > 0;
+
+/** Series occurrences within two weeks with an empty agenda, in communities the person organizes. */
+export const emptyOccurrencesFor = (m: EntityManager, personId: string) =>
+  sql<{ title: string; starts_at: Date; time_zone: string; community: string }>(
+    m,
+    `SELECT e.title, e.starts_at, e.time_zone, c.name AS community
+       FROM event e JOIN community c ON c.id = e.community_id
+       JOIN membership ms ON ms.community_id = e.community_id AND ms.person_id = $1 AND ms.role = 'organizer'
+      WHERE e.series_id IS NOT NULL AND e.status <> 'canceled' AND e.starts_at > now() AND e.starts_at < now() + interval '14 days'
+        AND NOT EXISTS (SELECT 1 FROM slot x WHERE x.event_id = e.id)
+      ORDER BY e.starts_at`,
+    [personId],
+  );

@@ -308,7 +308,8 @@ export class MessageBuilder {
   /** Overdue tasks and those due within three days, grouped; nothing when nothing is due. */
   private async digest(person: Person, day: string): Promise<Mail.Options | null> {
     const rows = await q.tasksDueSoon(this.ds.manager, person.id);
-    if (!rows.length) return null;
+    const empty = await q.emptyOccurrencesFor(this.ds.manager, person.id);
+    if (!rows.length && !empty.length) return null;
     const line = (r: (typeof rows)[number]) => ({
       title: r.title,
       talk: r.talk,
@@ -322,6 +323,10 @@ export class MessageBuilder {
         person.name,
         rows.filter((r) => r.overdue).map(line),
         rows.filter((r) => !r.overdue).map(line),
+        empty.map(
+          (e) =>
+            `${e.title} (${e.community}), ${when(e.starts_at, e.starts_at, e.time_zone).replace(/–\d\d:\d\d/, '')}`,
+        ),
       ),
       `digest.${person.id}.${day}`,
     );

@@ -114,17 +114,25 @@ export const templates = {
         ? []
         : ['Thank you for thinking of them: being asked is encouraging, even when the time is not right.']),
     ]),
-  taskDigest: (name: string, overdue: DigestLine[], soon: DigestLine[]) =>
-    message(`Speaker support: ${overdue.length ? `${overdue.length} overdue, ` : ''}${soon.length} due within 3 days`, [
-      `Hi ${name},`,
-      ...(overdue.length
-        ? [`Overdue:\n${overdue.map((l) => `• ${l.title} — ${l.talk} (was due ${l.due})`).join('\n')}`]
-        : []),
-      ...(soon.length
-        ? [`Due within 3 days:\n${soon.map((l) => `• ${l.title} — ${l.talk} (due ${l.due})`).join('\n')}`]
-        : []),
-      'Thank you for taking care of it, so speakers can focus on their talks.',
-    ]),
+  taskDigest: (name: string, overdue: DigestLine[], soon: DigestLine[], empty: string[] = []) =>
+    message(
+      overdue.length || soon.length
+        ? `Speaker support: ${overdue.length ? `${overdue.length} overdue, ` : ''}${soon.length} due within 3 days`
+        : `Speaker support: ${empty.length} coming up with an empty agenda`,
+      [
+        `Hi ${name},`,
+        ...(overdue.length
+          ? [`Overdue:\n${overdue.map((l) => `• ${l.title} — ${l.talk} (was due ${l.due})`).join('\n')}`]
+          : []),
+        ...(soon.length
+          ? [`Due within 3 days:\n${soon.map((l) => `• ${l.title} — ${l.talk} (due ${l.due})`).join('\n')}`]
+          : []),
+        ...(empty.length
+          ? [`Coming up within two weeks with nothing on the agenda yet:\n${empty.map((e) => `• ${e}`).join('\n')}`]
+          : []),
+        'Thank you for taking care of it, so speakers can focus on their talks.',
+      ],
+    ),
   proposalReceived: (t: TalkInfo) =>
     message(`We received your proposal: ${t.title}`, [
       `Hi ${t.speakerName},`,

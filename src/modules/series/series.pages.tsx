@@ -72,12 +72,15 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
     more: { problem?: string; notice?: string; code?: number } = {},
   ) => {
     const a = await d.communities.access(actor, view.series.community);
+    const organizer = can(a, 'series.manage');
+    const plan = organizer ? await d.series.backlogPlan(actor, view.series.id) : [];
     return sendPage(
       reply,
       <SeriesPage
         ctx={pageCtx(req)}
         view={view}
-        organizer={can(a, 'series.manage')}
+        plan={plan}
+        organizer={organizer}
         problem={more.problem}
         notice={more.notice}
       />,
@@ -177,6 +180,26 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
           durationMinutes: minutes(b.durationMinutes),
         }),
       );
+    },
+  );
+
+  app.post(
+    '/series/:id/confirm',
+    { ...page, schema: { hide: true, params: IdParams, body: FormBody({ eventId: 36 }) } },
+    async (req, reply) => {
+      const actor = signedIn(req, reply);
+      if (!actor) return reply;
+      try {
+        const r = await d.series.confirmPlan(actor, req.params.id, req.body.eventId ?? '');
+        const notice = pageCtx(req).l.m.seriesPlaced(
+          r.placed.length,
+          r.skipped.map((x) => x.reason),
+        );
+        return one(req, reply, actor, await d.series.get(actor, req.params.id), { notice });
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        return one(req, reply, actor, await d.series.get(actor, req.params.id), { problem: e.message, code: e.status });
+      }
     },
   );
 

@@ -174,3 +174,35 @@ export const emptySoon = (m: EntityManager, communityId: string, days: number) =
         AND NOT EXISTS (SELECT 1 FROM slot x WHERE x.event_id = e.id) ORDER BY e.starts_at`,
     [communityId, days],
   );
+
+/** The community's backlog, the longest accepted first (by the last move to accepted). */
+export const backlogByAcceptance = (m: EntityManager, communityId: string) =>
+  sql<{ id: string; title: string; minutes: number; speakers: { id: string; name: string }[] }>(
+    m,
+    `SELECT p.id, p.title, f.duration_minutes AS minutes,
+            coalesce((SELECT json_agg(json_build_object('id', pe.id, 'name', pe.name) ORDER BY ps.is_primary DESC, pe.name)
+                        FROM proposal_speaker ps JOIN person pe ON pe.id = ps.person_id WHERE ps.proposal_id = p.id), '[]') AS speakers
+       FROM proposal p JOIN call_format f ON f.id = p.format_id
+      WHERE p.community_id = $1 AND p.state IN ('accepted', 'confirmed') AND NOT EXISTS (SELECT 1 FROM slot s WHERE s.proposal_id = p.id)
+      ORDER BY (SELECT max(t.at) FROM proposal_transition t WHERE t.proposal_id = p.id AND t.to_state = 'accepted') NULLS LAST, p.id`,
+    [communityId],
+  );
+
+/** Where each event's agenda ends (its start when it has none). */
+export const agendaEnds = (m: EntityManager, eventIds: string[]) =>
+  sql<{ id: string; agenda_end: Date }>(
+    m,
+    `SELECT e.id, coalesce((SELECT max(s.ends_at) FROM slot s WHERE s.event_id = e.id), e.starts_at) AS agenda_end
+       FROM event e WHERE e.id = ANY($1::uuid[])`,
+    [eventIds],
+  );
+
+/** The given people's talks scheduled between two instants (a speaker is not in two places at once). */
+export const speakersBusy = (m: EntityManager, personIds: string[], from: Date, to: Date) =>
+  sql<{ person_id: string; starts_at: Date; ends_at: Date }>(
+    m,
+    `SELECT ps.person_id, s.starts_at, s.ends_at FROM slot s JOIN proposal_speaker ps ON ps.proposal_id = s.proposal_id
+       JOIN event e ON e.id = s.event_id
+      WHERE ps.person_id = ANY($1::uuid[]) AND e.status <> 'canceled' AND s.starts_at < $3 AND s.ends_at > $2`,
+    [personIds, from, to],
+  );

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { DateTime, Uuid } from '../../http/types';
 import { actorOf } from '../../http/auth';
 import { IdParams, SlugParams } from '../../http/types';
 import type { SeriesService } from './series.service';
@@ -127,4 +129,69 @@ export const seriesRoutes: FastifyPluginAsyncTypebox<{ series: SeriesService }> 
     },
     async (req) => seriesOut(await series.end(actorOf(req), req.params.id, req.body.after)),
   );
+
+  app.get(
+    '/series/:id/backlog-plan',
+    {
+      schema: {
+        tags,
+        summary:
+          'What the backlog could fill (organizers): for each upcoming occurrence with free time, accepted talks (longest accepted first) that fit and whose speakers are free',
+        params: IdParams,
+        response: { 200: PlanOut },
+      },
+    },
+    async (req) => ({ occurrences: (await series.backlogPlan(actorOf(req), req.params.id)).map(plannedOut) }),
+  );
+
+  app.post(
+    '/series/:id/backlog-plan/confirm',
+    {
+      schema: {
+        tags,
+        summary:
+          "Place what the plan proposes for one occurrence (organizers): one action, the agenda's checks and invitations",
+        params: IdParams,
+        body: Type.Object({ eventId: Uuid }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            placed: Type.Array(Uuid),
+            skipped: Type.Array(Type.Object({ proposalId: Uuid, reason: Type.String() })),
+          }),
+        },
+      },
+    },
+    async (req) => series.confirmPlan(actorOf(req), req.params.id, req.body.eventId),
+  );
 };
+
+const PlanOut = Type.Object({
+  occurrences: Type.Array(
+    Type.Object({
+      eventId: Uuid,
+      on: Type.String(),
+      freeMinutes: Type.Integer(),
+      proposed: Type.Array(
+        Type.Object({
+          proposalId: Uuid,
+          title: Type.String(),
+          startsAt: DateTime,
+          endsAt: DateTime,
+          speakers: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
+        }),
+      ),
+    }),
+  ),
+});
+const plannedOut = (o: import('./backlog').PlannedOccurrence) => ({
+  eventId: o.eventId,
+  on: o.on,
+  freeMinutes: o.freeMinutes,
+  proposed: o.proposed.map((p) => ({
+    proposalId: p.proposalId,
+    title: p.title,
+    startsAt: p.start.toISOString(),
+    endsAt: p.end.toISOString(),
+    speakers: p.speakers,
+  })),
+});

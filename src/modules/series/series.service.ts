@@ -7,6 +7,8 @@ import type { Access } from '../communities/access';
 import type { CommunitiesService } from '../communities/communities.service';
 import { roomById } from '../events/events.queries';
 import { checkTimeZone, type EventsService } from '../events/events.service';
+import type { AgendaService } from '../events/agenda.service';
+import { planBacklog, type PlannedOccurrence } from './backlog';
 import { expand, minuteOf, parseCadence, type CadenceRule, type Occurrence } from './cadence';
 import { fillSeries } from './series.fill';
 import * as q from './series.queries';
@@ -71,6 +73,7 @@ export class SeriesService {
     private readonly ds: DataSource,
     private readonly communities: CommunitiesService,
     private readonly events: EventsService,
+    private readonly agenda: AgendaService,
   ) {}
 
   async create(actor: Actor, slug: string, input: SeriesInput): Promise<SeriesView> {
@@ -214,6 +217,74 @@ export class SeriesService {
     });
     const changes = await this.carryOut(actor, plan);
     return { ...(await this.refill(id)), changes };
+  }
+
+  /**
+   * What the backlog could fill (organizers): for every upcoming occurrence with free agenda time,
+   * talks proposed from the backlog (see backlog.ts). Nothing is changed.
+   */
+  async backlogPlan(actor: Actor, id: string): Promise<PlannedOccurrence[]> {
+    const s = await this.row(this.ds.manager, id);
+    await this.access(actor, s, 'series.manage');
+    return this.plan(s);
+  }
+
+  /** Places what the plan proposes for one occurrence, through the agenda (checks and invitations as always). */
+  async confirmPlan(
+    actor: Actor,
+    id: string,
+    eventId: string,
+  ): Promise<{ placed: string[]; skipped: { proposalId: string; reason: string }[] }> {
+    const s = await this.row(this.ds.manager, id);
+    await this.access(actor, s, 'series.manage');
+    const occurrence = (await this.plan(s)).find((o) => o.eventId === eventId);
+    if (!occurrence) throw new NotFound('The occurrence (an upcoming event of this series)');
+    const placed: string[] = [];
+    const skipped: { proposalId: string; reason: string }[] = [];
+    for (const p of occurrence.proposed) {
+      try {
+        await this.agenda.place(actor, eventId, { proposalId: p.proposalId, startsAt: p.start.toISOString() });
+        placed.push(p.proposalId);
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        skipped.push({ proposalId: p.proposalId, reason: e.message });
+      }
+    }
+    return { placed, skipped };
+  }
+
+  private async plan(s: SeriesRow): Promise<PlannedOccurrence[]> {
+    const m = this.ds.manager;
+    const events = (await q.occurrences(m, s.id, this.today(s))).filter(
+      (e) => e.status !== 'canceled' && e.starts_at > new Date(),
+    );
+    if (!events.length) return [];
+    const ends = new Map(
+      (
+        await q.agendaEnds(
+          m,
+          events.map((e) => e.id),
+        )
+      ).map((r) => [r.id, r.agenda_end]),
+    );
+    const backlog = await q.backlogByAcceptance(m, s.community_id);
+    const people = [...new Set(backlog.flatMap((t) => t.speakers.map((x) => x.id)))];
+    const busy = new Map<string, { start: Date; end: Date }[]>();
+    const from = events[0].starts_at;
+    const to = events[events.length - 1].ends_at;
+    for (const b of people.length ? await q.speakersBusy(m, people, from, to) : [])
+      busy.set(b.person_id, [...(busy.get(b.person_id) ?? []), { start: b.starts_at, end: b.ends_at }]);
+    return planBacklog(
+      events.map((e) => ({
+        eventId: e.id,
+        on: e.occurrence_on,
+        start: e.starts_at,
+        end: e.ends_at,
+        agendaEnd: ends.get(e.id) ?? e.starts_at,
+      })),
+      backlog,
+      busy,
+    );
   }
 
   // ---- inside ------------------------------------------------------------------------------

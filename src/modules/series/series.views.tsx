@@ -5,6 +5,7 @@ import { Page, PostForm, Problem, type PageCtx } from '../../web/render';
 import { hhmm } from './cadence';
 import type { SeriesRow } from './series.queries';
 import type { SeriesView } from './series.service';
+import type { PlannedOccurrence } from './backlog';
 
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export const EVERY = ['weekly', 'biweekly', 'monthly-1', 'monthly-2', 'monthly-3', 'monthly-last'] as const;
@@ -151,12 +152,15 @@ export function SeriesPage({
   organizer,
   problem,
   notice,
+  plan = [],
 }: {
   ctx: PageCtx;
   view: SeriesView;
   organizer: boolean;
   problem?: string | null;
   notice?: string | null;
+  /** what the backlog could fill (organizers) */
+  plan?: PlannedOccurrence[];
 }) {
   const m = ctx.l.m;
   const s = view.series;
@@ -232,6 +236,28 @@ export function SeriesPage({
           </>
         ) : null}
       </section>
+      {organizer && plan.some((o) => o.proposed.length) ? (
+        <section aria-labelledby="backlog" class="card">
+          <h2 id="backlog">{m.seriesFromBacklog}</h2>
+          <p class="muted">{m.seriesFromBacklogHint}</p>
+          <ul class="list">
+            {plan
+              .filter((o) => o.proposed.length)
+              .map((o) => (
+                <li>
+                  <strong>{o.on}</strong>:{' '}
+                  {o.proposed.map((p) => `${p.title} (${p.speakers.map((x) => x.name).join(', ')})`).join(' · ')}
+                  <PostForm ctx={ctx} action={`/series/${s.id}/confirm`} class="inline">
+                    <input type="hidden" name="eventId" value={o.eventId} />
+                    <button type="submit" class="secondary small" aria-label={`${m.seriesConfirm}: ${o.on}`}>
+                      {m.seriesConfirm}
+                    </button>
+                  </PostForm>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ) : null}
       {organizer && !s.ends_on ? (
         <>
           <section aria-labelledby="cadence" class="card">

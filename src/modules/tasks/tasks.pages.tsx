@@ -46,6 +46,7 @@ export const tasksPages: FastifyPluginAsyncTypebox<{ tasks: TasksService; commun
           ctx={pageCtx(req)}
           slug={req.params.slug}
           items={board.items}
+          empty={board.emptyOccurrences}
           overdue={overdue}
           organizers={organizers}
         />,

@@ -6,7 +6,11 @@ import type { TaskCategory, TaskOwner, TaskStatus } from './task.entity';
 /** The daily digest: one per assignee with open tasks overdue or due within 3 days, once a day. */
 export const ENQUEUE_DIGESTS = `
   WITH due AS (
-    SELECT DISTINCT assignee_id FROM task WHERE status = 'open' AND assignee_id IS NOT NULL AND due_at < now() + interval '3 days'
+    SELECT assignee_id FROM task WHERE status = 'open' AND assignee_id IS NOT NULL AND due_at < now() + interval '3 days'
+    UNION -- organizers of a community with a series occurrence within two weeks and nothing on its agenda
+    SELECT ms.person_id FROM event e JOIN membership ms ON ms.community_id = e.community_id AND ms.role = 'organizer'
+     WHERE e.series_id IS NOT NULL AND e.status <> 'canceled' AND e.starts_at > now() AND e.starts_at < now() + interval '14 days'
+       AND NOT EXISTS (SELECT 1 FROM slot x WHERE x.event_id = e.id)
   ), fresh AS (
     INSERT INTO digest_log (person_id, day) SELECT assignee_id, current_date FROM due ON CONFLICT DO NOTHING RETURNING person_id, day
   )

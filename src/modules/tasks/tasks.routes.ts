@@ -100,7 +100,16 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = a
       return sendCachedJson(reply as FastifyReply, boardPages, `${stamp} ${req.url}`, async () => {
         const { limit = 50, ...f } = req.query;
         const page = await tasks.board(actor, req.params.slug, { ...f, limit }, access);
-        return { ...page, items: page.items.map(taskOut) };
+        return {
+          ...page,
+          items: page.items.map(taskOut),
+          emptyOccurrences: page.emptyOccurrences.map((e) => ({
+            eventId: e.id,
+            title: e.title,
+            series: e.series,
+            startsAt: e.starts_at.toISOString(),
+          })),
+        };
       });
     },
   );

@@ -115,6 +115,10 @@ export const BoardOut = Type.Object({
   items: Type.Array(TaskOut),
   nextCursor: Nullable(Type.String()),
   counts: Type.Object({ byCategory: Counts, byStatus: Counts }),
+  emptyOccurrences: Type.Array(
+    Type.Object({ eventId: Uuid, title: Type.String(), series: Type.String(), startsAt: DateTime }),
+    { description: 'series occurrences within two weeks with an empty agenda' },
+  ),
 });
 export const BoardQuery = Type.Object(
   {

@@ -9,6 +9,7 @@ import type { CommunitiesService } from '../communities/communities.service';
 import { type Access } from '../communities/access';
 import type { ProposalsService } from '../proposals/proposals.service';
 import * as q from './tasks.queries';
+import { emptySoon } from '../series/series.queries';
 import type { TaskRow, TemplateRow } from './tasks.queries';
 import type { BoardQuery, TaskIn, TaskPatch as TaskPatchSchema, TemplateIn } from './tasks.schemas';
 
@@ -186,6 +187,8 @@ export class TasksService {
       items,
       nextCursor: more ? encodeCursor([last.due_key ?? '', last.id]) : null,
       counts: { byCategory, byStatus },
+      // Series occurrences within two weeks with nothing on the agenda: the board says so.
+      emptyOccurrences: await emptySoon(this.ds.manager, a.community.id, 14),
     };
   }
 

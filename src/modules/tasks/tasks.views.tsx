@@ -9,12 +9,15 @@ export function TaskBoard({
   items,
   overdue,
   organizers,
+  empty = [],
 }: {
   ctx: PageCtx;
   slug: string;
   items: TaskRow[];
   overdue: boolean;
   organizers: { id: string; name: string }[];
+  /** series occurrences within two weeks with an empty agenda */
+  empty?: { id: string; title: string; starts_at: Date }[];
 }) {
   const m = ctx.l.m;
   return (
@@ -23,6 +26,21 @@ export function TaskBoard({
         <a href={`/c/${slug}`}>{slug}</a>
       </p>
       <h1>{m.taskBoard}</h1>
+      {empty.length ? (
+        <div class="card" role="note">
+          <p>
+            <strong>{m.emptySoon}</strong>
+          </p>
+          <ul class="list">
+            {empty.map((e) => (
+              <li>
+                <a href={`/events/${e.id}`}>{e.title}</a>{' '}
+                <span class="muted">{e.starts_at.toISOString().slice(0, 10)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <form method="get" class="row filters">
         <label class="check">
           <input type="checkbox" name="overdue" value="true" checked={overdue} /> {m.onlyOverdue}

@@ -184,6 +184,13 @@ export const en = {
   noNominations: 'None yet.',
 
   // series
+  emptySoon: 'Coming up within two weeks with nothing on the agenda yet:',
+  seriesFromBacklog: 'Fill from the backlog',
+  seriesFromBacklogHint:
+    'Accepted talks without a slot, the longest waiting first, that fit the free time and whose speakers are free then.',
+  seriesConfirm: 'Put them on the agenda',
+  seriesPlaced: (n: number, refused: string[]) =>
+    `${n === 1 ? 'One talk' : `${n} talks`} placed${refused.length ? `; not placed: ${refused.join(' ')}` : ''}.`,
   series: 'Meetup series',
   noSeries: 'No series yet.',
   newSeries: 'Start a series',
