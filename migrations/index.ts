@@ -19,6 +19,7 @@ import { Series1796399428125 } from './1796399428125-Series';
 import { InvitationsAnswerBack1796400409757 } from './1796400409757-InvitationsAnswerBack';
 import { Announcements1796401464877 } from './1796401464877-Announcements';
 import { TeamRoles1796402600682 } from './1796402600682-TeamRoles';
+import { SeriesFormatMix1796404447886 } from './1796404447886-SeriesFormatMix';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -40,4 +41,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   InvitationsAnswerBack1796400409757,
   Announcements1796401464877,
   TeamRoles1796402600682,
+  SeriesFormatMix1796404447886,
 ];

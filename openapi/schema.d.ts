@@ -16838,6 +16838,9 @@ export interface operations {
                             capacity: number | null;
                             publish: boolean;
                             upcoming: number;
+                            formatMix: {
+                                [key: string]: number;
+                            };
                             endsOn: string | null;
                             rules: {
                                 from: string;
@@ -16992,6 +16995,10 @@ export interface operations {
                     publish?: boolean;
                     /** @description how many upcoming occurrences exist as events (default 6) */
                     upcoming?: number;
+                    /** @description per occurrence, at most this many talks of each format key, e.g. {"talk": 2, "lightning": 3}; the backlog plan keeps to it ({}: any) */
+                    formatMix?: {
+                        [key: string]: number;
+                    };
                 };
             };
         };
@@ -17014,6 +17021,9 @@ export interface operations {
                         capacity: number | null;
                         publish: boolean;
                         upcoming: number;
+                        formatMix: {
+                            [key: string]: number;
+                        };
                         endsOn: string | null;
                         rules: {
                             from: string;
@@ -17198,6 +17208,9 @@ export interface operations {
                         capacity: number | null;
                         publish: boolean;
                         upcoming: number;
+                        formatMix: {
+                            [key: string]: number;
+                        };
                         endsOn: string | null;
                         rules: {
                             from: string;
@@ -17374,6 +17387,10 @@ export interface operations {
                     publish?: boolean;
                     /** @description how many upcoming occurrences exist as events (default 6) */
                     upcoming?: number;
+                    /** @description per occurrence, at most this many talks of each format key, e.g. {"talk": 2, "lightning": 3}; the backlog plan keeps to it ({}: any) */
+                    formatMix?: {
+                        [key: string]: number;
+                    };
                 };
             };
         };
@@ -17396,6 +17413,9 @@ export interface operations {
                         capacity: number | null;
                         publish: boolean;
                         upcoming: number;
+                        formatMix: {
+                            [key: string]: number;
+                        };
                         endsOn: string | null;
                         rules: {
                             from: string;
@@ -17592,6 +17612,9 @@ export interface operations {
                         capacity: number | null;
                         publish: boolean;
                         upcoming: number;
+                        formatMix: {
+                            [key: string]: number;
+                        };
                         endsOn: string | null;
                         rules: {
                             from: string;
@@ -17783,6 +17806,9 @@ export interface operations {
                         capacity: number | null;
                         publish: boolean;
                         upcoming: number;
+                        formatMix: {
+                            [key: string]: number;
+                        };
                         endsOn: string | null;
                         rules: {
                             from: string;
@@ -17969,6 +17995,9 @@ export interface operations {
                         capacity: number | null;
                         publish: boolean;
                         upcoming: number;
+                        formatMix: {
+                            [key: string]: number;
+                        };
                         endsOn: string | null;
                         rules: {
                             from: string;
@@ -18160,6 +18189,9 @@ export interface operations {
                         capacity: number | null;
                         publish: boolean;
                         upcoming: number;
+                        formatMix: {
+                            [key: string]: number;
+                        };
                         endsOn: string | null;
                         rules: {
                             from: string;

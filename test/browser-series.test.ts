@@ -29,6 +29,7 @@ t.test('a meetup series, clicked through', async (t) => {
   await org.getByLabel('Starts at (local time)').fill('12:00');
   await org.getByLabel('Minutes').fill('60');
   await org.getByLabel('From', { exact: true }).fill('2027-03-04');
+  await org.getByLabel('Format mix per meeting (optional), e.g. talk: 2, lightning: 3').fill('talk: 2, lightning: 3');
   await clean(org, 'series list');
   await press(org, base, 'Start the series');
   await org.waitForURL(/\/series\/[0-9a-f-]{36}$/);

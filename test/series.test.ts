@@ -116,10 +116,10 @@ t.test('backlog plan: lengths, order, speakers elsewhere', async (t) => {
       },
     ],
     [
-      { id: 'long', title: 'Workshop', minutes: 90, speakers: sp('a') },
-      { id: 't1', title: 'Talk one', minutes: 30, speakers: sp('b') },
-      { id: 't2', title: 'Talk two', minutes: 30, speakers: sp('c') },
-      { id: 'l1', title: 'Lightning', minutes: 5, speakers: sp('d') },
+      { id: 'long', title: 'Workshop', minutes: 90, format: 'workshop', speakers: sp('a') },
+      { id: 't1', title: 'Talk one', minutes: 30, format: 'talk', speakers: sp('b') },
+      { id: 't2', title: 'Talk two', minutes: 30, format: 'talk', speakers: sp('c') },
+      { id: 'l1', title: 'Lightning', minutes: 5, format: 'lightning', speakers: sp('d') },
     ],
     // c speaks elsewhere on 14 October at 10:00–10:05
     new Map([
@@ -137,6 +137,24 @@ t.test('backlog plan: lengths, order, speakers elsewhere', async (t) => {
     ],
   );
   t.equal(plan[1].proposed[1].start.toISOString(), '2027-10-14T10:05:00.000Z');
+
+  // A format mix of two talks and one lightning talk per occurrence; one talk is on its agenda already.
+  const mixed = planBacklog(
+    [{ eventId: 'e', on: '2027-10-07', start: at(10), end: at(12), agendaEnd: at(10), formats: { talk: 1 } }],
+    [
+      { id: 't1', title: 'Talk one', format: 'talk', minutes: 30, speakers: sp('b') },
+      { id: 't2', title: 'Talk two', format: 'talk', minutes: 30, speakers: sp('c') },
+      { id: 'l1', title: 'Lightning', format: 'lightning', minutes: 5, speakers: sp('d') },
+      { id: 'l2', title: 'Lightning two', format: 'lightning', minutes: 5, speakers: sp('e') },
+    ],
+    new Map(),
+    { talk: 2, lightning: 1 },
+  );
+  t.same(
+    mixed[0].proposed.map((p) => p.proposalId),
+    ['t1', 'l1'],
+    'two talks at most (one is on the agenda already), one lightning talk',
+  );
 });
 
 t.test('series over HTTP', async (t) => {
@@ -368,9 +386,11 @@ t.test('series over HTTP', async (t) => {
           timeZone: 'Europe/Berlin',
           publish: true,
           upcoming: 2,
+          formatMix: { talk: 2 },
         },
       })
     ).body;
+    t.same(s.formatMix, { talk: 2 });
     const board = await req('GET', '/v1/communities/backlog/tasks', { token: b.organizer.token });
     t.same(
       board.body.emptyOccurrences.map((e: { eventId: string }) => e.eventId),

@@ -26,6 +26,8 @@ export class Series {
   @Column({ type: 'boolean', default: false }) publish: boolean;
   /** how many upcoming occurrences exist as events */
   @Column({ type: 'integer', default: 6 }) upcoming: number;
+  /** the format mix of an occurrence, e.g. {"talk": 2, "lightning": 3}: at most that many of each; {}: any */
+  @Column({ name: 'format_mix', type: 'jsonb', default: () => "'{}'" }) formatMix: Record<string, number>;
   /** the last local date it may meet on; null while it runs */
   @Column({ name: 'ends_on', type: 'date', nullable: true }) endsOn: string | null;
   @CreatedAt() createdAt: Date;

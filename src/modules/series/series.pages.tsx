@@ -32,6 +32,20 @@ export function cadenceOf(b: SeriesValues): string {
       return `FREQ=WEEKLY;BYDAY=${day}`;
   }
 }
+/** "talk: 2, lightning: 3" → {talk: 2, lightning: 3}; empty → {} (any mix). */
+export function mixOf(v: string | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of (v ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    const m = /^([a-z0-9][a-z0-9-]{0,39})\s*[:=]\s*(\d{1,2})$/.exec(part.toLowerCase());
+    if (!m || Number(m[2]) > 20)
+      throw new BadRequest('bad-format-mix', 'Write the format mix as format: count, e.g. "talk: 2, lightning: 3".');
+    out[m[1]] = Number(m[2]);
+  }
+  return out;
+}
 const minutes = (v: string | undefined) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 5 || n > 1440)
@@ -121,7 +135,7 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
       schema: {
         hide: true,
         params: SlugParams,
-        body: FormBody({ title: 200, startsOn: 10, onlineUrl: 2000, ...CADENCE_FIELDS }),
+        body: FormBody({ title: 200, startsOn: 10, onlineUrl: 2000, formatMix: 200, ...CADENCE_FIELDS }),
       },
     },
     async (req, reply) => {
@@ -136,6 +150,7 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
           startTime: b.startTime ?? '',
           durationMinutes: minutes(b.durationMinutes),
           onlineUrl: b.onlineUrl?.trim() || null,
+          formatMix: mixOf(b.formatMix),
         });
         return reply.redirect(`/series/${v.series.id}`, 303);
       } catch (e) {

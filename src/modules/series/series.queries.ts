@@ -16,6 +16,7 @@ export interface SeriesRow {
   capacity: number | null;
   publish: boolean;
   upcoming: number;
+  format_mix: Record<string, number>;
   ends_on: string | null;
   created_at: Date;
   rules: CadenceRule[];
@@ -24,7 +25,7 @@ export interface SeriesRow {
 
 const SELECT = `
   SELECT s.id, s.community_id, c.slug AS community, s.title, s.description, s.time_zone, s.room_id, r.name AS room_name,
-         s.online_url, s.capacity, s.publish, s.upcoming, s.ends_on::text AS ends_on, s.created_at,
+         s.online_url, s.capacity, s.publish, s.upcoming, s.format_mix, s.ends_on::text AS ends_on, s.created_at,
          coalesce((SELECT json_agg(json_build_object('from', x.from_on, 'rrule', x.rrule, 'startMinute', x.start_minute,
                                                      'minutes', x.duration_minutes) ORDER BY x.from_on)
                      FROM series_rule x WHERE x.series_id = s.id), '[]') AS rules,
@@ -58,14 +59,26 @@ export const insertSeries = async (
     capacity: number | null;
     publish: boolean;
     upcoming: number;
+    formatMix: Record<string, number>;
   },
 ) =>
   (
     await sql<{ id: string }>(
       m,
-      `INSERT INTO series (community_id, title, description, time_zone, room_id, online_url, capacity, publish, upcoming)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [s.communityId, s.title, s.description, s.timeZone, s.roomId, s.onlineUrl, s.capacity, s.publish, s.upcoming],
+      `INSERT INTO series (community_id, title, description, time_zone, room_id, online_url, capacity, publish, upcoming, format_mix)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb) RETURNING id`,
+      [
+        s.communityId,
+        s.title,
+        s.description,
+        s.timeZone,
+        s.roomId,
+        s.onlineUrl,
+        s.capacity,
+        s.publish,
+        s.upcoming,
+        JSON.stringify(s.formatMix),
+      ],
     )
   )[0].id;
 
@@ -80,13 +93,14 @@ export const updateSeries = (
     capacity: number | null;
     publish: boolean;
     upcoming: number;
+    formatMix: Record<string, number>;
   },
 ) =>
   sql(
     m,
     `UPDATE series SET title = $2, description = $3, room_id = $4, online_url = $5, capacity = $6, publish = $7, upcoming = $8,
-            updated_at = now() WHERE id = $1`,
-    [id, s.title, s.description, s.roomId, s.onlineUrl, s.capacity, s.publish, s.upcoming],
+            format_mix = $9::jsonb, updated_at = now() WHERE id = $1`,
+    [id, s.title, s.description, s.roomId, s.onlineUrl, s.capacity, s.publish, s.upcoming, JSON.stringify(s.formatMix)],
   );
 
 /** The cadence from `from` on: rules from that date on are replaced by this one. */
@@ -177,9 +191,9 @@ export const emptySoon = (m: EntityManager, communityId: string, days: number) =
 
 /** The community's backlog, the longest accepted first (by the last move to accepted). */
 export const backlogByAcceptance = (m: EntityManager, communityId: string) =>
-  sql<{ id: string; title: string; minutes: number; speakers: { id: string; name: string }[] }>(
+  sql<{ id: string; title: string; format: string; minutes: number; speakers: { id: string; name: string }[] }>(
     m,
-    `SELECT p.id, p.title, f.duration_minutes AS minutes,
+    `SELECT p.id, p.title, f.key AS format, f.duration_minutes AS minutes,
             coalesce((SELECT json_agg(json_build_object('id', pe.id, 'name', pe.name) ORDER BY ps.is_primary DESC, pe.name)
                         FROM proposal_speaker ps JOIN person pe ON pe.id = ps.person_id WHERE ps.proposal_id = p.id), '[]') AS speakers
        FROM proposal p JOIN call_format f ON f.id = p.format_id
@@ -188,11 +202,14 @@ export const backlogByAcceptance = (m: EntityManager, communityId: string) =>
     [communityId],
   );
 
-/** Where each event's agenda ends (its start when it has none). */
+/** Where each event's agenda ends (its start when it has none), and how many talks of each format it has. */
 export const agendaEnds = (m: EntityManager, eventIds: string[]) =>
-  sql<{ id: string; agenda_end: Date }>(
+  sql<{ id: string; agenda_end: Date; formats: Record<string, number> }>(
     m,
-    `SELECT e.id, coalesce((SELECT max(s.ends_at) FROM slot s WHERE s.event_id = e.id), e.starts_at) AS agenda_end
+    `SELECT e.id, coalesce((SELECT max(s.ends_at) FROM slot s WHERE s.event_id = e.id), e.starts_at) AS agenda_end,
+            coalesce((SELECT json_object_agg(k, n) FROM (
+               SELECT f.key AS k, count(*)::int AS n FROM slot s JOIN proposal p ON p.id = s.proposal_id
+                 JOIN call_format f ON f.id = p.format_id WHERE s.event_id = e.id GROUP BY f.key) x), '{}') AS formats
        FROM event e WHERE e.id = ANY($1::uuid[])`,
     [eventIds],
   );

@@ -21,6 +21,16 @@ const Upcoming = Type.Integer({
   description: 'how many upcoming occurrences exist as events (default 6)',
 });
 
+const FormatMix = Type.Record(
+  Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$' }),
+  Type.Integer({ minimum: 0, maximum: 20 }),
+  {
+    maxProperties: 20,
+    description:
+      'per occurrence, at most this many talks of each format key, e.g. {"talk": 2, "lightning": 3}; the backlog plan keeps to it ({}: any)',
+  },
+);
+
 export const SeriesCreate = Type.Object(
   {
     title: Line(200),
@@ -37,6 +47,7 @@ export const SeriesCreate = Type.Object(
     capacity: Type.Optional(Nullable(Capacity)),
     publish: Type.Optional(Type.Boolean({ description: 'make occurrences published (default: drafts to publish)' })),
     upcoming: Type.Optional(Upcoming),
+    formatMix: Type.Optional(FormatMix),
   },
   { additionalProperties: false },
 );
@@ -49,6 +60,7 @@ export const SeriesPatch = Type.Object(
     capacity: Type.Optional(Nullable(Capacity)),
     publish: Type.Optional(Type.Boolean()),
     upcoming: Type.Optional(Upcoming),
+    formatMix: Type.Optional(FormatMix),
   },
   {
     additionalProperties: false,
@@ -109,6 +121,7 @@ export const SeriesOut = Type.Object({
   capacity: Nullable(Type.Integer()),
   publish: Type.Boolean(),
   upcoming: Type.Integer(),
+  formatMix: Type.Record(Type.String(), Type.Integer()),
   endsOn: Nullable(Type.String()),
   rules: Type.Array(RuleOut),
   skips: Type.Array(Type.String()),
@@ -134,6 +147,7 @@ const base = (v: SeriesView['series']) => ({
   capacity: v.capacity,
   publish: v.publish,
   upcoming: v.upcoming,
+  formatMix: v.format_mix,
   endsOn: v.ends_on,
   rules: v.rules.map((r) => ({
     from: r.from,

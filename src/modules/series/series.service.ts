@@ -27,9 +27,13 @@ export interface SeriesInput {
   capacity?: number | null;
   publish?: boolean;
   upcoming?: number;
+  formatMix?: Record<string, number>;
 }
 export type SeriesPatch = Partial<
-  Pick<SeriesInput, 'title' | 'description' | 'roomId' | 'onlineUrl' | 'capacity' | 'publish' | 'upcoming'>
+  Pick<
+    SeriesInput,
+    'title' | 'description' | 'roomId' | 'onlineUrl' | 'capacity' | 'publish' | 'upcoming' | 'formatMix'
+  >
 >;
 export interface CadenceInput {
   from: string;
@@ -97,6 +101,7 @@ export class SeriesService {
         capacity: input.capacity ?? null,
         publish: input.publish ?? false,
         upcoming: input.upcoming ?? 6,
+        formatMix: input.formatMix ?? {},
       });
       await q.setRuleFrom(m, id, rule);
       await fillSeries(m, id);
@@ -130,6 +135,7 @@ export class SeriesService {
         capacity: patch.capacity === undefined ? s.capacity : patch.capacity,
         publish: patch.publish ?? s.publish,
         upcoming: patch.upcoming ?? s.upcoming,
+        formatMix: patch.formatMix ?? s.format_mix,
       });
       await fillSeries(m, id);
       return this.view(m, id);
@@ -265,7 +271,7 @@ export class SeriesService {
           m,
           events.map((e) => e.id),
         )
-      ).map((r) => [r.id, r.agenda_end]),
+      ).map((r) => [r.id, r]),
     );
     const backlog = await q.backlogByAcceptance(m, s.community_id);
     const people = [...new Set(backlog.flatMap((t) => t.speakers.map((x) => x.id)))];
@@ -280,10 +286,12 @@ export class SeriesService {
         on: e.occurrence_on,
         start: e.starts_at,
         end: e.ends_at,
-        agendaEnd: ends.get(e.id) ?? e.starts_at,
+        agendaEnd: ends.get(e.id)?.agenda_end ?? e.starts_at,
+        formats: ends.get(e.id)?.formats ?? {},
       })),
       backlog,
       busy,
+      s.format_mix,
     );
   }
 

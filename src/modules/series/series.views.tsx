@@ -28,6 +28,7 @@ export interface SeriesValues {
   startTime?: string;
   durationMinutes?: string;
   onlineUrl?: string;
+  formatMix?: string;
 }
 
 /** The cadence fields: a common rhythm and a weekday, or an RRULE for anything else. */
@@ -138,6 +139,16 @@ export function SeriesListPage(p: {
                 <input id="series-online" name="onlineUrl" type="url" maxLength={2000} value={p.v?.onlineUrl ?? ''} />
               </div>
             </div>
+            <div>
+              <label for="series-mix">{m.seriesMix}</label>
+              <input
+                id="series-mix"
+                name="formatMix"
+                maxLength={200}
+                value={p.v?.formatMix ?? ''}
+                placeholder="talk: 2, lightning: 3"
+              />
+            </div>
             <button type="submit">{m.startSeries}</button>
           </PostForm>
         </section>
@@ -178,6 +189,11 @@ export function SeriesPage({
         {rule ? `${cadenceText(rule.rrule)}, ${hhmm(rule.startMinute)} (${rule.minutes} min, ${s.time_zone})` : ''}
         {s.room_name ? ` · ${s.room_name}` : ''}
         {s.ends_on ? ` · ${m.seriesEnded(s.ends_on)}` : ''}
+        {Object.keys(s.format_mix).length
+          ? ` · ${Object.entries(s.format_mix)
+              .map(([k, n]) => `${n} × ${k}`)
+              .join(', ')}`
+          : ''}
       </p>
       <Problem detail={problem} />
       {notice ? (

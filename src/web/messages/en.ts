@@ -210,6 +210,7 @@ export const en = {
   seriesMinutes: 'Minutes',
   seriesRrule: 'Or any cadence as an RRULE (overrides the above)',
   seriesStartsOn: 'From',
+  seriesMix: 'Format mix per meeting (optional), e.g. talk: 2, lightning: 3',
   onlineUrl: 'Online link (optional)',
   seriesEnded: (on: string) => `ends ${on}`,
   seriesComing: 'Coming up',
