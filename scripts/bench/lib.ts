@@ -22,6 +22,8 @@ export interface Row {
   errors: number;
   rssMb: number;
   target?: number;
+  /** A p99 the route must stay under (ms), beside its share of the baseline. */
+  p99Under?: number;
 }
 
 export interface BenchServer {
@@ -109,10 +111,11 @@ export function printTable(title: string, rows: Row[], baseline: Row): boolean {
   let met = true;
   for (const r of rows) {
     const ratio = (r.rps / baseline.rps) * 100;
-    const ok = r.target === undefined || (ratio >= r.target && r.non2xx === 0 && r.errors === 0);
+    const fast = r.p99Under === undefined || r.p99 < r.p99Under;
+    const ok = r.target === undefined || (ratio >= r.target && fast && r.non2xx === 0 && r.errors === 0);
     if (!ok) met = false;
     console.log(
-      `${r.name.padEnd(34)}${pad(r.rps.toFixed(0), 9)}${pad(r.p50.toFixed(1), 9)}${pad(r.p99.toFixed(1), 9)}${pad(r.non2xx, 9)}${pad(r.errors, 8)}${pad(r.rssMb.toFixed(0), 9)}${pad(r === baseline ? '100 %' : `${ratio.toFixed(0)} %`, 9)}  ${r.target === undefined ? '' : `≥ ${r.target} % ${ok ? 'met' : 'MISSED'}`}`,
+      `${r.name.padEnd(34)}${pad(r.rps.toFixed(0), 9)}${pad(r.p50.toFixed(1), 9)}${pad(r.p99.toFixed(1), 9)}${pad(r.non2xx, 9)}${pad(r.errors, 8)}${pad(r.rssMb.toFixed(0), 9)}${pad(r === baseline ? '100 %' : `${ratio.toFixed(0)} %`, 9)}  ${r.target === undefined ? '' : `≥ ${r.target} %${r.p99Under ? `, p99 < ${r.p99Under}` : ''} ${ok ? 'met' : 'MISSED'}`}`,
     );
   }
   return met;

@@ -12,7 +12,8 @@ export interface MemberRow {
   joinedAt: Date;
 }
 
-const COMMUNITY_COLUMNS = `c.id, c.slug, c.name, c.description, c.blind_review AS "blindReview", c.time_zone AS "timeZone",
+/** A community's columns as the Community entity names them, with its content version (`c` is the community). */
+export const COMMUNITY_COLUMNS = `c.id, c.slug, c.name, c.description, c.blind_review AS "blindReview", c.time_zone AS "timeZone",
   c.retrospective_visibility AS "retrospectiveVisibility", c.event_visibility AS "eventVisibility", c.version, ${contentVersion('c.id')} AS "listVersion",
   c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 

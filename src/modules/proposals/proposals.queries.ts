@@ -1,4 +1,5 @@
 /** The proposals module's SQL: the proposal read (one statement with speakers, score and checklist), lists, history. */
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
 import { speakerNames } from '../../db/fragments';
@@ -7,6 +8,10 @@ import type { Cursor } from '../../core/cursor';
 import type { Level } from './proposal.entity';
 import type { ProposalState } from './state-machine';
 import type { Sight } from './visibility';
+import type { Role } from '../../core/policy';
+import type { Community } from '../communities/community.entity';
+import { COMMUNITY_COLUMNS } from '../communities/communities.queries';
+import type { ResolvedCallRow } from '../cfp/cfp.queries';
 
 export interface SpeakerRow {
   id: string;
@@ -92,6 +97,75 @@ export const SORT_SQL: Record<
   reviewCount: { col: 'p.review_count', dir: 'ASC', key: (r) => [r.review_count, r.id], type: 'number' },
 };
 
+export type SubmissionContext = NonNullable<Awaited<ReturnType<typeof submissionContexts>>[number]>;
+
+export interface ContextKey {
+  slug: string;
+  personId: string;
+  callId: string;
+  formatKey: string;
+  trackKey: string | null;
+}
+
+/**
+ * What submissions need to know before they write, for any number of them in one statement: the
+ * community by slug with the author's role in it, and the call with the format and track named by
+ * key (null when the call does not exist). Undefined where there is no such community.
+ */
+export async function submissionContexts(m: EntityManager, keys: ContextKey[]) {
+  const rows = await sql<
+    Community & { n: string; listVersion: string; role: Role | null } & {
+      [k in keyof ResolvedCallRow as `call_${k}`]: ResolvedCallRow[k] | null;
+    }
+  >(
+    m,
+    `SELECT k.n, ${COMMUNITY_COLUMNS}, mb.role, cf.id AS call_id, cf.community_id AS call_community_id,
+            cf.opens_at AS call_opens_at, cf.closes_at AS call_closes_at, f.id AS call_format_id, t.id AS call_track_id
+       FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::text[])
+            WITH ORDINALITY AS k(slug, person_id, call_id, format_key, track_key, n)
+       JOIN community c ON c.slug = k.slug
+       LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = k.person_id
+       LEFT JOIN call_for_proposals cf ON cf.id = k.call_id
+       LEFT JOIN call_format f ON f.call_id = cf.id AND f.key = k.format_key
+       LEFT JOIN call_track t ON t.call_id = cf.id AND t.key = k.track_key`,
+    [
+      keys.map((k) => k.slug),
+      keys.map((k) => k.personId),
+      keys.map((k) => k.callId),
+      keys.map((k) => k.formatKey),
+      keys.map((k) => k.trackKey),
+    ],
+  );
+  const byN = new Map(rows.map((r) => [Number(r.n), r]));
+  return keys.map((_, i) => {
+    const row = byN.get(i + 1);
+    if (!row) return undefined;
+    const {
+      n,
+      role,
+      call_id,
+      call_community_id,
+      call_opens_at,
+      call_closes_at,
+      call_format_id,
+      call_track_id,
+      ...community
+    } = row;
+    void n;
+    const call: ResolvedCallRow | null = call_id
+      ? {
+          id: call_id,
+          community_id: call_community_id!,
+          opens_at: call_opens_at!,
+          closes_at: call_closes_at,
+          format_id: call_format_id,
+          track_id: call_track_id,
+        }
+      : null;
+    return { community, role, call };
+  });
+}
+
 export const proposalRow = async (m: EntityManager, readerId: string, id: string) =>
   (await sql<ProposalRow>(m, `${SELECT} WHERE p.id = $2`, [readerId, id]))[0];
 
@@ -168,45 +242,86 @@ export interface NewProposal {
  * The proposal, its primary speaker, the first history entry and the speaker's membership
  * (speaking in a community makes you a member) in one statement; the new id.
  */
-export const insertProposal = async (m: EntityManager, n: NewProposal) =>
-  (
-    await sql<{ id: string }>(
-      m,
-      `WITH p AS (
-         INSERT INTO proposal (community_id, call_id, format_id, track_id, title, abstract, level, notes, state, created_by, submitted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::proposal_state, $10, CASE WHEN $9::proposal_state = 'submitted' THEN now() END)
-         RETURNING id
-       ), s AS (
-         INSERT INTO proposal_speaker (proposal_id, person_id, is_primary, position) SELECT id, $11, true, 0 FROM p
-       ), h AS (
-         INSERT INTO proposal_transition (proposal_id, actor_id, from_state, to_state) SELECT id, $10, NULL, $9::proposal_state FROM p
-       ), mb AS (
-         INSERT INTO membership (community_id, person_id, role) VALUES ($1, $11, 'member') ON CONFLICT DO NOTHING
-       ), j AS (
-         INSERT INTO job_outbox (task, payload, job_key, max_attempts)
-         SELECT $13, jsonb_build_object('kind', 'proposal-received', 'proposalId', id, 'personId', $11::uuid),
-                'received:' || id || ':' || $11, $14
-           FROM p WHERE $12 RETURNING 1
-       )
-       SELECT id, (SELECT count(*) FROM j) AS jobs FROM p`,
-      [
-        n.communityId,
-        n.callId,
-        n.formatId,
-        n.trackId,
-        n.title,
-        n.abstract,
-        n.level,
-        n.notes,
-        n.state,
-        n.createdBy,
-        n.primarySpeakerId,
-        n.receipt ?? false,
-        TASKS.mail,
-        MAIL_ATTEMPTS,
-      ],
-    )
-  )[0].id;
+/**
+ * Inserts proposals, each with its primary speaker, first history entry, the speaker's membership and
+ * (`receipt`) the receipt mail in the outbox: one statement for any number of them, so a plain
+ * submission needs no transaction and concurrent ones can share a statement and a commit (see
+ * insert-batch.ts). Ids are made here, so each caller finds its own row. Rows are written in
+ * (community, speaker) order, the order every batch takes its locks in.
+ *
+ * Returns the new proposals as `proposalRow` reads them for their authors, built from what the
+ * statement inserted (a statement does not see its own writes): no read-back round trip. Co-speakers
+ * added afterwards are not in them.
+ */
+export async function insertProposals(m: EntityManager, list: NewProposal[]): Promise<ProposalRow[]> {
+  const ids = list.map(() => randomUUID());
+  const rows = list
+    .map((n, k) => ({ id: ids[k], ...n }))
+    .sort((x, y) =>
+      x.communityId === y.communityId
+        ? x.primarySpeakerId.localeCompare(y.primarySpeakerId)
+        : x.communityId.localeCompare(y.communityId),
+    );
+  const column = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+  const out = await sql<ProposalRow>(
+    m,
+    `WITH i AS (
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[],
+                            $8::proposal_level[], $9::text[], $10::proposal_state[], $11::uuid[], $12::uuid[], $13::bool[])
+           WITH ORDINALITY AS i(id, community_id, call_id, format_id, track_id, title, abstract, level, notes, state, created_by, speaker_id, receipt, n)
+     ), p AS (
+       INSERT INTO proposal (id, community_id, call_id, format_id, track_id, title, abstract, level, notes, state, created_by, submitted_at)
+       SELECT id, community_id, call_id, format_id, track_id, title, abstract, level, notes, state, created_by,
+              CASE WHEN state = 'submitted' THEN now() END
+         FROM i ORDER BY n
+       RETURNING *
+     ), s AS (
+       INSERT INTO proposal_speaker (proposal_id, person_id, is_primary, position) SELECT id, speaker_id, true, 0 FROM i ORDER BY n
+     ), h AS (
+       INSERT INTO proposal_transition (proposal_id, actor_id, from_state, to_state) SELECT id, created_by, NULL, state FROM i ORDER BY n
+     ), mb AS (
+       INSERT INTO membership (community_id, person_id, role)
+       SELECT DISTINCT community_id, speaker_id, 'member'::membership_role FROM i ORDER BY 1, 2
+       ON CONFLICT DO NOTHING
+     ), j AS (
+       INSERT INTO job_outbox (task, payload, job_key, max_attempts)
+       SELECT $14, jsonb_build_object('kind', 'proposal-received', 'proposalId', id, 'personId', speaker_id),
+              'received:' || id || ':' || speaker_id, $15
+         FROM i WHERE receipt ORDER BY n
+     )
+     SELECT p.id, p.community_id, c.slug, p.call_id, p.title, p.abstract, p.level, p.notes, p.state, p.version,
+            p.review_count, p.review_mean, p.created_by, p.created_at, p.updated_at, p.submitted_at, p.created_at::text AS created_key,
+            f.key AS format_key, f.name AS format_name, f.duration_minutes, t.key AS track_key, t.name AS track_name,
+            true AS mine, NULL::int AS my_score,
+            json_build_array(json_build_object('id', sp.id, 'name', sp.name, 'email', sp.email, 'department', sp.department, 'is_primary', true)) AS speakers,
+            NULL::json AS invited, false AS invited_me, json_build_object('done', 0, 'total', 0, 'overdue', 0) AS checklist
+       FROM p
+       JOIN i ON i.id = p.id
+       JOIN community c ON c.id = p.community_id
+       JOIN call_format f ON f.id = p.format_id
+       LEFT JOIN call_track t ON t.id = p.track_id
+       JOIN person sp ON sp.id = i.speaker_id`,
+    [
+      column('id'),
+      column('communityId'),
+      column('callId'),
+      column('formatId'),
+      column('trackId'),
+      column('title'),
+      column('abstract'),
+      column('level'),
+      column('notes'),
+      column('state'),
+      column('createdBy'),
+      column('primarySpeakerId'),
+      rows.map((r) => r.receipt ?? false),
+      TASKS.mail,
+      MAIL_ATTEMPTS,
+    ],
+  );
+  const byId = new Map(out.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!);
+}
 
 export const insertCoSpeaker = (m: EntityManager, proposalId: string, personId: string, position: number) =>
   sql(m, 'INSERT INTO proposal_speaker (proposal_id, person_id, is_primary, position) VALUES ($1, $2, false, $3)', [

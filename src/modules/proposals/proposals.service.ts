@@ -17,6 +17,7 @@ import { sightOf, visibleSql, type Sight } from './visibility';
 import { lockRow } from '../../db/fragments';
 import { stamp } from '../../core/stamp';
 import * as q from './proposals.queries';
+import { Batcher } from '../../db/batch';
 import { SORT_SQL, type ProposalRow, type ProposalView } from './proposals.queries';
 import type { ListQuery, ProposalCreate, ProposalPatch as ProposalPatchSchema } from './proposals.schemas';
 
@@ -41,20 +42,42 @@ const sightWithInvitation = (sight: Sight, row: ProposalRow): Sight =>
 const CLOSED_STATES: ProposalState[] = ['rejected', 'withdrawn', 'canceled'];
 
 export class ProposalsService {
+  /** Plain submissions arriving together share their statements (db/batch.ts). */
+  readonly batches: {
+    context: Batcher<q.ContextKey, q.SubmissionContext | undefined>;
+    insert: Batcher<q.NewProposal, ProposalRow>;
+  };
+
   constructor(
     private readonly ds: DataSource,
     private readonly people: PeopleService,
     private readonly communities: CommunitiesService,
     private readonly cfp: CfpService,
-  ) {}
+  ) {
+    this.batches = {
+      context: new Batcher((keys) => q.submissionContexts(ds.manager, keys)),
+      insert: new Batcher((list) => q.insertProposals(ds.manager, list)),
+    };
+  }
 
   /** `outer`: run inside a caller's transaction (accepting a nomination creates its draft atomically). */
   async create(actor: Actor, slug: string, input: ProposalInput, outer?: EntityManager): Promise<ProposalView> {
     const coSpeakers = input.coSpeakers ?? [];
     const run = async (m: EntityManager) => {
-      const a = await this.communities.access(actor, slug, m);
+      // The community, the author's role and the call in one statement (issue #14: round trips are what a submission costs).
+      const key = {
+        slug,
+        personId: actor.id,
+        callId: input.callId,
+        formatKey: input.format,
+        trackKey: input.track ?? null,
+      };
+      const alone = m !== this.ds.manager; // inside a transaction: its own connection, nothing to share
+      const ctx = alone ? (await q.submissionContexts(m, [key]))[0] : await this.batches.context.one(key);
+      if (!ctx) throw new NotFound(`Community ${slug}`);
+      const a: Access = { actor, community: ctx.community, role: ctx.role };
       const organizer = can(a, 'proposal.file-for-speaker');
-      const call = await this.cfp.resolveCall(m, input.callId, input.format, input.track);
+      const call = await this.cfp.resolveCall(m, input.callId, input.format, input.track, ctx.call);
       if (!call || call.communityId !== a.community.id)
         throw new RuleBroken('unknown-call', `Community ${slug} has no call for proposals ${input.callId}.`);
       if (input.speaker) authorize(a, 'proposal.file-for-speaker');
@@ -63,7 +86,7 @@ export class ProposalsService {
         ? await this.people.findOrCreate(m, input.speaker.email, input.speaker.name)
         : { id: actor.id, email: actor.email };
       const state: ProposalState = input.submit ? 'submitted' : 'draft';
-      const id = await q.insertProposal(m, {
+      const fields: q.NewProposal = {
         communityId: a.community.id,
         callId: call.id,
         formatId: call.formatId,
@@ -76,17 +99,18 @@ export class ProposalsService {
         createdBy: actor.id,
         primarySpeakerId: primary.id,
         receipt: state === 'submitted' && !coSpeakers.length,
-      });
-      if (coSpeakers.length) {
-        const invited = await this.setCoSpeakers(m, id, actor, primary.email, coSpeakers, new Set(), false);
-        await notify.coSpeakersAdded(m, id, invited, actor.id);
-        if (state === 'submitted') await notify.proposalSubmitted(m, id);
-      }
-      return this.read(m, actor, id, false, a);
+      };
+      // On its own (no transaction around it), it may share a statement with others (insert-batch.ts).
+      const row = alone ? (await q.insertProposals(m, [fields]))[0] : await this.batches.insert.one(fields);
+      if (!coSpeakers.length) return view(row, sightOf(a, row.state, true)); // as the insert made it
+      const invited = await this.setCoSpeakers(m, row.id, actor, primary.email, coSpeakers, new Set(), false);
+      await notify.coSpeakersAdded(m, row.id, invited, actor.id);
+      if (state === 'submitted') await notify.proposalSubmitted(m, row.id);
+      return this.read(m, actor, row.id, false, a);
     };
     if (outer) return run(outer);
     // The common case writes once (the proposal, its speaker, history, membership and receipt are one
-    // statement), so it needs no transaction: four round trips instead of eight (issue #14).
+    // statement), so it needs no transaction: two round trips in all (issue #14).
     if (!coSpeakers.length && !input.speaker) return run(this.ds.manager);
     return this.ds.transaction(run);
   }
