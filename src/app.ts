@@ -194,6 +194,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps.ds.isInitialized ? (deps.ds.driver as unknown as { master: PoolLike }).master : undefined,
   );
   metrics.watchQueue(() => queueFigures(deps.ds.manager));
+  metrics.watchBatches({
+    'submission-context': services.proposals.batches.context,
+    'submission-insert': services.proposals.batches.insert,
+  });
   await app.register(metricsPlugin, {
     metrics,
     token: deps.config.metricsToken ?? null,

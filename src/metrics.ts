@@ -59,6 +59,31 @@ export class Metrics {
     });
   }
 
+  /**
+   * Shared statements (db/batch.ts) by batch: statements sent, items in them (items ÷ statements is
+   * how many calls a statement served) and items tried again alone after a shared one failed.
+   */
+  watchBatches(batches: Record<string, { counts: { statements: number; items: number; retriedAlone: number } }>) {
+    const figure = (name: string, help: string, of: 'statements' | 'items' | 'retriedAlone') =>
+      new Counter({
+        name,
+        help,
+        labelNames: ['batch'] as const,
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          for (const [batch, b] of Object.entries(batches)) this.inc({ batch }, b.counts[of]);
+        },
+      });
+    figure('brownbag_db_batched_statements_total', 'Shared statements sent, by batch', 'statements');
+    figure('brownbag_db_batched_items_total', 'Calls answered by shared statements, by batch', 'items');
+    figure(
+      'brownbag_db_batched_retried_alone_total',
+      'Calls tried again on their own after their shared statement failed, by batch',
+      'retriedAlone',
+    );
+  }
+
   /** The job queue, read from PostgreSQL when scraped (a failed read leaves the figures out). */
   watchQueue(read: () => Promise<QueueFigures>) {
     let figures: Promise<QueueFigures | null> | null = null;

@@ -43,6 +43,13 @@ t.test('metrics for Prometheus', async (t) => {
   t.match(text, /brownbag_db_pool_connections\{state="waiting"\} 0/);
   t.match(text, /brownbag_jobs\{state="waiting"\} [1-9]/, 'the queue has work');
   t.match(text, /brownbag_jobs_oldest_due_seconds [\d.e-]+/);
+  t.match(
+    text,
+    /brownbag_db_batched_items_total\{batch="submission-insert"\} 1\b/,
+    'the submission went through the shared insert',
+  );
+  t.match(text, /brownbag_db_batched_statements_total\{batch="submission-context"\} 1\b/);
+  t.match(text, /brownbag_db_batched_retried_alone_total\{batch="submission-insert"\} 0\b/);
 
   // A worker counts its mail into the same registry: one refused attempt, then sent.
   const mailer = createMailer({ smtpUrl: sink.url, mailDir: '/nonexistent' });
