@@ -44,6 +44,7 @@ export async function updateCall(m: EntityManager, id: string, fields: CallField
   return rows.length > 0;
 }
 
+/** A call with one format and one track looked up by key (read with the community, see proposals' submissionContexts). */
 export interface ResolvedCallRow {
   id: string;
   community_id: string;
@@ -52,20 +53,6 @@ export interface ResolvedCallRow {
   format_id: string | null;
   track_id: string | null;
 }
-
-/** A call with one format and one track looked up by key, in one statement (the submission path). */
-export const resolveCallRow = async (m: EntityManager, callId: string, formatKey: string, trackKey: string | null) =>
-  (
-    await sql<ResolvedCallRow>(
-      m,
-      `SELECT c.id, c.community_id, c.opens_at, c.closes_at, f.id AS format_id, t.id AS track_id
-         FROM call_for_proposals c
-         LEFT JOIN call_format f ON f.call_id = c.id AND f.key = $2
-         LEFT JOIN call_track t ON t.call_id = c.id AND t.key = $3
-        WHERE c.id = $1`,
-      [callId, formatKey, trackKey],
-    )
-  )[0];
 
 const entityOf = (kind: OptionKind) => (kind === 'format' ? CallFormat : CallTrack);
 

@@ -100,18 +100,17 @@ export class CfpService {
   }
 
   /**
-   * A call with a format and track resolved by key, in one query (the submission path). Null when
-   * there is no such call; an unknown format or track key is a 422 naming the ones offered. `known`:
-   * the row already read (with the community, see proposals' submissionContext).
+   * A call with a format and track resolved by key, from the row the submission read (proposals'
+   * submissionContexts). Null when there is no such call; an unknown format or track key is a 422
+   * naming the ones offered.
    */
   async resolveCall(
     m: EntityManager,
+    row: q.ResolvedCallRow | null,
     callId: string,
     formatKey: string,
     trackKey: string | null | undefined,
-    known?: q.ResolvedCallRow | null,
   ) {
-    const row = known === undefined ? await q.resolveCallRow(m, callId, formatKey, trackKey ?? null) : known;
     if (!row) return null;
     if (!row.format_id || (trackKey && !row.track_id)) await this.resolveOptions(m, callId, formatKey, trackKey); // throws the 422
     return {

@@ -77,7 +77,7 @@ export class ProposalsService {
       if (!ctx) throw new NotFound(`Community ${slug}`);
       const a: Access = { actor, community: ctx.community, role: ctx.role };
       const organizer = can(a, 'proposal.file-for-speaker');
-      const call = await this.cfp.resolveCall(m, input.callId, input.format, input.track, ctx.call);
+      const call = await this.cfp.resolveCall(m, ctx.call, input.callId, input.format, input.track);
       if (!call || call.communityId !== a.community.id)
         throw new RuleBroken('unknown-call', `Community ${slug} has no call for proposals ${input.callId}.`);
       if (input.speaker) authorize(a, 'proposal.file-for-speaker');
@@ -100,7 +100,7 @@ export class ProposalsService {
         primarySpeakerId: primary.id,
         receipt: state === 'submitted' && !coSpeakers.length,
       };
-      // On its own (no transaction around it), it may share a statement with others (insert-batch.ts).
+      // On its own (no transaction around it), it may share a statement with others (db/batch.ts).
       const row = alone ? (await q.insertProposals(m, [fields]))[0] : await this.batches.insert.one(fields);
       if (!coSpeakers.length) return view(row, sightOf(a, row.state, true)); // as the insert made it
       const invited = await this.setCoSpeakers(m, row.id, actor, primary.email, coSpeakers, new Set(), false);
