@@ -93,7 +93,7 @@ export class MessageBuilder {
    * dropped with a log line instead of arriving late).
    */
   async build(job: MailJob): Promise<Mail.Options | null> {
-    const over = await this.overEvent(job);
+    const { over, event } = await this.overEvent(job);
     if (over) {
       this.dropped(`dropped a ${job.kind} mail: "${over}" is over`);
       return null;
@@ -108,7 +108,7 @@ export class MessageBuilder {
       case 'co-speaker-answered':
         return this.aboutProposal(job, person);
       case 'invite':
-        return job.item === 'event' ? this.eventInvite(job, person) : this.talkInvite(job, person);
+        return job.item === 'event' ? this.eventInvite(job, person, event) : this.talkInvite(job, person);
       case 'task-digest':
         return this.digest(person, job.day);
       case 'lesson-prompt':
@@ -197,8 +197,13 @@ export class MessageBuilder {
     return body && this.mail(person, body, `decision.${job.transitionId}.${person.id}`);
   }
 
-  private async eventInvite(job: Extract<MailJob, { kind: 'invite' }>, person: Person): Promise<Mail.Options | null> {
-    const e = await this.event(job.id);
+  /** `known`: the event as build() already read it (undefined: not read yet). */
+  private async eventInvite(
+    job: Extract<MailJob, { kind: 'invite' }>,
+    person: Person,
+    known?: EventRow | null,
+  ): Promise<Mail.Options | null> {
+    const e = known !== undefined ? known : await this.event(job.id);
     if (!e) return null;
     const agenda = await q.agendaOf(this.ds.manager, e.id);
     const feedEvent = this.feedEvent(
@@ -445,17 +450,20 @@ export class MessageBuilder {
     };
   }
 
-  /** The title of the event a calendar mail is about, when that event has ended. */
-  private async overEvent(job: MailJob): Promise<string | null> {
+  /**
+   * The event a calendar mail is about (read once per message), and its title when it has ended.
+   * `event` is undefined for mail about no event.
+   */
+  private async overEvent(job: MailJob): Promise<{ over: string | null; event?: EventRow | null }> {
     const eventId =
       job.kind === 'reminder' || job.kind === 'waitlist-promoted'
         ? job.eventId
         : job.kind === 'invite' && job.item === 'event'
           ? job.id
           : null;
-    if (!eventId) return null;
+    if (!eventId) return { over: null };
     const e = await this.event(eventId);
-    return e && e.ends_at.getTime() < Date.now() ? e.title : null;
+    return { over: e && e.ends_at.getTime() < Date.now() ? e.title : null, event: e };
   }
 
   private async person(id: string): Promise<Person | null> {

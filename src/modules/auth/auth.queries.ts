@@ -74,18 +74,28 @@ export const revokeSession = (m: EntityManager, id: string) =>
 
 // ---- sign-in links -----------------------------------------------------------------------------
 
-export const insertSignInLink = (
-  m: EntityManager,
-  email: string,
-  tokenHash: string,
-  nextPath: string,
-  minutes: number,
-) =>
-  sql(
+export interface NewSignInLink {
+  email: string;
+  tokenHash: string;
+  nextPath: string;
+  minutes: number;
+}
+
+/** Stores sign-in links, any number in one statement (the mail worker writes many at once). */
+export const insertSignInLinks = async (m: EntityManager, links: NewSignInLink[]) => {
+  await sql(
     m,
-    `INSERT INTO sign_in_link (token_hash, email, next_path, expires_at) VALUES ($1, $2, $3, now() + $4 * interval '1 minute')`,
-    [tokenHash, email, nextPath, minutes],
+    `INSERT INTO sign_in_link (token_hash, email, next_path, expires_at)
+     SELECT h, e, p, now() + n * interval '1 minute' FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS l(h, e, p, n)`,
+    [
+      links.map((l) => l.tokenHash),
+      links.map((l) => l.email),
+      links.map((l) => l.nextPath),
+      links.map((l) => l.minutes),
+    ],
   );
+  return links.map(() => undefined);
+};
 
 /** How many links were made for the address lately (the per-address limit holds across instances). */
 export const recentLinks = async (m: EntityManager, email: string, minutes: number) =>
