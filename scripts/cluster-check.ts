@@ -43,12 +43,16 @@ interface Proc {
   output: () => string;
 }
 
+/** Every process this check started, ready or not: all of them are ended when it ends, however it ends. */
+const started: ChildProcess[] = [];
+
 async function spawnProc(name: string, file: string, env: Record<string, string>, ready: RegExp): Promise<Proc> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, file)], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.push(child);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -58,6 +62,19 @@ async function spawnProc(name: string, file: string, env: Record<string, string>
     await sleep(50);
   }
   return { name, child, port, output: () => out };
+}
+
+const running = (c: ChildProcess) => c.exitCode === null && c.signalCode === null;
+
+/** SIGTERM to every process still running, SIGKILL to any that has not exited 10 s later. */
+async function endAll(children: ChildProcess[]): Promise<void> {
+  const exits = children
+    .filter(running)
+    .map((c) => new Promise<void>((resolve) => (running(c) ? c.once('exit', () => resolve()) : resolve())));
+  for (const c of children) if (running(c)) c.kill('SIGTERM');
+  const late = setTimeout(() => children.forEach((c) => running(c) && c.kill('SIGKILL')), 10_000);
+  await Promise.all(exits);
+  clearTimeout(late);
 }
 
 async function call(
@@ -121,7 +138,6 @@ async function main() {
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     PUBLIC_URL: 'http://brownbag.cluster',
   };
-  const procs: Proc[] = [];
   const results: [string, string, boolean][] = [];
   const check = (what: string, figure: string, ok: boolean) => results.push([what, figure, ok]);
   const db = new Client({ connectionString: pg.url(name) });
@@ -130,11 +146,9 @@ async function main() {
     const webs = await Promise.all(
       [1, 2, 3].map((i) => spawnProc(`web${i}`, 'server.js', { ...env, LOG_LEVEL: 'info' }, /Brownbag is listening/)),
     );
-    procs.push(...webs);
-    const workers = await Promise.all(
+    await Promise.all(
       [1, 2].map((i) => spawnProc(`worker${i}`, 'worker.js', { ...env, WORKER_CONCURRENCY: '4' }, /worker running/)),
     );
-    procs.push(...workers);
     await db.connect();
     const applied = webs.filter((w) => /migrations applied/.test(w.output())).length;
     const rows = (await db.query('SELECT count(*)::int AS n FROM typeorm_migrations')).rows[0].n;
@@ -321,9 +335,7 @@ async function main() {
       twice === 0 && left === 0 && invitations > 0,
     );
   } finally {
-    for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGTERM');
-    await sleep(1500);
-    for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+    await endAll(started);
     await db.end().catch(() => undefined);
     await new Promise<void>((resolve) => sink.close(() => resolve()));
     await dropDatabase(pg, name).catch(() => undefined);

@@ -1,7 +1,6 @@
 /** The migrated template database that every test file clones (CREATE DATABASE … TEMPLATE). */
 import { createDataSource } from '../../src/db/data-source';
 import { migrate } from '../../src/db/migrate';
-import { migrateQueue } from '../../src/jobs/queue';
 import { recreateDatabase, type PgServer } from './pg-server';
 
 export const TEMPLATE = 'brownbag_test_template';
@@ -12,7 +11,6 @@ export async function prepareTemplate(server: PgServer, name = TEMPLATE): Promis
   await ds.initialize();
   try {
     await migrate(ds);
-    await migrateQueue(server.url(name));
   } finally {
     await ds.destroy();
   }

@@ -9,7 +9,6 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { createDataSource } from './data-source';
 import { startEmbedded } from './embedded';
-import { migrateQueue } from '../jobs/queue';
 import { migrate } from './migrate';
 
 export interface OpenDatabase {
@@ -28,9 +27,10 @@ async function ensureDatabase(adminUrl: string, name: string) {
   await c.connect();
   try {
     const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    // Another start may create it at the same moment: 42P04 (exists) or 23505 (lost the race on the catalogue).
     if (!rowCount)
-      await c.query(`CREATE DATABASE ${name}`).catch((e) => {
-        if (!/already exists/.test(String(e))) throw e;
+      await c.query(`CREATE DATABASE ${name}`).catch((e: { code?: string }) => {
+        if (e.code !== '42P04' && e.code !== '23505') throw e;
       });
   } finally {
     await c.end();
@@ -59,8 +59,8 @@ export async function openDatabase(
   const ds = createDataSource(url, config.dbPoolSize);
   try {
     await ds.initialize();
+    // Ours and the job queue's, under one lock (instances may be starting beside this one).
     const applied = await migrate(ds);
-    await migrateQueue(url);
     return {
       ds,
       url,

@@ -92,15 +92,13 @@ export const MAIL_ATTEMPTS = 300;
  * so a two-hour SMTP outage held mail back for up to 1.6 hours after it ended. A trigger on its job
  * table caps the wait that a failure sets at MAX_BACKOFF_SECONDS: after an outage, mail goes out
  * within five minutes. (A failure is the one update that unlocks a job and moves run_at later.)
+ * Called only by `migrate()` (db/migrate.ts), under the start lock: none of this is safe to race.
  */
 export async function migrateQueue(connectionString: string): Promise<void> {
   await runMigrations({ connectionString, logger: quietLogger() });
   const c = new Client({ connectionString });
   await c.connect();
   try {
-    // Instances starting together: one at a time (CREATE OR REPLACE is not safe to race).
-    await c.query('BEGIN');
-    await c.query('SELECT pg_advisory_xact_lock(7245019332)');
     await c.query(`
       CREATE OR REPLACE FUNCTION graphile_worker.brownbag_cap_backoff() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -112,7 +110,6 @@ export async function migrateQueue(connectionString: string): Promise<void> {
     await c.query(`
       CREATE OR REPLACE TRIGGER brownbag_cap_backoff BEFORE UPDATE OF run_at ON graphile_worker._private_jobs
         FOR EACH ROW EXECUTE FUNCTION graphile_worker.brownbag_cap_backoff()`);
-    await c.query('COMMIT');
   } finally {
     await c.end();
   }
