@@ -31,7 +31,7 @@ export type MailJob =
       personId: string;
       method: 'REQUEST' | 'CANCEL';
       update?: boolean;
-      /** For an updated event: what changed, "before → after" (see whatChanged in events.service.ts). */
+      /** For an updated event: what changed, "before → after" (see whatChanged in modules/events/event-change.ts). */
       changes?: string[];
       /** For a talk taken off the agenda: where it was, since the slot is gone when the job runs. */
       was?: { eventId: string; startsAt: string; endsAt: string };
