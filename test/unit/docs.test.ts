@@ -2,7 +2,9 @@
  * The docs cannot rot silently: every file path README.md and docs/*.md name exists (globs match
  * something), every `npm run` script they name is in package.json, every benchmark they name is one
  * `npm run bench` knows, every link between them lands on a file and a heading, every variable of
- * the configuration table is read by src/config.ts, and the README stays a front page.
+ * the configuration table is read by src/config.ts, every curl request of the walkthroughs is a
+ * route of openapi/openapi.json whose body takes the fields the request sends, and the README
+ * stays a front page.
  * No app, no database: it reads files.
  */
 import fs from 'node:fs';
@@ -146,4 +148,82 @@ t.test('every variable in the configuration table is read by the code', async (t
     .map(read)
     .join('\n');
   for (const v of vars) t.match(code, v, v);
+});
+
+/** The shell commands of a doc's bash blocks, continuation lines and multi-line quotes joined. */
+function commands(md: string): string[] {
+  const out: string[] = [];
+  for (const block of md
+    .split(/^```bash\n/m)
+    .slice(1)
+    .map((b) => b.slice(0, b.indexOf('\n```')))) {
+    let cur = '';
+    for (const line of block.split('\n')) {
+      cur += (cur ? '\n' : '') + line;
+      const open = (cur.replace(/"[^"']*"/g, '').match(/'/g) ?? []).length % 2 === 1;
+      if (line.endsWith('\\') || open) continue;
+      out.push(cur.replace(/\\\n\s*/g, ' '));
+      cur = '';
+    }
+  }
+  return out;
+}
+
+interface OpenApi {
+  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+  components: { schemas: Record<string, Schema> };
+}
+interface Schema {
+  $ref?: string;
+  properties?: Record<string, unknown>;
+}
+
+t.test('every request in the walkthroughs is a route of the API, with fields it knows', async (t) => {
+  const api = JSON.parse(read('openapi/openapi.json')) as OpenApi;
+  const templates = Object.keys(api.paths).map((p) => p.split('/'));
+  const route = (p: string) => {
+    const segs = p.split('/');
+    const hit = templates.find(
+      (tpl) =>
+        tpl.length === segs.length &&
+        tpl.every((s, i) => s === segs[i] || (s.startsWith('{') && (segs[i] === '{}' || !segs[i].startsWith('{')))),
+    );
+    return hit?.join('/');
+  };
+  const resolve = (s: Schema): Schema =>
+    s.$ref ? resolve(api.components.schemas[s.$ref.replace('#/components/schemas/', '')]) : s;
+  let checked = 0;
+  for (const doc of DOCS) {
+    for (const cmd of commands(read(doc))) {
+      if (/^\s*#/.test(cmd)) continue;
+      for (const call of cmd.split(/(?=curl )/).filter((c) => c.startsWith('curl '))) {
+        const url = /"?\$BB(\/[^\s"'?]*)/.exec(call);
+        if (!url) continue;
+        const method = (/-X (\w+)/.exec(call)?.[1] ?? 'GET').toLowerCase();
+        const p = url[1].replace(/\$\w+|<\w+>/g, '{}');
+        const tpl = route(p);
+        const op = tpl ? api.paths[tpl][method] : undefined;
+        t.ok(op, `${doc}: ${method.toUpperCase()} ${url[1]}`);
+        checked++;
+        const raw = /-d ('(?:[^']|'\$\w+')*'|"(?:[^"\\]|\\.)*")/.exec(call)?.[1];
+        const schema = op?.requestBody?.content['application/json']?.schema;
+        if (!raw || !schema) continue;
+        const json =
+          raw[0] === "'"
+            ? raw.slice(1, -1).replace(/'\$\w+'/g, 'X')
+            : raw.slice(1, -1).replace(/\\"/g, '"').replace(/\$\w+/g, 'X');
+        let body: Record<string, unknown>;
+        try {
+          body = JSON.parse(json);
+        } catch {
+          t.fail(`${doc}: the body of ${method.toUpperCase()} ${url[1]} is not JSON: ${json}`);
+          continue;
+        }
+        const known = Object.keys(resolve(schema).properties ?? {});
+        for (const k of Object.keys(body))
+          t.ok(known.includes(k), `${doc}: ${method.toUpperCase()} ${url[1]} knows "${k}"`);
+      }
+    }
+  }
+  t.ok(checked >= 50, `${checked} requests checked`);
 });
