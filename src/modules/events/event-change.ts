@@ -4,7 +4,7 @@
  * (raise the calendar sequence, promote from the waitlist, keep the cancel reason, announce to the
  * community's chats, send invitations), all in the change's transaction.
  */
-import { when } from '../../mail/messages';
+import { when } from '../../mail/when';
 import type { EventStatus } from './event.entity';
 import type { EventRow } from './events.queries';
 import type { EventPatch } from './events.schemas';
