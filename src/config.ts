@@ -39,7 +39,7 @@ export interface Config {
   auth: AuthConfig;
 }
 
-/** How people sign in (see README, Sign-in). */
+/** How people sign in (see docs/operating.md, Sign-in). */
 export interface AuthConfig {
   /** The company's OpenID provider; null: none configured. */
   oidc: { issuer: string; clientId: string; clientSecret: string | null; name: string } | null;

@@ -1,21 +1,21 @@
 /**
  * The permission matrix over HTTP: every action of src/core/policy.ts × every column of the
- * README table (non-member, member, reviewer, organizer, admin without a role, the object's own
+ * permission table in docs/organizing.md (non-member, member, reviewer, organizer, admin without a role, the object's own
  * speaker). Each cell's answer must be what the policy says: refused = 403 or 404 (what you may
  * not see does not exist), allowed = anything else. A route that forgot to ask the policy, or asked
- * the wrong action, fails here. The README table is checked against the policy too.
+ * the wrong action, fails here. That table is checked against the policy too.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
 import { POLICY, type Action } from '../src/core/policy';
 import { allowed, WHO, type Who } from '../src/core/policy-table';
-import { readmeWithTable } from '../scripts/policy-table';
+import { TABLE_DOC, withTable } from '../scripts/policy-table';
 import { community, eventWithTalk, setup, submitted, type Person, type Res } from './helper';
 
-t.test('README permission table is generated from the policy', async (t) => {
-  const readme = fs.readFileSync(path.resolve(__dirname, '..', 'README.md'), 'utf8');
-  t.equal(readme, readmeWithTable(readme), 'run npm run policy:table');
+t.test(`the permission table in ${TABLE_DOC} is generated from the policy`, async (t) => {
+  const doc = fs.readFileSync(path.resolve(__dirname, '..', TABLE_DOC), 'utf8');
+  t.equal(doc, withTable(doc), 'run npm run policy:table');
 });
 
 t.test('every role × every action, over HTTP', async (t) => {

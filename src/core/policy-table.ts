@@ -1,6 +1,6 @@
 /**
  * The policy as a table: who (by role) may do each action, in the scenario the action assumes.
- * The README's permission table is this table (`npm run policy:table` writes it), and
+ * The permission table in docs/organizing.md is this table (`npm run policy:table` writes it), and
  * test/policy.test.ts checks every cell over HTTP.
  */
 import type { Actor } from './actor';

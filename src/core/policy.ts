@@ -3,7 +3,7 @@
  * over the subject (who asks, their role in the community, facts about the object), composed with
  * all/any/not into one rule per action. `authorize()` is the only way a service refuses; `can()`
  * answers the same question without throwing (lists, and the web app deciding which buttons to show).
- * The README's permission table is generated from POLICY (`npm run policy:table`), and
+ * The permission table in docs/organizing.md is generated from POLICY (`npm run policy:table`), and
  * test/policy.test.ts walks every role × every action over HTTP.
  */
 import type { Actor } from './actor';
@@ -34,7 +34,7 @@ export interface Refusal {
 
 export interface Rule {
   (s: Subject): boolean;
-  /** How the README reads the rule. */
+  /** How the permission table reads the rule. */
   readonly label: string;
   /** Why a subject is refused when this part of the rule fails (the first failing part with one wins). */
   readonly refusal?: Refusal;
@@ -97,13 +97,13 @@ const stateIsNot = (...states: string[]) =>
 // ---- actions -------------------------------------------------------------------------------
 
 export interface ActionDef {
-  /** What the action is, for the README table. */
+  /** What the action is, for the permission table. */
   what: string;
   rule: Rule;
   /** Refused when no part of the rule says otherwise. */
   refusal: string;
   code?: string;
-  /** Facts the README table and the matrix test assume (the scenario the cells describe). */
+  /** Facts the permission table and the matrix test assume (the scenario the cells describe). */
   assume?: Partial<Pick<Subject, 'attended' | 'speakerTask' | 'state'>> & { blindReview?: boolean };
 }
 

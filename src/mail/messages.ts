@@ -17,6 +17,7 @@ import { defaultAuth, type AuthConfig } from '../config';
 import { createSignInLink, domainOf, LINK_MINUTES, MAIL_LINK_MINUTES } from '../modules/auth/links';
 import { recentLinks } from '../modules/auth/auth.queries';
 import { templates, type EventInfo, type Rendered } from './templates';
+import { when } from './when';
 
 export type MailJob =
   | { kind: 'proposal-received'; proposalId: string; personId: string }
@@ -31,7 +32,7 @@ export type MailJob =
       personId: string;
       method: 'REQUEST' | 'CANCEL';
       update?: boolean;
-      /** For an updated event: what changed, "before → after" (see whatChanged in events.service.ts). */
+      /** For an updated event: what changed, "before → after" (see whatChanged in modules/events/event-change.ts). */
       changes?: string[];
       /** For a talk taken off the agenda: where it was, since the slot is gone when the job runs. */
       was?: { eventId: string; startsAt: string; endsAt: string };
@@ -67,11 +68,7 @@ export interface MailSettings {
 /** Requested sign-in links per address per quarter hour; more requests send nothing. */
 const LINKS_PER_QUARTER_HOUR = 5;
 
-export function when(start: Date, end: Date, tz: string): string {
-  const s = DateTime.fromJSDate(start, { zone: tz });
-  const e = DateTime.fromJSDate(end, { zone: tz });
-  return `${s.toFormat('cccc d LLLL yyyy, HH:mm')}–${e.toFormat('HH:mm')} (${tz})`;
-}
+export { when };
 
 export class MessageBuilder {
   private readonly host: string;

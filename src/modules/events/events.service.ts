@@ -1,4 +1,3 @@
-import { when } from '../../mail/messages';
 import { IANAZone } from 'luxon';
 import type { Static } from 'typebox';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -11,6 +10,7 @@ import type { CommunitiesService } from '../communities/communities.service';
 import { type Access } from '../communities/access';
 import type { EventStatus } from './event.entity';
 import { noCounts, promote, rsvpCounts } from './seats';
+import { eventEffects, whatChanged } from './event-change';
 import { lockRow } from '../../db/fragments';
 import * as q from './events.queries';
 import { announce } from '../announcements/announcements.queries';
@@ -26,34 +26,6 @@ const STATUS_MOVES: Record<EventStatus, EventStatus[]> = {
   published: ['canceled'],
   canceled: [],
 };
-
-/**
- * What changed, as the "Updated" invitation says it: time, place, online link, title, each as
- * "before → after" in the event's zone. `place` is given only when the room changed.
- */
-export function whatChanged(
-  e: {
-    starts_at: Date;
-    ends_at: Date;
-    time_zone: string;
-    room_name: string | null;
-    room_location: string | null;
-    online_url: string | null;
-    title: string;
-  },
-  now: { start: Date; end: Date; timeZone: string; place?: string | null; onlineUrl: string | null; title: string },
-): string[] {
-  const out: string[] = [];
-  if (e.starts_at.getTime() !== now.start.getTime() || e.ends_at.getTime() !== now.end.getTime())
-    out.push(`Time: ${when(e.starts_at, e.ends_at, e.time_zone)} → ${when(now.start, now.end, now.timeZone)}`);
-  if (now.place !== undefined) {
-    const was = [e.room_name, e.room_location].filter(Boolean).join(', ');
-    out.push(`Place: ${was || 'none'} → ${now.place ?? 'none'}`);
-  }
-  if (now.onlineUrl !== e.online_url) out.push(`Online: ${e.online_url ?? 'none'} → ${now.onlineUrl ?? 'none'}`);
-  if (now.title !== e.title) out.push(`Title: ${e.title} → ${now.title}`);
-  return out;
-}
 
 export function checkTimeZone(tz: string) {
   if (!IANAZone.isValidZone(tz))
@@ -229,16 +201,9 @@ export class EventsService {
             );
           }
         }
-        const calendarChange =
-          start.getTime() !== e.starts_at.getTime() ||
-          end.getTime() !== e.ends_at.getTime() ||
-          (room?.id ?? null) !== e.room_id ||
-          (patch.onlineUrl !== undefined && patch.onlineUrl !== e.online_url) ||
-          (patch.title !== undefined && patch.title !== e.title) ||
-          status !== e.status ||
-          (patch.description !== undefined && patch.description !== e.description) ||
-          (patch.timeZone !== undefined && patch.timeZone !== e.time_zone);
         const capacity = patch.capacity === undefined ? e.capacity : patch.capacity;
+        const roomId = room?.id ?? null;
+        const fx = eventEffects(e, patch, { start, end, roomId, status, capacity });
         await q.updateEvent(
           m,
           id,
@@ -248,59 +213,30 @@ export class EventsService {
             start,
             end,
             timeZone: patch.timeZone ?? e.time_zone,
-            roomId: room?.id ?? null,
+            roomId,
             onlineUrl: patch.onlineUrl === undefined ? e.online_url : patch.onlineUrl,
             capacity,
             status,
           },
-          calendarChange,
+          fx.calendarChange,
         );
-        if (calendarChange && !shiftedSlots) {
-          await q.bumpSlots(m, id);
+        if (fx.calendarChange && !shiftedSlots) await q.bumpSlots(m, id);
+        // Who hears of it: decided by eventEffects (event-change.ts), carried out here.
+        if (fx.promote) await notify.promoted(m, id, await promote(m, id, capacity));
+        if (fx.cancelReason) await q.setCancelReason(m, id, fx.cancelReason);
+        if (fx.announce) {
+          const { happening, key, title, text } = fx.announce;
+          await announce(m, e.community_id, happening, key, {
+            community: a.community.slug,
+            path: `/events/${id}`,
+            type: happening,
+            title,
+            text,
+          });
         }
-        if (capacity === null || (e.capacity !== null && capacity > e.capacity))
-          await notify.promoted(m, id, await promote(m, id, capacity));
-        // Who hears of it: publishing invites the speakers of its talks; a change of time, place,
-        // title or a cancellation re-sends to everyone invited (attendees going, speakers).
-        const seen =
-          start.getTime() !== e.starts_at.getTime() ||
-          end.getTime() !== e.ends_at.getTime() ||
-          (room?.id ?? null) !== e.room_id ||
-          (patch.onlineUrl !== undefined && patch.onlineUrl !== e.online_url) ||
-          (patch.title !== undefined && patch.title !== e.title);
-        if (status === 'canceled' && patch.cancelReason?.trim())
-          await q.setCancelReason(m, id, patch.cancelReason.trim());
-        const told = { community: a.community.slug, path: `/events/${id}` };
-        const at = when(start, end, patch.timeZone ?? e.time_zone);
-        if (e.status === 'draft' && status === 'published')
-          await announce(m, e.community_id, 'event.published', `event.published:${id}`, {
-            ...told,
-            type: 'event.published',
-            title: `New: ${patch.title ?? e.title}`,
-            text: at,
-          });
-        else if (e.status === 'published' && status === 'canceled')
-          await announce(m, e.community_id, 'event.canceled', `event.canceled:${id}`, {
-            ...told,
-            type: 'event.canceled',
-            title: `Cancelled: ${patch.title ?? e.title}`,
-            text: patch.cancelReason?.trim() || `It was planned for ${when(e.starts_at, e.ends_at, e.time_zone)}.`,
-          });
-        else if (
-          e.status === 'published' &&
-          seen &&
-          (start.getTime() !== e.starts_at.getTime() || (room?.id ?? null) !== e.room_id)
-        )
-          await announce(m, e.community_id, 'event.moved', `event.moved:${id}:${e.sequence + 1}`, {
-            ...told,
-            type: 'event.moved',
-            title: `Moved: ${patch.title ?? e.title}`,
-            text: `Now ${at}.`,
-          });
-        if (e.status === 'draft' && status === 'published')
-          for (const s of cur.agenda) await notify.talk(m, s.proposal_id, 'REQUEST');
-        else if (e.status === 'published' && status === 'canceled') await notify.eventChanged(m, id, true);
-        else if (e.status === 'published' && seen)
+        if (fx.invite === 'talks') for (const s of cur.agenda) await notify.talk(m, s.proposal_id, 'REQUEST');
+        else if (fx.invite === 'cancel') await notify.eventChanged(m, id, true);
+        else if (fx.invite === 'update')
           await notify.eventChanged(
             m,
             id,
@@ -309,7 +245,7 @@ export class EventsService {
               start,
               end,
               timeZone: patch.timeZone ?? e.time_zone,
-              place: room?.id !== e.room_id ? await this.placeName(m, room?.id ?? null) : undefined,
+              place: fx.placeChanged ? await this.placeName(m, roomId) : undefined,
               onlineUrl: patch.onlineUrl === undefined ? e.online_url : patch.onlineUrl,
               title: patch.title ?? e.title,
             }),

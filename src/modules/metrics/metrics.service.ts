@@ -45,7 +45,7 @@ export interface MetricsQuery {
   bucket?: Bucket;
 }
 
-/** A community's health in figures, computed by PostgreSQL in one statement (metrics.sql.ts says what each figure means). */
+/** A community's health in figures, computed by PostgreSQL in one statement (metrics.queries.ts says what each figure means). */
 export class MetricsService {
   constructor(
     private readonly ds: DataSource,

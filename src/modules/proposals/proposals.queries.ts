@@ -246,7 +246,7 @@ export interface NewProposal {
  * Inserts proposals, each with its primary speaker, first history entry, the speaker's membership and
  * (`receipt`) the receipt mail in the outbox: one statement for any number of them, so a plain
  * submission needs no transaction and concurrent ones can share a statement and a commit (see
- * insert-batch.ts). Ids are made here, so each caller finds its own row. Rows are written in
+ * src/db/batch.ts). Ids are made here, so each caller finds its own row. Rows are written in
  * (community, speaker) order, the order every batch takes its locks in.
  *
  * Returns the new proposals as `proposalRow` reads them for their authors, built from what the

@@ -1,5 +1,5 @@
 /**
- * The proposal life cycle, as one table (DESIGN.md §3). `author` is a speaker of the proposal or
+ * The proposal life cycle, as one table (docs/organizing.md tells it by role). `author` is a speaker of the proposal or
  * the person who filed it on their behalf; `organizer` is an organizer of its community (or an admin).
  */
 export const PROPOSAL_STATES = [
