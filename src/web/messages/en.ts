@@ -459,7 +459,7 @@ export const en = {
         pipelineGap: () =>
           n('weeks') === 0
             ? `The next meeting has no talk yet; ${talks('backlog')} accepted wait for a slot.`
-            : `Only the next ${n('weeks')} weeks have talks; a meeting after that has none yet (${talks('backlog')} accepted wait for a slot).`,
+            : `Only the next ${n('weeks') === 1 ? 'week has' : `${n('weeks')} weeks have`} talks; a meeting after that has none yet (${talks('backlog')} accepted wait for a slot).`,
         pipelineCovered: () =>
           `Upcoming meetings have talks for ${n('weeks')} weeks; ${talks('backlog')} accepted wait for a slot.`,
         pipelineNothing: () =>
