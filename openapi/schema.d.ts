@@ -1451,6 +1451,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/communities/{slug}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The community's health (organizers): each indicator with its value, trend, status (healthy, watch, act), the reason in words and the next step */
+        get: operations["getCommunitiesBySlugHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communities/{slug}/health/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the community's own thresholds (those given replace its own; omitted ones are the defaults) and turn the monthly invitation to propose on or off (organizers) */
+        put: operations["putCommunitiesBySlugHealthSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -18813,7 +18847,7 @@ export interface operations {
                      */
                     url: string;
                     /** @description event.published, event.moved, event.canceled, call.opened, call.closing (3 days before), talk.tomorrow, lesson.published, wish.created */
-                    happenings: ("event.published" | "event.moved" | "event.canceled" | "call.opened" | "call.closing" | "talk.tomorrow" | "lesson.published" | "wish.created")[];
+                    happenings: ("event.published" | "event.moved" | "event.canceled" | "call.opened" | "call.closing" | "talk.tomorrow" | "lesson.published" | "wish.created" | "health.act")[];
                 };
             };
         };
@@ -19240,7 +19274,7 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     /** @description event.published, event.moved, event.canceled, call.opened, call.closing (3 days before), talk.tomorrow, lesson.published, wish.created */
-                    happenings?: ("event.published" | "event.moved" | "event.canceled" | "call.opened" | "call.closing" | "talk.tomorrow" | "lesson.published" | "wish.created")[];
+                    happenings?: ("event.published" | "event.moved" | "event.canceled" | "call.opened" | "call.closing" | "talk.tomorrow" | "lesson.published" | "wish.created" | "health.act")[];
                     /** @description false resumes a paused destination */
                     paused?: boolean;
                 };
@@ -20783,6 +20817,703 @@ export interface operations {
                         }[];
                     };
                     "text/csv": string;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rule broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCommunitiesBySlugHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        community: string;
+                        indicators: {
+                            /** @enum {unknown} */
+                            key: "rhythm" | "pipeline" | "attendance" | "newVoices" | "reach" | "care" | "lessons";
+                            name: string;
+                            /**
+                             * @description healthy, watch (worth a look) or act (time to do something)
+                             * @enum {unknown}
+                             */
+                            status: "healthy" | "watch" | "act";
+                            value: number | null;
+                            /** @enum {unknown} */
+                            unit: "weeks" | "percent" | "people";
+                            /** @description why, in words */
+                            reason: string;
+                            reasonCode: string;
+                            reasonValues: {
+                                [key: string]: number | string;
+                            };
+                            trend: {
+                                /** @description month (YYYY-MM) or, for attendance, the meeting */
+                                label: string;
+                                value: number | null;
+                            }[];
+                            nextStep: string;
+                            /** @description the page that takes the next step */
+                            nextStepUrl: string;
+                            actSince: string | null;
+                        }[];
+                        thresholds: {
+                            /**
+                             * @description weeks since the last meeting before it is worth watching
+                             * @default 5
+                             */
+                            rhythmWatchWeeks: number;
+                            /**
+                             * @description weeks since the last meeting before organizers should act
+                             * @default 8
+                             */
+                            rhythmActWeeks: number;
+                            /**
+                             * @description % of the series' planned meetings held (90 days), below which: watch
+                             * @default 75
+                             */
+                            rhythmHeldWatchPct: number;
+                            /**
+                             * @description % of the series' planned meetings held (90 days), below which: act
+                             * @default 50
+                             */
+                            rhythmHeldActPct: number;
+                            /**
+                             * @description weeks of upcoming meetings that have talks, below which: watch
+                             * @default 4
+                             */
+                            pipelineWatchWeeks: number;
+                            /**
+                             * @description weeks of upcoming meetings that have talks, below which: act
+                             * @default 2
+                             */
+                            pipelineActWeeks: number;
+                            /**
+                             * @description days the oldest proposal may wait for a decision before: watch
+                             * @default 14
+                             */
+                            decisionWatchDays: number;
+                            /**
+                             * @description days the oldest proposal may wait for a decision before: act
+                             * @default 30
+                             */
+                            decisionActDays: number;
+                            /**
+                             * @description meetings in a row with falling attendance that call for action
+                             * @default 3
+                             */
+                            attendanceFalls: number;
+                            /**
+                             * @description % drop from one meeting to the next that is worth watching
+                             * @default 20
+                             */
+                            attendanceDropWatchPct: number;
+                            /**
+                             * @description % of those going who came (last meeting), below which: watch
+                             * @default 60
+                             */
+                            showUpWatchPct: number;
+                            /**
+                             * @description % of those going who came (last meeting), below which: act
+                             * @default 40
+                             */
+                            showUpActPct: number;
+                            /**
+                             * @description talks in 12 months needed before speaker figures are judged
+                             * @default 4
+                             */
+                            minTalks: number;
+                            /**
+                             * @description % of talks (12 months) by first-time speakers, below which: watch
+                             * @default 20
+                             */
+                            firstTimeWatchPct: number;
+                            /**
+                             * @description % of talks (12 months) by first-time speakers, below which: act
+                             * @default 10
+                             */
+                            firstTimeActPct: number;
+                            /**
+                             * @description % of talks (12 months) given by the top 3 speakers, from which: watch
+                             * @default 50
+                             */
+                            topSpeakersWatchPct: number;
+                            /**
+                             * @description % of talks (12 months) given by the top 3 speakers, from which: act
+                             * @default 70
+                             */
+                            topSpeakersActPct: number;
+                            /**
+                             * @description % of members who came to a meeting (90 days), below which: watch
+                             * @default 25
+                             */
+                            reachWatchPct: number;
+                            /**
+                             * @description % of members who came to a meeting (90 days), below which: act
+                             * @default 10
+                             */
+                            reachActPct: number;
+                            /**
+                             * @description % of support tasks (90 days) done on time, below which: watch
+                             * @default 80
+                             */
+                            onTimeWatchPct: number;
+                            /**
+                             * @description % of support tasks (90 days) done on time, below which: act
+                             * @default 60
+                             */
+                            onTimeActPct: number;
+                            /**
+                             * @description % of past talks (12 months) with a published lesson, below which: watch
+                             * @default 50
+                             */
+                            lessonsWatchPct: number;
+                            /**
+                             * @description % of past talks (12 months) with a published lesson, below which: act
+                             * @default 25
+                             */
+                            lessonsActPct: number;
+                        };
+                        speakUp: {
+                            /** @description the monthly invitation to propose goes out */
+                            enabled: boolean;
+                            /** @description people invited in the last 12 months */
+                            asked: number;
+                            /** @description of those, how many submitted a proposal afterwards */
+                            proposed: number;
+                            /** @description of those, how many said "never ask again" */
+                            declined: number;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rule broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCommunitiesBySlugHealthSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    thresholds?: {
+                        /**
+                         * @description weeks since the last meeting before it is worth watching
+                         * @default 5
+                         */
+                        rhythmWatchWeeks?: number;
+                        /**
+                         * @description weeks since the last meeting before organizers should act
+                         * @default 8
+                         */
+                        rhythmActWeeks?: number;
+                        /**
+                         * @description % of the series' planned meetings held (90 days), below which: watch
+                         * @default 75
+                         */
+                        rhythmHeldWatchPct?: number;
+                        /**
+                         * @description % of the series' planned meetings held (90 days), below which: act
+                         * @default 50
+                         */
+                        rhythmHeldActPct?: number;
+                        /**
+                         * @description weeks of upcoming meetings that have talks, below which: watch
+                         * @default 4
+                         */
+                        pipelineWatchWeeks?: number;
+                        /**
+                         * @description weeks of upcoming meetings that have talks, below which: act
+                         * @default 2
+                         */
+                        pipelineActWeeks?: number;
+                        /**
+                         * @description days the oldest proposal may wait for a decision before: watch
+                         * @default 14
+                         */
+                        decisionWatchDays?: number;
+                        /**
+                         * @description days the oldest proposal may wait for a decision before: act
+                         * @default 30
+                         */
+                        decisionActDays?: number;
+                        /**
+                         * @description meetings in a row with falling attendance that call for action
+                         * @default 3
+                         */
+                        attendanceFalls?: number;
+                        /**
+                         * @description % drop from one meeting to the next that is worth watching
+                         * @default 20
+                         */
+                        attendanceDropWatchPct?: number;
+                        /**
+                         * @description % of those going who came (last meeting), below which: watch
+                         * @default 60
+                         */
+                        showUpWatchPct?: number;
+                        /**
+                         * @description % of those going who came (last meeting), below which: act
+                         * @default 40
+                         */
+                        showUpActPct?: number;
+                        /**
+                         * @description talks in 12 months needed before speaker figures are judged
+                         * @default 4
+                         */
+                        minTalks?: number;
+                        /**
+                         * @description % of talks (12 months) by first-time speakers, below which: watch
+                         * @default 20
+                         */
+                        firstTimeWatchPct?: number;
+                        /**
+                         * @description % of talks (12 months) by first-time speakers, below which: act
+                         * @default 10
+                         */
+                        firstTimeActPct?: number;
+                        /**
+                         * @description % of talks (12 months) given by the top 3 speakers, from which: watch
+                         * @default 50
+                         */
+                        topSpeakersWatchPct?: number;
+                        /**
+                         * @description % of talks (12 months) given by the top 3 speakers, from which: act
+                         * @default 70
+                         */
+                        topSpeakersActPct?: number;
+                        /**
+                         * @description % of members who came to a meeting (90 days), below which: watch
+                         * @default 25
+                         */
+                        reachWatchPct?: number;
+                        /**
+                         * @description % of members who came to a meeting (90 days), below which: act
+                         * @default 10
+                         */
+                        reachActPct?: number;
+                        /**
+                         * @description % of support tasks (90 days) done on time, below which: watch
+                         * @default 80
+                         */
+                        onTimeWatchPct?: number;
+                        /**
+                         * @description % of support tasks (90 days) done on time, below which: act
+                         * @default 60
+                         */
+                        onTimeActPct?: number;
+                        /**
+                         * @description % of past talks (12 months) with a published lesson, below which: watch
+                         * @default 50
+                         */
+                        lessonsWatchPct?: number;
+                        /**
+                         * @description % of past talks (12 months) with a published lesson, below which: act
+                         * @default 25
+                         */
+                        lessonsActPct?: number;
+                    };
+                    speakUp?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        community: string;
+                        indicators: {
+                            /** @enum {unknown} */
+                            key: "rhythm" | "pipeline" | "attendance" | "newVoices" | "reach" | "care" | "lessons";
+                            name: string;
+                            /**
+                             * @description healthy, watch (worth a look) or act (time to do something)
+                             * @enum {unknown}
+                             */
+                            status: "healthy" | "watch" | "act";
+                            value: number | null;
+                            /** @enum {unknown} */
+                            unit: "weeks" | "percent" | "people";
+                            /** @description why, in words */
+                            reason: string;
+                            reasonCode: string;
+                            reasonValues: {
+                                [key: string]: number | string;
+                            };
+                            trend: {
+                                /** @description month (YYYY-MM) or, for attendance, the meeting */
+                                label: string;
+                                value: number | null;
+                            }[];
+                            nextStep: string;
+                            /** @description the page that takes the next step */
+                            nextStepUrl: string;
+                            actSince: string | null;
+                        }[];
+                        thresholds: {
+                            /**
+                             * @description weeks since the last meeting before it is worth watching
+                             * @default 5
+                             */
+                            rhythmWatchWeeks: number;
+                            /**
+                             * @description weeks since the last meeting before organizers should act
+                             * @default 8
+                             */
+                            rhythmActWeeks: number;
+                            /**
+                             * @description % of the series' planned meetings held (90 days), below which: watch
+                             * @default 75
+                             */
+                            rhythmHeldWatchPct: number;
+                            /**
+                             * @description % of the series' planned meetings held (90 days), below which: act
+                             * @default 50
+                             */
+                            rhythmHeldActPct: number;
+                            /**
+                             * @description weeks of upcoming meetings that have talks, below which: watch
+                             * @default 4
+                             */
+                            pipelineWatchWeeks: number;
+                            /**
+                             * @description weeks of upcoming meetings that have talks, below which: act
+                             * @default 2
+                             */
+                            pipelineActWeeks: number;
+                            /**
+                             * @description days the oldest proposal may wait for a decision before: watch
+                             * @default 14
+                             */
+                            decisionWatchDays: number;
+                            /**
+                             * @description days the oldest proposal may wait for a decision before: act
+                             * @default 30
+                             */
+                            decisionActDays: number;
+                            /**
+                             * @description meetings in a row with falling attendance that call for action
+                             * @default 3
+                             */
+                            attendanceFalls: number;
+                            /**
+                             * @description % drop from one meeting to the next that is worth watching
+                             * @default 20
+                             */
+                            attendanceDropWatchPct: number;
+                            /**
+                             * @description % of those going who came (last meeting), below which: watch
+                             * @default 60
+                             */
+                            showUpWatchPct: number;
+                            /**
+                             * @description % of those going who came (last meeting), below which: act
+                             * @default 40
+                             */
+                            showUpActPct: number;
+                            /**
+                             * @description talks in 12 months needed before speaker figures are judged
+                             * @default 4
+                             */
+                            minTalks: number;
+                            /**
+                             * @description % of talks (12 months) by first-time speakers, below which: watch
+                             * @default 20
+                             */
+                            firstTimeWatchPct: number;
+                            /**
+                             * @description % of talks (12 months) by first-time speakers, below which: act
+                             * @default 10
+                             */
+                            firstTimeActPct: number;
+                            /**
+                             * @description % of talks (12 months) given by the top 3 speakers, from which: watch
+                             * @default 50
+                             */
+                            topSpeakersWatchPct: number;
+                            /**
+                             * @description % of talks (12 months) given by the top 3 speakers, from which: act
+                             * @default 70
+                             */
+                            topSpeakersActPct: number;
+                            /**
+                             * @description % of members who came to a meeting (90 days), below which: watch
+                             * @default 25
+                             */
+                            reachWatchPct: number;
+                            /**
+                             * @description % of members who came to a meeting (90 days), below which: act
+                             * @default 10
+                             */
+                            reachActPct: number;
+                            /**
+                             * @description % of support tasks (90 days) done on time, below which: watch
+                             * @default 80
+                             */
+                            onTimeWatchPct: number;
+                            /**
+                             * @description % of support tasks (90 days) done on time, below which: act
+                             * @default 60
+                             */
+                            onTimeActPct: number;
+                            /**
+                             * @description % of past talks (12 months) with a published lesson, below which: watch
+                             * @default 50
+                             */
+                            lessonsWatchPct: number;
+                            /**
+                             * @description % of past talks (12 months) with a published lesson, below which: act
+                             * @default 25
+                             */
+                            lessonsActPct: number;
+                        };
+                        speakUp: {
+                            /** @description the monthly invitation to propose goes out */
+                            enabled: boolean;
+                            /** @description people invited in the last 12 months */
+                            asked: number;
+                            /** @description of those, how many submitted a proposal afterwards */
+                            proposed: number;
+                            /** @description of those, how many said "never ask again" */
+                            declined: number;
+                        };
+                    };
                 };
             };
             /** @description Bad request */

@@ -85,6 +85,8 @@ async function main() {
         const config = loadConfig();
         const mailer = createMailer(config);
         while ((await drainOutbox(db.ds.manager)) > 0); // receipts wait in job_outbox for a worker
+        // The organizers' daily digest, now: community health tells Olga that attendance needs action.
+        await db.ds.query(`SELECT graphile_worker.add_job('task-digests', '{}'::json)`);
         await runOnce({
           connectionString: db.url,
           taskList: taskList(db.ds, mailer, config),

@@ -81,6 +81,9 @@ import { eventsPages } from './modules/events/events.pages';
 import { lessonsPages } from './modules/lessons/lessons.pages';
 import { tasksPages } from './modules/tasks/tasks.pages';
 import { metricsPages } from './modules/metrics/metrics.pages';
+import { VitalityService } from './modules/vitality/vitality.service';
+import { vitalityRoutes } from './modules/vitality/vitality.routes';
+import { vitalityPages } from './modules/vitality/vitality.pages';
 import { nominationsPages } from './modules/nominations/nominations.pages';
 import { cfpPages } from './modules/cfp/cfp.pages';
 import { peoplePages } from './modules/people/people.pages';
@@ -121,6 +124,7 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
   const team = new TeamService(ds, communities);
   const search = new SearchService(ds);
   const metrics = new MetricsService(ds, communities);
+  const vitality = new VitalityService(ds, communities, metrics);
   return {
     credentials,
     people,
@@ -146,6 +150,7 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
     team,
     search,
     metrics,
+    vitality,
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -241,6 +246,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await web.register(lessonsPages, services);
     await web.register(tasksPages, services);
     await web.register(metricsPages, services);
+    await web.register(vitalityPages, services);
     await web.register(nominationsPages, services);
     await web.register(wishesPages, services);
     await web.register(seriesPages, services);
@@ -272,6 +278,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(teamRoutes, { team: services.team });
       await v1.register(searchRoutes, { search: services.search });
       await v1.register(metricsRoutes, { metrics: services.metrics });
+      await v1.register(vitalityRoutes, { vitality: services.vitality, publicUrl });
     },
     { prefix: '/v1' },
   );

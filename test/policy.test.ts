@@ -272,6 +272,7 @@ t.test('every role × every action, over HTTP', async (t) => {
       return r;
     },
     'metrics.read': (p) => req('GET', '/v1/communities/guild/metrics', { token: p.token }),
+    'community.health': (p) => req('GET', '/v1/communities/guild/health', { token: p.token }),
     'proposal.read': (p) => req('GET', `/v1/proposals/${proposal}`, { token: p.token }),
   };
 

@@ -25,7 +25,7 @@ t.test('the demo seed builds a whole community through the services', async (t) 
   const [lunches, others] = [true, false].map((series) =>
     events.body.items.filter((e: { title: string }) => (e.title === 'Guild lunch') === series),
   );
-  t.equal(others.length, 5);
+  t.equal(others.length, 7, 'five, and two earlier brown-bags (the community-health story)');
   t.equal(lunches.length, 7, 'a series: six upcoming lunches and the skipped one, canceled');
   const series = await ctx.req('GET', `/v1/communities/${DEMO_SLUG}/series`, { token: olga });
   t.match(series.body.items, [{ title: 'Guild lunch', rules: [{ cadence: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH' }] }]);
@@ -84,5 +84,12 @@ t.test('the demo seed builds a whole community through the services', async (t) 
       (b: { talksGiven: number; talksWithLessonPct: number }) => b.talksGiven === 2 && b.talksWithLessonPct === 50,
     ),
     'last month in figures',
+  );
+  const health = await ctx.req('GET', `/v1/communities/${DEMO_SLUG}/health`, { token: olga });
+  const attendance = health.body.indicators.find((i: { key: string }) => i.key === 'attendance');
+  t.match(
+    attendance,
+    { status: 'act', reason: 'Attendance fell 3 meetings in a row: 9 → 8 → 6.' },
+    'the health story: an indicator that needs attention',
   );
 });

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import type { Services } from '../../src/app';
 import type { Actor } from '../../src/core/actor';
 import type { ProposalState } from '../../src/modules/proposals/state-machine';
+import { seedHealthStory } from './demo-health';
 
 export const DEMO_SLUG = 'platform-guild';
 
@@ -109,6 +110,7 @@ export async function seedDemo(
         'lesson.published',
         'wish.created',
         'call.closing',
+        'health.act',
       ],
     });
   const call = await s.cfp.create(olga, DEMO_SLUG, {
@@ -167,6 +169,7 @@ export async function seedDemo(
     tick(`proposal ${title}`);
   }
   await seedEvents(s, olga, actors, ids, tick);
+  await seedHealthStory(s, DEMO_SLUG, olga, actors, tick);
   await seedAfterTheTalk(s, olga, actors, ids, tick);
   return tokens;
 }
@@ -410,4 +413,4 @@ async function seedAfterTheTalk(
   tick('the organizing team');
 }
 
-export const DEMO_STEPS = 10 + 3 + TALKS.length + 3 + 6;
+export const DEMO_STEPS = 10 + 3 + TALKS.length + 3 + 6 + 1;

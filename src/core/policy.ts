@@ -320,6 +320,10 @@ export const POLICY = {
     refusal: 'Only its author or an organizer closes a topic wish.',
   },
   'metrics.read': membersOnly("read the community's figures", "A community's figures are for its members."),
+  'community.health': organizersOnly(
+    "see the community's health, set its thresholds, turn the monthly invitation to propose on or off",
+    "A community's health is for its organizers.",
+  ),
   'proposal.read': {
     what: 'see a proposal',
     rule: any(isOwn, all(isOrganizer, stateIsNot('draft')), all(isReviewer, stateIsNot('draft', 'withdrawn'))),

@@ -30,6 +30,12 @@ import { TeamRole } from '../modules/team/team-role.entity';
 import { AnnouncementDelivery, AnnouncementDestination } from '../modules/announcements/announcement.entity';
 import { Series, SeriesRule, SeriesSkip } from '../modules/series/series.entity';
 import { TopicWish, TopicWishOffer, TopicWishVote } from '../modules/wishes/wish.entity';
+import {
+  CommunityHealthSetting,
+  HealthAlert,
+  SpeakUpInvitation,
+  SpeakUpPreference,
+} from '../modules/vitality/vitality.entity';
 import { OidcLogin, PersonIdentity, Session, SignInLink } from '../modules/auth/auth.entity';
 
 export const entities = [
@@ -76,4 +82,8 @@ export const entities = [
   SignInLink,
   PersonIdentity,
   OidcLogin,
+  CommunityHealthSetting,
+  HealthAlert,
+  SpeakUpInvitation,
+  SpeakUpPreference,
 ];

@@ -26,6 +26,7 @@ export const TASKS = {
   replies: 'itip-replies',
   announce: 'announce',
   announcementsDue: 'announcements-due',
+  speakUp: 'speak-up',
 } as const;
 
 export async function enqueue(m: EntityManager, task: string, payload: object, o: JobOptions = {}): Promise<void> {

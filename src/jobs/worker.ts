@@ -16,6 +16,8 @@ import { fillAllSeries } from '../modules/series/series.fill';
 import { readReplies } from '../mail/replies';
 import { deliver } from '../modules/announcements/deliver';
 import { announceDue } from '../modules/announcements/due';
+import { checkAll } from '../modules/vitality/vitality.check';
+import { inviteQuiet } from '../modules/vitality/vitality.queries';
 import { drainOutbox, quietLogger, TASKS } from './queue';
 import type { Metrics } from '../metrics';
 
@@ -38,7 +40,12 @@ export function taskList(ds: DataSource, mailer: Mailer, settings: MailSettings,
       await enqueueReminders(ds.manager);
     },
     [TASKS.digests]: async () => {
+      // Community health first: indicators that fell into act are claimed for today's digests.
+      await checkAll(ds);
       await enqueueDigests(ds.manager);
+    },
+    [TASKS.speakUp]: async () => {
+      await inviteQuiet(ds.manager);
     },
     [TASKS.lessonPrompts]: async () => {
       await enqueueLessonPrompts(ds.manager);
@@ -95,6 +102,8 @@ export async function startWorker(o: WorkerOptions): Promise<Runner> {
       '50 * * * * sign-in-sweep',
       '15 3 * * * series-fill ?fill=1d&max=1',
       '20 * * * * announcements-due ?fill=3h&max=1',
+      // The monthly invitation to propose, on the 1st (a missed one is caught up within a week).
+      '0 9 1 * * speak-up ?fill=7d&max=1',
       // Calendar replies in the organizer's mailbox, every minute, when there is one (IMAP_URL).
       ...(o.settings.imapUrl ? ['* * * * * itip-replies'] : []),
     ].join('\n'),

@@ -11,6 +11,8 @@ import { agendaText, eventUid, location, talkUid } from '../calendar/render';
 import { UidDomain } from '../calendar/uid-domain';
 import * as q from './mail.queries';
 import { offerFacts } from '../modules/wishes/wishes.queries';
+import { alertsForDigest, speakUpFacts } from '../modules/vitality/vitality.queries';
+import { en } from '../web/messages/en';
 import { deliveriesOf, destination } from '../modules/announcements/announcements.queries';
 import type { EventRow, Person } from './mail.queries';
 import { defaultAuth, type AuthConfig } from '../config';
@@ -47,6 +49,8 @@ export type MailJob =
   | { kind: 'wish-offer'; wishId: string; personId: string; offererId: string }
   /** An announcement destination kept failing and was paused: its community's organizers hear of it. */
   | { kind: 'destination-paused'; destinationId: string; personId: string }
+  /** The monthly invitation to propose (community health: help the quiet ones speak). */
+  | { kind: 'speak-up'; invitationId: string; personId: string }
   /** Asked for on the sign-in page; the link itself is made when the mail is written (only its hash is kept). */
   | { kind: 'sign-in-link'; email: string; next: string };
 
@@ -129,6 +133,8 @@ export class MessageBuilder {
           `destination-paused.${d.id}.${d.paused_at.getTime()}`,
         );
       }
+      case 'speak-up':
+        return this.speakUp(person, job.invitationId);
       case 'wish-offer': {
         const w = await offerFacts(this.ds.manager, job.wishId, job.offererId);
         if (!w) return null;
@@ -311,7 +317,14 @@ export class MessageBuilder {
   private async digest(person: Person, day: string): Promise<Mail.Options | null> {
     const rows = await q.tasksDueSoon(this.ds.manager, person.id);
     const empty = await q.emptyOccurrencesFor(this.ds.manager, person.id);
-    if (!rows.length && !empty.length) return null;
+    const alerts = (await alertsForDigest(this.ds.manager, person.id, day)).map((a) => ({
+      community: a.community,
+      indicator: en.health.indicator[a.indicator] ?? a.indicator,
+      reason: en.health.reason(a.reason.key, a.reason.values),
+      step: en.health.step[a.reason.step] ?? '',
+      url: `${this.settings.publicUrl}${a.reason.path}`,
+    }));
+    if (!rows.length && !empty.length && !alerts.length) return null;
     const line = (r: (typeof rows)[number]) => ({
       title: r.title,
       talk: r.talk,
@@ -329,8 +342,28 @@ export class MessageBuilder {
           (e) =>
             `${e.title} (${e.community}), ${when(e.starts_at, e.starts_at, e.time_zone).replace(/–\d\d:\d\d/, '')}`,
         ),
+        alerts,
       ),
       `digest.${person.id}.${day}`,
+    );
+  }
+
+  /** Nothing to say once they answered (or said "never" to another community's invitation). */
+  private async speakUp(person: Person, invitationId: string): Promise<Mail.Options | null> {
+    const s = await speakUpFacts(this.ds.manager, invitationId);
+    if (!s || s.answer || s.never) return null;
+    return this.mail(
+      person,
+      templates.speakUp({
+        name: person.name,
+        community: s.community,
+        wishes: s.wishes,
+        lessons: s.lessons,
+        proposeUrl: await this.signedLink(person, `/c/${s.slug}/propose`),
+        notNowUrl: await this.signedLink(person, `/speak-up/${s.id}/not-now`),
+        neverUrl: await this.signedLink(person, `/speak-up/${s.id}/never`),
+      }),
+      `speak-up.${s.id}`,
     );
   }
 

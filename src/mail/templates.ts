@@ -53,6 +53,25 @@ export interface DigestLine {
   due: string;
 }
 
+/** An indicator of a community that fell into act (community health), as the organizers' digest tells it. */
+export interface HealthAlertLine {
+  community: string;
+  indicator: string;
+  reason: string;
+  step: string;
+  url: string;
+}
+
+export interface SpeakUpInfo {
+  name: string;
+  community: string;
+  wishes: { title: string; votes: number }[];
+  lessons: { title: string; speaker: string; takeaway: string | null }[];
+  proposeUrl: string;
+  notNowUrl: string;
+  neverUrl: string;
+}
+
 export interface LessonPromptInfo {
   name: string;
   title: string;
@@ -90,6 +109,25 @@ export const templates = {
       'You know more than you think, and the organizers help with everything else: the outline, the slides, the room and the announcement. Accept and you get a draft proposal to shape at your own pace; decline and that is fine too.',
       n.url,
     ]),
+  speakUp: (s: SpeakUpInfo) =>
+    message(`${s.community} would love to hear from you`, [
+      `Hi ${s.name},`,
+      `you have been to several talks at ${s.community}: thank you for coming! Have you thought about giving one yourself? What you do every day and take for granted is often exactly what colleagues would love to learn.`,
+      ...(s.wishes.length
+        ? [
+            `Topics colleagues are asking for:\n${s.wishes.map((w) => `• ${w.title} (${w.votes} ${w.votes === 1 ? 'vote' : 'votes'})`).join('\n')}`,
+          ]
+        : []),
+      ...(s.lessons.length
+        ? [
+            `It was their first talk too:\n${s.lessons.map((l) => `• ${l.speaker}, "${l.title}"${l.takeaway ? ` — learned: ${l.takeaway}` : ''}`).join('\n')}`,
+          ]
+        : []),
+      'A lightning talk of five minutes is a fine start, and the organizers help with the outline, the slides and the room. Propose a talk here:',
+      s.proposeUrl,
+      `Not now? Tell us and we will not ask for six months: ${s.notNowUrl}`,
+      `Never ask again: ${s.neverUrl}`,
+    ]),
   destinationPaused: (d: { name: string; destination: string; community: string; error: string; url: string }) =>
     message(`Announcements paused: ${d.destination}`, [
       `Hi ${d.name},`,
@@ -114,13 +152,28 @@ export const templates = {
         ? []
         : ['Thank you for thinking of them: being asked is encouraging, even when the time is not right.']),
     ]),
-  taskDigest: (name: string, overdue: DigestLine[], soon: DigestLine[], empty: string[] = []) =>
+  taskDigest: (
+    name: string,
+    overdue: DigestLine[],
+    soon: DigestLine[],
+    empty: string[] = [],
+    alerts: HealthAlertLine[] = [],
+  ) =>
     message(
       overdue.length || soon.length
         ? `Speaker support: ${overdue.length ? `${overdue.length} overdue, ` : ''}${soon.length} due within 3 days`
-        : `Speaker support: ${empty.length} coming up with an empty agenda`,
+        : empty.length
+          ? `Speaker support: ${empty.length} coming up with an empty agenda`
+          : `Community health: ${alerts.length === 1 ? `${alerts[0].community}, ${alerts[0].indicator} needs` : `${alerts.length} indicators need`} action`,
       [
         `Hi ${name},`,
+        ...alerts.map(
+          (a) =>
+            `Community health — ${a.community}: ${a.indicator} needs action.\n${a.reason}\nNext step: ${a.step}\n${a.url}`,
+        ),
+        ...(alerts.length
+          ? ['You hear about each of these once; it is not repeated unless it recovers and falls again.']
+          : []),
         ...(overdue.length
           ? [`Overdue:\n${overdue.map((l) => `• ${l.title} — ${l.talk} (was due ${l.due})`).join('\n')}`]
           : []),

@@ -13,6 +13,7 @@ export const HAPPENINGS = [
   'talk.tomorrow',
   'lesson.published',
   'wish.created',
+  'health.act',
 ] as const;
 export type Happening = (typeof HAPPENINGS)[number];
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'skipped'] as const;

@@ -100,7 +100,8 @@ export function CommunityHome(p: CommunityHomeProps) {
         {p.may.organize ? (
           <p>
             <a href={`/c/${a.community.slug}/calls/new`}>{m.newCall}</a> ·{' '}
-            <a href={`/c/${a.community.slug}/announcements`}>{m.announcements}</a>
+            <a href={`/c/${a.community.slug}/announcements`}>{m.announcements}</a> ·{' '}
+            <a href={`/c/${a.community.slug}/health`}>{m.health.title}</a>
           </p>
         ) : null}
         {ctx.who ? (

@@ -11,6 +11,9 @@ export const ENQUEUE_DIGESTS = `
     SELECT ms.person_id FROM event e JOIN membership ms ON ms.community_id = e.community_id AND ms.role = 'organizer'
      WHERE e.series_id IS NOT NULL AND e.status <> 'canceled' AND e.starts_at > now() AND e.starts_at < now() + interval '14 days'
        AND NOT EXISTS (SELECT 1 FROM slot x WHERE x.event_id = e.id)
+    UNION -- organizers of a community whose health alert today's digest tells (vitality.check.ts)
+    SELECT ms.person_id FROM health_alert a JOIN membership ms ON ms.community_id = a.community_id AND ms.role = 'organizer'
+     WHERE a.digest_day = current_date
   ), fresh AS (
     INSERT INTO digest_log (person_id, day) SELECT assignee_id, current_date FROM due ON CONFLICT DO NOTHING RETURNING person_id, day
   )

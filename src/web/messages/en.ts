@@ -264,6 +264,7 @@ export const en = {
     'talk.tomorrow': "tomorrow's talks",
     'lesson.published': 'a lesson is published',
     'wish.created': 'a new topic wish',
+    'health.act': 'community health needs action',
   } as Record<string, string>,
   paused: 'paused',
   pause: 'Pause',
@@ -423,6 +424,137 @@ export const en = {
   unassigned: '— nobody —',
   levelName: { beginner: 'beginner', intermediate: 'intermediate', advanced: 'advanced' } as Record<string, string>,
   broken: 'Something went wrong on our side; it has been logged. Please try again.',
+
+  // community health
+  health: {
+    title: 'Community health',
+    link: 'Health',
+    hint: 'Each indicator is judged by thresholds you can set below: healthy, worth watching, or time to act. When one falls into “act”, organizers hear it once, in their digest and in chats that take “community health needs action”.',
+    indicator: {
+      rhythm: 'Rhythm kept',
+      pipeline: 'Speaker pipeline',
+      attendance: 'Attendance',
+      newVoices: 'New voices',
+      reach: 'Reach',
+      care: 'Care for speakers',
+      lessons: 'What did you learn?',
+    } as Record<string, string>,
+    status: { healthy: 'Healthy', watch: 'Watch', act: 'Act' } as Record<string, string>,
+    unit: {
+      weeks: (v: number) => `${v} ${v === 1 ? 'week' : 'weeks'}`,
+      percent: (v: number) => `${v} %`,
+      people: (v: number) => `${v} ${v === 1 ? 'person' : 'people'}`,
+    } as Record<string, (v: number) => string>,
+    noValue: '—',
+    trend: 'Trend',
+    actSince: (when: string) => `Needs action since ${when}; the organizers were told once.`,
+    nextStep: 'Next step',
+    reason: (key: string, v: Record<string, number | string>): string => {
+      const n = (k: string) => Number(v[k]);
+      const talks = (k: string) => `${n(k)} ${n(k) === 1 ? 'talk' : 'talks'}`;
+      const words: Record<string, () => string> = {
+        rhythmNone: () => 'No meeting has been held yet.',
+        rhythmSince: () => `The last meeting was ${n('weeks')} ${n('weeks') === 1 ? 'week' : 'weeks'} ago.`,
+        rhythmHeld: () => `${n('held')} of ${n('planned')} planned meetings were held in the last 90 days.`,
+        pipelineGap: () =>
+          n('weeks') === 0
+            ? `The next meeting has no talk yet; ${talks('backlog')} accepted wait for a slot.`
+            : `Only the next ${n('weeks') === 1 ? 'week has' : `${n('weeks')} weeks have`} talks; a meeting after that has none yet (${talks('backlog')} accepted wait for a slot).`,
+        pipelineCovered: () =>
+          `Upcoming meetings have talks for ${n('weeks')} weeks; ${talks('backlog')} accepted wait for a slot.`,
+        pipelineNothing: () =>
+          `No meeting is planned in the next 12 weeks; ${talks('backlog')} accepted wait for a slot.`,
+        pipelineWaiting: () =>
+          `${n('pending')} ${n('pending') === 1 ? 'proposal waits' : 'proposals wait'} for a decision, the oldest for ${n('days')} days.`,
+        attendanceNone: () => 'No meeting has been held yet, so there is no attendance to judge.',
+        attendanceSteady: () => `${n('last')} came to the last meeting.`,
+        attendanceFell: () => `Attendance fell ${n('n')} meetings in a row: ${v.series}.`,
+        attendanceDropped: () => `Attendance dropped from ${n('from')} to ${n('to')} at the last meeting.`,
+        attendanceShowUp: () =>
+          `${n('came')} of the ${n('going')} people going came to the last meeting (${n('pct')} %).`,
+        voicesTooFew: () => `${talks('talks')} in the last 12 months; speaker figures are judged from ${n('min')} on.`,
+        voicesFirst: () =>
+          `${n('first')} of ${talks('talks')} in the last 12 months had a first-time speaker (${n('pct')} %).`,
+        voicesTop: () =>
+          `The three busiest speakers gave ${n('top')} of ${talks('talks')} in the last 12 months (${n('pct')} %).`,
+        reachNoMembers: () => 'The community has no members yet.',
+        reachShare: () =>
+          `${n('came')} of ${n('members')} members came to a meeting in the last 90 days (${n('pct')} %), from ${n('departments')} of their ${n('of')} departments.`,
+        careNone: () => 'No support task was due in the last 90 days.',
+        careShare: () =>
+          `${n('onTime')} of ${n('due')} support tasks due in the last 90 days were done on time (${n('pct')} %).`,
+        lessonsNone: () => 'No talk was given in the last 12 months.',
+        lessonsShare: () =>
+          `${n('with')} of ${talks('talks')} of the last 12 months have a published lesson (${n('pct')} %).`,
+      };
+      const said = words[key]?.() ?? key;
+      return v.counted === 'going' ? `${said} (Counted by RSVPs: nobody was checked in.)` : said;
+    },
+    step: {
+      stepRhythm: 'Plan the next meetings: give the community a series with a cadence, or publish the next event.',
+      stepPlaceBacklog: 'Place accepted talks from the backlog on the upcoming meetings.',
+      stepFindSpeakers: 'Find speakers: nominate colleagues, or turn popular topic wishes into talks.',
+      stepDecide: 'Decide the waiting proposals: their speakers are waiting for an answer.',
+      stepAttendance: 'Ask what people want to hear: look at the topic wishes and plan talks on the favourites.',
+      stepNewVoices: 'Nominate a colleague who has not spoken yet: a first talk usually needs an invitation.',
+      stepReach: 'Announce where people already are: connect a chat channel, and invite other departments.',
+      stepCare: 'Look at the overdue support tasks on the board and share them out.',
+      stepLessons: 'Ask the speakers of recent talks for their lesson: ten minutes of notes help the next speaker.',
+    } as Record<string, string>,
+    takeStep: 'Take this step',
+    chatTitle: (community: string, indicator: string) => `${community}: ${indicator} needs attention`,
+    speakUpTitle: 'Helping the quiet ones speak',
+    speakUpOn:
+      'Once a month, people who came to several talks but never proposed one (and who accept nominations) get one kind invitation to propose; nobody gets more than one a quarter.',
+    speakUpOff: 'The monthly invitation to propose is off for this community.',
+    speakUpFigures: (asked: number, proposed: number) =>
+      `In the last 12 months ${asked} ${asked === 1 ? 'person was' : 'people were'} asked; ${proposed} proposed a talk afterwards.`,
+    settingsTitle: 'Thresholds and settings',
+    speakUpSetting: 'Send the monthly invitation to propose',
+    threshold: {
+      rhythmWatchWeeks: 'weeks since the last meeting before it is worth watching',
+      rhythmActWeeks: 'weeks since the last meeting before organizers should act',
+      rhythmHeldWatchPct: "% of the series' planned meetings held (90 days), below which: watch",
+      rhythmHeldActPct: "% of the series' planned meetings held (90 days), below which: act",
+      pipelineWatchWeeks: 'weeks of upcoming meetings that have talks, below which: watch',
+      pipelineActWeeks: 'weeks of upcoming meetings that have talks, below which: act',
+      decisionWatchDays: 'days the oldest proposal may wait for a decision before: watch',
+      decisionActDays: 'days the oldest proposal may wait for a decision before: act',
+      attendanceFalls: 'meetings in a row with falling attendance that call for action',
+      attendanceDropWatchPct: '% drop from one meeting to the next that is worth watching',
+      showUpWatchPct: '% of those going who came (last meeting), below which: watch',
+      showUpActPct: '% of those going who came (last meeting), below which: act',
+      minTalks: 'talks in 12 months needed before speaker figures are judged',
+      firstTimeWatchPct: '% of talks (12 months) by first-time speakers, below which: watch',
+      firstTimeActPct: '% of talks (12 months) by first-time speakers, below which: act',
+      topSpeakersWatchPct: '% of talks (12 months) given by the top 3 speakers, from which: watch',
+      topSpeakersActPct: '% of talks (12 months) given by the top 3 speakers, from which: act',
+      reachWatchPct: '% of members who came to a meeting (90 days), below which: watch',
+      reachActPct: '% of members who came to a meeting (90 days), below which: act',
+      onTimeWatchPct: '% of support tasks (90 days) done on time, below which: watch',
+      onTimeActPct: '% of support tasks (90 days) done on time, below which: act',
+      lessonsWatchPct: '% of past talks (12 months) with a published lesson, below which: watch',
+      lessonsActPct: '% of past talks (12 months) with a published lesson, below which: act',
+    } as Record<string, string>,
+    thresholdCol: 'Threshold',
+    valueCol: 'Value',
+    defaultIs: (v: number) => `default ${v}`,
+    save: 'Save the settings',
+    saved: 'Saved.',
+  },
+  speakUp: {
+    title: 'An invitation to propose a talk',
+    notNow: 'Not now',
+    never: 'Never ask again',
+    notNowSay: (community: string) =>
+      `You will not be asked again for six months (by ${community} or any other community). Thank you for letting us know.`,
+    neverSay:
+      'You will not be asked again. If you ever want to give a talk, the call for proposals is always open to you.',
+    confirmNotNow: 'Not now: ask me again in six months at the earliest',
+    confirmNever: 'Never ask me again',
+    askedBy: (community: string) => `${community} invited you to propose a talk.`,
+    propose: 'Propose a talk',
+  },
 
   // errors
   notFoundTitle: 'Not found',
