@@ -30,7 +30,7 @@ import { TeamRole } from '../modules/team/team-role.entity';
 import { AnnouncementDelivery, AnnouncementDestination } from '../modules/announcements/announcement.entity';
 import { Series, SeriesRule, SeriesSkip } from '../modules/series/series.entity';
 import { TopicWish, TopicWishOffer, TopicWishVote } from '../modules/wishes/wish.entity';
-import { OidcLogin, PersonIdentity, Session, SignInLink } from '../modules/auth/auth.entity';
+import { OidcLogin, PersonIdentity, Session, SignInLink, SignInRequest } from '../modules/auth/auth.entity';
 
 export const entities = [
   Person,
@@ -74,6 +74,7 @@ export const entities = [
   TopicWishOffer,
   Session,
   SignInLink,
+  SignInRequest,
   PersonIdentity,
   OidcLogin,
 ];
