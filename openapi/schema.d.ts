@@ -4580,16 +4580,13 @@ export interface operations {
                             person: {
                                 /** Format: uuid */
                                 id: string;
-                                email: string;
                                 name: string;
-                                department: string | null;
                                 title: string | null;
-                                isAdmin: boolean;
                                 /** @description false: colleagues cannot nominate this person to speak */
                                 acceptsNominations: boolean;
-                                alarmMinutes?: number | null;
-                                /** Format: date-time */
-                                createdAt: string;
+                                /** @description organizers and the person themself only */
+                                email?: string;
+                                department?: string | null;
                             };
                             /** @enum {unknown} */
                             role: "member" | "reviewer" | "organizer";
@@ -4744,16 +4741,13 @@ export interface operations {
                         person: {
                             /** Format: uuid */
                             id: string;
-                            email: string;
                             name: string;
-                            department: string | null;
                             title: string | null;
-                            isAdmin: boolean;
                             /** @description false: colleagues cannot nominate this person to speak */
                             acceptsNominations: boolean;
-                            alarmMinutes?: number | null;
-                            /** Format: date-time */
-                            createdAt: string;
+                            /** @description organizers and the person themself only */
+                            email?: string;
+                            department?: string | null;
                         };
                         /** @enum {unknown} */
                         role: "member" | "reviewer" | "organizer";
@@ -4893,16 +4887,13 @@ export interface operations {
                         person: {
                             /** Format: uuid */
                             id: string;
-                            email: string;
                             name: string;
-                            department: string | null;
                             title: string | null;
-                            isAdmin: boolean;
                             /** @description false: colleagues cannot nominate this person to speak */
                             acceptsNominations: boolean;
-                            alarmMinutes?: number | null;
-                            /** Format: date-time */
-                            createdAt: string;
+                            /** @description organizers and the person themself only */
+                            email?: string;
+                            department?: string | null;
                         };
                         /** @enum {unknown} */
                         role: "member" | "reviewer" | "organizer";
@@ -4921,16 +4912,13 @@ export interface operations {
                         person: {
                             /** Format: uuid */
                             id: string;
-                            email: string;
                             name: string;
-                            department: string | null;
                             title: string | null;
-                            isAdmin: boolean;
                             /** @description false: colleagues cannot nominate this person to speak */
                             acceptsNominations: boolean;
-                            alarmMinutes?: number | null;
-                            /** Format: date-time */
-                            createdAt: string;
+                            /** @description organizers and the person themself only */
+                            email?: string;
+                            department?: string | null;
                         };
                         /** @enum {unknown} */
                         role: "member" | "reviewer" | "organizer";
@@ -5207,16 +5195,13 @@ export interface operations {
                         person: {
                             /** Format: uuid */
                             id: string;
-                            email: string;
                             name: string;
-                            department: string | null;
                             title: string | null;
-                            isAdmin: boolean;
                             /** @description false: colleagues cannot nominate this person to speak */
                             acceptsNominations: boolean;
-                            alarmMinutes?: number | null;
-                            /** Format: date-time */
-                            createdAt: string;
+                            /** @description organizers and the person themself only */
+                            email?: string;
+                            department?: string | null;
                         };
                         /** @enum {unknown} */
                         role: "member" | "reviewer" | "organizer";

@@ -61,6 +61,7 @@ const MemberPerson = Type.Object({
   id: Uuid,
   name: Type.String(),
   title: Nullable(Type.String()),
+  acceptsNominations: Type.Boolean({ description: 'false: colleagues cannot nominate this person to speak' }),
   email: Type.Optional(Type.String({ description: 'organizers and the person themself only' })),
   department: Type.Optional(Nullable(Type.String({ description: 'organizers and the person themself only' }))),
 });
@@ -95,6 +96,7 @@ export const memberOut = (r: MemberRow) => ({
     id: r.person.id,
     name: r.person.name,
     title: r.person.title,
+    acceptsNominations: r.person.acceptsNominations,
     ...(r.contact ? { email: r.person.email, department: r.person.department } : {}),
   },
   role: r.role,
