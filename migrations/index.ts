@@ -21,6 +21,7 @@ import { Announcements1796401464877 } from './1796401464877-Announcements';
 import { TeamRoles1796402600682 } from './1796402600682-TeamRoles';
 import { SeriesFormatMix1796404447886 } from './1796404447886-SeriesFormatMix';
 import { CommunityHealth1796609682979 } from './1796609682979-CommunityHealth';
+import { SignInRequests1796609960464 } from './1796609960464-SignInRequests';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -44,4 +45,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   TeamRoles1796402600682,
   SeriesFormatMix1796404447886,
   CommunityHealth1796609682979,
+  SignInRequests1796609960464,
 ];

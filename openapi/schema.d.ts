@@ -4614,16 +4614,13 @@ export interface operations {
                             person: {
                                 /** Format: uuid */
                                 id: string;
-                                email: string;
                                 name: string;
-                                department: string | null;
                                 title: string | null;
-                                isAdmin: boolean;
                                 /** @description false: colleagues cannot nominate this person to speak */
                                 acceptsNominations: boolean;
-                                alarmMinutes?: number | null;
-                                /** Format: date-time */
-                                createdAt: string;
+                                /** @description organizers and the person themself only */
+                                email?: string;
+                                department?: string | null;
                             };
                             /** @enum {unknown} */
                             role: "member" | "reviewer" | "organizer";
@@ -4778,16 +4775,13 @@ export interface operations {
                         person: {
                             /** Format: uuid */
                             id: string;
-                            email: string;
                             name: string;
-                            department: string | null;
                             title: string | null;
-                            isAdmin: boolean;
                             /** @description false: colleagues cannot nominate this person to speak */
                             acceptsNominations: boolean;
-                            alarmMinutes?: number | null;
-                            /** Format: date-time */
-                            createdAt: string;
+                            /** @description organizers and the person themself only */
+                            email?: string;
+                            department?: string | null;
                         };
                         /** @enum {unknown} */
                         role: "member" | "reviewer" | "organizer";
@@ -4927,16 +4921,13 @@ export interface operations {
                         person: {
                             /** Format: uuid */
                             id: string;
-                            email: string;
                             name: string;
-                            department: string | null;
                             title: string | null;
-                            isAdmin: boolean;
                             /** @description false: colleagues cannot nominate this person to speak */
                             acceptsNominations: boolean;
-                            alarmMinutes?: number | null;
-                            /** Format: date-time */
-                            createdAt: string;
+                            /** @description organizers and the person themself only */
+                            email?: string;
+                            department?: string | null;
                         };
                         /** @enum {unknown} */
                         role: "member" | "reviewer" | "organizer";
@@ -4955,16 +4946,13 @@ export interface operations {
                         person: {
                             /** Format: uuid */
                             id: string;
-                            email: string;
                             name: string;
-                            department: string | null;
                             title: string | null;
-                            isAdmin: boolean;
                             /** @description false: colleagues cannot nominate this person to speak */
                             acceptsNominations: boolean;
-                            alarmMinutes?: number | null;
-                            /** Format: date-time */
-                            createdAt: string;
+                            /** @description organizers and the person themself only */
+                            email?: string;
+                            department?: string | null;
                         };
                         /** @enum {unknown} */
                         role: "member" | "reviewer" | "organizer";
@@ -5241,16 +5229,13 @@ export interface operations {
                         person: {
                             /** Format: uuid */
                             id: string;
-                            email: string;
                             name: string;
-                            department: string | null;
                             title: string | null;
-                            isAdmin: boolean;
                             /** @description false: colleagues cannot nominate this person to speak */
                             acceptsNominations: boolean;
-                            alarmMinutes?: number | null;
-                            /** Format: date-time */
-                            createdAt: string;
+                            /** @description organizers and the person themself only */
+                            email?: string;
+                            department?: string | null;
                         };
                         /** @enum {unknown} */
                         role: "member" | "reviewer" | "organizer";

@@ -7,7 +7,7 @@ import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { DataSource } from 'typeorm';
-import { defaultAuth, type AuthConfig, type Config } from './config';
+import { defaultAuth, type AuthConfig, type Config, type TrustProxy } from './config';
 import authPlugin from './http/auth';
 import { registerOpenApi } from './http/openapi';
 import problemPlugin from './http/problem';
@@ -90,7 +90,11 @@ import { peoplePages } from './modules/people/people.pages';
 
 export interface AppDeps {
   ds: DataSource;
-  config: Pick<Config, 'bodyLimitBytes' | 'publicUrl'> & { auth?: AuthConfig; metricsToken?: string | null };
+  config: Pick<Config, 'bodyLimitBytes' | 'publicUrl'> & {
+    auth?: AuthConfig;
+    metricsToken?: string | null;
+    trustProxy?: TrustProxy;
+  };
   /** The process's metrics (the server shares them with its in-process worker); else the app's own. */
   metrics?: Metrics;
   logger?: FastifyServerOptions['logger'];
@@ -163,6 +167,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ? { ...deps.logger, serializers: { req: requestSerializer, ...(deps.logger.serializers ?? {}) } }
         : (deps.logger ?? false),
     bodyLimit: deps.config.bodyLimitBytes,
+    // Client address and protocol come from X-Forwarded-* only when the peer is a proxy TRUST_PROXY
+    // names; otherwise the socket's own (a forged header from anyone else changes nothing).
+    trustProxy: deps.config.trustProxy ?? false,
     // Requests that arrive while closing are served (with Connection: close); see http/availability.ts.
     return503OnClosing: false,
     // Every log line of a request carries its id (reqId), and so does every problem body: a proxy's

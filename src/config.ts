@@ -2,6 +2,7 @@
  * The only place that reads the environment. Every variable is parsed and validated here;
  * a bad value stops the start with one line naming the variable and what it accepts.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export interface Config {
@@ -36,8 +37,16 @@ export interface Config {
   metricsToken: string | null;
   /** `npm run worker`: serve its metrics on this port (0: not at all). */
   metricsPort: number;
+  /**
+   * Which peers are proxies whose X-Forwarded-For/-Proto/-Host are believed (Fastify's trustProxy):
+   * addresses/CIDRs (and proxy-addr's names loopback, linklocal, uniquelocal); false: none — the
+   * socket's own address and protocol, whatever a request's headers say.
+   */
+  trustProxy: TrustProxy;
   auth: AuthConfig;
 }
+
+export type TrustProxy = false | string[];
 
 /** How people sign in (see docs/operating.md, Sign-in). */
 export interface AuthConfig {
@@ -95,6 +104,34 @@ function url(env: Env, name: string, protocols: string[]): string | null {
     throw new ConfigError(`${name} is invalid: expected a URL starting with ${protocols.join(' or ')}`);
   }
   return raw;
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: empty (trust no one), or a comma list of the proxies' addresses and CIDRs. A hop
+ * count is refused: it trusts whichever peer connects, so a client that reaches the service directly
+ * could name any address it likes (Fastify 5 ignores hop counts for that reason, failing closed).
+ */
+function trustProxy(env: Env): TrustProxy {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false') return false;
+  if (/^\d+$/.test(raw))
+    throw new ConfigError(
+      `TRUST_PROXY=${raw} is invalid: a hop count trusts any peer; name the proxy's addresses or CIDRs (e.g. 10.0.0.5 or 172.28.0.0/24)`,
+    );
+  const list = raw.split(',').map((v) => v.trim());
+  for (const v of list) {
+    const [addr, bits, more] = v.split('/');
+    const kind = isIP(addr);
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (kind === 6 ? 128 : 32));
+    if (!PROXY_NAMES.includes(v) && (!kind || !okBits || more !== undefined))
+      throw new ConfigError(
+        `TRUST_PROXY: ${JSON.stringify(v)} is invalid: expected addresses and CIDRs separated by commas ` +
+          `(e.g. 10.0.0.5 or 172.28.0.0/24), or ${PROXY_NAMES.join(', ')}; "true" (trust every peer) is not offered`,
+      );
+  }
+  return list;
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -169,5 +206,6 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownDelaySeconds: int(env, 'SHUTDOWN_DELAY', 0, 0, 60),
     metricsToken: metricsToken(env),
     metricsPort: int(env, 'METRICS_PORT', 0, 0, 65535),
+    trustProxy: trustProxy(env),
   };
 }

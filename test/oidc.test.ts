@@ -239,6 +239,22 @@ t.test('sign-in with OpenID Connect against a real provider', async (t) => {
     t.same(id, { issuer, subject: 'ada' });
   });
 
+  await t.test('a hostile next lands on this site after the round trip (issue #26)', async (t) => {
+    for (const v of [
+      '/..//evil.example',
+      '/a/..//evil.example',
+      '/%2F/evil.example',
+      '/\\evil.example',
+      '//evil.example',
+    ]) {
+      const b = browser();
+      const end = await b
+        .run(`${base}/sign-in/oidc?next=${encodeURIComponent(v)}`, 'ada', `${base}/`)
+        .catch((e: Error) => ({ url: `left the site: ${e.message}`, status: 0, body: '' }));
+      t.equal(end.url, `${base}/`, JSON.stringify(v));
+    }
+  });
+
   await t.test('second sign-in finds them, even under a new address', async (t) => {
     accounts.ada.email = 'ada.lovelace@corp.example';
     const b = browser();

@@ -113,6 +113,13 @@ t.test('every role × every action, over HTTP', async (t) => {
       req('POST', '/v1/communities', { token: p.token, body: { slug: fresh('c'), name: 'New' } }),
     'community.update': (p) => req('PATCH', '/v1/communities/guild', { token: p.token, body: { description: 'x' } }),
     'member.list': (p) => req('GET', '/v1/communities/guild/members', { token: p.token }),
+    'member.see-contact': async (p, who) => {
+      const res = await req('GET', '/v1/communities/guild/members?limit=100', { token: p.token });
+      const target = who === 'its speaker' ? p.id : c.speaker.id;
+      const items = (res.body.items ?? []) as { person: { id: string; email?: string } }[];
+      const m = items.find((x) => x.person.id === target);
+      return res.status === 200 && !!m?.person.email;
+    },
     'member.add': (p) =>
       req('POST', '/v1/communities/guild/members', { token: p.token, body: { email: `${fresh('a')}@x.example` } }),
     'member.set-role': async (p) => {

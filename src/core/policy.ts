@@ -115,6 +115,11 @@ export const POLICY = {
   'community.create': adminsOnly('create a community', 'Only admins create communities.'),
   'community.update': organizersOnly('change a community', 'Only organizers change a community.'),
   'member.list': membersOnly("list a community's members", 'Only members see who else is a member; join first.'),
+  'member.see-contact': {
+    what: "see a member's e-mail address and department (others see names)",
+    rule: any(isOrganizer, isSelf),
+    refusal: "Only organizers see members' e-mail addresses and departments.",
+  },
   'member.add': organizersOnly('add a member by e-mail', 'Only organizers add members.'),
   'member.set-role': organizersOnly("change a member's role", 'Only organizers change roles.'),
   'member.remove': {

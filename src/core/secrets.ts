@@ -4,7 +4,7 @@
  * nothing — else a key made once per installation and kept in instance_setting, which still keeps
  * the secrets out of API answers, logs and exports of the tables that hold them.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { storedOnce } from '../db/instance-settings';
 
@@ -29,6 +29,16 @@ export class Sealer {
       throw e;
     });
     return this.key;
+  }
+
+  /**
+   * A secret derived from the key and a label (HMAC-SHA256, base64url): the same label gives the same
+   * secret, so something made again (a mail retried) can carry the secret it carried the first time.
+   */
+  async derive(label: string): Promise<string> {
+    return createHmac('sha256', await this.keyOf())
+      .update(label)
+      .digest('base64url');
   }
 
   async seal(plain: string): Promise<string> {

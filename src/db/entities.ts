@@ -36,7 +36,7 @@ import {
   SpeakUpInvitation,
   SpeakUpPreference,
 } from '../modules/vitality/vitality.entity';
-import { OidcLogin, PersonIdentity, Session, SignInLink } from '../modules/auth/auth.entity';
+import { OidcLogin, PersonIdentity, Session, SignInLink, SignInRequest } from '../modules/auth/auth.entity';
 
 export const entities = [
   Person,
@@ -80,6 +80,7 @@ export const entities = [
   TopicWishOffer,
   Session,
   SignInLink,
+  SignInRequest,
   PersonIdentity,
   OidcLogin,
   CommunityHealthSetting,

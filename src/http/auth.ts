@@ -28,9 +28,13 @@ declare module 'fastify' {
 
 export type Authenticate = (secret: string) => Promise<Actor | null>;
 
-/** The session cookie: `__Host-` and Secure behind https, HttpOnly and SameSite=Lax always. */
-export function sessionCookie(publicUrl: string) {
-  const secure = publicUrl.startsWith('https:');
+/**
+ * The session cookie: `__Host-` and Secure when the site is https (PUBLIC_URL) or this request came
+ * over https (its own TLS, or a trusted proxy's X-Forwarded-Proto: see TRUST_PROXY); HttpOnly and
+ * SameSite=Lax always.
+ */
+export function sessionCookie(publicUrl: string, protocol?: string) {
+  const secure = publicUrl.startsWith('https:') || protocol === 'https';
   return {
     name: secure ? '__Host-bb_session' : 'bb_session',
     options: { path: '/', httpOnly: true, sameSite: 'lax' as const, secure },
@@ -58,7 +62,6 @@ export default fp(async function authPlugin(
   app: FastifyInstance,
   opts: { authenticate: Authenticate; session: Authenticate; publicUrl: string },
 ) {
-  const cookie = sessionCookie(opts.publicUrl);
   app.decorateRequest('actor', null);
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
@@ -72,6 +75,7 @@ export default fp(async function authPlugin(
       if (!req.actor) throw new Unauthorized('The token is unknown or revoked.');
       return;
     }
+    const cookie = sessionCookie(opts.publicUrl, req.protocol);
     const secret = req.cookies?.[cookie.name];
     if (secret) {
       req.actor = secret.length <= 200 ? await opts.session(secret) : null;

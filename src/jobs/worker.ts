@@ -24,9 +24,9 @@ import type { Metrics } from '../metrics';
 export function taskList(ds: DataSource, mailer: Mailer, settings: MailSettings, metrics?: Metrics): TaskList {
   const builder = new MessageBuilder(ds, settings);
   return {
-    [TASKS.mail]: async (payload) => {
+    [TASKS.mail]: async (payload, helpers) => {
       const job = payload as MailJob;
-      const message = await builder.build(job);
+      const message = await builder.build(job, String(helpers.job.id));
       if (!message) return void metrics?.mails.inc({ kind: job.kind, outcome: 'dropped' });
       try {
         await mailer.send(message);

@@ -3,6 +3,7 @@
  * database says then. Message-IDs derive from what a message is about, so a retry after an
  * ambiguous failure carries the same Message-ID and clients recognise it.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DateTime } from 'luxon';
 import type Mail from 'nodemailer/lib/mailer';
 import type { DataSource } from 'typeorm';
@@ -17,7 +18,6 @@ import { deliveriesOf, destination } from '../modules/announcements/announcement
 import type { EventRow, Person } from './mail.queries';
 import { defaultAuth, type AuthConfig } from '../config';
 import { createSignInLink, domainOf, LINK_MINUTES, MAIL_LINK_MINUTES } from '../modules/auth/links';
-import { recentLinks } from '../modules/auth/auth.queries';
 import { templates, type EventInfo, type Rendered } from './templates';
 import { when } from './when';
 
@@ -69,9 +69,6 @@ export interface MailSettings {
   imapUrl?: string | null;
 }
 
-/** Requested sign-in links per address per quarter hour; more requests send nothing. */
-const LINKS_PER_QUARTER_HOUR = 5;
-
 export { when };
 
 export class MessageBuilder {
@@ -93,7 +90,14 @@ export class MessageBuilder {
    * gone, or its event is over (an invitation delayed past its event, by an SMTP outage say, is
    * dropped with a log line instead of arriving late).
    */
-  async build(job: MailJob): Promise<Mail.Options | null> {
+  async build(job: MailJob, jobId?: string): Promise<Mail.Options | null> {
+    return jobId === undefined ? this.message(job) : this.currentJob.run(jobId, () => this.message(job));
+  }
+
+  /** The queue's id of the job being built: links written into its mail are made from it (see signedLink). */
+  private readonly currentJob = new AsyncLocalStorage<string>();
+
+  private async message(job: MailJob): Promise<Mail.Options | null> {
     const { over, event } = await this.overEvent(job);
     if (over) {
       this.dropped(`dropped a ${job.kind} mail: "${over}" is over`);
@@ -396,21 +400,30 @@ export class MessageBuilder {
 
   /**
    * A link into Brownbag that signs the person in on the way (one use, a week long), where sign-in
-   * by mail is on; otherwise the plain link (the sign-in page sends them on after the provider).
+   * by mail is on; otherwise the plain link (the sign-in page sends them on after the provider). A
+   * retry of the same job writes the same link (made from the job's id), not another one.
    */
   private async signedLink(person: Person, path: string): Promise<string> {
     if (!this.auth.emailSignIn) return `${this.settings.publicUrl}${path}`;
-    return createSignInLink(this.ds, this.settings.publicUrl, person.email, path, MAIL_LINK_MINUTES);
+    const job = this.currentJob.getStore();
+    return createSignInLink(
+      this.ds,
+      this.settings.publicUrl,
+      person.email,
+      path,
+      MAIL_LINK_MINUTES,
+      job === undefined ? undefined : `job:${job}`,
+    );
   }
 
   /**
    * The mail the sign-in page promised. A known address, or one allowed to sign up, gets a link
    * (15 minutes, one use); any other gets a note saying how to get in, so the page never reveals
-   * who has an account. Past the per-address limit nothing is sent.
+   * who has an account. The per-address limit was applied when the link was asked for
+   * (SignInService.requestLink).
    */
   private async signInLink(email: string, next: string): Promise<Mail.Options | null> {
     if (!this.auth.emailSignIn) return null;
-    if ((await recentLinks(this.ds.manager, email, LINK_MINUTES)) >= LINKS_PER_QUARTER_HOUR) return null;
     const person = await q.personByEmail(this.ds.manager, email);
     const to = person ?? { id: email, name: email, email };
     const stamp = Date.now().toString(36);

@@ -31,7 +31,6 @@ export class Session {
  * invitation mail (longer). Single use: consuming it is one UPDATE … WHERE used_at IS NULL.
  */
 @Entity('sign_in_link')
-@Index('sign_in_link_recent', ['email', 'createdAt'])
 export class SignInLink {
   @UuidKey() id: string;
   @Column({ name: 'token_hash', type: 'char', length: 64, unique: true }) tokenHash: string;
@@ -41,6 +40,19 @@ export class SignInLink {
   @CreatedAt() createdAt: Date;
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt: Date;
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true }) usedAt: Date | null;
+}
+
+/**
+ * A link someone asked for on the sign-in page, for any address (known or not): what the
+ * per-address limit counts. Links written into mails (invitations, nominations) are not requests and
+ * never use it up. Swept after a day.
+ */
+@Entity('sign_in_request')
+@Index('sign_in_request_recent', ['email', 'createdAt'])
+export class SignInRequest {
+  @UuidKey() id: string;
+  @Column({ type: 'varchar', length: 320 }) email: string;
+  @CreatedAt() createdAt: Date;
 }
 
 /** Who a provider says a person is: (issuer, sub) stays theirs when their address changes. */

@@ -81,12 +81,16 @@ export interface NewSignInLink {
   minutes: number;
 }
 
-/** Stores sign-in links, any number in one statement (the mail worker writes many at once). */
+/**
+ * Stores sign-in links, any number in one statement (the mail worker writes many at once). A link
+ * that exists already (a retried mail's, made again from the same job) is kept as it is.
+ */
 export const insertSignInLinks = async (m: EntityManager, links: NewSignInLink[]) => {
   await sql(
     m,
     `INSERT INTO sign_in_link (token_hash, email, next_path, expires_at)
-     SELECT h, e, p, now() + n * interval '1 minute' FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS l(h, e, p, n)`,
+     SELECT h, e, p, now() + n * interval '1 minute' FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS l(h, e, p, n)
+     ON CONFLICT (token_hash) DO NOTHING`,
     [
       links.map((l) => l.tokenHash),
       links.map((l) => l.email),
@@ -97,15 +101,25 @@ export const insertSignInLinks = async (m: EntityManager, links: NewSignInLink[]
   return links.map(() => undefined);
 };
 
-/** How many links were made for the address lately (the per-address limit holds across instances). */
-export const recentLinks = async (m: EntityManager, email: string, minutes: number) =>
-  (
-    await sql<{ n: number }>(
-      m,
-      `SELECT count(*)::int AS n FROM sign_in_link WHERE email = $1 AND created_at > now() - $2 * interval '1 minute'`,
-      [email, minutes],
-    )
-  )[0].n;
+/**
+ * Counts a request for a sign-in link against the address's limit and records it, unless the limit
+ * is reached: true when recorded. Requests for one address queue on an advisory lock, so two at once
+ * cannot both take the last place (the limit holds across instances). Known or not, every address
+ * has the same limit: a refusal says nothing about who has an account.
+ */
+export const takeLinkRequest = async (m: EntityManager, email: string, max: number, minutes: number) => {
+  await sql(m, `SELECT pg_advisory_xact_lock(hashtextextended('sign-in-request:' || $1::text, 0))`, [email]);
+  const rows = await sql<{ id: string }>(
+    m,
+    `INSERT INTO sign_in_request (email)
+     SELECT $1::text
+      WHERE (SELECT count(*) FROM sign_in_request
+              WHERE email = $1::text AND created_at > now() - $3::int * interval '1 minute') < $2::int
+     RETURNING id`,
+    [email, max, minutes],
+  );
+  return rows.length > 0;
+};
 
 export interface LinkRow {
   email: string;
@@ -180,6 +194,7 @@ export const sweep = (m: EntityManager) =>
   sql(
     m,
     `WITH a AS (DELETE FROM oidc_login WHERE created_at < now() - interval '1 hour'),
-          b AS (DELETE FROM sign_in_link WHERE expires_at < now() - interval '1 day')
+          b AS (DELETE FROM sign_in_link WHERE expires_at < now() - interval '1 day'),
+          c AS (DELETE FROM sign_in_request WHERE created_at < now() - interval '1 day')
      DELETE FROM session WHERE expires_at < now() - interval '30 days' OR revoked_at < now() - interval '30 days'`,
   );

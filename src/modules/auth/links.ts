@@ -7,24 +7,17 @@ import { normalizeEmail } from '../people/people.service';
 import { hashSecret, newSecret } from '../people/tokens';
 import * as q from './auth.queries';
 import { Batcher } from '../../db/batch';
+import { localPath } from '../../http/local-path';
+import { Sealer } from '../../core/secrets';
 
 /** Minutes a requested link lives; links written into invitation mails live longer. */
 export const LINK_MINUTES = 15;
 export const MAIL_LINK_MINUTES = 7 * 24 * 60;
+/** Sign-in links one address may ask for per LINK_MINUTES (known address or not; mail links do not count). */
+export const LINK_REQUESTS_PER_ADDRESS = 5;
 
-/** A path on this site, or '/': never another origin (no open redirect). */
-export function safeNext(next: unknown, publicUrl: string): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  try {
-    const base = new URL(publicUrl);
-    const u = new URL(next, base);
-    if (u.origin !== base.origin) return '/';
-    const path = `${u.pathname}${u.search}${u.hash}`;
-    return path.length <= 2000 ? path : '/';
-  } catch {
-    return '/';
-  }
-}
+/** A path on this site, or '/': never another origin (no open redirect; see http/local-path.ts). */
+export const safeNext = (next: unknown): string => localPath(next);
 
 export const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 
@@ -46,8 +39,23 @@ export async function createSignInLink(
   email: string,
   nextPath: string,
   minutes: number,
+  /**
+   * What the link is written into (a mail job and where the link goes): the same `of` makes the same
+   * link, so a mail retried after an outage carries the link it carried before instead of a new one.
+   */
+  of?: string,
 ): Promise<string> {
-  const secret = newSecret('link');
-  await linksOf(ds).one({ email: normalizeEmail(email), tokenHash: hashSecret(secret), nextPath, minutes });
+  const address = normalizeEmail(email);
+  const secret = of
+    ? `link_${await sealerOf(ds).derive(`sign-in-link\n${of}\n${address}\n${nextPath}`)}`
+    : newSecret('link');
+  await linksOf(ds).one({ email: address, tokenHash: hashSecret(secret), nextPath, minutes });
   return `${publicUrl}/sign-in/link?token=${encodeURIComponent(secret)}`;
+}
+
+const sealers = new WeakMap<DataSource, Sealer>();
+function sealerOf(ds: DataSource) {
+  let s = sealers.get(ds);
+  if (!s) sealers.set(ds, (s = new Sealer(ds)));
+  return s;
 }

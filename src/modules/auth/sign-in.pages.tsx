@@ -34,13 +34,12 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
 ) => {
   const { signIn, sessions } = o;
   const { publicUrl } = signIn;
-  const cookie = sessionCookie(publicUrl);
-  const secure = cookie.options.secure;
+  const cookieFor = (req: FastifyRequest) => sessionCookie(publicUrl, req.protocol);
   const origin = new URL(publicUrl).origin;
   const options = (req: FastifyRequest, next: unknown): SignInOptions => ({
     provider: signIn.oidc?.name ?? null,
     email: signIn.auth.emailSignIn,
-    next: safeNext(next, publicUrl),
+    next: safeNext(next),
     l: localeFor(req.headers['accept-language']),
   });
   const fail = (req: FastifyRequest, reply: FastifyReply, kind: FailureKind, next?: unknown) =>
@@ -70,15 +69,16 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
   };
 
   const startSession = (reply: FastifyReply, s: { secret: string; maxAgeSeconds: number }, next: string) => {
+    const cookie = cookieFor(reply.request);
     reply.setCookie(cookie.name, s.secret, { ...cookie.options, maxAge: s.maxAgeSeconds });
-    return reply.redirect(safeNext(next, publicUrl), 303);
+    return reply.redirect(safeNext(next), 303);
   };
 
   app.get(
     '/sign-in',
     { config: { page: true }, schema: { ...hide, querystring: Type.Object({ next: Next }) } },
     async (req, reply) => {
-      if (req.actor?.sessionId) return reply.redirect(safeNext(req.query.next, publicUrl), 303);
+      if (req.actor?.sessionId) return reply.redirect(safeNext(req.query.next), 303);
       return sendPage(reply, <SignInPage o={options(req, req.query.next)} />);
     },
   );
@@ -160,7 +160,7 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
         path: '/sign-in/oidc',
         httpOnly: true,
         sameSite: 'lax',
-        secure,
+        secure: cookieFor(req).options.secure,
         maxAge: 600,
       });
       return reply.redirect(url, 303);
@@ -194,7 +194,7 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
     },
     async (req, reply) => {
       if (req.actor?.sessionId) await sessions.end(req.actor, req.actor.sessionId);
-      reply.clearCookie(cookie.name, { path: '/' });
+      reply.clearCookie(cookieFor(req).name, { path: '/' });
       return reply.redirect('/sign-in', 303);
     },
   );

@@ -11,7 +11,7 @@ import { normalizeEmail, type PeopleService } from '../people/people.service';
 import type { Person } from '../people/person.entity';
 import { hashSecret, newSecret } from '../people/tokens';
 import * as q from './auth.queries';
-import { domainOf, safeNext } from './links';
+import { domainOf, LINK_MINUTES, LINK_REQUESTS_PER_ADDRESS, safeNext } from './links';
 import type { OidcClient } from './oidc';
 import type { SessionsService } from './sessions.service';
 
@@ -23,7 +23,8 @@ export type SignInFailure =
   | 'provider-misconfigured'
   | 'round-trip-lost'
   | 'email-unverified'
-  | 'no-email';
+  | 'no-email'
+  | 'address-limit';
 
 export class SignInError extends Error {
   constructor(
@@ -57,15 +58,21 @@ export class SignInService {
   /**
    * Queues the mail with a sign-in link. The answer is the same whatever the address: the worker
    * decides (known, or allowed to sign up → a link; otherwise a note that says how to get in). One
-   * job per address at a time (a burst of requests sends one mail).
+   * job per address at a time (a burst of requests sends one mail). Past the per-address limit the
+   * request is refused ('address-limit'), for every address alike, so the refusal tells nothing of
+   * who has an account; links written into mails do not count.
    */
   async requestLink(email: string, next: string): Promise<void> {
     const address = normalizeEmail(email);
-    await enqueueMail(
-      this.ds.manager,
-      { kind: 'sign-in-link', email: address, next: safeNext(next, this.publicUrl) },
-      { key: `sign-in:${address}`, maxAttempts: 5 },
-    );
+    await this.ds.transaction(async (m) => {
+      if (!(await q.takeLinkRequest(m, address, LINK_REQUESTS_PER_ADDRESS, LINK_MINUTES)))
+        throw new SignInError('address-limit', address);
+      await enqueueMail(
+        m,
+        { kind: 'sign-in-link', email: address, next: safeNext(next) },
+        { key: `sign-in:${address}`, maxAttempts: 5 },
+      );
+    });
   }
 
   /** What the landing page shows before the person presses "Sign in" (a GET never uses a link up). */
@@ -109,7 +116,7 @@ export class SignInService {
       state: start.state,
       nonce: start.nonce,
       codeVerifier: start.codeVerifier,
-      nextPath: safeNext(next, this.publicUrl),
+      nextPath: safeNext(next),
     });
     return { url: start.url, key };
   }

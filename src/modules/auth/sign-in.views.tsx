@@ -107,6 +107,7 @@ export type FailureKind =
   | 'bad-origin'
   | 'bad-input'
   | 'too-many'
+  | 'address-limit'
   | 'broken';
 const STATUS: Record<FailureKind, number> = {
   'link-expired': 400,
@@ -120,6 +121,7 @@ const STATUS: Record<FailureKind, number> = {
   'bad-origin': 403,
   'bad-input': 400,
   'too-many': 429,
+  'address-limit': 429,
   broken: 500,
 };
 export const failureStatus = (kind: FailureKind) => STATUS[kind];
@@ -133,7 +135,7 @@ export function FailurePage({ kind, o }: { kind: FailureKind; o: SignInOptions }
         <h1>{f.title}</h1>
         <p class="error">{f.say}</p>
         {o.provider && kind !== 'too-many' ? <ProviderButton o={o} /> : null}
-        {o.email && kind !== 'too-many' ? <EmailForm o={o} label={m.sendNewLink} /> : null}
+        {o.email && kind !== 'too-many' && kind !== 'address-limit' ? <EmailForm o={o} label={m.sendNewLink} /> : null}
         <p>
           <a href="/sign-in">{m.backToSignIn}</a>
         </p>

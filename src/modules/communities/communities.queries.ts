@@ -10,6 +10,8 @@ export interface MemberRow {
   person: Person;
   role: Role;
   joinedAt: Date;
+  /** The reader may see the person's e-mail address and department (policy: member.see-contact). */
+  contact?: boolean;
 }
 
 /** A community's columns as the Community entity names them, with its content version (`c` is the community). */
@@ -97,17 +99,24 @@ export async function updateCommunity(
 }
 
 /** One page of members by e-mail. */
-export const membersPage = async (m: EntityManager, communityId: string, afterEmail: string | null, limit: number) =>
+/** A page of members by name (then id): the cursor holds nothing that only organizers may see. */
+export const membersPage = async (
+  m: EntityManager,
+  communityId: string,
+  after: { name: string; id: string } | null,
+  limit: number,
+) =>
   (
     await sql<Person & { role: Role; joinedAt: Date }>(
       m,
       `SELECT p.id, p.email, p.name, p.department, p.title, p.is_admin AS "isAdmin",
               p.accepts_nominations AS "acceptsNominations", p.created_at AS "createdAt", mb.role, mb.created_at AS "joinedAt"
          FROM membership mb JOIN person p ON p.id = mb.person_id
-        WHERE mb.community_id = $1 AND ($2::text IS NULL OR p.email > $2) ORDER BY p.email LIMIT $3`,
-      [communityId, afterEmail, limit],
+        WHERE mb.community_id = $1 AND ($2::text IS NULL OR (p.name, p.id) > ($2, $3::uuid))
+        ORDER BY p.name, p.id LIMIT $4`,
+      [communityId, after?.name ?? null, after?.id ?? null, limit],
     )
-  ).map((r) => ({ person: r, role: r.role, joinedAt: r.joinedAt, email: r.email }));
+  ).map((r) => ({ person: r, role: r.role, joinedAt: r.joinedAt }));
 
 /** Adds a membership unless there is one; its creation time, or null when the person was a member already. */
 export const insertMembership = async (m: EntityManager, communityId: string, personId: string, role: Role) =>

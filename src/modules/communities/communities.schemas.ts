@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import { PageQuery } from '../../http/pagination';
 import { DateTime, Email, Line, Nullable, Slug, Text, Uuid } from '../../http/types';
-import { PersonOut, personOut } from '../people/people.schemas';
 import { ROLES } from './membership.entity';
 import { EVENT_VISIBILITIES, RETROSPECTIVE_VISIBILITIES } from './community.entity';
 import type { MemberRow } from './communities.queries';
@@ -57,7 +56,16 @@ export const CommunityPatch = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
-export const MemberOut = Type.Object({ person: PersonOut, role: RoleSchema, joinedAt: DateTime });
+/** A member as others see them: a name; e-mail and department only for organizers and themselves. */
+const MemberPerson = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  title: Nullable(Type.String()),
+  acceptsNominations: Type.Boolean({ description: 'false: colleagues cannot nominate this person to speak' }),
+  email: Type.Optional(Type.String({ description: 'organizers and the person themself only' })),
+  department: Type.Optional(Nullable(Type.String({ description: 'organizers and the person themself only' }))),
+});
+export const MemberOut = Type.Object({ person: MemberPerson, role: RoleSchema, joinedAt: DateTime });
 export const MemberAdd = Type.Object(
   { email: Email, name: Type.Optional(Line(200)), role: Type.Optional(RoleSchema) },
   { additionalProperties: false },
@@ -84,7 +92,13 @@ export const communityOut = (publicUrl: string) => (a: Access) => {
   };
 };
 export const memberOut = (r: MemberRow) => ({
-  person: personOut(r.person),
+  person: {
+    id: r.person.id,
+    name: r.person.name,
+    title: r.person.title,
+    acceptsNominations: r.person.acceptsNominations,
+    ...(r.contact ? { email: r.person.email, department: r.person.department } : {}),
+  },
   role: r.role,
   joinedAt: new Date(r.joinedAt).toISOString(),
 });

@@ -2,8 +2,10 @@ import { IANAZone } from 'luxon';
 import type { Static } from 'typebox';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../core/actor';
-import { Conflict, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
-import { authorize } from '../../core/policy';
+import { BadRequest, Conflict, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { authorize, can } from '../../core/policy';
 import { decodeCursor, pageOf } from '../../core/cursor';
 import { personById } from '../people/people.queries';
 import { addDefaultTemplates } from '../tasks/tasks.queries';
@@ -94,13 +96,16 @@ export class CommunitiesService {
   async members(actor: Actor, slug: string, limit: number, cursor?: string) {
     const a = await this.access(actor, slug);
     authorize(a, 'member.list');
-    const after = decodeCursor(cursor, ['string']);
-    const rows = await q.membersPage(this.ds.manager, a.community.id, (after?.[0] as string) ?? null, limit + 1);
+    const after = decodeCursor(cursor, ['string', 'string']);
+    if (after && !UUID.test(after[1] as string))
+      throw new BadRequest('bad-cursor', 'The cursor is not one this list gave out; start again without it.');
+    const from = after ? { name: after[0] as string, id: after[1] as string } : null;
+    const rows = await q.membersPage(this.ds.manager, a.community.id, from, limit + 1);
     return pageOf(
       rows,
       limit,
-      (r) => [r.email],
-      (r) => r,
+      (r) => [r.person.name, r.person.id],
+      (r): MemberRow => ({ ...r, contact: can({ ...a, own: r.person.id === actor.id }, 'member.see-contact') }),
     );
   }
 
@@ -113,7 +118,7 @@ export class CommunitiesService {
       const joinedAt = await q.insertMembership(m, a.community.id, person.id, input.role);
       if (!joinedAt)
         throw new Conflict('already-member', `${person.email} is a member already; change their role instead.`);
-      return { person, role: input.role, joinedAt };
+      return { person, role: input.role, joinedAt, contact: true };
     });
   }
 
@@ -124,7 +129,7 @@ export class CommunitiesService {
       const created = (await q.insertMembership(m, a.community.id, actor.id, 'member')) !== null;
       const mb = (await q.membershipOf(m, a.community.id, actor.id))!;
       const person = (await personById(m, actor.id))!;
-      return { row: { person, role: mb.role, joinedAt: mb.createdAt }, created };
+      return { row: { person, role: mb.role, joinedAt: mb.createdAt, contact: true }, created };
     });
   }
 
@@ -137,7 +142,7 @@ export class CommunitiesService {
       if (mb.role === 'organizer' && role !== 'organizer') await this.keepOneOrganizer(m, a.community.id);
       await q.setMembershipRole(m, a.community.id, personId, role);
       const person = (await personById(m, personId))!;
-      return { person, role, joinedAt: mb.createdAt };
+      return { person, role, joinedAt: mb.createdAt, contact: true };
     });
   }
 

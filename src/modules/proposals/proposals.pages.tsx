@@ -22,6 +22,7 @@ import type { TasksService } from '../tasks/tasks.service';
 import type { Level } from './proposal.entity';
 import type { ProposalsService } from './proposals.service';
 import { PROPOSAL_STATES, type ProposalState } from './state-machine';
+import { localPathUnder } from '../../http/local-path';
 import {
   ProposalPage,
   ProposalsTable,
@@ -379,8 +380,7 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
         if (!Number.isInteger(score) || score < 1 || score > 5)
           throw new DomainError(400, 'validation', 'Bad request', 'Choose a score from 1 to 5.');
         await d.reviews.upsert(actor, req.params.id, { score, comment: req.body.comment });
-        const next = req.body.next?.startsWith('/c/') ? req.body.next : `/proposals/${req.params.id}`;
-        return reply.redirect(next, 303);
+        return reply.redirect(localPathUnder(req.body.next, /^\/c\//, `/proposals/${req.params.id}`), 303);
       } catch (e) {
         const err = refusal(e);
         return sendPage(reply, await proposalPage(req, actor, req.params.id, err.message), err.status);
@@ -415,8 +415,10 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
         const version = Number(req.body.version);
         await d.tasks.update(actor, req.params.id, { status: 'done' }, Number.isInteger(version) ? version : undefined);
         // Back to the board it was ticked on, or to the talk.
-        if (req.body.back && /^\/c\/[a-z0-9-]+\/tasks$/.test(req.body.back)) return reply.redirect(req.body.back, 303);
-        return back(reply, task.proposal_id);
+        return reply.redirect(
+          localPathUnder(req.body.back, /^\/c\/[a-z0-9-]+\/tasks$/, `/proposals/${task.proposal_id}`),
+          303,
+        );
       } catch (e) {
         const err = refusal(e);
         return sendPage(reply, await proposalPage(req, actor, task.proposal_id, err.message), err.status);

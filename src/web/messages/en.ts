@@ -417,6 +417,10 @@ export const en = {
       say: 'The request was not one Brownbag understands (perhaps an old or cut-off link). Start again here.',
     },
     'too-many': { title: 'Too many attempts', say: 'Please wait a few minutes before asking again.' },
+    'address-limit': {
+      title: 'No new link was sent',
+      say: 'Several sign-in links were asked for this address in the last 15 minutes, so Brownbag sent no new one. If the address can sign in, the newest link in your mail still works; otherwise wait a quarter of an hour and ask again.',
+    },
     broken: { title: 'Something went wrong', say: 'It is not your fault, and it has been logged. Please try again.' },
   } as Record<string, { title: string; say: string }>,
 
