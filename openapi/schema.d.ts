@@ -3928,9 +3928,9 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             myRole: ("member" | "reviewer" | "organizer") | null;
-                            /** @description iCalendar feed of its published events */
+                            /** @description iCalendar feed of its published events. For an internal community a URI template: put one of your feed tokens (POST /v1/me/feed-tokens) in place of {token}, since calendar clients cannot sign in */
                             calendarUrl: string;
-                            /** @description the same feed, for one-click subscription */
+                            /** @description the same feed, for one-click subscription (a template likewise) */
                             webcalUrl: string;
                         }[];
                         nextCursor: string | null;
@@ -4104,9 +4104,9 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         myRole: ("member" | "reviewer" | "organizer") | null;
-                        /** @description iCalendar feed of its published events */
+                        /** @description iCalendar feed of its published events. For an internal community a URI template: put one of your feed tokens (POST /v1/me/feed-tokens) in place of {token}, since calendar clients cannot sign in */
                         calendarUrl: string;
-                        /** @description the same feed, for one-click subscription */
+                        /** @description the same feed, for one-click subscription (a template likewise) */
                         webcalUrl: string;
                     };
                 };
@@ -4259,9 +4259,9 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         myRole: ("member" | "reviewer" | "organizer") | null;
-                        /** @description iCalendar feed of its published events */
+                        /** @description iCalendar feed of its published events. For an internal community a URI template: put one of your feed tokens (POST /v1/me/feed-tokens) in place of {token}, since calendar clients cannot sign in */
                         calendarUrl: string;
-                        /** @description the same feed, for one-click subscription */
+                        /** @description the same feed, for one-click subscription (a template likewise) */
                         webcalUrl: string;
                     };
                 };
@@ -4437,9 +4437,9 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         myRole: ("member" | "reviewer" | "organizer") | null;
-                        /** @description iCalendar feed of its published events */
+                        /** @description iCalendar feed of its published events. For an internal community a URI template: put one of your feed tokens (POST /v1/me/feed-tokens) in place of {token}, since calendar clients cannot sign in */
                         calendarUrl: string;
-                        /** @description the same feed, for one-click subscription */
+                        /** @description the same feed, for one-click subscription (a template likewise) */
                         webcalUrl: string;
                     };
                 };
@@ -19409,6 +19409,7 @@ export interface operations {
                             attempts: number;
                             lastStatus: number | null;
                             lastError: string | null;
+                            lastDurationMs: number | null;
                             deliveredAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -19553,6 +19554,7 @@ export interface operations {
                         attempts: number;
                         lastStatus: number | null;
                         lastError: string | null;
+                        lastDurationMs: number | null;
                         deliveredAt: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -19696,6 +19698,7 @@ export interface operations {
                         attempts: number;
                         lastStatus: number | null;
                         lastError: string | null;
+                        lastDurationMs: number | null;
                         deliveredAt: string | null;
                         /** Format: date-time */
                         createdAt: string;
