@@ -22,6 +22,7 @@ import { TeamRoles1796402600682 } from './1796402600682-TeamRoles';
 import { SeriesFormatMix1796404447886 } from './1796404447886-SeriesFormatMix';
 import { CommunityHealth1796609682979 } from './1796609682979-CommunityHealth';
 import { SignInRequests1796609960464 } from './1796609960464-SignInRequests';
+import { DeliveryTiming1796611464317 } from './1796611464317-DeliveryTiming';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -46,4 +47,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   SeriesFormatMix1796404447886,
   CommunityHealth1796609682979,
   SignInRequests1796609960464,
+  DeliveryTiming1796611464317,
 ];

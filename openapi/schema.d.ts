@@ -3962,9 +3962,9 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             myRole: ("member" | "reviewer" | "organizer") | null;
-                            /** @description iCalendar feed of its published events */
+                            /** @description iCalendar feed of its published events. For an internal community a URI template: put one of your feed tokens (POST /v1/me/feed-tokens) in place of {token}, since calendar clients cannot sign in */
                             calendarUrl: string;
-                            /** @description the same feed, for one-click subscription */
+                            /** @description the same feed, for one-click subscription (a template likewise) */
                             webcalUrl: string;
                         }[];
                         nextCursor: string | null;
@@ -4138,9 +4138,9 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         myRole: ("member" | "reviewer" | "organizer") | null;
-                        /** @description iCalendar feed of its published events */
+                        /** @description iCalendar feed of its published events. For an internal community a URI template: put one of your feed tokens (POST /v1/me/feed-tokens) in place of {token}, since calendar clients cannot sign in */
                         calendarUrl: string;
-                        /** @description the same feed, for one-click subscription */
+                        /** @description the same feed, for one-click subscription (a template likewise) */
                         webcalUrl: string;
                     };
                 };
@@ -4293,9 +4293,9 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         myRole: ("member" | "reviewer" | "organizer") | null;
-                        /** @description iCalendar feed of its published events */
+                        /** @description iCalendar feed of its published events. For an internal community a URI template: put one of your feed tokens (POST /v1/me/feed-tokens) in place of {token}, since calendar clients cannot sign in */
                         calendarUrl: string;
-                        /** @description the same feed, for one-click subscription */
+                        /** @description the same feed, for one-click subscription (a template likewise) */
                         webcalUrl: string;
                     };
                 };
@@ -4471,9 +4471,9 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         myRole: ("member" | "reviewer" | "organizer") | null;
-                        /** @description iCalendar feed of its published events */
+                        /** @description iCalendar feed of its published events. For an internal community a URI template: put one of your feed tokens (POST /v1/me/feed-tokens) in place of {token}, since calendar clients cannot sign in */
                         calendarUrl: string;
-                        /** @description the same feed, for one-click subscription */
+                        /** @description the same feed, for one-click subscription (a template likewise) */
                         webcalUrl: string;
                     };
                 };
@@ -19428,6 +19428,7 @@ export interface operations {
                             attempts: number;
                             lastStatus: number | null;
                             lastError: string | null;
+                            lastDurationMs: number | null;
                             deliveredAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -19572,6 +19573,7 @@ export interface operations {
                         attempts: number;
                         lastStatus: number | null;
                         lastError: string | null;
+                        lastDurationMs: number | null;
                         deliveredAt: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -19715,6 +19717,7 @@ export interface operations {
                         attempts: number;
                         lastStatus: number | null;
                         lastError: string | null;
+                        lastDurationMs: number | null;
                         deliveredAt: string | null;
                         /** Format: date-time */
                         createdAt: string;

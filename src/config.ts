@@ -4,6 +4,7 @@
  */
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { allowList } from './modules/announcements/egress';
 
 export interface Config {
   host: string;
@@ -26,11 +27,23 @@ export interface Config {
   organizerEmail: string;
   /** The organizer address's mailbox (imap: or imaps:), read for calendar replies; null: none. */
   imapUrl: string | null;
-  /** Replies are read (an IMAP mailbox is set): invitations ask for them. */
+  /** Replies are read (an IMAP mailbox is set, and a way to authenticate them): invitations ask for them. */
   repliesRead: boolean;
+  /** Invitations carry a per-invitation reply address (organizer+secret@…) that proves a reply (REPLY_ADDRESSES). */
+  replyAddresses: boolean;
+  /** The authserv-id of our mail server, whose Authentication-Results dmarc=pass proves a reply (REPLY_AUTHSERV_ID). */
+  replyAuthservId: string | null;
+  /** Calendar replies larger than this are not downloaded (REPLY_MAX_BYTES). */
+  replyMaxBytes: number;
   /** Run the job worker inside the server process (WORKER=off leaves it to `npm run worker`). */
   worker: boolean;
   workerConcurrency: number;
+  /** Announcement deliveries run apart from mail, this many at a time (a hanging chat server never holds up mail). */
+  announceConcurrency: number;
+  /** Networks announcements may reach although loopback/link-local/unspecified (DESTINATIONS_ALLOW). */
+  destinationsAllow: string[];
+  /** Ports announcements never go to: this service's HTTP and metrics ports and PostgreSQL's. */
+  ownPorts: number[];
   /** On SIGTERM, keep taking connections this long (a load balancer notices /health/ready) before draining. */
   shutdownDelaySeconds: number;
   /** Bearer token that may read /metrics (admins' API tokens may too); null: admins only. */
@@ -184,6 +197,23 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('EMAIL_SIGN_IN=off needs a provider (OIDC_ISSUER): otherwise nobody can sign in');
   if (env.SECRET_KEY && Buffer.from(env.SECRET_KEY, 'base64').length !== 32)
     throw new ConfigError('SECRET_KEY is invalid: expected 32 bytes, base64 (openssl rand -base64 32)');
+  const destinationsAllow = (env.DESTINATIONS_ALLOW ?? '')
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
+  try {
+    allowList(destinationsAllow);
+  } catch (e) {
+    throw new ConfigError(`DESTINATIONS_ALLOW is invalid: ${(e as Error).message}`);
+  }
+  const replyAddresses = oneOf(env, 'REPLY_ADDRESSES', 'on', ['on', 'off'] as const) === 'on';
+  const replyAuthservId = env.REPLY_AUTHSERV_ID?.trim() || null;
+  if (replyAuthservId && !/^[A-Za-z0-9.-]{1,253}$/.test(replyAuthservId))
+    throw new ConfigError(
+      'REPLY_AUTHSERV_ID is invalid: expected the host name your mail server writes (e.g. mx.example.com)',
+    );
+  const metricsPort = int(env, 'METRICS_PORT', 0, 0, 65535);
+  const dbPort = databaseUrl ? Number(new URL(databaseUrl).port) || 5432 : 5432;
   return {
     auth,
     host,
@@ -200,12 +230,18 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom,
     organizerEmail,
     imapUrl: url(env, 'IMAP_URL', ['imap:', 'imaps:']),
-    repliesRead: !!url(env, 'IMAP_URL', ['imap:', 'imaps:']),
+    repliesRead: !!url(env, 'IMAP_URL', ['imap:', 'imaps:']) && (replyAddresses || !!replyAuthservId),
+    replyAddresses,
+    replyAuthservId,
+    replyMaxBytes: int(env, 'REPLY_MAX_BYTES', 1048576, 16384, 52428800),
     worker: oneOf(env, 'WORKER', 'on', ['on', 'off'] as const) === 'on',
     workerConcurrency: int(env, 'WORKER_CONCURRENCY', 5, 1, 100),
     shutdownDelaySeconds: int(env, 'SHUTDOWN_DELAY', 0, 0, 60),
     metricsToken: metricsToken(env),
-    metricsPort: int(env, 'METRICS_PORT', 0, 0, 65535),
+    metricsPort,
     trustProxy: trustProxy(env),
+    announceConcurrency: int(env, 'ANNOUNCE_CONCURRENCY', 2, 1, 50),
+    destinationsAllow,
+    ownPorts: [...new Set([port, metricsPort, dbPort].filter((p) => p > 0))],
   };
 }

@@ -30,7 +30,7 @@ t.test('announcements, clicked through', async (t) => {
   const ctx = await setup(t, { publicUrl: base, poolSize: 20 });
   await ctx.app.listen({ port, host: '127.0.0.1' });
   const sink = await smtpSink(t);
-  await worker(t, ctx, sink.url, 5, { ...MAIL_SETTINGS, publicUrl: base });
+  await worker(t, ctx, sink.url, 5, { ...MAIL_SETTINGS, publicUrl: base, destinationsAllow: ['127.0.0.1'] });
   const c = await community(ctx, 'guild');
   const browser = await launch();
   t.teardown(() => browser.close());

@@ -233,7 +233,8 @@ t.test('rooms and events', async (t) => {
     t.equal((await req('GET', '/v1/communities/guild/events?status=canceled', { token: org })).body.items.length, 1);
     t.equal(
       (await req('GET', '/v1/communities/guild', { token: admin.token })).body.calendarUrl,
-      'http://brownbag.test/v1/communities/guild/calendar.ics',
+      // internal (the default): the caller's own feed route, a template for one of their feed tokens
+      'http://brownbag.test/v1/feeds/{token}/communities/guild/calendar.ics',
     );
   });
 });

@@ -117,6 +117,15 @@ function alarm(o: CalendarOptions, e: FeedEvent, entry: ICalEvent) {
   entry.createAlarm({ type: ICalAlarmType.display, triggerBefore: o.alarmMinutes * 60, description: entry.summary() });
 }
 
+/**
+ * A canceled event (a skipped series occurrence is one) says so in its title as well as in
+ * STATUS:CANCELLED, as cancellation invitations do: calcurse and other clients ignore the status
+ * and would show it as happening. It stays in the feed rather than being dropped later: a client
+ * that once had the entry (from this feed or from an invitation) learns it is off only from an entry
+ * with the same UID and a higher SEQUENCE, and a past one costs a feed a few lines.
+ */
+const titled = (e: FeedEvent, title: string) => (e.status === 'canceled' ? `Cancelled: ${title}` : title);
+
 export function renderCalendar(o: CalendarOptions): string {
   const cal: ICalCalendar = ical({
     name: o.name,
@@ -141,7 +150,7 @@ export function renderCalendar(o: CalendarOptions): string {
           start: zoned(e.startsAt, e.timeZone).at,
           end: zoned(e.endsAt, e.timeZone).at,
           timezone: zoned(e.startsAt, e.timeZone).timezone,
-          summary: e.title,
+          summary: titled(e, e.title),
           description: agendaText(e),
           location: location(e),
           url,
@@ -163,7 +172,7 @@ export function renderCalendar(o: CalendarOptions): string {
           start: zoned(t.startsAt, e.timeZone).at,
           end: zoned(t.endsAt, e.timeZone).at,
           timezone: zoned(t.startsAt, e.timeZone).timezone,
-          summary: t.title,
+          summary: titled(e, t.title),
           description: [
             t.speakers.join(', '),
             t.abstract,

@@ -58,13 +58,27 @@ export function taskList(ds: DataSource, mailer: Mailer, settings: MailSettings,
     },
     [TASKS.announce]: async (payload, helpers) => {
       const { deliveryId } = payload as { deliveryId: string };
-      await deliver(ds, settings.publicUrl, deliveryId, helpers.job.attempts, helpers.job.max_attempts);
+      await deliver(ds, settings.publicUrl, deliveryId, helpers.job.attempts, helpers.job.max_attempts, {
+        allow: settings.destinationsAllow ?? [],
+        ownPorts: settings.ownPorts ?? [],
+      });
     },
     [TASKS.announcementsDue]: async () => {
       await announceDue(ds);
     },
     [TASKS.replies]: async () => {
-      if (settings.imapUrl) await readReplies({ ds, imapUrl: settings.imapUrl, publicUrl: settings.publicUrl });
+      if (settings.imapUrl)
+        await readReplies({
+          ds,
+          imapUrl: settings.imapUrl,
+          publicUrl: settings.publicUrl,
+          maxBytes: settings.replyMaxBytes,
+          trust: {
+            organizerEmail: settings.organizerEmail,
+            replyAddresses: settings.replyAddresses !== false,
+            authservId: settings.replyAuthservId ?? null,
+          },
+        });
     },
   };
 }
@@ -86,14 +100,29 @@ export async function startWorker(o: WorkerOptions): Promise<Runner> {
   // Our own pool, so that its error listener outlives the runner: graphile-worker removes its own
   // when it stops, and a connection PostgreSQL ends after that (a restart, a dropped database)
   // would otherwise be an unhandled 'error' event that takes the whole process down.
-  const pool = new Pool({ connectionString: o.connectionString, max: o.concurrency + 2 });
+  const announcing = o.settings.announceConcurrency ?? 2;
+  const pool = new Pool({ connectionString: o.connectionString, max: o.concurrency + announcing + 3 });
   pool.on('error', () => undefined);
+  const { [TASKS.announce]: announceTask, ...tasks } = taskList(o.ds, o.mailer, o.settings, o.metrics);
+  // Announcements run in a runner of their own with its own slots: a chat server that hangs for its
+  // full timeout holds only those, and mail, reminders and the rest never wait behind it.
+  const announcer = await run({
+    pgPool: pool,
+    concurrency: announcing,
+    pollInterval: o.pollInterval ?? 2000,
+    noHandleSignals: true,
+    taskList: { [TASKS.announce]: announceTask },
+    logger: quietLogger(),
+  }).catch(async (e) => {
+    await pool.end().catch(() => undefined);
+    throw e;
+  });
   const runner = await run({
     pgPool: pool,
     concurrency: o.concurrency,
     pollInterval: o.pollInterval ?? 2000,
     noHandleSignals: true,
-    taskList: taskList(o.ds, o.mailer, o.settings, o.metrics),
+    taskList: tasks,
     // Every ten minutes; a missed run (all workers down) is caught up once on start.
     crontab: [
       '*/10 * * * * reminders ?fill=1h&max=3',
@@ -109,6 +138,7 @@ export async function startWorker(o: WorkerOptions): Promise<Runner> {
     ].join('\n'),
     logger: quietLogger(),
   }).catch(async (e) => {
+    await announcer.stop().catch(() => undefined);
     await pool.end().catch(() => undefined);
     throw e;
   });
@@ -127,7 +157,7 @@ export async function startWorker(o: WorkerOptions): Promise<Runner> {
     stop: async () => {
       clearInterval(outbox);
       await draining;
-      await stop();
+      await Promise.all([stop(), announcer.stop()]);
       await pool.end().catch(() => undefined);
     },
   });

@@ -20,6 +20,7 @@ import { defaultAuth, type AuthConfig } from '../config';
 import { createSignInLink, domainOf, LINK_MINUTES, MAIL_LINK_MINUTES } from '../modules/auth/links';
 import { templates, type EventInfo, type Rendered } from './templates';
 import { when } from './when';
+import { ReplyAddresses } from './reply-address';
 
 export type MailJob =
   | { kind: 'proposal-received'; proposalId: string; personId: string }
@@ -67,6 +68,15 @@ export interface MailSettings {
   repliesRead?: boolean;
   /** The organizer address's mailbox, read for calendar replies (see replies.ts). */
   imapUrl?: string | null;
+  /** Invitations' ORGANIZER is a per-invitation reply address (reply-address.ts); default on. */
+  replyAddresses?: boolean;
+  replyAuthservId?: string | null;
+  replyMaxBytes?: number;
+  /** Announcements: networks allowed although refused by default, and ports never posted to (egress.ts). */
+  destinationsAllow?: string[];
+  ownPorts?: number[];
+  /** Announcement deliveries at a time, apart from the mail worker's slots. */
+  announceConcurrency?: number;
 }
 
 export { when };
@@ -74,6 +84,7 @@ export { when };
 export class MessageBuilder {
   private readonly host: string;
   private readonly uids: UidDomain;
+  private readonly replyAddresses: ReplyAddresses;
 
   constructor(
     private readonly ds: DataSource,
@@ -83,6 +94,7 @@ export class MessageBuilder {
   ) {
     this.host = settings.organizerEmail.split('@')[1] || new URL(settings.publicUrl).hostname;
     this.uids = new UidDomain(ds, settings.publicUrl);
+    this.replyAddresses = new ReplyAddresses(ds);
   }
 
   /**
@@ -240,7 +252,12 @@ export class MessageBuilder {
     };
     if (job.method === 'CANCEL' && e.cancel_reason) item.description = `${e.cancel_reason}\n\n${item.description}`;
     const info = { ...this.eventInfo(e, person), changes: job.changes, reason: e.cancel_reason };
-    return this.invite(job, person, item, await this.inviteInfo(job, person, info), e.community);
+    // The reply address that proves this attendee's Accept/Decline (see reply-address.ts).
+    const organizer =
+      this.settings.repliesRead && this.settings.replyAddresses !== false
+        ? await this.replyAddresses.address(this.settings.organizerEmail, e.id, person.id)
+        : this.settings.organizerEmail;
+    return this.invite(job, person, item, await this.inviteInfo(job, person, info), e.community, organizer, true);
   }
 
   /** An invitation's link signs the person in (its calendar entry keeps the plain link). */
@@ -278,7 +295,17 @@ export class MessageBuilder {
       personName: person.name,
       url: item.url,
     };
-    return this.invite(job, person, item, await this.inviteInfo(job, person, info), t.community);
+    // A speaker's invitation asks for no reply: a calendar Decline cannot say whether the slot or the
+    // talk is off, nor why; the speaker confirms or withdraws on the talk's page and organizers are told.
+    return this.invite(
+      job,
+      person,
+      item,
+      await this.inviteInfo(job, person, info),
+      t.community,
+      this.settings.organizerEmail,
+      false,
+    );
   }
 
   private invite(
@@ -287,15 +314,17 @@ export class MessageBuilder {
     item: InviteItem,
     info: EventInfo,
     community: string,
+    organizerEmail: string,
+    asksReply: boolean,
   ): Mail.Options {
-    const repliesRead = !!this.settings.repliesRead;
+    const repliesRead = !!this.settings.repliesRead && asksReply;
     const ics = renderInvite({
       method: job.method,
       item:
         repliesRead || job.method === 'CANCEL'
           ? item
           : { ...item, description: `${item.description}\n\nRSVP: ${item.url}`.trim() },
-      organizer: { name: community, email: this.settings.organizerEmail },
+      organizer: { name: community, email: organizerEmail },
       attendee: { name: person.name, email: person.email },
       rsvp: repliesRead,
       alarmMinutes: person.alarm_minutes,

@@ -3,11 +3,15 @@
  * iTIP REPLY messages there (what Outlook, Gmail and Apple Mail send when someone presses Accept or
  * Decline) and answers the RSVP for them — accepted → going (or waitlisted when full), declined →
  * not going, freeing the seat for the waitlist. Each message counts once: its Message-ID is kept in
- * itip_reply, and it is flagged \Seen. A reply must come from the attendee it speaks for, about an
- * event of ours (its UID's domain); anything else is flagged and left alone.
+ * itip_reply, and it is flagged \Seen. A reply must be about an event of ours (its UID's domain),
+ * come from the attendee it speaks for, and prove it (reply-address.ts: the invitation's own reply
+ * address, or a DMARC pass from our mail server); anything else is logged, flagged and left alone.
+ * Talk invitations ask for no reply (RSVP=FALSE: speakers confirm or withdraw on the talk's page,
+ * where the organizers hear of it), so a reply about a talk changes nothing either. Messages larger
+ * than the cap are not downloaded at all.
  */
 import { ImapFlow } from 'imapflow';
-import { simpleParser } from 'mailparser';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import * as icalModule from 'ical.js';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../core/errors';
@@ -18,6 +22,29 @@ import { RsvpsService } from '../modules/events/rsvps.service';
 import { PeopleService } from '../modules/people/people.service';
 import { UidDomain } from '../calendar/uid-domain';
 import { markReply, personByEmail, replySeen } from './mail.queries';
+import { dmarcPass, ReplyAddresses } from './reply-address';
+
+/** A calendar reply is a few kilobytes; Outlook's with its HTML, some tens. */
+export const REPLY_MAX_BYTES = 1024 * 1024;
+
+/** How a reply proves it is the attendee's (see reply-address.ts). */
+export interface ReplyTrust {
+  /** the organizer address of invitations (ORGANIZER_EMAIL) */
+  organizerEmail: string;
+  /** per-invitation reply addresses are written into invitations and accepted */
+  replyAddresses: boolean;
+  /** the authserv-id of our mail server, whose DMARC pass is believed; null: none */
+  authservId: string | null;
+}
+
+/** What the reader knows of one message besides its calendar part. */
+export interface Envelope {
+  from: string | null;
+  /** To, Cc, Delivered-To, X-Original-To addresses */
+  recipients: string[];
+  /** Authentication-Results values, topmost first */
+  authResults: string[];
+}
 
 // ical.js's types describe a default export; its CommonJS build exports the members directly.
 const ICAL = ((icalModule as { default?: unknown }).default ?? icalModule) as typeof import('ical.js').default;
@@ -69,17 +96,27 @@ export function rsvpAnswerer(ds: DataSource): Answer {
 export async function applyReply(
   ds: DataSource,
   domain: string,
-  from: string | null,
+  envelope: Envelope,
   ics: string | null,
   answer: Answer,
+  trust: ReplyTrust,
+  addresses = new ReplyAddresses(ds),
 ): Promise<string> {
   const reply = ics ? parseReply(ics) : null;
   if (!reply) return 'ignored: not a calendar reply';
+  const talk = /^talk-[0-9a-f-]{36}@(.+)$/i.exec(reply.eventUid);
+  if (talk && talk[1].toLowerCase() === domain.toLowerCase())
+    return 'ignored: talk invitations ask for no reply (speakers confirm or withdraw on the talk page)';
   const m = /^event-([0-9a-f-]{36})@(.+)$/i.exec(reply.eventUid);
   if (!m || m[2].toLowerCase() !== domain.toLowerCase()) return 'ignored: not one of our events';
-  if (!from || from.toLowerCase() !== reply.email) return 'ignored: the sender is not the attendee';
+  const from = envelope.from?.toLowerCase() ?? null;
+  if (!from || from !== reply.email) return 'ignored: the sender is not the attendee';
   const person = await personByEmail(ds.manager, reply.email);
   if (!person) return 'ignored: unknown attendee';
+  const proven =
+    (trust.replyAddresses && (await addresses.verify(envelope.recipients, trust.organizerEmail, m[1], person.id))) ||
+    dmarcPass(envelope.authResults, trust.authservId, from.slice(from.lastIndexOf('@') + 1));
+  if (!proven) return 'ignored: not authenticated (no reply address of this invitation, no trusted DMARC pass)';
   const want = reply.partstat === 'ACCEPTED' ? 'going' : reply.partstat === 'DECLINED' ? 'declined' : null;
   if (!want) return `unchanged: ${reply.partstat || 'no answer'}`;
   try {
@@ -95,7 +132,12 @@ export async function readReplies(o: {
   ds: DataSource;
   imapUrl: string;
   publicUrl: string;
+  trust: ReplyTrust;
+  /** larger messages are not downloaded (their outcome says so) */
+  maxBytes?: number;
   answer?: Answer;
+  /** where an ignored reply is said (the worker's log) */
+  log?: (line: string) => void;
 }): Promise<{ read: number; applied: number }> {
   const url = new URL(o.imapUrl);
   const secure = url.protocol === 'imaps:';
@@ -108,6 +150,9 @@ export async function readReplies(o: {
   });
   const domain = await new UidDomain(o.ds, o.publicUrl).get();
   const answer = o.answer ?? rsvpAnswerer(o.ds);
+  const addresses = new ReplyAddresses(o.ds);
+  const maxBytes = o.maxBytes ?? REPLY_MAX_BYTES;
+  const log = o.log ?? ((l: string) => console.error(`replies: ${l}`));
   let read = 0;
   let applied = 0;
   await client.connect();
@@ -116,20 +161,39 @@ export async function readReplies(o: {
     try {
       const uids = ((await client.search({ seen: false }, { uid: true })) || []).sort((a, b) => a - b);
       for (const uid of uids) {
+        // The size first: a message over the cap is never downloaded.
+        const head = await client.fetchOne(String(uid), { size: true, envelope: true }, { uid: true });
+        if (!head) continue;
+        read++;
+        const fallbackId = `uid:${client.mailbox && client.mailbox.uidValidity}:${uid}`;
+        if ((head.size ?? 0) > maxBytes) {
+          const id = head.envelope?.messageId ?? fallbackId;
+          const outcome = `ignored: too large (${head.size} bytes, at most ${maxBytes})`;
+          if (!(await replySeen(o.ds.manager, id))) {
+            log(`${id}: ${outcome}`);
+            if (await markReply(o.ds.manager, id, outcome)) applied++;
+          }
+          await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
+          continue;
+        }
         const msg = await client.fetchOne(String(uid), { source: true }, { uid: true });
         if (!msg || !msg.source) continue;
-        read++;
         const mail = await simpleParser(msg.source);
-        const id = mail.messageId ?? `uid:${client.mailbox && client.mailbox.uidValidity}:${uid}`;
+        const id = mail.messageId ?? fallbackId;
         if (!(await replySeen(o.ds.manager, id))) {
-          const part = mail.attachments.find((a) => a.contentType === 'text/calendar');
+          const part =
+            mail.attachments.find((a) => a.contentType === 'text/calendar') ??
+            mail.attachments.find((a) => a.contentType === 'application/ics');
           const outcome = await applyReply(
             o.ds,
             domain,
-            mail.from?.value[0]?.address ?? null,
+            envelopeOf(mail),
             part ? part.content.toString('utf8') : null,
             answer,
+            o.trust,
+            addresses,
           );
+          if (outcome.startsWith('ignored')) log(`${id} from ${mail.from?.value[0]?.address ?? '?'}: ${outcome}`);
           if (await markReply(o.ds.manager, id, outcome)) applied++;
         }
         await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
@@ -141,4 +205,19 @@ export async function readReplies(o: {
     await client.logout().catch(() => client.close());
   }
   return { read, applied };
+}
+
+/** Sender, recipients and authentication results of a parsed message. */
+function envelopeOf(mail: ParsedMail): Envelope {
+  const list = (v: AddressObject | AddressObject[] | undefined) =>
+    (Array.isArray(v) ? v : v ? [v] : []).flatMap((a) => a.value.map((x) => x.address ?? ''));
+  const header = (name: string) =>
+    mail.headerLines.filter((h) => h.key === name).map((h) => h.line.slice(h.line.indexOf(':') + 1).trim());
+  return {
+    from: mail.from?.value[0]?.address ?? null,
+    recipients: [...list(mail.to), ...list(mail.cc), ...header('delivered-to'), ...header('x-original-to')].filter(
+      Boolean,
+    ),
+    authResults: header('authentication-results').map((h) => h.replace(/\r?\n[ \t]+/g, ' ')),
+  };
 }

@@ -67,7 +67,10 @@ export class AnnouncementDelivery {
   status: DeliveryStatus;
   @Column({ type: 'integer', default: 0 }) attempts: number;
   @Column({ name: 'last_status', type: 'integer', nullable: true }) lastStatus: number | null;
+  /** why the last attempt failed: a status line or a network error, never the answer's body */
   @Column({ name: 'last_error', type: 'text', nullable: true }) lastError: string | null;
+  /** how long the last attempt took, in milliseconds */
+  @Column({ name: 'last_duration_ms', type: 'integer', nullable: true }) lastDurationMs: number | null;
   @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true }) deliveredAt: Date | null;
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;

@@ -75,11 +75,12 @@ export interface DeliveryRow {
   attempts: number;
   last_status: number | null;
   last_error: string | null;
+  last_duration_ms: number | null;
   delivered_at: Date | null;
   created_at: Date;
 }
 const DELIVERY = `SELECT id, destination_id, happening, happening_key, payload, status, attempts, last_status, last_error,
-                         delivered_at, created_at FROM announcement_delivery`;
+                         last_duration_ms, delivered_at, created_at FROM announcement_delivery`;
 
 export const delivery = async (m: EntityManager, id: string, lock = false) =>
   (await sql<DeliveryRow>(m, `${DELIVERY} WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]))[0];
@@ -140,14 +141,14 @@ export const insertTestDelivery = async (m: EntityManager, destinationId: string
 export const recordAttempt = (
   m: EntityManager,
   id: string,
-  o: { status: DeliveryStatus; httpStatus: number | null; error: string | null },
+  o: { status: DeliveryStatus; httpStatus: number | null; error: string | null; durationMs: number },
 ) =>
   sql(
     m,
     `UPDATE announcement_delivery SET status = $2::delivery_status, attempts = attempts + 1, last_status = $3, last_error = $4,
-            delivered_at = CASE WHEN $2::text = 'delivered' THEN now() END, updated_at = now()
+            last_duration_ms = $5, delivered_at = CASE WHEN $2::text = 'delivered' THEN now() END, updated_at = now()
       WHERE id = $1 AND status = 'pending'`,
-    [id, o.status, o.httpStatus, o.error?.slice(0, 2000) ?? null],
+    [id, o.status, o.httpStatus, o.error?.slice(0, 2000) ?? null, o.durationMs],
   );
 
 export const markSkipped = (m: EntityManager, id: string) =>

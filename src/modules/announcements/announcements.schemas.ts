@@ -56,7 +56,12 @@ export const DeliveryOut = Type.Object({
   status: Type.Enum(DELIVERY_STATUSES),
   attempts: Type.Integer(),
   lastStatus: Nullable(Type.Integer()),
-  lastError: Nullable(Type.String()),
+  lastError: Nullable(
+    Type.String({
+      description: "why the last attempt failed: a status line or network error, never the answer's body",
+    }),
+  ),
+  lastDurationMs: Nullable(Type.Integer({ description: 'how long the last attempt took, in milliseconds' })),
   deliveredAt: Nullable(DateTime),
   createdAt: DateTime,
 });
@@ -81,6 +86,7 @@ export const deliveryOut = (d: DeliveryRow) => ({
   attempts: d.attempts,
   lastStatus: d.last_status,
   lastError: d.last_error,
+  lastDurationMs: d.last_duration_ms,
   deliveredAt: d.delivered_at?.toISOString() ?? null,
   createdAt: d.created_at.toISOString(),
 });

@@ -12,6 +12,7 @@ import { Sealer } from '../../core/secrets';
 import { enqueueMail } from '../../jobs/queue';
 import type { DestinationKind } from './announcement.entity';
 import * as q from './announcements.queries';
+import { post, STRICT, type EgressPolicy } from './egress';
 
 /** What every happening carries (kept as the delivery's payload). */
 export interface Announcement {
@@ -72,6 +73,8 @@ export async function deliver(
   deliveryId: string,
   attempt: number,
   maxAttempts: number,
+  /** where deliveries may go (DESTINATIONS_ALLOW, the service's own ports; see egress.ts) */
+  egress: EgressPolicy = STRICT,
 ): Promise<void> {
   const sealer = new Sealer(ds);
   const d = await q.delivery(ds.manager, deliveryId);
@@ -91,26 +94,23 @@ export async function deliver(
   }
   let status: number | null = null;
   let error: string | null = null;
+  const started = process.hrtime.bigint();
   try {
-    const res = await fetch(await sealer.open(dest.url_sealed), {
-      method: 'POST',
-      headers,
-      body,
-      redirect: 'error',
-      signal: AbortSignal.timeout(10_000),
-    });
-    status = res.status;
-    if (!res.ok) error = `HTTP ${res.status}: ${(await res.text().catch(() => '')).slice(0, 300)}`;
-    else await res.body?.cancel();
+    status = await post(await sealer.open(dest.url_sealed), headers, body, egress, 10_000);
+    // What the destination answered stays there: an internal error page is not the organizer's to read.
+    if (status < 200 || status > 299) error = `HTTP ${status}`;
   } catch (e) {
-    error = (e as Error).cause ? `${(e as Error).message}: ${String((e as Error).cause)}` : (e as Error).message;
+    const code = (e as { code?: string }).code;
+    error = code && !(e as Error).message.includes(code) ? `${(e as Error).message} (${code})` : (e as Error).message;
   }
+  const durationMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
   const last = attempt >= maxAttempts;
   await ds.transaction(async (m) => {
     await q.recordAttempt(m, d.id, {
       status: error ? (last ? 'failed' : 'pending') : 'delivered',
       httpStatus: status,
       error,
+      durationMs,
     });
     if (d.happening === 'test') return;
     if (!error || last) {

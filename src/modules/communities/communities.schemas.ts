@@ -27,8 +27,11 @@ export const CommunityOut = Type.Object({
   eventVisibility: EventVisibility,
   createdAt: DateTime,
   myRole: Nullable(RoleSchema),
-  calendarUrl: Type.String({ description: 'iCalendar feed of its published events' }),
-  webcalUrl: Type.String({ description: 'the same feed, for one-click subscription' }),
+  calendarUrl: Type.String({
+    description:
+      'iCalendar feed of its published events. For an internal community a URI template: put one of your feed tokens (POST /v1/me/feed-tokens) in place of {token}, since calendar clients cannot sign in',
+  }),
+  webcalUrl: Type.String({ description: 'the same feed, for one-click subscription (a template likewise)' }),
 });
 
 export const CommunityCreate = Type.Object(
@@ -74,8 +77,19 @@ export const RolePatch = Type.Object({ role: RoleSchema }, { additionalPropertie
 export const MemberParams = Type.Object({ slug: Slug, personId: Uuid });
 export const ListQuery = Type.Object(PageQuery, { additionalProperties: false });
 
+/**
+ * Where a calendar client reads the community's events. A public community's feed is open; an
+ * internal one's answers 401 to anyone not signed in, which every calendar client is, so its URL is
+ * the caller's own feed route: a URI template whose {token} is one of their feed tokens (POST
+ * /v1/me/feed-tokens). The secret itself cannot be in the answer: it is stored hashed and shown once.
+ */
+export const communityCalendarPath = (slug: string, visibility: string) =>
+  visibility === 'public'
+    ? `/v1/communities/${slug}/calendar.ics`
+    : `/v1/feeds/{token}/communities/${slug}/calendar.ics`;
+
 export const communityOut = (publicUrl: string) => (a: Access) => {
-  const calendarUrl = `${publicUrl}/v1/communities/${a.community.slug}/calendar.ics`;
+  const calendarUrl = `${publicUrl}${communityCalendarPath(a.community.slug, a.community.eventVisibility)}`;
   return {
     id: a.community.id,
     slug: a.community.slug,

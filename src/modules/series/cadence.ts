@@ -45,6 +45,10 @@ export function parseCadence(text: string): Partial<Options> {
         'bad-cadence',
         'The cadence says which days; the start time, length and time zone are fields of their own.',
       );
+  // rrule reads an unknown weekday (BYDAY=XX) as undefined and fails only when expanding.
+  const days = o.byweekday === undefined || o.byweekday === null ? [] : [o.byweekday].flat();
+  if (days.some((d) => d === undefined || d === null))
+    throw new BadRequest('bad-cadence', 'BYDAY takes MO, TU, WE, TH, FR, SA or SU (e.g. BYDAY=TU or BYDAY=1MO).');
   if ((o.interval ?? 1) < 1 || (o.interval ?? 1) > 100)
     throw new BadRequest('bad-cadence', 'INTERVAL must be between 1 and 100.');
   return o;
@@ -80,21 +84,29 @@ export function expand(
     for (const d of dates) {
       const on = dayOf(d);
       if (o.skip?.has(on)) continue;
-      const start = DateTime.fromObject(
-        {
-          year: d.getUTCFullYear(),
-          month: d.getUTCMonth() + 1,
-          day: d.getUTCDate(),
-          hour: d.getUTCHours(),
-          minute: d.getUTCMinutes(),
-        },
-        { zone: tz },
-      );
+      const start = firstAt(d, tz);
       out.push({ on, start: start.toJSDate(), end: start.plus({ minutes: r.minutes }).toJSDate() });
       if (o.limit !== undefined && out.length >= o.limit) return out;
     }
   }
   return out;
+}
+
+/**
+ * The instant of a local wall-clock time (given as a floating date) in a zone. On the night clocks go
+ * back the time happens twice, and RFC 5545 (3.3.5) says the first is meant: Luxon alone takes the
+ * second. A time that does not exist (clocks going forward) moves on by the gap, as Luxon does.
+ */
+export function firstAt(d: Date, tz: string): DateTime {
+  const wall = d.getTime();
+  const luxon = DateTime.fromMillis(wall, { zone: 'UTC' }).setZone(tz, { keepLocalTime: true });
+  // The offsets in force a day either side: the earlier candidate that really is this wall time wins.
+  const candidates = [wall - DateTime.fromMillis(wall - 86_400_000, { zone: tz }).offset * 60_000, luxon.toMillis()];
+  for (const at of candidates.sort((a, b) => a - b)) {
+    const c = DateTime.fromMillis(at, { zone: tz });
+    if (c.toMillis() + c.offset * 60_000 === wall) return c;
+  }
+  return luxon;
 }
 
 /** "12:00" → 720, or a 400. */
