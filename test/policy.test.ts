@@ -12,9 +12,10 @@ import { POLICY, type Action } from '../src/core/policy';
 import { allowed, WHO, type Who } from '../src/core/policy-table';
 import { readmeWithTable } from '../scripts/policy-table';
 import { community, eventWithTalk, setup, submitted, type Person, type Res } from './helper';
+import { REPO } from './repo';
 
 t.test('README permission table is generated from the policy', async (t) => {
-  const readme = fs.readFileSync(path.resolve(__dirname, '..', 'README.md'), 'utf8');
+  const readme = fs.readFileSync(path.resolve(REPO, 'README.md'), 'utf8');
   t.equal(readme, readmeWithTable(readme), 'run npm run policy:table');
 });
 
