@@ -1,6 +1,6 @@
 /**
  * npm run bench -- <scenario> [--smoke]
- * Seeds a fresh database on the tools' PostgreSQL (TEST_DATABASE_URL, 127.0.0.1:5432, or embedded),
+ * Seeds a fresh database on the tools' PostgreSQL (TEST_DATABASE_URL when set, else an embedded one),
  * starts the real server in a child process, drives it with autocannon and prints a table beside a
  * baseline measured in the same run. It asserts nothing about time; --smoke is a short run for CI.
  */

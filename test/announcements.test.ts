@@ -10,11 +10,12 @@ import { Webhook } from 'standardwebhooks';
 import t from 'tap';
 import { announce } from '../src/modules/announcements/announcements.queries';
 import { deliver } from '../src/modules/announcements/deliver';
-import { community, setup } from './helper';
-import { MAIL_SETTINGS, smtpSink, worker } from './mail-helper';
+import { community } from './helper';
+import { MAIL_SETTINGS, mailWorld, worker } from './mail-helper';
+import { jobsIdle } from './wait';
 
 /** The receiver is a loopback stand-in: allowed as an operator would (DESTINATIONS_ALLOW). */
-const SETTINGS = { ...MAIL_SETTINGS, destinationsAllow: ['127.0.0.1'] };
+const ALLOW = { destinationsAllow: ['127.0.0.1'] };
 
 interface Hit {
   path: string;
@@ -58,12 +59,10 @@ async function receiver(t: { teardown(fn: () => unknown): void }) {
 }
 
 t.test('announcements', async (t) => {
-  const ctx = await setup(t, { poolSize: 20 });
+  const { ctx, sink } = await mailWorld(t, { poolSize: 20, settings: ALLOW });
   const { req } = ctx;
   const rx = await receiver(t);
-  const sink = await smtpSink(t);
-  await worker(t, ctx, sink.url, 5, SETTINGS);
-  await worker(t, ctx, sink.url, 2, SETTINGS); // a second worker on the same queue
+  await worker(t, ctx, sink.url, 2, { ...MAIL_SETTINGS, ...ALLOW }); // a second worker on the same queue
   const c = await community(ctx, 'guild');
   const org = c.organizer.token;
   const connect = (body: Record<string, unknown>) =>
@@ -147,9 +146,9 @@ t.test('announcements', async (t) => {
     rx.failFirst.set('/flaky', 1);
     await req('POST', '/v1/communities/guild/wishes', { token: c.member.token, body: { title: 'eBPF' } });
     await rx.waitFor('/flaky', 2);
-    await new Promise((r) => setTimeout(r, 1500));
-    t.equal(rx.hits.filter((h) => h.path === '/flaky').length, 2, 'no third request after the success');
     const log = await settled(flaky.body.id);
+    await jobsIdle(ctx.ds);
+    t.equal(rx.hits.filter((h) => h.path === '/flaky').length, 2, 'no third request after the success');
     t.match(log.body.items, [{ status: 'delivered', attempts: 2, lastStatus: 200 }]);
   });
 
@@ -175,7 +174,7 @@ t.test('announcements', async (t) => {
       'one for each of the three destinations that take wishes',
     );
     await rx.waitFor('/hook', before + 1);
-    await new Promise((r) => setTimeout(r, 1000));
+    await jobsIdle(ctx.ds);
     t.equal(rx.hits.filter((h) => h.path === '/hook').length, before + 1, 'delivered once');
   });
 
@@ -185,7 +184,7 @@ t.test('announcements', async (t) => {
     const before = rx.hits.filter((h) => h.path.startsWith('/slack')).length;
     await event('While paused');
     await rx.waitFor('/hook', 1);
-    await new Promise((r) => setTimeout(r, 1000));
+    await jobsIdle(ctx.ds);
     t.equal(rx.hits.filter((h) => h.path.startsWith('/slack')).length, before, 'nothing while paused');
     await req('PATCH', `/v1/destinations/${slack.body.id}`, { token: org, body: { paused: false } });
     const log = await req('GET', `/v1/destinations/${slack.body.id}/deliveries`, { token: org });

@@ -5,11 +5,9 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import t from 'tap';
-import { community, setup } from './helper';
-import { MAIL_SETTINGS, smtpSink, worker } from './mail-helper';
-import { freePort, launch, press, signedInPage, violations } from './browser-helper';
+import { community } from './helper';
+import { browserWorld, press } from './browser-helper';
 
 t.test('announcements, clicked through', async (t) => {
   const bodies: string[] = [];
@@ -25,19 +23,10 @@ t.test('announcements, clicked through', async (t) => {
   t.teardown(() => new Promise<void>((resolve) => slack.close(() => resolve())));
   const hookUrl = `http://127.0.0.1:${(slack.address() as AddressInfo).port}/services/T1/B2/abcd`;
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const ctx = await setup(t, { publicUrl: base, poolSize: 20 });
-  await ctx.app.listen({ port, host: '127.0.0.1' });
-  const sink = await smtpSink(t);
-  await worker(t, ctx, sink.url, 5, { ...MAIL_SETTINGS, publicUrl: base, destinationsAllow: ['127.0.0.1'] });
+  const { ctx, base, signedIn, clean, shot } = await browserWorld(t, { mail: true, settings: { destinationsAllow: ['127.0.0.1'] } }); // the worker delivers
   const c = await community(ctx, 'guild');
-  const browser = await launch();
-  t.teardown(() => browser.close());
-  const clean = async (page: Awaited<ReturnType<typeof signedInPage>>, what: string) =>
-    t.same(await violations(page), [], `${what}: no serious or critical accessibility violations`);
 
-  const org = await signedInPage(browser, ctx.ds, base, c.organizer.email);
+  const org = await signedIn(c.organizer.email);
   await org.goto(`${base}/c/guild`);
   await press(org, base, 'Announcements', 'link');
   t.equal(await org.locator('h1').textContent(), 'Announcements');
@@ -60,10 +49,10 @@ t.test('announcements, clicked through', async (t) => {
   for (let i = 0; i < 40; i++) {
     await org.goto(`${base}/c/guild/announcements`);
     if ((await org.locator('td').nth(1).textContent())?.includes('delivered')) break;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 50));
   }
   t.match(await org.locator('td').nth(1).textContent(), 'delivered');
-  await org.screenshot({ path: path.join(__dirname, 'screenshots', 'announcements.png'), fullPage: true });
+  await shot(org, 'announcements');
 
   await press(org, base, 'Pause: #guild');
   t.match(await dest.locator('h2').textContent(), 'paused');
@@ -72,7 +61,7 @@ t.test('announcements, clicked through', async (t) => {
   await clean(org, 'announcements page with a destination');
 
   // A member is not shown the page.
-  const member = await signedInPage(browser, ctx.ds, base, c.member.email);
+  const member = await signedIn(c.member.email);
   const r = await member.goto(`${base}/c/guild/announcements`);
   t.equal(r?.status(), 403);
 });

@@ -1,13 +1,18 @@
 /**
  * Browser tests' shared parts: Chromium (the build @sparticuz/chromium ships through npm, or
- * CHROMIUM_PATH) driven by playwright-core, a free port, sign-in by link, and axe.
+ * CHROMIUM_PATH) driven by playwright-core, a free port, sign-in by link, and axe; and
+ * `browserWorld(t)`, which puts them together around the app listening on loopback.
  */
 import { createServer } from 'node:net';
+import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import * as sparticuz from '@sparticuz/chromium';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { createSignInLink } from '../src/modules/auth/links';
+import { setup, type Ctx } from './helper';
+import { mailWorld, type Sink } from './mail-helper';
+import { REPO } from './repo';
 
 const Chromium = ((sparticuz as { default?: unknown }).default ??
   sparticuz) as typeof import('@sparticuz/chromium').default;
@@ -59,4 +64,59 @@ export async function violations(page: Page): Promise<string[]> {
   return r.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+interface World {
+  ctx: Ctx;
+  /** The app's address: `http://127.0.0.1:<port>`. */
+  base: string;
+  browser: Browser;
+  /** A new page signed in as `email`. */
+  signedIn(email: string): Promise<Page>;
+  /** Clicks the named button (or link) and waits until htmx has swapped the answer in. */
+  press(page: Page, name: string, role?: 'button' | 'link'): Promise<void>;
+  /** Asserts that the page has no serious or critical accessibility violations. */
+  clean(page: Page, what: string): Promise<void>;
+  /** A full-page screenshot into test/screenshots/<name>.png (the docs show them). */
+  shot(page: Page, name: string): Promise<void>;
+}
+
+interface Tap {
+  teardown(fn: () => unknown): void;
+  same(...args: any[]): unknown;
+}
+
+type WorldOptions = Omit<NonNullable<Parameters<typeof mailWorld>[1]>, 'publicUrl'>;
+
+/**
+ * The browser test world: the app on its own database listening on a free loopback port, Chromium,
+ * and the helpers every journey uses; with `mail: true`, the SMTP sink and the job worker too.
+ */
+export async function browserWorld(t: Tap, opts?: WorldOptions & { mail?: false }): Promise<World>;
+export async function browserWorld(t: Tap, opts: WorldOptions & { mail: true }): Promise<World & { sink: Sink }>;
+export async function browserWorld(
+  t: Tap,
+  { mail, ...opts }: WorldOptions & { mail?: boolean } = {},
+): Promise<World & { sink?: Sink }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const o = { poolSize: 20, ...opts, publicUrl: base };
+  const { ctx, sink } = mail ? await mailWorld(t, o) : { ctx: await setup(t, o), sink: undefined };
+  await ctx.app.listen({ port, host: '127.0.0.1' });
+  const browser = await launch();
+  t.teardown(() => browser.close());
+  return {
+    ctx,
+    base,
+    browser,
+    sink,
+    signedIn: (email) => signedInPage(browser, ctx.ds, base, email),
+    press: (page, name, role = 'button') => press(page, base, name, role),
+    clean: async (page, what) => {
+      t.same(await violations(page), [], `${what}: no serious or critical accessibility violations`);
+    },
+    shot: async (page, name) => {
+      await page.screenshot({ path: path.join(REPO, 'test', 'screenshots', `${name}.png`), fullPage: true });
+    },
+  };
 }

@@ -6,27 +6,17 @@
  * speaker writes the lesson and search finds it. A refused action keeps the form. axe checks every
  * page (no serious or critical violation); screenshots of the main pages land in test/screenshots/.
  */
-import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import * as icalModule from 'ical.js';
 import type { Page } from 'playwright-core';
 import t from 'tap';
-import { createSignInLink } from '../src/modules/auth/links';
-import { community, setup } from './helper';
-import { MAIL_SETTINGS, smtpSink, worker } from './mail-helper';
-import { freePort, launch } from './browser-helper';
+import { community } from './helper';
+import { browserWorld } from './browser-helper';
 
 const ICAL = ((icalModule as { default?: unknown }).default ?? icalModule) as typeof import('ical.js').default;
-const SHOTS = path.join(__dirname, 'screenshots');
 
 t.test('the life of a talk, in a real browser', async (t) => {
   const started = Date.now();
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const ctx = await setup(t, { publicUrl: base, poolSize: 20 });
-  await ctx.app.listen({ port, host: '127.0.0.1' });
-  const sink = await smtpSink(t);
-  await worker(t, ctx, sink.url, 5, { ...MAIL_SETTINGS, publicUrl: base });
+  const { ctx, base, browser, sink, signedIn, press, clean, shot } = await browserWorld(t, { mail: true });
   const c = await community(ctx, 'guild', { blindReview: true });
   const room = await ctx.req('POST', '/v1/communities/guild/rooms', {
     token: c.organizer.token,
@@ -47,34 +37,11 @@ t.test('the life of a talk, in a real browser', async (t) => {
   await ctx.req('PATCH', `/v1/events/${ev.body.id}`, { token: c.organizer.token, body: { status: 'published' } });
   const eventId = ev.body.id as string;
 
-  const browser = await launch();
-  t.teardown(() => browser.close());
-  const as = async (email: string) => {
-    const page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
-    await page.goto(await createSignInLink(ctx.ds, base, email, '/', 60));
-    await press(page, 'Continue');
-    await page.waitForURL(`${base}/`);
-    return page;
-  };
-  const checked = async (page: Page, what: string, shot?: string) => {
-    const r = await new AxeBuilder({ page }).analyze();
-    const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    t.same(
-      bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      [],
-      `${what}: no serious or critical accessibility violations`,
-    );
-    if (shot) await page.screenshot({ path: path.join(SHOTS, `${shot}.png`), fullPage: true });
+  const checked = async (page: Page, what: string, name?: string) => {
+    await clean(page, what);
+    if (name) await shot(page, name);
   };
   const h1 = (page: Page) => page.locator('h1').first().textContent();
-  /** Clicks, and waits until the request it made has answered and htmx has swapped the page in. */
-  const press = async (page: Page, name: string, role: 'button' | 'link' = 'button') => {
-    await Promise.all([
-      page.waitForResponse((r) => r.url().startsWith(base) && r.request().resourceType() !== 'stylesheet'),
-      page.getByRole(role, { name, exact: true }).first().click(),
-    ]);
-    await page.waitForFunction(() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling'));
-  };
 
   // 1. The speaker signs in by e-mail link and proposes a talk.
   const speaker = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
@@ -119,7 +86,7 @@ t.test('the life of a talk, in a real browser', async (t) => {
   await checked(speaker, 'proposal page (speaker)');
 
   // 2. The reviewer scores it, blind.
-  const reviewer = await as(c.reviewer.email);
+  const reviewer = await signedIn(c.reviewer.email);
   await reviewer.goto(`${base}/c/guild/review`);
   t.equal(await reviewer.locator('article h2').textContent(), 'Zero-downtime migrations, for real');
   t.notMatch(await reviewer.locator('main').textContent(), 'Sam Speaker', 'blind review: no speaker in the queue');
@@ -133,7 +100,7 @@ t.test('the life of a talk, in a real browser', async (t) => {
   t.match(await reviewer.locator('main').textContent(), 'Speakers are hidden');
 
   // 3. The organizer accepts, sends the decision, and schedules the talk.
-  const organizer = await as(c.organizer.email);
+  const organizer = await signedIn(c.organizer.email);
   await organizer.goto(`${base}/c/guild/proposals?sort=-meanScore`);
   await checked(organizer, 'proposals table', 'proposals');
   await press(organizer, 'Zero-downtime migrations, for real', 'link');
@@ -161,7 +128,7 @@ t.test('the life of a talk, in a real browser', async (t) => {
   await checked(speaker, 'proposal page with checklist', 'proposal');
 
   // 5. A colleague RSVPs and subscribes; the feed is fetched and parsed.
-  const colleague = await as(c.member.email);
+  const colleague = await signedIn(c.member.email);
   await colleague.goto(`${base}/events/${eventId}`);
   await press(colleague, 'I am going');
   t.match(await colleague.getByRole('status').first().textContent(), 'You are going.');

@@ -3,22 +3,15 @@
  * accepts into a draft), accepting an invitation to co-present, a personal calendar address (fetched and parsed), and the organizer's
  * task board, check-in at the door and figures. axe on every page.
  */
-import path from 'node:path';
 import * as icalModule from 'ical.js';
 import t from 'tap';
-import { community, eventWithTalk, setup } from './helper';
-import { MAIL_SETTINGS, smtpSink, worker } from './mail-helper';
-import { freePort, launch, press, signedInPage, violations } from './browser-helper';
+import { community, eventWithTalk } from './helper';
+import { browserWorld, press } from './browser-helper';
 
 const ICAL = ((icalModule as { default?: unknown }).default ?? icalModule) as typeof import('ical.js').default;
 
 t.test('nominations, my calendar, and the organizer pages', async (t) => {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const ctx = await setup(t, { publicUrl: base, poolSize: 20 });
-  await ctx.app.listen({ port, host: '127.0.0.1' });
-  const sink = await smtpSink(t);
-  await worker(t, ctx, sink.url, 5, { ...MAIL_SETTINGS, publicUrl: base });
+  const { ctx, base, browser, sink, signedIn, clean, shot } = await browserWorld(t, { mail: true });
   const c = await community(ctx, 'guild');
   const { eventId, talkId } = await eventWithTalk(ctx, c);
   await ctx.req('POST', `/v1/events/${eventId}/slots`, {
@@ -26,13 +19,9 @@ t.test('nominations, my calendar, and the organizer pages', async (t) => {
     body: { proposalId: talkId, startsAt: '2027-06-10T10:00:00Z' },
   });
   await ctx.req('PUT', `/v1/events/${eventId}/rsvps/me`, { token: c.member.token, body: { status: 'going' } });
-  const browser = await launch();
-  t.teardown(() => browser.close());
-  const clean = async (page: Awaited<ReturnType<typeof signedInPage>>, what: string) =>
-    t.same(await violations(page), [], `${what}: no serious or critical accessibility violations`);
 
   // A member nominates a colleague, who signs in from the mail and accepts into a draft.
-  const member = await signedInPage(browser, ctx.ds, base, c.member.email);
+  const member = await signedIn(c.member.email);
   await member.goto(`${base}/c/guild`);
   await press(member, base, 'Nominate a colleague', 'link');
   await member.getByLabel("Colleague's e-mail address").fill('quinn@guild.example');
@@ -59,11 +48,11 @@ t.test('nominations, my calendar, and the organizer pages', async (t) => {
     token: c.speaker.token,
     body: { callId: c.callId, title: 'Pairing on incidents', format: 'talk', coSpeakers: [c.reviewer.email] },
   });
-  const reviewer = await signedInPage(browser, ctx.ds, base, c.reviewer.email);
+  const reviewer = await signedIn(c.reviewer.email);
   await reviewer.goto(`${base}/proposals/${asked.body.id}`);
   t.equal(await reviewer.getByRole('heading', { level: 2, name: 'You are asked to co-present' }).count(), 1);
   await clean(reviewer, 'an invitation to co-present');
-  await reviewer.screenshot({ path: path.join(__dirname, 'screenshots', 'co-present.png'), fullPage: true });
+  await shot(reviewer, 'co-present');
   await press(reviewer, base, 'Accept and co-present');
   t.match(await reviewer.getByRole('region', { name: 'Speakers' }).textContent(), 'Rita Reviewer', 'a speaker now');
   t.equal(await reviewer.getByRole('button', { name: 'Accept and co-present' }).count(), 0);
@@ -92,7 +81,7 @@ t.test('nominations, my calendar, and the organizer pages', async (t) => {
   );
 
   // The organizer: task board, check-in, figures.
-  const organizer = await signedInPage(browser, ctx.ds, base, c.organizer.email);
+  const organizer = await signedIn(c.organizer.email);
   await organizer.goto(`${base}/c/guild/tasks`);
   await clean(organizer, 'task board');
   const open = await organizer.getByRole('button', { name: 'Mark done' }).count();

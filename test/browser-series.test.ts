@@ -3,23 +3,15 @@
  * changes the cadence and ends it; a member sees it without the organizer's forms. axe on every
  * page; a screenshot of the series lands in test/screenshots/.
  */
-import path from 'node:path';
 import t from 'tap';
-import { community, setup, submitted } from './helper';
-import { freePort, launch, press, signedInPage, violations } from './browser-helper';
+import { community, submitted } from './helper';
+import { browserWorld, press } from './browser-helper';
 
 t.test('a meetup series, clicked through', async (t) => {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const ctx = await setup(t, { publicUrl: base, poolSize: 20 });
-  await ctx.app.listen({ port, host: '127.0.0.1' });
+  const { ctx, base, signedIn, clean, shot } = await browserWorld(t);
   const c = await community(ctx, 'guild');
-  const browser = await launch();
-  t.teardown(() => browser.close());
-  const clean = async (page: Awaited<ReturnType<typeof signedInPage>>, what: string) =>
-    t.same(await violations(page), [], `${what}: no serious or critical accessibility violations`);
 
-  const org = await signedInPage(browser, ctx.ds, base, c.organizer.email);
+  const org = await signedIn(c.organizer.email);
   await org.goto(`${base}/c/guild`);
   await press(org, base, 'Meetup series', 'link');
   t.equal(await org.locator('h1').textContent(), 'Meetup series');
@@ -60,7 +52,7 @@ t.test('a meetup series, clicked through', async (t) => {
   t.match(await org.getByRole('status').textContent(), 'Done: 0 moved, 1 removed or canceled.');
   t.notMatch(await coming.nth(1).textContent(), /Mar 18/);
   t.match(await org.locator('section[aria-labelledby="coming"]').textContent(), /Skipped.*2027-03-18/s);
-  await org.screenshot({ path: path.join(__dirname, 'screenshots', 'series.png'), fullPage: true });
+  await shot(org, 'series');
 
   // From 1 April, monthly on the first Tuesday at 17:00.
   await org.getByLabel('From (the first day of the new cadence)').fill('2027-04-01');
@@ -79,7 +71,7 @@ t.test('a meetup series, clicked through', async (t) => {
   t.match(await org.getByRole('alert').textContent(), 'FREQ=DAILY, WEEKLY, MONTHLY or YEARLY');
 
   // A member sees the series, without the organizer's forms.
-  const member = await signedInPage(browser, ctx.ds, base, c.member.email);
+  const member = await signedIn(c.member.email);
   await member.goto(seriesUrl);
   t.equal(await member.locator('h1').textContent(), 'Guild lunch');
   t.equal(await member.getByRole('button', { name: 'Change the cadence' }).count(), 0);

@@ -4,24 +4,10 @@
  * loopback. Each page is checked with axe. This is the test that caught Chrome sending "Origin: null"
  * under a no-referrer policy, which no injected request would have.
  */
-import { createServer } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
-import * as sparticuz from '@sparticuz/chromium';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import t from 'tap';
-import { setup } from './helper';
-import { MAIL_SETTINGS, smtpSink, worker } from './mail-helper';
-
-const Chromium = ((sparticuz as { default?: unknown }).default ??
-  sparticuz) as typeof import('@sparticuz/chromium').default;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
+import { browserWorld } from './browser-helper';
 
 async function noViolations(t: { same(...a: any[]): unknown }, page: Page, what: string) {
   const r = await new AxeBuilder({ page }).analyze();
@@ -33,26 +19,8 @@ async function noViolations(t: { same(...a: any[]): unknown }, page: Page, what:
 }
 
 t.test('a person signs in with an e-mail link and out again, in Chromium', async (t) => {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const ctx = await setup(t, { publicUrl: base });
-  await ctx.app.listen({ port, host: '127.0.0.1' });
-  const sink = await smtpSink(t);
-  await worker(t, ctx, sink.url, 5, { ...MAIL_SETTINGS, publicUrl: base });
+  const { ctx, browser, base, sink } = await browserWorld(t, { mail: true, poolSize: 10 });
   await ctx.person('ada@corp.example', 'Ada Lovelace');
-
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || (await Chromium.executablePath()),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-    headless: true,
-  });
-  t.teardown(() => browser.close());
   const page = await (await browser.newContext()).newPage();
 
   await page.goto(`${base}/v1/me`, { waitUntil: 'load' });

@@ -3,31 +3,20 @@
  * about it (a draft opens, the wisher gets a mail), the author closes it. axe on every page; a
  * screenshot of the list lands in test/screenshots/.
  */
-import path from 'node:path';
 import t from 'tap';
-import { community, setup } from './helper';
-import { MAIL_SETTINGS, smtpSink, worker } from './mail-helper';
-import { freePort, launch, press, signedInPage, violations } from './browser-helper';
+import { community } from './helper';
+import { browserWorld, press } from './browser-helper';
 
 t.test('topic wishes, clicked through', async (t) => {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const ctx = await setup(t, { publicUrl: base, poolSize: 20 });
-  await ctx.app.listen({ port, host: '127.0.0.1' });
-  const sink = await smtpSink(t);
-  await worker(t, ctx, sink.url, 5, { ...MAIL_SETTINGS, publicUrl: base });
+  const { ctx, base, sink, signedIn, clean, shot } = await browserWorld(t, { mail: true });
   const c = await community(ctx, 'guild');
   await ctx.req('POST', '/v1/communities/guild/wishes', {
     token: c.reviewer.token,
     body: { title: 'Chaos engineering' },
   });
-  const browser = await launch();
-  t.teardown(() => browser.close());
-  const clean = async (page: Awaited<ReturnType<typeof signedInPage>>, what: string) =>
-    t.same(await violations(page), [], `${what}: no serious or critical accessibility violations`);
 
   // The member finds the wishes from the community page and posts one.
-  const member = await signedInPage(browser, ctx.ds, base, c.member.email);
+  const member = await signedIn(c.member.email);
   await member.goto(`${base}/c/guild`);
   await press(member, base, 'Topic wishes', 'link');
   t.equal(await member.locator('h1').textContent(), 'Topic wishes');
@@ -55,11 +44,11 @@ t.test('topic wishes, clicked through', async (t) => {
   t.equal(await member.getByLabel('What you would like to learn (optional)').inputValue(), 'Kept text');
 
   // The speaker votes from the list: the wish moves up.
-  const speaker = await signedInPage(browser, ctx.ds, base, c.speaker.email);
+  const speaker = await signedIn(c.speaker.email);
   await speaker.goto(`${base}/c/guild/wishes`);
   await press(speaker, base, 'Vote: Observability on a budget');
   t.match(await speaker.locator('ol.wishes > li').nth(0).textContent(), /Observability on a budget.*2 votes/s);
-  await speaker.screenshot({ path: path.join(__dirname, 'screenshots', 'wishes.png'), fullPage: true });
+  await shot(speaker, 'wishes');
 
   // … and offers to talk about it: a draft opens with the wish's title; the wisher is told.
   await press(speaker, base, 'Observability on a budget', 'link');

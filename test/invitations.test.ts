@@ -6,8 +6,8 @@
  */
 import * as icalModule from 'ical.js';
 import t from 'tap';
-import { community, eventWithTalk, setup } from './helper';
-import { calendarPart, MAIL_SETTINGS, smtpSink, worker, type Received } from './mail-helper';
+import { community, eventWithTalk } from './helper';
+import { calendarPart, mailWorld, type Received } from './mail-helper';
 
 const ICAL = ((icalModule as { default?: unknown }).default ?? icalModule) as typeof import('ical.js').default;
 
@@ -27,10 +27,8 @@ const to = (email: string, subject: RegExp) => (r: Received) =>
   r.to.includes(email) && subject.test(r.mail.subject ?? '');
 
 t.test('without a mailbox for replies', async (t) => {
-  const ctx = await setup(t, { poolSize: 20 });
+  const { ctx, sink } = await mailWorld(t, { poolSize: 20 });
   const { req } = ctx;
-  const sink = await smtpSink(t);
-  await worker(t, ctx, sink.url);
   const c = await community(ctx, 'guild');
   const org = c.organizer.token;
   const { eventId } = await eventWithTalk(ctx, c);
@@ -99,9 +97,7 @@ t.test('without a mailbox for replies', async (t) => {
 });
 
 t.test('with a mailbox for replies', async (t) => {
-  const ctx = await setup(t);
-  const sink = await smtpSink(t);
-  await worker(t, ctx, sink.url, 5, { ...MAIL_SETTINGS, repliesRead: true });
+  const { ctx, sink } = await mailWorld(t, { settings: { repliesRead: true } });
   const c = await community(ctx, 'guild');
   const { eventId } = await eventWithTalk(ctx, c);
   await ctx.req('PUT', `/v1/events/${eventId}/rsvps/me`, { token: c.member.token, body: { status: 'going' } });

@@ -2,6 +2,7 @@ import t from 'tap';
 import { ENQUEUE_LESSON_PROMPTS } from '../src/modules/lessons/lessons.queries';
 import { community, setup, submitted, type Community, type Ctx } from './helper';
 import { smtpSink, worker } from './mail-helper';
+import { jobsIdle } from './wait';
 
 /** An accepted talk placed in a published event at the given time. */
 async function talkAt(ctx: Ctx, c: Community, title: string, start: Date, minutes = 60) {
@@ -251,7 +252,7 @@ t.test('lessons learned', async (t) => {
     );
     await sink.waitFor((r) => /reminder .*"Just given"/.test(r.mail.subject ?? ''));
     await ctx.ds.query(ENQUEUE_LESSON_PROMPTS);
-    await new Promise((r) => setTimeout(r, 800));
+    await jobsIdle(ctx.ds);
     const asks = sink.received.filter((r) => /What did you learn\?/.test(r.mail.subject ?? ''));
     const about = asks.filter((r) => /"Just given"/.test(r.mail.subject ?? ''));
     t.equal(about.length, 2, 'a prompt and a reminder, nothing more');

@@ -7,7 +7,7 @@ import { SMTPServer } from 'smtp-server';
 import { startWorker } from '../src/jobs/worker';
 import { createMailer } from '../src/mail/transport';
 import type { MailSettings } from '../src/mail/messages';
-import type { Ctx } from './helper';
+import { setup, type Ctx } from './helper';
 
 export const MAIL_SETTINGS = {
   mailFrom: 'Brownbag <brownbag@brownbag.test>',
@@ -105,4 +105,25 @@ export function calendarPart(r: Received): { method: string; ics: string; attach
     ics: part.content.toString('utf8'),
     attachmentNames: r.mail.attachments.map((a) => a.filename ?? ''),
   };
+}
+
+export type Sink = Awaited<ReturnType<typeof smtpSink>>;
+
+/**
+ * The mail test world: the app on its own database (`setup`), the SMTP sink, and the real job worker
+ * delivering to it (links in mail point at `publicUrl`; `settings` change the worker's mail settings).
+ */
+export async function mailWorld(
+  t: { teardown(fn: () => unknown): void },
+  opts: Parameters<typeof setup>[1] & { concurrency?: number; settings?: Partial<MailSettings> } = {},
+): Promise<{ ctx: Ctx; sink: Sink }> {
+  const { concurrency = 5, settings, ...o } = opts;
+  const ctx = await setup(t, o);
+  const sink = await smtpSink(t);
+  await worker(t, ctx, sink.url, concurrency, {
+    ...MAIL_SETTINGS,
+    publicUrl: o.publicUrl ?? MAIL_SETTINGS.publicUrl,
+    ...settings,
+  });
+  return { ctx, sink };
 }

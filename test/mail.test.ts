@@ -3,8 +3,9 @@ import t from 'tap';
 import { drainOutbox, enqueueMail, MAIL_ATTEMPTS, MAX_BACKOFF_SECONDS } from '../src/jobs/queue';
 import { ENQUEUE_REMINDERS } from '../src/modules/events/events.queries';
 import { notify } from '../src/mail/notify';
-import { community, eventWithTalk, setup, submitted } from './helper';
-import { calendarPart, smtpSink, worker, type Received } from './mail-helper';
+import { community, eventWithTalk, submitted } from './helper';
+import { calendarPart, mailWorld, worker, type Received } from './mail-helper';
+import { jobsIdle, until } from './wait';
 
 const ICAL = ((icalModule as { default?: unknown }).default ?? icalModule) as typeof import('ical.js').default;
 
@@ -29,10 +30,8 @@ function vevent(ics: string) {
 }
 
 t.test('mail and jobs', async (t) => {
-  const ctx = await setup(t, { poolSize: 20 });
+  const { ctx, sink } = await mailWorld(t, { poolSize: 20 });
   const { req } = ctx;
-  const sink = await smtpSink(t);
-  await worker(t, ctx, sink.url);
   const c = await community(ctx, 'guild');
   const org = c.organizer.token;
   const to = (email: string, subject: RegExp) => (r: Received) =>
@@ -75,7 +74,7 @@ t.test('mail and jobs', async (t) => {
 
     const staged = await submitted(ctx, c, 'Staged decision', c.member);
     await req('POST', `/v1/proposals/${staged}/transitions`, { token: org, body: { to: 'rejected', notify: false } });
-    await new Promise((r) => setTimeout(r, 800));
+    await jobsIdle(ctx.ds);
     t.notOk(sink.received.some(to(c.member.email, /^About your proposal/)), 'a staged decision waits');
     t.equal((await req('POST', '/v1/communities/guild/decisions/send', { token: c.member.token })).status, 403);
     t.same((await req('POST', '/v1/communities/guild/decisions/send', { token: org })).body, { sent: 1 });
@@ -212,7 +211,7 @@ t.test('mail and jobs', async (t) => {
     const mine = (r: Received) =>
       to(c.member.email, /^We received your proposal/)(r) && /Through the outbox/.test(r.mail.text ?? '');
     await sink.waitFor(mine);
-    await new Promise((r) => setTimeout(r, 1500));
+    await jobsIdle(ctx.ds);
     t.equal(sink.received.filter(mine).length, 1, 'once');
     const left = await ctx.ds.query('SELECT count(*)::int AS n FROM job_outbox');
     t.equal(left[0].n, 0, 'the outbox is empty once the worker has moved it');
@@ -248,7 +247,7 @@ t.test('mail and jobs', async (t) => {
       [`received:${id}:%`],
     );
     t.equal(jobs[0].n, 0, 'no job');
-    await new Promise((r) => setTimeout(r, 1000));
+    await jobsIdle(ctx.ds);
     t.equal(sink.received.filter(to(c.speaker.email, /Rolled back/)).length, 0, 'no mail');
   });
 
@@ -256,8 +255,7 @@ t.test('mail and jobs', async (t) => {
     sink.state.refuse = true;
     const ids = [];
     for (let i = 0; i < 3; i++) ids.push(await submitted(ctx, c, `While down ${i}`, c.reviewer));
-    const until = Date.now() + 10000;
-    while (sink.state.refused < 3 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    await until('three refusals', () => sink.state.refused >= 3, 10000);
     t.ok(sink.state.refused >= 3, 'the server refused them');
     // (a refused attempt is recorded on its job a moment after the server refuses it)
     const failing = async () =>
@@ -266,7 +264,7 @@ t.test('mail and jobs', async (t) => {
           `SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE attempts > 0 AND last_error IS NOT NULL`,
         )
       )[0].n as number;
-    while ((await failing()) < 3 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    await until('three failed attempts recorded', async () => (await failing()) >= 3, 10000);
     t.ok((await failing()) >= 3, 'kept with their error, to retry');
     sink.state.refuse = false;
     await sink.waitFor(to(c.reviewer.email, /While down/), 3, 30000);
@@ -289,18 +287,20 @@ t.test('mail and jobs', async (t) => {
         RETURNING id, max_attempts`,
     );
     t.equal(job.max_attempts, MAIL_ATTEMPTS, 'mail gets about a day of attempts');
-    let row: { attempts: number; wait: number } | undefined;
-    const until = Date.now() + 10000;
-    while (!(row && row.attempts === 10) && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 100));
-      [row] = await ctx.ds.query(
-        `SELECT attempts, extract(epoch FROM run_at - now())::float AS wait FROM graphile_worker._private_jobs
-          WHERE id = $1 AND locked_by IS NULL AND last_error IS NOT NULL`,
-        [job.id],
-      );
-    }
-    t.equal(row?.attempts, 10, 'the tenth attempt failed');
-    t.ok(row!.wait > 0 && row!.wait <= MAX_BACKOFF_SECONDS + 1, `next attempt in ${Math.round(row!.wait)} s, not 6 h`);
+    const row: { attempts: number; wait: number } = await until(
+      'the tenth attempt to fail',
+      async () => {
+        const [r] = await ctx.ds.query(
+          `SELECT attempts, extract(epoch FROM run_at - now())::float AS wait FROM graphile_worker._private_jobs
+            WHERE id = $1 AND locked_by IS NULL AND last_error IS NOT NULL`,
+          [job.id],
+        );
+        return r?.attempts === 10 && r;
+      },
+      10000,
+    );
+    t.equal(row.attempts, 10, 'the tenth attempt failed');
+    t.ok(row.wait > 0 && row.wait <= MAX_BACKOFF_SECONDS + 1, `next attempt in ${Math.round(row.wait)} s, not 6 h`);
     await ctx.ds.query('DELETE FROM graphile_worker._private_jobs WHERE id = $1', [job.id]);
     sink.state.refuse = false;
   });
@@ -315,13 +315,15 @@ t.test('mail and jobs', async (t) => {
         { key: 'one-shot', maxAttempts: 1 },
       ),
     );
-    let failed: { items: { id: string; failed: boolean; lastError: string; key: string }[] } = { items: [] };
-    const until = Date.now() + 10000;
-    while (!failed.items.some((j) => j.key === 'one-shot') && Date.now() < until) {
-      failed = (await req('GET', '/v1/admin/jobs?state=failed', { token: ctx.admin.token })).body;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const job = failed.items.find((j) => j.key === 'one-shot')!;
+    type Job = { id: string; failed: boolean; lastError: string; key: string };
+    const job = await until(
+      'the job to be listed as failed',
+      async () =>
+        (await req('GET', '/v1/admin/jobs?state=failed', { token: ctx.admin.token })).body.items.find(
+          (j: Job) => j.key === 'one-shot',
+        ) as Job | undefined,
+      10000,
+    );
     t.ok(job, 'listed as failed');
     t.match(job.lastError, /451|Try again/);
     t.equal((await req('GET', '/v1/admin/jobs?state=failed', { token: c.organizer.token })).status, 403, 'admins only');
@@ -371,7 +373,7 @@ t.test('mail and jobs', async (t) => {
     );
     await sink.waitFor((r) => /^Tomorrow: Tomorrow-ish/.test(r.mail.subject ?? ''), 3);
     await ctx.ds.query(ENQUEUE_REMINDERS);
-    await new Promise((r) => setTimeout(r, 1000));
+    await jobsIdle(ctx.ds);
     const reminders = sink.received.filter((r) => /^Tomorrow: Tomorrow-ish/.test(r.mail.subject ?? ''));
     t.equal(reminders.length, 3, 'no duplicates');
     t.same(reminders.map((r) => r.to[0]).sort(), [s.member.email, s.reviewer.email, s.speaker.email].sort());

@@ -1,13 +1,11 @@
 import t from 'tap';
 import { NOMINATIONS_PER_DAY } from '../src/modules/nominations/nominations.service';
-import { community, setup } from './helper';
-import { smtpSink, worker } from './mail-helper';
+import { community } from './helper';
+import { mailWorld } from './mail-helper';
 
 t.test('nominations', async (t) => {
-  const ctx = await setup(t, { poolSize: 20 });
+  const { ctx, sink } = await mailWorld(t, { poolSize: 20 });
   const { req } = ctx;
-  const sink = await smtpSink(t);
-  await worker(t, ctx, sink.url);
   const c = await community(ctx, 'guild');
   const org = c.organizer.token;
   const nominee = await ctx.person('quiet.expert@guild.example', 'Quinn Expert');

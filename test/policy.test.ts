@@ -12,9 +12,10 @@ import { POLICY, type Action } from '../src/core/policy';
 import { allowed, WHO, type Who } from '../src/core/policy-table';
 import { TABLE_DOC, withTable } from '../scripts/policy-table';
 import { community, eventWithTalk, setup, submitted, type Person, type Res } from './helper';
+import { REPO } from './repo';
 
 t.test(`the permission table in ${TABLE_DOC} is generated from the policy`, async (t) => {
-  const doc = fs.readFileSync(path.resolve(__dirname, '..', TABLE_DOC), 'utf8');
+  const doc = fs.readFileSync(path.resolve(REPO, TABLE_DOC), 'utf8');
   t.equal(doc, withTable(doc), 'run npm run policy:table');
 });
 

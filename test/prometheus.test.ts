@@ -68,7 +68,7 @@ t.test('metrics for Prometheus', async (t) => {
   });
   const until = Date.now() + 10000;
   while (!/outcome="failed"\} [1-9]/.test((await scrape(TOKEN)).body) && Date.now() < until)
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 50));
   sink.state.refuse = false;
   await ctx.req('POST', `/v1/proposals/${id}/transitions`, { token: c.organizer.token, body: { to: 'accepted' } });
   await sink.waitFor((r) => r.to.includes(c.speaker.email) && /^Accepted/.test(r.mail.subject ?? ''));

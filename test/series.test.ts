@@ -9,8 +9,8 @@ import { expand } from '../src/modules/series/cadence';
 import { planBacklog } from '../src/modules/series/backlog';
 import { DateTime } from 'luxon';
 import { fillAllSeries } from '../src/modules/series/series.fill';
-import { community, setup, submitted } from './helper';
-import { smtpSink, worker } from './mail-helper';
+import { community, submitted } from './helper';
+import { mailWorld } from './mail-helper';
 
 const ICAL = ((icalModule as { default?: unknown }).default ?? icalModule) as typeof import('ical.js').default;
 type Comp = InstanceType<typeof ICAL.Component>;
@@ -158,10 +158,8 @@ t.test('backlog plan: lengths, order, speakers elsewhere', async (t) => {
 });
 
 t.test('series over HTTP', async (t) => {
-  const ctx = await setup(t, { poolSize: 20 });
+  const { ctx, sink } = await mailWorld(t, { poolSize: 20 });
   const { req } = ctx;
-  const sink = await smtpSink(t);
-  await worker(t, ctx, sink.url);
   const c = await community(ctx, 'guild', { eventVisibility: 'public' });
   const org = c.organizer.token;
   const room = (await req('POST', '/v1/communities/guild/rooms', { token: org, body: { name: 'Aula', capacity: 40 } }))

@@ -14,8 +14,10 @@ import { createDataSource } from '../src/db/data-source';
 import { migrate, pendingMigrations } from '../src/db/migrate';
 import { acquirePgServer, dropDatabase, recreateDatabase } from '../scripts/lib/pg-server';
 import { keepAliveLoad } from '../scripts/lib/http-load';
+import { REPO } from './repo';
+import { until } from './wait';
 
-const SERVER = path.join(__dirname, '..', 'dist', 'src', 'server.js');
+const SERVER = path.join(REPO, 'dist', 'src', 'server.js');
 
 t.test('configuration is validated with one clear line', async (t) => {
   t.match(loadConfig({}), { host: '127.0.0.1', port: 3000, databaseUrl: null, logLevel: 'info' });
@@ -131,7 +133,7 @@ t.test('zero-setup start on the embedded PostgreSQL', { timeout: 170000 }, async
     status = res.status;
     seen.add(status);
     if (status !== 200) t.equal(res.headers.get('content-type'), 'application/problem+json; charset=utf-8');
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 50));
   }
   t.equal(status, 200, `back by itself after ${Date.now() - killedAt} ms`);
   t.same(
@@ -185,7 +187,7 @@ t.test('SIGTERM under load: every request answered, exit within the drain time',
   await server.listening;
   const token = fs.readFileSync(path.join(dir, 'admin-token'), 'utf8').trim();
   const traffic = keepAliveLoad(port, '/v1/communities', { authorization: `Bearer ${token}` }, 20);
-  await new Promise((r) => setTimeout(r, 1500));
+  await until('100 requests answered', () => (traffic.tally.statuses[200] ?? 0) > 100, 60000);
   const before = traffic.tally.statuses[200] ?? 0;
   const sent = Date.now();
   server.child.kill('SIGTERM');

@@ -10,7 +10,7 @@ import { defaultAuth } from '../src/config';
 import { sessionCookie } from '../src/http/auth';
 import { safeNext } from '../src/modules/auth/links';
 import { community, eventWithTalk, setup, type Ctx } from './helper';
-import { MAIL_SETTINGS, smtpSink, worker } from './mail-helper';
+import { mailWorld, type Sink } from './mail-helper';
 
 // ical.js's types describe a default export; its CommonJS build exports the members directly.
 const ICAL = ((icalModule as { default?: unknown }).default ?? icalModule) as typeof import('ical.js').default;
@@ -27,7 +27,7 @@ function cookieOf(setCookie: unknown, name = 'bb_session'): string | null {
 const linkIn = (text: string) => /http:\/\/brownbag\.test\/sign-in\/link\?token=([A-Za-z0-9_%-]+)/.exec(text)?.[1];
 
 /** Asks for a link on the sign-in page and reads it from the mail. */
-async function mailedLink(ctx: Ctx, sink: Awaited<ReturnType<typeof smtpSink>>, email: string, next = '/') {
+async function mailedLink(ctx: Ctx, sink: Sink, email: string, next = '/') {
   const before = sink.received.length;
   const res = await ctx.app.inject({
     method: 'POST',
@@ -48,9 +48,7 @@ async function signIn(ctx: Ctx, token: string, headers: Record<string, string> =
 const withCookie = (cookie: string, more: Record<string, string> = {}) => ({ cookie: `bb_session=${cookie}`, ...more });
 
 t.test('sign-in by e-mail link', async (t) => {
-  const ctx = await setup(t);
-  const sink = await smtpSink(t);
-  await worker(t, ctx, sink.url);
+  const { ctx, sink } = await mailWorld(t);
   const ada = await ctx.person('ada@corp.example', 'Ada Lovelace');
 
   await t.test('the sign-in page offers the e-mail form and says nothing is wrong', async (t) => {
@@ -280,9 +278,7 @@ t.test('sign-in by e-mail link', async (t) => {
 
 t.test('self sign-up by domain, and the limits', async (t) => {
   const auth = { ...defaultAuth, allowedEmailDomains: ['corp.example'] };
-  const ctx = await setup(t, { auth });
-  const sink = await smtpSink(t);
-  await worker(t, ctx, sink.url, 5, { ...MAIL_SETTINGS, auth });
+  const { ctx, sink } = await mailWorld(t, { auth, settings: { auth } });
 
   await t.test('an address at an allowed domain becomes a person on first sign-in', async (t) => {
     const { token } = await mailedLink(ctx, sink, 'grace@corp.example');

@@ -1,13 +1,11 @@
 /** Topic wishes over HTTP: posting, one vote per person (also under concurrency), order, offers that start drafts and tell the wisher. */
 import t from 'tap';
-import { community, setup } from './helper';
-import { smtpSink, worker } from './mail-helper';
+import { community } from './helper';
+import { mailWorld } from './mail-helper';
 
 t.test('topic wishes', async (t) => {
-  const ctx = await setup(t, { poolSize: 20 });
+  const { ctx, sink } = await mailWorld(t, { poolSize: 20 });
   const { req } = ctx;
-  const sink = await smtpSink(t);
-  await worker(t, ctx, sink.url);
   const c = await community(ctx, 'guild');
   const org = c.organizer.token;
 

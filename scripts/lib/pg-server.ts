@@ -1,11 +1,13 @@
 /**
- * A PostgreSQL server for tools (tests, schema check, benchmarks), never for the service itself:
- * TEST_DATABASE_URL or DATABASE_URL when set, else the server on 127.0.0.1:5432 when one answers,
- * else an embedded server under .brownbag/tools (so a bare machine works too).
+ * A PostgreSQL server for tools (tests, schema check, benchmarks, fault and cluster checks), never for
+ * the service itself. Only a server named explicitly is used: TEST_DATABASE_URL (tools create and drop
+ * databases on it). Otherwise an embedded server under .brownbag/tools (BROWNBAG_TOOLS_DIR moves it),
+ * started once per process and shared by every caller in it; a PostgreSQL that happens to run on the
+ * machine (127.0.0.1:5432, DATABASE_URL) is never touched unasked.
  */
 import path from 'node:path';
 import { Client } from 'pg';
-import { startEmbedded } from '../../src/db/embedded';
+import { startEmbedded, type EmbeddedServer } from '../../src/db/embedded';
 
 export interface PgServer {
   /** URL of the given database on this server. */
@@ -21,37 +23,45 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-async function answers(url: string): Promise<boolean> {
-  const c = new Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await c.connect();
-    await c.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => undefined);
+/**
+ * Throwaway data: no fsync and no full-page writes (a crash only loses what the next run recreates),
+ * which makes cloning the template and every commit in the tests cheaper.
+ */
+const TOOLS_FLAGS = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+
+/** The process's embedded server and how many callers hold it (it stops when the last lets go). */
+let shared: { server: Promise<EmbeddedServer>; holders: number; dir: string } | null = null;
+
+async function holdEmbedded(): Promise<{ base: string; kind: string; stop: () => Promise<void> }> {
+  if (!shared) {
+    const dir = path.resolve(process.env.BROWNBAG_TOOLS_DIR || path.join('.brownbag', 'tools'));
+    const server = startEmbedded(dir, () => undefined, false, TOOLS_FLAGS);
+    shared = { server, holders: 0, dir };
+    server.catch(() => (shared = null));
   }
+  const mine = shared;
+  mine.holders++;
+  const emb = await mine.server;
+  let released = false;
+  return {
+    base: emb.url('postgres'),
+    kind: `embedded (${mine.dir})`,
+    stop: async () => {
+      if (released) return;
+      released = true;
+      if (--mine.holders > 0) return;
+      if (shared === mine) shared = null;
+      await emb.stop();
+    },
+  };
 }
 
 export async function acquirePgServer(): Promise<PgServer> {
   // BROWNBAG_TEST_PG_URL: the server `npm test` acquired for its test files (they must never start their own).
-  let base = process.env.TEST_DATABASE_URL || process.env.BROWNBAG_TEST_PG_URL || process.env.DATABASE_URL || '';
-  let kind = 'configured';
+  let base = process.env.TEST_DATABASE_URL || process.env.BROWNBAG_TEST_PG_URL || '';
+  let kind = base ? `given (${new URL(base).host})` : '';
   let stop = async () => undefined as void;
-  if (!base) {
-    const local = 'postgres://postgres@127.0.0.1:5432/postgres';
-    if (process.env.BROWNBAG_TOOLS_EMBEDDED !== '1' && (await answers(local))) {
-      base = local;
-      kind = 'local 127.0.0.1:5432';
-    } else {
-      const dir = path.resolve(process.env.BROWNBAG_TOOLS_DIR || path.join('.brownbag', 'tools'));
-      const emb = await startEmbedded(dir);
-      base = emb.url('postgres');
-      kind = `embedded (${dir})`;
-      stop = emb.stop;
-    }
-  }
+  if (!base) ({ base, kind, stop } = await holdEmbedded());
   const url = (db: string) => withDatabase(base, db);
   return {
     kind,

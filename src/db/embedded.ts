@@ -135,6 +135,8 @@ export async function startEmbedded(
   dataDir: string,
   log: (msg: string) => void = () => undefined,
   attach = false,
+  /** More `postgres` flags (`-c name=value` pairs), e.g. for throwaway tool data. */
+  extraFlags: string[] = [],
 ): Promise<EmbeddedServer> {
   const clusterDir = path.join(dataDir, 'pg');
   const portFile = path.join(dataDir, 'pg-port');
@@ -161,7 +163,15 @@ export async function startEmbedded(
     persistent: true,
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+      ...extraFlags,
+    ],
     onLog: (m) => log(m.trim()),
     onError: (e) => log(String(e)),
   });
