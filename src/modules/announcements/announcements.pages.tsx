@@ -5,7 +5,8 @@ import { Type } from 'typebox';
 import type { Actor } from '../../core/actor';
 import { BadRequest, DomainError } from '../../core/errors';
 import { IdParams, Slug } from '../../http/types';
-import { FormBody, pageCtx, sendPage, signedIn } from '../../web/render';
+import { FormBody, pageCtx, sendPage } from '../../web/render';
+import { actorOf } from '../../http/auth';
 import { DESTINATION_KINDS, HAPPENINGS, type DestinationKind, type Happening } from './announcement.entity';
 import type { AnnouncementsService } from './announcements.service';
 import { AnnouncementsPage, type DestinationValues } from './announcements.views';
@@ -57,8 +58,7 @@ export const announcementsPages: FastifyPluginAsyncTypebox<{ announcements: Anno
     reply.redirect(`/c/${await slug()}/announcements`, 303);
 
   app.get('/c/:slug/announcements', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     return show(req, reply, actor, req.params.slug);
   });
 
@@ -66,8 +66,7 @@ export const announcementsPages: FastifyPluginAsyncTypebox<{ announcements: Anno
     '/c/:slug/announcements',
     { ...page, schema: { hide: true, params: SlugParams, body: ConnectBody } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const b = req.body;
       const happenings = ([] as string[]).concat(b.happenings ?? []);
       try {
@@ -94,8 +93,7 @@ export const announcementsPages: FastifyPluginAsyncTypebox<{ announcements: Anno
     '/destinations/:id/test',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({}) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       return act(req, reply, actor, async () => {
         await d.announcements.test(actor, req.params.id);
         return (await d.announcements.get(actor, req.params.id)).community;
@@ -107,8 +105,7 @@ export const announcementsPages: FastifyPluginAsyncTypebox<{ announcements: Anno
     '/destinations/:id/pause',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({ paused: 5 }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       return act(
         req,
         reply,
@@ -123,8 +120,7 @@ export const announcementsPages: FastifyPluginAsyncTypebox<{ announcements: Anno
     '/deliveries/:id/redeliver',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({}) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       return act(req, reply, actor, async () => {
         const x = await d.announcements.redeliver(actor, req.params.id);
         return (await d.announcements.get(actor, x.destination_id)).community;

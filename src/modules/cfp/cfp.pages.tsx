@@ -4,7 +4,8 @@ import { DateTime } from 'luxon';
 import { Type } from 'typebox';
 import { DomainError, RuleBroken } from '../../core/errors';
 import { Slug } from '../../http/types';
-import { FormBody, Page, PostForm, Problem, pageCtx, sendPage, signedIn, type PageCtx } from '../../web/render';
+import { FormBody, Page, PostForm, Problem, pageCtx, sendPage, type PageCtx } from '../../web/render';
+import { actorOf } from '../../http/auth';
 import type { CommunitiesService } from '../communities/communities.service';
 import type { CfpService } from './cfp.service';
 
@@ -102,7 +103,6 @@ export const cfpPages: FastifyPluginAsyncTypebox<{ cfp: CfpService; communities:
 ) => {
   const params = Type.Object({ slug: Slug });
   app.get('/c/:slug/calls/new', { config: { page: true }, schema: { hide: true, params } }, async (req, reply) => {
-    if (!signedIn(req, reply)) return reply;
     const today = DateTime.now().toISODate()!;
     return sendPage(reply, <CallForm ctx={pageCtx(req)} slug={req.params.slug} v={{ opensAt: today }} />);
   });
@@ -118,8 +118,7 @@ export const cfpPages: FastifyPluginAsyncTypebox<{ cfp: CfpService; communities:
       },
     },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const v = req.body as CallFormValues;
       try {
         const a = await d.communities.access(actor, req.params.slug);

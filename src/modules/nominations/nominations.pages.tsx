@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { DomainError } from '../../core/errors';
 import { IdParams, Slug } from '../../http/types';
-import { FormBody, pageCtx, sendPage, signedIn } from '../../web/render';
+import { FormBody, pageCtx, sendPage } from '../../web/render';
+import { actorOf } from '../../http/auth';
 import type { NominationsService } from './nominations.service';
 import { NominatePage, NominationPage, NominationsPage, type NominateValues } from './nominations.views';
 
@@ -12,7 +13,6 @@ const SlugParams = Type.Object({ slug: Slug });
 
 export const nominationsPages: FastifyPluginAsyncTypebox<{ nominations: NominationsService }> = async (app, d) => {
   app.get('/c/:slug/nominate', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
-    if (!signedIn(req, reply)) return reply;
     return sendPage(reply, <NominatePage ctx={pageCtx(req)} slug={req.params.slug} />);
   });
 
@@ -23,8 +23,7 @@ export const nominationsPages: FastifyPluginAsyncTypebox<{ nominations: Nominati
       schema: { hide: true, params: SlugParams, body: FormBody({ email: 320, name: 200, topic: 200, reason: 4000 }) },
     },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const b = req.body;
       try {
         await d.nominations.create(actor, req.params.slug, {
@@ -49,8 +48,7 @@ export const nominationsPages: FastifyPluginAsyncTypebox<{ nominations: Nominati
   );
 
   app.get('/nominations', { ...page, schema: { hide: true } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     const [received, sent] = await Promise.all([
       d.nominations.mine(actor, 'received', undefined, 100),
       d.nominations.mine(actor, 'sent', undefined, 100),
@@ -59,8 +57,7 @@ export const nominationsPages: FastifyPluginAsyncTypebox<{ nominations: Nominati
   });
 
   app.get('/nominations/:id', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     return sendPage(reply, <NominationPage ctx={pageCtx(req)} n={await d.nominations.get(actor, req.params.id)} />);
   });
 
@@ -68,8 +65,7 @@ export const nominationsPages: FastifyPluginAsyncTypebox<{ nominations: Nominati
     '/nominations/:id/accept',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({}) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       try {
         const n = await d.nominations.accept(actor, req.params.id, {});
         return reply.redirect(n.proposal_id ? `/proposals/${n.proposal_id}/edit` : `/nominations/${n.id}`, 303);
@@ -85,8 +81,7 @@ export const nominationsPages: FastifyPluginAsyncTypebox<{ nominations: Nominati
     '/nominations/:id/decline',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({ reason: 2000 }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       try {
         await d.nominations.decline(actor, req.params.id, req.body.reason);
         return reply.redirect(`/nominations/${req.params.id}`, 303);

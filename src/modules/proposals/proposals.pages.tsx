@@ -12,6 +12,7 @@ import { DomainError } from '../../core/errors';
 import { can } from '../../core/policy';
 import { IdParams, Slug } from '../../http/types';
 import { FormBody, Page, pageCtx, sendPage, signedIn } from '../../web/render';
+import { actorOf } from '../../http/auth';
 import { isOpen } from '../cfp/call.entity';
 import type { CfpService } from '../cfp/cfp.service';
 import type { CommunitiesService } from '../communities/communities.service';
@@ -78,8 +79,7 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
   const openCalls = async (actor: Actor, slug: string) => (await d.cfp.list(actor, slug)).filter((c) => isOpen(c.call));
 
   app.get('/c/:slug/propose', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     const calls = await openCalls(actor, req.params.slug);
     return sendPage(
       reply,
@@ -98,8 +98,7 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
     '/c/:slug/propose',
     { ...page, schema: { hide: true, params: SlugParams, body: ProposalForm } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const b = req.body;
       try {
         const v = await d.proposals.create(actor, req.params.slug, {
@@ -173,8 +172,7 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
       },
     },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       return sendPage(reply, await table(req, actor, req.params.slug, req.query));
     },
   );
@@ -183,8 +181,7 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
     '/c/:slug/decisions',
     { ...page, schema: { hide: true, params: SlugParams, body: FormBody({}) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       try {
         const n = await d.proposals.sendStagedDecisions(actor, req.params.slug);
         return sendPage(
@@ -242,8 +239,7 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
   };
 
   app.get('/proposals/:id', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     return sendPage(reply, await proposalPage(req, actor, req.params.id));
   });
 
@@ -253,8 +249,7 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
     '/proposals/:id/move',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({ to: 20, version: 12, reason: 2000 }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const to = req.body.to as ProposalState;
       try {
         if (!PROPOSAL_STATES.includes(to)) throw new DomainError(400, 'validation', 'Bad request', 'Unknown state.');
@@ -282,8 +277,7 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
       `/proposals/:id/invitation/${answer}`,
       { ...page, schema: { hide: true, params: IdParams, body: FormBody({}) } },
       async (req, reply) => {
-        const actor = signedIn(req, reply);
-        if (!actor) return reply;
+        const actor = actorOf(req);
         try {
           await d.proposals.answerInvitation(actor, req.params.id, answer === 'accept');
           if (answer === 'accept') return back(reply, req.params.id);
@@ -308,8 +302,7 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
   }
 
   app.get('/proposals/:id/edit', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     const v = await d.proposals.get(actor, req.params.id);
     const calls = await d.cfp.list(actor, v.row.slug);
     return sendPage(
@@ -341,8 +334,7 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
     '/proposals/:id/edit',
     { ...page, schema: { hide: true, params: IdParams, body: ProposalForm } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const b = req.body;
       try {
         await d.proposals.update(actor, req.params.id, fields(b));
@@ -372,8 +364,7 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
     '/proposals/:id/review',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({ score: 2, comment: 10000, next: 300 }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       try {
         const score = Number(req.body.score);
         if (!Number.isInteger(score) || score < 1 || score > 5)
@@ -390,8 +381,7 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
 
   // One proposal after another: submitted, not mine, not reviewed by me yet.
   app.get('/c/:slug/review', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     const list = await d.proposals.list(actor, req.params.slug, {
       state: ['submitted'],
       limit: 200,
@@ -408,8 +398,7 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
     '/tasks/:id/done',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({ version: 12, back: 300 }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const task = await d.tasks.get(actor, req.params.id);
       try {
         const version = Number(req.body.version);
@@ -428,8 +417,7 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
     '/proposals/:id/retrospective',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({ text: 20000 }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       try {
         await d.lessons.retrospective(actor, req.params.id, req.body.text ?? '');
         return back(reply, req.params.id);
@@ -441,9 +429,13 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
   );
 
   // A talk as its audience sees it: public like its event (anyone for a public community).
-  app.get('/talks/:id', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
-    const { talk, needsSignIn } = await d.proposals.talk(req.actor, req.params.id);
-    if (needsSignIn) return signedIn(req, reply) ?? reply;
-    return sendPage(reply, <TalkPage ctx={pageCtx(req)} t={talk} />);
-  });
+  app.get(
+    '/talks/:id',
+    { config: { page: true, public: true }, schema: { hide: true, params: IdParams } },
+    async (req, reply) => {
+      const { talk, needsSignIn } = await d.proposals.talk(req.actor, req.params.id);
+      if (needsSignIn) return signedIn(req, reply) ?? reply;
+      return sendPage(reply, <TalkPage ctx={pageCtx(req)} t={talk} />);
+    },
+  );
 };

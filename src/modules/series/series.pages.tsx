@@ -6,7 +6,8 @@ import type { Actor } from '../../core/actor';
 import { BadRequest, DomainError } from '../../core/errors';
 import { can } from '../../core/policy';
 import { IdParams, Slug } from '../../http/types';
-import { FormBody, pageCtx, sendPage, signedIn } from '../../web/render';
+import { FormBody, pageCtx, sendPage } from '../../web/render';
+import { actorOf } from '../../http/auth';
 import type { CommunitiesService } from '../communities/communities.service';
 import type { SeriesService, SeriesView } from './series.service';
 import { SeriesListPage, SeriesPage, WEEKDAYS, type SeriesValues } from './series.views';
@@ -123,8 +124,7 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
   };
 
   app.get('/c/:slug/series', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     return list(req, reply, actor, req.params.slug);
   });
 
@@ -139,8 +139,7 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
       },
     },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const b = req.body;
       try {
         const v = await d.series.create(actor, req.params.slug, {
@@ -161,8 +160,7 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
   );
 
   app.get('/series/:id', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     return one(req, reply, actor, await d.series.get(actor, req.params.id));
   });
 
@@ -174,8 +172,7 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
       `/series/:id/${path}`,
       { ...page, schema: { hide: true, params: IdParams, body: FormBody({ on: 10 }) } },
       async (req, reply) => {
-        const actor = signedIn(req, reply);
-        if (!actor) return reply;
+        const actor = actorOf(req);
         return change(req, reply, actor, req.params.id, () => act(actor, req.params.id, req.body.on ?? ''));
       },
     );
@@ -184,8 +181,7 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
     '/series/:id/cadence',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({ from: 10, ...CADENCE_FIELDS }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const b = req.body;
       return change(req, reply, actor, req.params.id, () =>
         d.series.setCadence(actor, req.params.id, {
@@ -202,8 +198,7 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
     '/series/:id/confirm',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({ eventId: 36 }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       try {
         const r = await d.series.confirmPlan(actor, req.params.id, req.body.eventId ?? '');
         const notice = pageCtx(req).l.m.seriesPlaced(
@@ -222,8 +217,7 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
     '/series/:id/end',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({ after: 10 }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       return change(req, reply, actor, req.params.id, () => d.series.end(actor, req.params.id, req.body.after ?? ''));
     },
   );

@@ -6,7 +6,8 @@ import type { Actor } from '../../core/actor';
 import { BadRequest, DomainError } from '../../core/errors';
 import { can } from '../../core/policy';
 import { IdParams, Slug } from '../../http/types';
-import { FormBody, Page, PostForm, Problem, pageCtx, sendPage, signedIn, type PageCtx } from '../../web/render';
+import { FormBody, Page, PostForm, Problem, pageCtx, sendPage, type PageCtx } from '../../web/render';
+import { actorOf } from '../../http/auth';
 import type { CommunitiesService } from '../communities/communities.service';
 import type { RoleRow } from './team.queries';
 import type { TeamService } from './team.service';
@@ -136,8 +137,7 @@ export const teamPages: FastifyPluginAsyncTypebox<{ team: TeamService; communiti
   };
 
   app.get('/c/:slug/team', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     return show(req, reply, actor, req.params.slug);
   });
 
@@ -148,8 +148,7 @@ export const teamPages: FastifyPluginAsyncTypebox<{ team: TeamService; communiti
       schema: { hide: true, params: SlugParams, body: FormBody({ name: 100, description: 2000, personId: 36 }) },
     },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const b = req.body;
       try {
         const key = keyOf(b.name ?? '');
@@ -172,8 +171,7 @@ export const teamPages: FastifyPluginAsyncTypebox<{ team: TeamService; communiti
     '/team-roles/:id/holder',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({ personId: 36 }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const r = await d.team.handOver(actor, req.params.id, req.body.personId || null);
       return show(req, reply, actor, r.role.community, { notice: pageCtx(req).l.m.handedOver(r.role.name, r.moved) });
     },

@@ -5,7 +5,8 @@ import { Type } from 'typebox';
 import type { Actor } from '../../core/actor';
 import { DomainError } from '../../core/errors';
 import { IdParams, Slug } from '../../http/types';
-import { FormBody, pageCtx, sendPage, signedIn } from '../../web/render';
+import { FormBody, pageCtx, sendPage } from '../../web/render';
+import { actorOf } from '../../http/auth';
 import type { CommunitiesService } from '../communities/communities.service';
 import type { WishesService } from './wishes.service';
 import { WishesPage, WishPage, type WishValues } from './wishes.views';
@@ -61,8 +62,7 @@ export const wishesPages: FastifyPluginAsyncTypebox<{
     '/c/:slug/wishes',
     { ...page, schema: { hide: true, params: SlugParams, querystring: StatusQuery } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       return list(req, reply, actor, req.params.slug, req.query.status ?? 'open');
     },
   );
@@ -71,8 +71,7 @@ export const wishesPages: FastifyPluginAsyncTypebox<{
     '/c/:slug/wishes',
     { ...page, schema: { hide: true, params: SlugParams, body: FormBody({ title: 200, details: 4000 }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       try {
         const r = await d.wishes.create(actor, req.params.slug, {
           title: req.body.title ?? '',
@@ -87,8 +86,7 @@ export const wishesPages: FastifyPluginAsyncTypebox<{
   );
 
   app.get('/wishes/:id', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     return one(req, reply, actor, req.params.id);
   });
 
@@ -96,8 +94,7 @@ export const wishesPages: FastifyPluginAsyncTypebox<{
     '/wishes/:id/vote',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({ on: 1, from: 4 }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       try {
         const w = await d.wishes.vote(actor, req.params.id, req.body.on !== '0');
         return reply.redirect(
@@ -115,8 +112,7 @@ export const wishesPages: FastifyPluginAsyncTypebox<{
     '/wishes/:id/offer',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({}) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       try {
         const r = await d.wishes.offer(actor, req.params.id, {});
         return reply.redirect(`/proposals/${r.proposalId}/edit`, 303);
@@ -131,8 +127,7 @@ export const wishesPages: FastifyPluginAsyncTypebox<{
     '/wishes/:id/status',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({ status: 6 }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       try {
         await d.wishes.setStatus(actor, req.params.id, req.body.status === 'open' ? 'open' : 'closed');
         return reply.redirect(`/wishes/${req.params.id}`, 303);
