@@ -20,6 +20,7 @@ import { InvitationsAnswerBack1796400409757 } from './1796400409757-InvitationsA
 import { Announcements1796401464877 } from './1796401464877-Announcements';
 import { TeamRoles1796402600682 } from './1796402600682-TeamRoles';
 import { SeriesFormatMix1796404447886 } from './1796404447886-SeriesFormatMix';
+import { ProposalLanguage1796610654773 } from './1796610654773-ProposalLanguage';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -42,4 +43,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Announcements1796401464877,
   TeamRoles1796402600682,
   SeriesFormatMix1796404447886,
+  ProposalLanguage1796610654773,
 ];

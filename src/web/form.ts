@@ -12,17 +12,22 @@ import { DomainError } from '../core/errors';
 import { problemOf } from '../http/problem';
 import { bodies } from '../http/validation';
 
-/** A form body as the browser sends it: text fields, some repeated; the route's schema for every form. */
-export const FormFields = Type.Object(
-  { _csrf: Type.Optional(Type.String({ maxLength: 200 })) },
-  {
-    additionalProperties: Type.Union([
-      Type.String({ maxLength: 65536 }),
-      Type.Array(Type.String({ maxLength: 65536 }), { maxItems: 200 }),
-    ]),
-  },
-);
 export type FormFields = Record<string, string | string[] | undefined>;
+/** A form body as the browser sends it: text fields, some repeated; the route's schema for every form. */
+export const FormFields = Type.Unsafe<FormFields>(
+  Type.Object(
+    { _csrf: Type.Optional(Type.String({ maxLength: 200 })) },
+    {
+      additionalProperties: Type.Union([
+        Type.String({ maxLength: 65536 }),
+        Type.Array(Type.String({ maxLength: 65536 }), { maxItems: 200 }),
+      ]),
+    },
+  ),
+);
+
+/** The version a page form read (a hidden field), for the optimistic check the API does with If-Match. */
+export const VersionField = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 0 })) });
 
 type Json = Record<string, unknown>;
 interface Node {
@@ -42,6 +47,47 @@ interface Node {
   pattern?: string;
   default?: unknown;
 }
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The API schema a page form is read with (readForm in the handler): the parity test posts its
+     * invalid cases through the page. `null` for a form of buttons only.
+     */
+    form?: TSchema | null;
+    /** The schema's fields the form has (the rest are the API's alone). */
+    formFields?: readonly string[];
+  }
+}
+
+/** A page form route: its URL, the schema that reads it, the fields it has. */
+export interface PageForm {
+  url: string;
+  schema: TSchema | null;
+  fields?: readonly string[];
+}
+const FORMS = new Map<string, PageForm>();
+
+/**
+ * Called for every page route (web/scope.tsx): a POST page names the schema its form is read with;
+ * one still on a schema of its own (Fastify checks its body) is recorded with that schema.
+ */
+export function recordForm(route: {
+  url: string;
+  method: string | string[];
+  config?: { form?: TSchema | null; formFields?: readonly string[]; public?: boolean };
+  schema?: { body?: unknown };
+}) {
+  if (route.method !== 'POST' || route.config?.public) return;
+  const body = route.schema?.body as TSchema | undefined;
+  if (route.config?.form === undefined && body === FormFields)
+    throw new Error(`${route.url}: a page form names the API schema it is read with (config.form)`);
+  const schema = route.config?.form !== undefined ? route.config.form : (body ?? null);
+  FORMS.set(route.url, { url: route.url, schema, fields: route.config?.formFields });
+}
+
+/** Every page form known so far (the parity test walks them). */
+export const pageForms = () => [...FORMS.values()];
 
 const validators = new WeakMap<object, ValidateFunction>();
 function validator(schema: object): ValidateFunction {
@@ -185,3 +231,10 @@ export function choices(schema: TSchema, name: string): string[] {
 /** The most items an array field takes (co-speakers: 5). */
 export const maxItems = (schema: TSchema, name: string) =>
   branches((schema as unknown as Node).properties?.[name] ?? {}).find((b) => b.maxItems !== undefined)?.maxItems;
+
+/** The whole numbers a field allows, from its minimum to its maximum (a score: 1 to 5). */
+export function range(schema: TSchema, name: string): number[] {
+  const n = (schema as unknown as Node).properties?.[name] ?? {};
+  const b = branches(n).find((x) => x.minimum !== undefined && x.maximum !== undefined);
+  return b ? Array.from({ length: b.maximum! - b.minimum! + 1 }, (_, k) => b.minimum! + k) : [];
+}

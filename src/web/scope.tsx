@@ -12,7 +12,7 @@ import { DomainError } from '../core/errors';
 import { signInPath } from '../http/auth';
 import { sendUnavailable } from '../http/problem';
 import { refusalText } from './action';
-import { pageRefusal } from './form';
+import { pageRefusal, recordForm } from './form';
 import { STYLESHEET } from './assets';
 import { localeFor } from './i18n';
 import { render } from 'preact-render-to-string';
@@ -50,6 +50,9 @@ export async function registerWeb(app: FastifyInstance, publicUrl: string) {
     );
   asset('/assets/brownbag.css', 'text/css; charset=utf-8', STYLESHEET);
   asset('/assets/htmx.min.js', 'text/javascript; charset=utf-8', HTMX);
+
+  // Every form says which schema reads it (the parity test posts that schema's invalid cases).
+  app.addHook('onRoute', (route) => recordForm({ ...route, config: route.config as never }));
 
   // Pages need someone signed in, unless a route says `config: { public: true }`: a stranger is sent
   // to sign in and back (the session was read by http/auth.ts before this scope's hooks).

@@ -53,6 +53,7 @@ export const en = {
   track: 'Track',
   noTrack: 'No track',
   level: 'Level',
+  language: 'Language of the talk',
   notes: 'Notes for the organizers',
   coSpeakers: 'Co-speakers (e-mail addresses, one per line; each is asked first)',
   invitedSpeakers: 'Asked to co-present, no answer yet',
@@ -429,6 +430,7 @@ export const en = {
   notFound: 'This page does not exist, or you may not see it.',
   refused: 'That did not work',
   checkFields: 'Please check what you typed:',
+  notEditableNow: 'You cannot edit this proposal now: only its speakers can, while it is a draft or submitted.',
   /** Why a form field was refused, by the schema keyword that refused it (web/form.ts). */
   fieldProblem: (keyword: string, p: Record<string, unknown>): string => {
     switch (keyword) {
