@@ -6044,6 +6044,11 @@ export interface operations {
                             } | null;
                             /** @enum {unknown} */
                             level: "beginner" | "intermediate" | "advanced";
+                            /**
+                             * @description the language the talk is given in (BCP 47)
+                             * @enum {unknown}
+                             */
+                            language: "en" | "he" | "ru" | "pl" | "fi";
                             /** @enum {unknown} */
                             state: "draft" | "submitted" | "waitlisted" | "accepted" | "rejected" | "confirmed" | "withdrawn" | "canceled";
                             version: number;
@@ -6222,6 +6227,11 @@ export interface operations {
                     track?: string | null;
                     /** @enum {unknown} */
                     level?: "beginner" | "intermediate" | "advanced";
+                    /**
+                     * @description the language the talk is given in (BCP 47)
+                     * @enum {unknown}
+                     */
+                    language?: "en" | "he" | "ru" | "pl" | "fi";
                     /** @description for organizers only */
                     notes?: string;
                     /** @description e-mails of co-speakers, in order; people are created on first use. Each is asked first and joins on accepting (naming yourself joins you at once); leaving someone out withdraws their invitation or removes them */
@@ -6269,6 +6279,11 @@ export interface operations {
                         } | null;
                         /** @enum {unknown} */
                         level: "beginner" | "intermediate" | "advanced";
+                        /**
+                         * @description the language the talk is given in (BCP 47)
+                         * @enum {unknown}
+                         */
+                        language: "en" | "he" | "ru" | "pl" | "fi";
                         /** @enum {unknown} */
                         state: "draft" | "submitted" | "waitlisted" | "accepted" | "rejected" | "confirmed" | "withdrawn" | "canceled";
                         version: number;
@@ -6460,6 +6475,11 @@ export interface operations {
                         } | null;
                         /** @enum {unknown} */
                         level: "beginner" | "intermediate" | "advanced";
+                        /**
+                         * @description the language the talk is given in (BCP 47)
+                         * @enum {unknown}
+                         */
+                        language: "en" | "he" | "ru" | "pl" | "fi";
                         /** @enum {unknown} */
                         state: "draft" | "submitted" | "waitlisted" | "accepted" | "rejected" | "confirmed" | "withdrawn" | "canceled";
                         version: number;
@@ -6637,6 +6657,11 @@ export interface operations {
                     track?: string | null;
                     /** @enum {unknown} */
                     level?: "beginner" | "intermediate" | "advanced";
+                    /**
+                     * @description the language the talk is given in (BCP 47)
+                     * @enum {unknown}
+                     */
+                    language?: "en" | "he" | "ru" | "pl" | "fi";
                     notes?: string;
                     /** @description e-mails of co-speakers, in order; people are created on first use. Each is asked first and joins on accepting (naming yourself joins you at once); leaving someone out withdraws their invitation or removes them */
                     coSpeakers?: string[];
@@ -6669,6 +6694,11 @@ export interface operations {
                         } | null;
                         /** @enum {unknown} */
                         level: "beginner" | "intermediate" | "advanced";
+                        /**
+                         * @description the language the talk is given in (BCP 47)
+                         * @enum {unknown}
+                         */
+                        language: "en" | "he" | "ru" | "pl" | "fi";
                         /** @enum {unknown} */
                         state: "draft" | "submitted" | "waitlisted" | "accepted" | "rejected" | "confirmed" | "withdrawn" | "canceled";
                         version: number;
@@ -6876,6 +6906,11 @@ export interface operations {
                         } | null;
                         /** @enum {unknown} */
                         level: "beginner" | "intermediate" | "advanced";
+                        /**
+                         * @description the language the talk is given in (BCP 47)
+                         * @enum {unknown}
+                         */
+                        language: "en" | "he" | "ru" | "pl" | "fi";
                         /** @enum {unknown} */
                         state: "draft" | "submitted" | "waitlisted" | "accepted" | "rejected" | "confirmed" | "withdrawn" | "canceled";
                         version: number;
@@ -7067,6 +7102,11 @@ export interface operations {
                         } | null;
                         /** @enum {unknown} */
                         level: "beginner" | "intermediate" | "advanced";
+                        /**
+                         * @description the language the talk is given in (BCP 47)
+                         * @enum {unknown}
+                         */
+                        language: "en" | "he" | "ru" | "pl" | "fi";
                         /** @enum {unknown} */
                         state: "draft" | "submitted" | "waitlisted" | "accepted" | "rejected" | "confirmed" | "withdrawn" | "canceled";
                         version: number;
