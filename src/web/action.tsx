@@ -4,7 +4,7 @@
  * no refusal (an outage, a fault of ours) goes on to the page error handler.
  */
 import type { FastifyReply } from 'fastify';
-import type { VNode } from 'preact';
+import { isValidElement, type VNode } from 'preact';
 import { pageRefusal, type PageRefusal } from './form';
 import type { Locale } from './i18n';
 import { sendPage } from './render';
@@ -22,13 +22,15 @@ export function refusalText(l: Locale, r: PageRefusal): string {
 export async function formAction(
   reply: FastifyReply,
   run: () => Promise<unknown>,
-  again: (r: PageRefusal) => VNode | Promise<VNode>,
+  again: (r: PageRefusal) => VNode | FastifyReply | Promise<VNode | FastifyReply>,
 ): Promise<unknown> {
   try {
     return await run();
   } catch (e) {
     const r = pageRefusal(e);
     if (!r) throw e;
-    return sendPage(reply, await again(r), r.status);
+    // The page to show again, or a reply the caller already sent with it.
+    const page = await again(r);
+    return isValidElement(page) ? sendPage(reply, page, r.status) : page;
   }
 }

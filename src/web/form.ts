@@ -119,6 +119,8 @@ function coerce(n: Node, raw: string | string[]): unknown {
       .map((x) => coerce(items, x));
   }
   if (Array.isArray(raw)) return raw;
+  // An address is never meant with the spaces around it (browsers trim type=email; text boxes do not).
+  if (branches(n).some((b) => b.format === 'email')) raw = raw.trim();
   if (raw === '') {
     if (types.includes('string') && validator(n)('')) return '';
     return nullable(n) ? null : undefined;
