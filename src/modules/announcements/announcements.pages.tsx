@@ -1,9 +1,10 @@
 /** Pages: a community's announcement destinations (organizers): connect, test, pause or resume, redeliver. */
+import { formAction, refusalText } from '../../web/action';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Actor } from '../../core/actor';
-import { BadRequest, DomainError } from '../../core/errors';
+import { BadRequest } from '../../core/errors';
 import { IdParams, Slug } from '../../http/types';
 import { FormBody, pageCtx, sendPage } from '../../web/render';
 import { actorOf } from '../../http/auth';
@@ -69,23 +70,30 @@ export const announcementsPages: FastifyPluginAsyncTypebox<{ announcements: Anno
       const actor = actorOf(req);
       const b = req.body;
       const happenings = ([] as string[]).concat(b.happenings ?? []);
-      try {
-        if (!DESTINATION_KINDS.includes(b.kind as DestinationKind))
-          throw new BadRequest('bad-kind', 'Choose where to post: Slack, Teams, Mattermost, Google Chat or a webhook.');
-        if (!happenings.length || happenings.some((h) => !HAPPENINGS.includes(h as Happening)))
-          throw new BadRequest('bad-happenings', 'Choose at least one thing to announce.');
-        if (!b.name?.trim()) throw new BadRequest('bad-name', 'Give the destination a name, e.g. #guild.');
-        const r = await d.announcements.create(actor, req.params.slug, {
-          kind: b.kind as DestinationKind,
-          name: b.name,
-          url: (b.url ?? '').trim(),
-          happenings: happenings as Happening[],
-        });
-        return show(req, reply, actor, req.params.slug, { secret: r.secret });
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        return show(req, reply, actor, req.params.slug, { v: b, problem: e.message, code: e.status });
-      }
+      return formAction(
+        reply,
+        async () => {
+          if (!DESTINATION_KINDS.includes(b.kind as DestinationKind))
+            throw new BadRequest(
+              'bad-kind',
+              'Choose where to post: Slack, Teams, Mattermost, Google Chat or a webhook.',
+            );
+          if (!happenings.length || happenings.some((h) => !HAPPENINGS.includes(h as Happening)))
+            throw new BadRequest('bad-happenings', 'Choose at least one thing to announce.');
+          if (!b.name?.trim()) throw new BadRequest('bad-name', 'Give the destination a name, e.g. #guild.');
+          const r = await d.announcements.create(actor, req.params.slug, {
+            kind: b.kind as DestinationKind,
+            name: b.name,
+            url: (b.url ?? '').trim(),
+            happenings: happenings as Happening[],
+          });
+          return show(req, reply, actor, req.params.slug, { secret: r.secret });
+        },
+        async (r) => {
+          const e = { message: refusalText(pageCtx(req).l, r), status: r.status };
+          return show(req, reply, actor, req.params.slug, { v: b, problem: e.message, code: e.status });
+        },
+      );
     },
   );
 

@@ -1,7 +1,7 @@
 /** Pages: the speakers write what they learned; everyone searches the lessons library. */
+import { formAction, refusalText } from '../../web/action';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { DomainError } from '../../core/errors';
 import { IdParams } from '../../http/types';
 import { FormBody, pageCtx, sendPage } from '../../web/render';
 import { actorOf } from '../../http/auth';
@@ -54,36 +54,40 @@ export const lessonsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
     async (req, reply) => {
       const actor = actorOf(req);
       const b = req.body;
-      try {
-        const version = Number(b.version);
-        await d.lessons.write(
-          actor,
-          req.params.id,
-          {
-            takeaways: lines(b.takeaways),
-            wentWell: b.wentWell,
-            toChange: b.toChange,
-            notes: b.notes,
-            status: b.status === 'published' ? 'published' : 'draft',
-          },
-          Number.isInteger(version) ? version : undefined,
-        );
-        return reply.redirect(`/proposals/${req.params.id}`, 303);
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        const p = await d.proposals.get(actor, req.params.id);
-        return sendPage(
-          reply,
-          <LessonForm
-            ctx={pageCtx(req)}
-            id={req.params.id}
-            title={p.row.title}
-            v={b as LessonFormValues}
-            problem={e.message}
-          />,
-          e.status,
-        );
-      }
+      return formAction(
+        reply,
+        async () => {
+          const version = Number(b.version);
+          await d.lessons.write(
+            actor,
+            req.params.id,
+            {
+              takeaways: lines(b.takeaways),
+              wentWell: b.wentWell,
+              toChange: b.toChange,
+              notes: b.notes,
+              status: b.status === 'published' ? 'published' : 'draft',
+            },
+            Number.isInteger(version) ? version : undefined,
+          );
+          return reply.redirect(`/proposals/${req.params.id}`, 303);
+        },
+        async (r) => {
+          const e = { message: refusalText(pageCtx(req).l, r), status: r.status };
+          const p = await d.proposals.get(actor, req.params.id);
+          return sendPage(
+            reply,
+            <LessonForm
+              ctx={pageCtx(req)}
+              id={req.params.id}
+              title={p.row.title}
+              v={b as LessonFormValues}
+              problem={e.message}
+            />,
+            e.status,
+          );
+        },
+      );
     },
   );
 

@@ -1,9 +1,10 @@
 /** The organizing team's page: roles and who holds them; organizers name roles and hand them over. */
+import { formAction, refusalText } from '../../web/action';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Actor } from '../../core/actor';
-import { BadRequest, DomainError } from '../../core/errors';
+import { BadRequest } from '../../core/errors';
 import { can } from '../../core/policy';
 import { IdParams, Slug } from '../../http/types';
 import { FormBody, Page, PostForm, Problem, pageCtx, sendPage, type PageCtx } from '../../web/render';
@@ -150,20 +151,24 @@ export const teamPages: FastifyPluginAsyncTypebox<{ team: TeamService; communiti
     async (req, reply) => {
       const actor = actorOf(req);
       const b = req.body;
-      try {
-        const key = keyOf(b.name ?? '');
-        if (!key) throw new BadRequest('bad-name', 'Name the role, e.g. Ambassador.');
-        await d.team.create(actor, req.params.slug, {
-          key,
-          name: b.name!.trim(),
-          description: b.description?.trim() ?? '',
-          holderId: b.personId || null,
-        });
-        return reply.redirect(`/c/${req.params.slug}/team`, 303);
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        return show(req, reply, actor, req.params.slug, { problem: e.message, code: e.status });
-      }
+      return formAction(
+        reply,
+        async () => {
+          const key = keyOf(b.name ?? '');
+          if (!key) throw new BadRequest('bad-name', 'Name the role, e.g. Ambassador.');
+          await d.team.create(actor, req.params.slug, {
+            key,
+            name: b.name!.trim(),
+            description: b.description?.trim() ?? '',
+            holderId: b.personId || null,
+          });
+          return reply.redirect(`/c/${req.params.slug}/team`, 303);
+        },
+        async (r) => {
+          const e = { message: refusalText(pageCtx(req).l, r), status: r.status };
+          return show(req, reply, actor, req.params.slug, { problem: e.message, code: e.status });
+        },
+      );
     },
   );
 
