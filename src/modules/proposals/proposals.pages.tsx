@@ -277,13 +277,15 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
         editing
         v={{
           ...(typedIn ?? {
-            title: o.title,
-            abstract: o.abstract,
+            // Every plain field of the form as the API shows it (a new field needs no line here).
+            ...Object.fromEntries(
+              PROPOSE_FIELDS.flatMap((k) => {
+                const x = (o as Record<string, unknown>)[k];
+                return typeof x === 'string' ? [[k, x]] : [];
+              }),
+            ),
             format: o.format.key,
             track: o.track?.key ?? '',
-            level: o.level,
-            language: o.language,
-            notes: o.notes ?? '',
             // Those still asked stay asked when the form is saved unchanged.
             coSpeakers: [...(o.speakers ?? []).filter((s) => !s.primary), ...(o.invited ?? [])]
               .map((s) => s.email)
