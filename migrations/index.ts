@@ -23,6 +23,7 @@ import { SeriesFormatMix1796404447886 } from './1796404447886-SeriesFormatMix';
 import { CommunityHealth1796609682979 } from './1796609682979-CommunityHealth';
 import { SignInRequests1796609960464 } from './1796609960464-SignInRequests';
 import { DeliveryTiming1796611464317 } from './1796611464317-DeliveryTiming';
+import { ProposalLanguage1796610654773 } from './1796610654773-ProposalLanguage';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -47,5 +48,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   SeriesFormatMix1796404447886,
   CommunityHealth1796609682979,
   SignInRequests1796609960464,
+  ProposalLanguage1796610654773,
   DeliveryTiming1796611464317,
 ];

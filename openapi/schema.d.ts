@@ -6063,6 +6063,11 @@ export interface operations {
                             } | null;
                             /** @enum {unknown} */
                             level: "beginner" | "intermediate" | "advanced";
+                            /**
+                             * @description the language the talk is given in (BCP 47)
+                             * @enum {unknown}
+                             */
+                            language: "en" | "he" | "ru" | "pl" | "fi";
                             /** @enum {unknown} */
                             state: "draft" | "submitted" | "waitlisted" | "accepted" | "rejected" | "confirmed" | "withdrawn" | "canceled";
                             version: number;
@@ -6241,6 +6246,11 @@ export interface operations {
                     track?: string | null;
                     /** @enum {unknown} */
                     level?: "beginner" | "intermediate" | "advanced";
+                    /**
+                     * @description the language the talk is given in (BCP 47)
+                     * @enum {unknown}
+                     */
+                    language?: "en" | "he" | "ru" | "pl" | "fi";
                     /** @description for organizers only */
                     notes?: string;
                     /** @description e-mails of co-speakers, in order; people are created on first use. Each is asked first and joins on accepting (naming yourself joins you at once); leaving someone out withdraws their invitation or removes them */
@@ -6288,6 +6298,11 @@ export interface operations {
                         } | null;
                         /** @enum {unknown} */
                         level: "beginner" | "intermediate" | "advanced";
+                        /**
+                         * @description the language the talk is given in (BCP 47)
+                         * @enum {unknown}
+                         */
+                        language: "en" | "he" | "ru" | "pl" | "fi";
                         /** @enum {unknown} */
                         state: "draft" | "submitted" | "waitlisted" | "accepted" | "rejected" | "confirmed" | "withdrawn" | "canceled";
                         version: number;
@@ -6479,6 +6494,11 @@ export interface operations {
                         } | null;
                         /** @enum {unknown} */
                         level: "beginner" | "intermediate" | "advanced";
+                        /**
+                         * @description the language the talk is given in (BCP 47)
+                         * @enum {unknown}
+                         */
+                        language: "en" | "he" | "ru" | "pl" | "fi";
                         /** @enum {unknown} */
                         state: "draft" | "submitted" | "waitlisted" | "accepted" | "rejected" | "confirmed" | "withdrawn" | "canceled";
                         version: number;
@@ -6656,6 +6676,11 @@ export interface operations {
                     track?: string | null;
                     /** @enum {unknown} */
                     level?: "beginner" | "intermediate" | "advanced";
+                    /**
+                     * @description the language the talk is given in (BCP 47)
+                     * @enum {unknown}
+                     */
+                    language?: "en" | "he" | "ru" | "pl" | "fi";
                     notes?: string;
                     /** @description e-mails of co-speakers, in order; people are created on first use. Each is asked first and joins on accepting (naming yourself joins you at once); leaving someone out withdraws their invitation or removes them */
                     coSpeakers?: string[];
@@ -6688,6 +6713,11 @@ export interface operations {
                         } | null;
                         /** @enum {unknown} */
                         level: "beginner" | "intermediate" | "advanced";
+                        /**
+                         * @description the language the talk is given in (BCP 47)
+                         * @enum {unknown}
+                         */
+                        language: "en" | "he" | "ru" | "pl" | "fi";
                         /** @enum {unknown} */
                         state: "draft" | "submitted" | "waitlisted" | "accepted" | "rejected" | "confirmed" | "withdrawn" | "canceled";
                         version: number;
@@ -6895,6 +6925,11 @@ export interface operations {
                         } | null;
                         /** @enum {unknown} */
                         level: "beginner" | "intermediate" | "advanced";
+                        /**
+                         * @description the language the talk is given in (BCP 47)
+                         * @enum {unknown}
+                         */
+                        language: "en" | "he" | "ru" | "pl" | "fi";
                         /** @enum {unknown} */
                         state: "draft" | "submitted" | "waitlisted" | "accepted" | "rejected" | "confirmed" | "withdrawn" | "canceled";
                         version: number;
@@ -7086,6 +7121,11 @@ export interface operations {
                         } | null;
                         /** @enum {unknown} */
                         level: "beginner" | "intermediate" | "advanced";
+                        /**
+                         * @description the language the talk is given in (BCP 47)
+                         * @enum {unknown}
+                         */
+                        language: "en" | "he" | "ru" | "pl" | "fi";
                         /** @enum {unknown} */
                         state: "draft" | "submitted" | "waitlisted" | "accepted" | "rejected" | "confirmed" | "withdrawn" | "canceled";
                         version: number;

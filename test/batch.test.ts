@@ -93,6 +93,7 @@ t.test('one item the database refuses', async (t) => {
     title,
     abstract: '',
     level: 'beginner',
+    language: 'en',
     notes: '',
     state: 'submitted',
     createdBy: c.speaker.id,

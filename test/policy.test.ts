@@ -8,8 +8,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
-import { POLICY, type Action } from '../src/core/policy';
-import { allowed, WHO, type Who } from '../src/core/policy-table';
+import {
+  can,
+  EDITABLE_STATES,
+  POLICY,
+  REVIEWABLE_STATES,
+  STATE_POLICY,
+  TALK_STATES,
+  type Action,
+  type StateAction,
+} from '../src/core/policy';
+import { PROPOSAL_STATES } from '../src/modules/proposals/state-machine';
+import { allowed, scenario, WHO, type Who } from '../src/core/policy-table';
 import { TABLE_DOC, withTable } from '../scripts/policy-table';
 import { community, eventWithTalk, setup, submitted, type Person, type Res } from './helper';
 import { REPO } from './repo';
@@ -298,4 +308,57 @@ t.test('every role × every action, over HTTP', async (t) => {
     }
   }
   t.equal(cells, Object.keys(POLICY).length * WHO.length, 'every cell of the table was walked');
+});
+
+/**
+ * The state part: each "-now" action is its role rule and what the proposal's state allows, for
+ * every role × every state; the services refuse the same states (409), so a page that asks `can()`
+ * never offers what the service would refuse. Over HTTP, a reviewer on an accepted proposal is
+ * offered no review form and the API refuses the review.
+ */
+t.test('state predicates: every role × every proposal state', async (t) => {
+  const base: Record<StateAction, Action> = {
+    'proposal.edit-now': 'proposal.edit',
+    'proposal.review-now': 'proposal.review',
+    'agenda.schedule-now': 'agenda.change',
+    'checklist.read-now': 'checklist.read',
+  };
+  const states: Record<StateAction, readonly string[]> = {
+    'proposal.edit-now': EDITABLE_STATES,
+    'proposal.review-now': REVIEWABLE_STATES,
+    'agenda.schedule-now': TALK_STATES,
+    'checklist.read-now': TALK_STATES,
+  };
+  t.same(Object.keys(STATE_POLICY).sort(), Object.keys(base).sort(), 'every state action is described here');
+  for (const action of Object.keys(STATE_POLICY) as StateAction[]) {
+    for (const who of WHO) {
+      for (const state of PROPOSAL_STATES) {
+        const actor = { id: 'x', email: 'x@example.com', name: 'x', isAdmin: who === 'admin', tokenId: 'x' };
+        const s = { ...scenario(base[action], who, actor), state };
+        const want = allowed(base[action], who) && states[action].includes(state);
+        t.equal(can(s, action), want, `${action} by ${who} when ${state}`);
+      }
+    }
+  }
+
+  const ctx = await setup(t);
+  const c = await community(ctx, 'states');
+  const id = await submitted(ctx, c, 'Reviewed then accepted');
+  await ctx.req('POST', `/v1/proposals/${id}/transitions`, { token: c.organizer.token, body: { to: 'accepted' } });
+  const s = await ctx.app.services.sessions.start(c.reviewer.id, 'email-link', 'policy test');
+  const page = await ctx.app.inject({
+    method: 'GET',
+    url: `/proposals/${id}`,
+    headers: { cookie: `bb_session=${s.secret}` },
+  });
+  t.equal(page.statusCode, 200);
+  t.notMatch(page.body, `/proposals/${id}/review`, 'no review form on an accepted proposal');
+  const api = await ctx.req('PUT', `/v1/proposals/${id}/reviews/me`, { token: c.reviewer.token, body: { score: 3 } });
+  t.equal(api.status, 409, 'and the API refuses it');
+  const edit = await ctx.app.inject({
+    method: 'GET',
+    url: `/proposals/${id}/edit`,
+    headers: { cookie: `bb_session=${s.secret}` },
+  });
+  t.equal(edit.statusCode, 403, 'a reviewer gets no edit form');
 });

@@ -339,9 +339,38 @@ export const POLICY = {
 
 export type Action = keyof typeof POLICY;
 
-/** May the subject do it? */
-export function can(s: Subject, action: Action): boolean {
-  return (POLICY[action] as ActionDef).rule(s);
+// ---- what a proposal's state allows ------------------------------------------------------------
+// In the manner of pretalx's can_be_reviewed: the states live here once, services refuse with them
+// (409, the state is wrong whoever asks) and pages ask `can()` for the "-now" actions below, which
+// combine who may with what the state allows, so no view lists states.
+
+/** States in which speakers may still change the content. */
+export const EDITABLE_STATES: readonly string[] = ['draft', 'submitted'];
+/** States in which reviewers score. */
+export const REVIEWABLE_STATES: readonly string[] = ['submitted', 'waitlisted'];
+/** States of a talk: it may be placed on an agenda, has a checklist, a lesson, feedback. */
+export const TALK_STATES: readonly string[] = ['accepted', 'confirmed'];
+
+const stateIn = (label: string, states: readonly string[]) =>
+  rule(label, (s) => s.state !== undefined && states.includes(s.state));
+export const canBeEdited = stateIn('draft or submitted', EDITABLE_STATES);
+export const canBeReviewed = stateIn('submitted or waitlisted', REVIEWABLE_STATES);
+export const isTalk = stateIn('accepted or confirmed', TALK_STATES);
+
+const rule_ = (a: Action) => (POLICY[a] as ActionDef).rule;
+export const STATE_POLICY = {
+  'proposal.edit-now': all(rule_('proposal.edit'), canBeEdited),
+  'proposal.review-now': all(rule_('proposal.review'), canBeReviewed),
+  'agenda.schedule-now': all(rule_('agenda.change'), isTalk),
+  'checklist.read-now': all(rule_('checklist.read'), isTalk),
+} satisfies Record<string, Rule>;
+export type StateAction = keyof typeof STATE_POLICY;
+
+/** May the subject do it (for a "-now" action: and does the object's state allow it)? */
+export function can(s: Subject, action: Action | StateAction): boolean {
+  return action in STATE_POLICY
+    ? STATE_POLICY[action as StateAction](s)
+    : (POLICY[action as Action] as ActionDef).rule(s);
 }
 
 /** Refuses (403 with the action's code and message) unless the subject may do it. */

@@ -61,7 +61,7 @@ const STATUS_TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
-interface Problem {
+export interface Problem {
   status: number;
   code: string;
   title?: string;
@@ -175,6 +175,45 @@ function fromDatabase(err: { code?: string; constraint?: string; driverError?: u
   }
 }
 
+/**
+ * What a failure says, at either door (the API's problem+json, the pages' refusal): a domain error,
+ * a validation error, a PostgreSQL refusal, a client error Fastify raised; null for an unexpected
+ * one (a 500). An unreachable database is asked first by the callers (db/outage.ts): it is a 503.
+ */
+export function problemOf(err: FastifyError): Problem | null {
+  if (err instanceof DomainError)
+    return { status: err.status, code: err.code, title: err.title, detail: err.message, ...err.extra };
+  if (err.validation) {
+    const errors = validationErrors(err);
+    return {
+      status: 400,
+      code: 'validation',
+      title: 'Invalid request',
+      detail: errors.map((e) => `${e.path} ${e.message}`).join('; '),
+      errors,
+    };
+  }
+  if (err instanceof QueryFailedError || (err as { severity?: string }).severity) {
+    const p = fromDatabase(err as { code?: string });
+    if (p) return p;
+  }
+  const status = err.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const code =
+      err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'body-too-large'
+        : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'unsupported-media-type'
+          : err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+              err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+              err instanceof SyntaxError
+            ? 'invalid-json'
+            : 'bad-request';
+    return { status, code, detail: err.message };
+  }
+  return null;
+}
+
 export default fp(async function problemPlugin(
   app: FastifyInstance,
   opts: { notFoundPage?: (req: FastifyRequest, reply: FastifyReply) => unknown } = {},
@@ -207,45 +246,11 @@ export default fp(async function problemPlugin(
   );
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof DomainError) {
-      if (err instanceof TooManyRequests) reply.header('retry-after', String(err.retryAfterSeconds));
-      return sendProblem(reply, req, {
-        status: err.status,
-        code: err.code,
-        title: err.title,
-        detail: err.message,
-        ...err.extra,
-      });
-    }
-    if (err.validation) {
-      const errors = validationErrors(err);
-      return sendProblem(reply, req, {
-        status: 400,
-        code: 'validation',
-        title: 'Invalid request',
-        detail: errors.map((e) => `${e.path} ${e.message}`).join('; '),
-        errors,
-      });
-    }
-    if (req.server.database?.report(err)) return sendUnavailable(req, reply);
-    if (err instanceof QueryFailedError || (err as { severity?: string }).severity) {
-      const p = fromDatabase(err as { code?: string });
-      if (p) return sendProblem(reply, req, p);
-    }
-    const status = err.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      const code =
-        err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-          ? 'body-too-large'
-          : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-            ? 'unsupported-media-type'
-            : err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
-                err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-                err instanceof SyntaxError
-              ? 'invalid-json'
-              : 'bad-request';
-      return sendProblem(reply, req, { status, code, detail: err.message });
-    }
+    if (err instanceof TooManyRequests) reply.header('retry-after', String(err.retryAfterSeconds));
+    if (!(err instanceof DomainError) && !err.validation && req.server.database?.report(err))
+      return sendUnavailable(req, reply);
+    const p = problemOf(err);
+    if (p) return sendProblem(reply, req, p);
     req.log.error({ err }, 'unhandled error');
     return sendProblem(reply, req, {
       status: 500,

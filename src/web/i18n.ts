@@ -20,6 +20,10 @@ export function localeFor(acceptLanguage: string | undefined): Locale {
   return { lang, dir: RTL.has(lang) ? 'rtl' : 'ltr', m: CATALOGUES[lang] };
 }
 
+/** A language's name in the reader's language ("Hebrew", "hébreu"), from Intl: no catalogue entry per language. */
+export const languageName = (l: Locale, tag: string) =>
+  new Intl.DisplayNames([l.lang], { type: 'language' }).of(tag) ?? tag;
+
 /** The zone's own name beside the short offset Intl prints (GMT+1 alone does not say Berlin). */
 const zoned = (text: string, timeZone: string) => (timeZone === 'UTC' ? text : `${text} (${timeZone})`);
 

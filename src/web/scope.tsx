@@ -9,7 +9,10 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../core/errors';
+import { signInPath } from '../http/auth';
 import { sendUnavailable } from '../http/problem';
+import { refusalText } from './action';
+import { pageRefusal, recordForm } from './form';
 import { STYLESHEET } from './assets';
 import { localeFor } from './i18n';
 import { render } from 'preact-render-to-string';
@@ -48,14 +51,27 @@ export async function registerWeb(app: FastifyInstance, publicUrl: string) {
   asset('/assets/brownbag.css', 'text/css; charset=utf-8', STYLESHEET);
   asset('/assets/htmx.min.js', 'text/javascript; charset=utf-8', HTMX);
 
-  // A page that failed says so as a page: what the API would have said, never JSON or a stack trace.
+  // Every form says which schema reads it (the parity test posts that schema's invalid cases).
+  app.addHook('onRoute', (route) => recordForm({ ...route, config: route.config as never }));
+
+  // Pages need someone signed in, unless a route says `config: { public: true }`: a stranger is sent
+  // to sign in and back (the session was read by http/auth.ts before this scope's hooks).
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.actor || req.routeOptions.config?.public || !req.routeOptions.url) return;
+    return reply.redirect(signInPath(req.url), 303);
+  });
+
+  // A page that failed says so as a page: exactly what the API would have said (http/problem.ts
+  // maps it for both doors), never JSON or a stack trace.
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (req.server.database.report(err)) return sendUnavailable(req, reply, sendUnavailablePage);
+    if (!(err instanceof DomainError) && !err.validation && req.server.database.report(err))
+      return sendUnavailable(req, reply, sendUnavailablePage);
     const l = localeFor(req.headers['accept-language']);
-    const status = err instanceof DomainError ? err.status : err.validation ? 400 : (err.statusCode ?? 500);
-    if (status >= 500) req.log.error({ err }, 'page failed');
+    const refusal = pageRefusal(err);
+    const status = refusal?.status ?? 500;
+    if (!refusal) req.log.error({ err }, 'page failed');
     const title = status === 404 ? l.m.notFoundTitle : l.m.refused;
-    const detail = status === 404 ? l.m.notFound : status >= 500 ? l.m.broken : err.message;
+    const detail = status === 404 ? l.m.notFound : refusal ? refusalText(l, refusal) : l.m.broken;
     return sendPage(
       reply,
       <Layout title={title} l={l} who={req.actor} csrf={req.actor?.csrfToken}>

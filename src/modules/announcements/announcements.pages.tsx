@@ -1,11 +1,13 @@
 /** Pages: a community's announcement destinations (organizers): connect, test, pause or resume, redeliver. */
+import { formAction, refusalText } from '../../web/action';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Actor } from '../../core/actor';
-import { BadRequest, DomainError } from '../../core/errors';
+import { BadRequest } from '../../core/errors';
 import { IdParams, Slug } from '../../http/types';
-import { FormBody, pageCtx, sendPage, signedIn } from '../../web/render';
+import { FormBody, pageCtx, sendPage } from '../../web/render';
+import { actorOf } from '../../http/auth';
 import { DESTINATION_KINDS, HAPPENINGS, type DestinationKind, type Happening } from './announcement.entity';
 import type { AnnouncementsService } from './announcements.service';
 import { AnnouncementsPage, type DestinationValues } from './announcements.views';
@@ -57,8 +59,7 @@ export const announcementsPages: FastifyPluginAsyncTypebox<{ announcements: Anno
     reply.redirect(`/c/${await slug()}/announcements`, 303);
 
   app.get('/c/:slug/announcements', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     return show(req, reply, actor, req.params.slug);
   });
 
@@ -66,27 +67,33 @@ export const announcementsPages: FastifyPluginAsyncTypebox<{ announcements: Anno
     '/c/:slug/announcements',
     { ...page, schema: { hide: true, params: SlugParams, body: ConnectBody } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const b = req.body;
       const happenings = ([] as string[]).concat(b.happenings ?? []);
-      try {
-        if (!DESTINATION_KINDS.includes(b.kind as DestinationKind))
-          throw new BadRequest('bad-kind', 'Choose where to post: Slack, Teams, Mattermost, Google Chat or a webhook.');
-        if (!happenings.length || happenings.some((h) => !HAPPENINGS.includes(h as Happening)))
-          throw new BadRequest('bad-happenings', 'Choose at least one thing to announce.');
-        if (!b.name?.trim()) throw new BadRequest('bad-name', 'Give the destination a name, e.g. #guild.');
-        const r = await d.announcements.create(actor, req.params.slug, {
-          kind: b.kind as DestinationKind,
-          name: b.name,
-          url: (b.url ?? '').trim(),
-          happenings: happenings as Happening[],
-        });
-        return show(req, reply, actor, req.params.slug, { secret: r.secret });
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        return show(req, reply, actor, req.params.slug, { v: b, problem: e.message, code: e.status });
-      }
+      return formAction(
+        reply,
+        async () => {
+          if (!DESTINATION_KINDS.includes(b.kind as DestinationKind))
+            throw new BadRequest(
+              'bad-kind',
+              'Choose where to post: Slack, Teams, Mattermost, Google Chat or a webhook.',
+            );
+          if (!happenings.length || happenings.some((h) => !HAPPENINGS.includes(h as Happening)))
+            throw new BadRequest('bad-happenings', 'Choose at least one thing to announce.');
+          if (!b.name?.trim()) throw new BadRequest('bad-name', 'Give the destination a name, e.g. #guild.');
+          const r = await d.announcements.create(actor, req.params.slug, {
+            kind: b.kind as DestinationKind,
+            name: b.name,
+            url: (b.url ?? '').trim(),
+            happenings: happenings as Happening[],
+          });
+          return show(req, reply, actor, req.params.slug, { secret: r.secret });
+        },
+        async (r) => {
+          const e = { message: refusalText(pageCtx(req).l, r), status: r.status };
+          return show(req, reply, actor, req.params.slug, { v: b, problem: e.message, code: e.status });
+        },
+      );
     },
   );
 
@@ -94,8 +101,7 @@ export const announcementsPages: FastifyPluginAsyncTypebox<{ announcements: Anno
     '/destinations/:id/test',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({}) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       return act(req, reply, actor, async () => {
         await d.announcements.test(actor, req.params.id);
         return (await d.announcements.get(actor, req.params.id)).community;
@@ -107,8 +113,7 @@ export const announcementsPages: FastifyPluginAsyncTypebox<{ announcements: Anno
     '/destinations/:id/pause',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({ paused: 5 }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       return act(
         req,
         reply,
@@ -123,8 +128,7 @@ export const announcementsPages: FastifyPluginAsyncTypebox<{ announcements: Anno
     '/deliveries/:id/redeliver',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({}) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       return act(req, reply, actor, async () => {
         const x = await d.announcements.redeliver(actor, req.params.id);
         return (await d.announcements.get(actor, x.destination_id)).community;

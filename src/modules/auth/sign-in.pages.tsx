@@ -76,7 +76,7 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
 
   app.get(
     '/sign-in',
-    { config: { page: true }, schema: { ...hide, querystring: Type.Object({ next: Next }) } },
+    { config: { page: true, public: true }, schema: { ...hide, querystring: Type.Object({ next: Next }) } },
     async (req, reply) => {
       if (req.actor?.sessionId) return reply.redirect(safeNext(req.query.next), 303);
       return sendPage(reply, <SignInPage o={options(req, req.query.next)} />);
@@ -86,7 +86,7 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
   app.post(
     '/sign-in/email',
     {
-      config: { page: true, rateLimit: { max: 10, timeWindow: '15 minutes' } },
+      config: { page: true, public: true, rateLimit: { max: 10, timeWindow: '15 minutes' } },
       schema: { ...hide, body: Type.Object({ email: Type.String({ maxLength: 320 }), next: Next }) },
     },
     async (req, reply) => {
@@ -107,7 +107,7 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
     },
   );
 
-  app.get('/sign-in/sent', { config: { page: true }, schema: hide }, async (req, reply) =>
+  app.get('/sign-in/sent', { config: { page: true, public: true }, schema: hide }, async (req, reply) =>
     sendPage(reply, <CheckMailPage l={localeFor(req.headers['accept-language'])} />),
   );
 
@@ -116,7 +116,7 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
   app.get(
     '/sign-in/link',
     {
-      config: { page: true },
+      config: { page: true, public: true },
       schema: { ...hide, querystring: Type.Object({ token: Type.String({ maxLength: 200 }) }) },
     },
     async (req, reply) => {
@@ -137,7 +137,7 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
   app.post(
     '/sign-in/link',
     {
-      config: { page: true, rateLimit: { max: 30, timeWindow: '15 minutes' } },
+      config: { page: true, public: true, rateLimit: { max: 30, timeWindow: '15 minutes' } },
       schema: { ...hide, body: Type.Object({ token: Type.String({ maxLength: 200 }) }) },
     },
     async (req, reply) => {
@@ -150,7 +150,7 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
   app.get(
     '/sign-in/oidc',
     {
-      config: { page: true, rateLimit: { max: 30, timeWindow: '15 minutes' } },
+      config: { page: true, public: true, rateLimit: { max: 30, timeWindow: '15 minutes' } },
       schema: { ...hide, querystring: Type.Object({ next: Next }) },
     },
     async (req, reply) => {
@@ -170,7 +170,7 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
   app.get(
     '/sign-in/oidc/callback',
     {
-      config: { page: true },
+      config: { page: true, public: true },
       schema: { ...hide, querystring: Type.Record(Type.String(), Type.String({ maxLength: 4000 })) },
     },
     async (req, reply) => {
@@ -189,7 +189,7 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
   app.post(
     '/sign-out',
     {
-      config: { page: true },
+      config: { page: true, public: true },
       schema: { ...hide, body: Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })) }) },
     },
     async (req, reply) => {

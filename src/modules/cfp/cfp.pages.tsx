@@ -1,10 +1,13 @@
 /** Organizers open a call for proposals: title, window (days in the community's zone), formats and tracks. */
+import { authorize } from '../../core/policy';
+import { formAction, refusalText } from '../../web/action';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DateTime } from 'luxon';
 import { Type } from 'typebox';
-import { DomainError, RuleBroken } from '../../core/errors';
+import { RuleBroken } from '../../core/errors';
 import { Slug } from '../../http/types';
-import { FormBody, Page, PostForm, Problem, pageCtx, sendPage, signedIn, type PageCtx } from '../../web/render';
+import { FormBody, Page, PostForm, Problem, pageCtx, sendPage, type PageCtx } from '../../web/render';
+import { actorOf } from '../../http/auth';
 import type { CommunitiesService } from '../communities/communities.service';
 import type { CfpService } from './cfp.service';
 
@@ -102,7 +105,8 @@ export const cfpPages: FastifyPluginAsyncTypebox<{ cfp: CfpService; communities:
 ) => {
   const params = Type.Object({ slug: Slug });
   app.get('/c/:slug/calls/new', { config: { page: true }, schema: { hide: true, params } }, async (req, reply) => {
-    if (!signedIn(req, reply)) return reply;
+    // The form only for those who may open a call (the policy's words for the others).
+    authorize(await d.communities.access(actorOf(req), req.params.slug), 'call.open');
     const today = DateTime.now().toISODate()!;
     return sendPage(reply, <CallForm ctx={pageCtx(req)} slug={req.params.slug} v={{ opensAt: today }} />);
   });
@@ -118,24 +122,20 @@ export const cfpPages: FastifyPluginAsyncTypebox<{ cfp: CfpService; communities:
       },
     },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const v = req.body as CallFormValues;
-      try {
-        const a = await d.communities.access(actor, req.params.slug);
-        await d.cfp.create(actor, req.params.slug, {
-          title: (v.title ?? '').trim(),
-          ...parse(v, a.community.timeZone),
-        });
-        return reply.redirect(`/c/${req.params.slug}`, 303);
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        return sendPage(
-          reply,
-          <CallForm ctx={pageCtx(req)} slug={req.params.slug} v={v} problem={e.message} />,
-          e.status,
-        );
-      }
+      return formAction(
+        reply,
+        async () => {
+          const a = await d.communities.access(actor, req.params.slug);
+          await d.cfp.create(actor, req.params.slug, {
+            title: (v.title ?? '').trim(),
+            ...parse(v, a.community.timeZone),
+          });
+          return reply.redirect(`/c/${req.params.slug}`, 303);
+        },
+        (r) => <CallForm ctx={pageCtx(req)} slug={req.params.slug} v={v} problem={refusalText(pageCtx(req).l, r)} />,
+      );
     },
   );
 };

@@ -10,6 +10,7 @@ import type { FeedTokensService } from '../people/feed-tokens.service';
 import { stamp } from '../../core/stamp';
 import { RenderCache } from '../../http/render-cache';
 import { GUEST, pageCtx, renderPage, sendHtml, sendPage, signedIn } from '../../web/render';
+import { actorOf } from '../../http/auth';
 import { Slug } from '../../http/types';
 import type { CommunitiesService } from './communities.service';
 import { CommunityHome, HomePage } from './communities.views';
@@ -27,8 +28,7 @@ const page = { config: { page: true } } as const;
 
 export const communitiesPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
   app.get('/', { ...page, schema: { hide: true } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     const { items } = await d.communities.list(actor, 100);
     const mine = items.filter((a) => a.role || actor.isAdmin);
     return sendPage(reply, <HomePage ctx={pageCtx(req)} communities={mine} />);
@@ -74,31 +74,33 @@ export const communitiesPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) 
   // Community homes are kept rendered per reader, community version and minute (a call opens or
   // closes with the clock; an RSVP does not change this page).
   const homes = new RenderCache(16 * 1024 * 1024);
-  app.get('/c/:slug', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
-    const a = await d.communities.access(req.actor ?? GUEST, req.params.slug);
-    if (!req.actor && a.community.eventVisibility !== 'public') return signedIn(req, reply) ?? reply;
-    const ctx = pageCtx(req);
-    const key = stamp({
-      reader: { actor: req.actor ?? GUEST, role: a.role },
-      community: a.community,
-      minute: true,
-      request: [req.url, ctx.l.lang, ctx.csrf],
-    });
-    const body = await homes.through(key, async () => Buffer.from(renderPage(await home(req, req.params.slug))));
-    return sendHtml(reply, body);
-  });
+  app.get(
+    '/c/:slug',
+    { config: { page: true, public: true }, schema: { hide: true, params: SlugParams } },
+    async (req, reply) => {
+      const a = await d.communities.access(req.actor ?? GUEST, req.params.slug);
+      if (!req.actor && a.community.eventVisibility !== 'public') return signedIn(req, reply) ?? reply;
+      const ctx = pageCtx(req);
+      const key = stamp({
+        reader: { actor: req.actor ?? GUEST, role: a.role },
+        community: a.community,
+        minute: true,
+        request: [req.url, ctx.l.lang, ctx.csrf],
+      });
+      const body = await homes.through(key, async () => Buffer.from(renderPage(await home(req, req.params.slug))));
+      return sendHtml(reply, body);
+    },
+  );
 
   app.post('/c/:slug/join', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     await d.communities.join(actor, req.params.slug);
     return reply.redirect(`/c/${req.params.slug}`, 303);
   });
 
   // The secret is shown once, on this answer; the calendar keeps it from here.
   app.post('/c/:slug/feed', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     const { secret } = await d.feedTokens.create(actor, `calendar: ${req.params.slug}`);
     const url = `${d.publicUrl}/v1/feeds/${secret}/communities/${req.params.slug}/calendar.ics?talks=true`;
     return sendPage(reply, await home(req, req.params.slug, url));

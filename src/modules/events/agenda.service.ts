@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { notify } from '../../mail/notify';
 import type { Actor } from '../../core/actor';
 import { Conflict, NotFound, RuleBroken } from '../../core/errors';
-import { authorize } from '../../core/policy';
+import { authorize, TALK_STATES } from '../../core/policy';
 import type { CommunitiesService } from '../communities/communities.service';
 import type { EventsService } from './events.service';
 import type { EventView } from './events.queries';
@@ -10,7 +10,7 @@ import { lockRow } from '../../db/fragments';
 import * as q from './agenda.queries';
 import type { BacklogRow, Talk } from './agenda.queries';
 
-const SCHEDULABLE = ['accepted', 'confirmed'];
+const SCHEDULABLE: readonly string[] = TALK_STATES;
 
 /**
  * The agenda: accepted or confirmed talks placed in events as slots. Every refusal names what it

@@ -10,6 +10,7 @@ import { IdParams, Uuid } from '../../http/types';
 import { stamp } from '../../core/stamp';
 import { RenderCache } from '../../http/render-cache';
 import { FormBody, GUEST, pageCtx, renderPage, sendHtml, sendPage, signedIn } from '../../web/render';
+import { actorOf } from '../../http/auth';
 import type { AgendaService } from './agenda.service';
 import type { EventsService } from './events.service';
 import type { RsvpsService } from './rsvps.service';
@@ -54,30 +55,33 @@ export const eventsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
 
   // Event pages are kept rendered, keyed by everything they show (eventPageStamp) and the minute.
   const pages = new RenderCache(16 * 1024 * 1024);
-  app.get('/events/:id', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
-    const actor = req.actor ?? GUEST;
-    const s = await d.events.pageStamp(actor, req.params.id);
-    if (!s) throw new NotFound('The event');
-    if (!req.actor && s.visibility !== 'public') return signedIn(req, reply) ?? reply;
-    const ctx = pageCtx(req);
-    const key = stamp({
-      reader: { actor, role: null },
-      content: s.key,
-      minute: true,
-      request: [req.url, ctx.l.lang, ctx.csrf],
-    });
-    const body = await pages.through(key, async () =>
-      Buffer.from(renderPage(await eventPage(req, actor, req.params.id))),
-    );
-    return sendHtml(reply, body);
-  });
+  app.get(
+    '/events/:id',
+    { config: { page: true, public: true }, schema: { hide: true, params: IdParams } },
+    async (req, reply) => {
+      const actor = req.actor ?? GUEST;
+      const s = await d.events.pageStamp(actor, req.params.id);
+      if (!s) throw new NotFound('The event');
+      if (!req.actor && s.visibility !== 'public') return signedIn(req, reply) ?? reply;
+      const ctx = pageCtx(req);
+      const key = stamp({
+        reader: { actor, role: null },
+        content: s.key,
+        minute: true,
+        request: [req.url, ctx.l.lang, ctx.csrf],
+      });
+      const body = await pages.through(key, async () =>
+        Buffer.from(renderPage(await eventPage(req, actor, req.params.id))),
+      );
+      return sendHtml(reply, body);
+    },
+  );
 
   app.post(
     '/events/:id/rsvp',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({ want: 10 }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       try {
         await d.rsvps.answer(actor, req.params.id, req.body.want === 'declined' ? 'declined' : 'going');
         return reply.redirect(`/events/${req.params.id}`, 303);
@@ -92,8 +96,7 @@ export const eventsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
     '/events/:id/slots',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({ proposalId: 64, startsAt: 40 }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       try {
         const v = await d.events.get(actor, req.params.id);
         const local = DateTime.fromISO(req.body.startsAt ?? '', { zone: v.event.time_zone });
@@ -122,8 +125,7 @@ export const eventsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
 
   // At the door, on a phone: one tap checks a person in (or undoes it).
   app.get('/events/:id/attendees', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     return sendPage(reply, await attendees(req, actor, req.params.id));
   });
 
@@ -138,8 +140,7 @@ export const eventsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
       },
     },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       try {
         await d.rsvps.checkIn(actor, req.params.id, req.params.personId, req.body.checkedIn !== 'false');
         return reply.redirect(`/events/${req.params.id}/attendees`, 303);
@@ -154,8 +155,7 @@ export const eventsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
     '/slots/:id/remove',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({}) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const v = await d.agenda.remove(actor, req.params.id);
       return reply.redirect(`/events/${v.event.id}`, 303);
     },

@@ -2,7 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Slug } from '../../http/types';
-import { pageCtx, sendPage, signedIn } from '../../web/render';
+import { pageCtx, sendPage } from '../../web/render';
+import { actorOf } from '../../http/auth';
 import type { MetricsService } from './metrics.service';
 import { FiguresPage } from './metrics.views';
 
@@ -11,8 +12,7 @@ export const metricsPages: FastifyPluginAsyncTypebox<{ metrics: MetricsService }
     '/c/:slug/figures',
     { config: { page: true }, schema: { hide: true, params: Type.Object({ slug: Slug }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const r = await d.metrics.resolve(actor, req.params.slug, {});
       const rows = await d.metrics.compute(r.community.id, r.tz, r.from, r.to, r.bucket);
       return sendPage(

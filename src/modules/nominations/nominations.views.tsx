@@ -1,4 +1,6 @@
 /** Nomination pages' markup: nominate a colleague, answer a nomination, mine received and sent. */
+import { control } from '../../web/form';
+import { Decline, NominationCreate } from './nominations.schemas';
 import { Page, PostForm, Problem, type PageCtx } from '../../web/render';
 import type { NominationRow } from './nominations.queries';
 
@@ -17,20 +19,20 @@ export function NominateForm({ ctx, slug, v }: { ctx: PageCtx; slug: string; v?:
       <div class="row">
         <div>
           <label for="nominee-email">{m.colleagueEmail}</label>
-          <input id="nominee-email" name="email" type="email" required maxLength={320} value={v?.email ?? ''} />
+          <input id="nominee-email" type="email" {...control(NominationCreate, 'email')} value={v?.email ?? ''} />
         </div>
         <div>
           <label for="nominee-name">{m.colleagueName}</label>
-          <input id="nominee-name" name="name" maxLength={200} value={v?.name ?? ''} />
+          <input id="nominee-name" {...control(NominationCreate, 'name')} value={v?.name ?? ''} />
         </div>
       </div>
       <div>
         <label for="topic">{m.topic}</label>
-        <input id="topic" name="topic" required maxLength={200} value={v?.topic ?? ''} />
+        <input id="topic" {...control(NominationCreate, 'topic')} value={v?.topic ?? ''} />
       </div>
       <div>
         <label for="reason">{m.why}</label>
-        <textarea id="reason" name="reason" rows={3} maxLength={4000}>
+        <textarea id="reason" {...control(NominationCreate, 'reason')} rows={3}>
           {v?.reason ?? ''}
         </textarea>
       </div>
@@ -93,7 +95,7 @@ export function NominationPage({ ctx, n, problem }: { ctx: PageCtx; n: Nominatio
           <PostForm ctx={ctx} action={`/nominations/${n.id}/decline`} class="stack">
             <div>
               <label for="decline-reason">{m.declineReason}</label>
-              <textarea id="decline-reason" name="reason" rows={2} maxLength={2000}></textarea>
+              <textarea id="decline-reason" {...control(Decline, 'reason')} rows={2}></textarea>
             </div>
             <button type="submit" class="secondary">
               {m.declineNomination}

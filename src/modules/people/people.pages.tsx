@@ -4,7 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/actor';
 import { BadRequest } from '../../core/errors';
 import { IdParams } from '../../http/types';
-import { FormBody, Page, PostForm, pageCtx, sendPage, signedIn, type PageCtx } from '../../web/render';
+import { FormBody, Page, PostForm, pageCtx, sendPage, type PageCtx } from '../../web/render';
+import { actorOf } from '../../http/auth';
 import type { FeedToken } from './feed-token.entity';
 import type { FeedTokensService } from './feed-tokens.service';
 import type { PeopleService } from './people.service';
@@ -111,15 +112,13 @@ export const peoplePages: FastifyPluginAsyncTypebox<{
   );
 
   app.get('/me/calendar', { ...page, schema: { hide: true } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     return sendPage(reply, await render(req, actor, null));
   });
 
   // The secret is shown once, on this answer.
   app.post('/me/calendar', { ...page, schema: { hide: true, body: FormBody({}) } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     const { secret } = await d.feedTokens.create(actor, 'my calendar');
     return sendPage(reply, await render(req, actor, url(secret)));
   });
@@ -128,8 +127,7 @@ export const peoplePages: FastifyPluginAsyncTypebox<{
     '/me/calendar/:id/rotate',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({}) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const { secret } = await d.feedTokens.rotate(actor, req.params.id);
       return sendPage(reply, await render(req, actor, url(secret)));
     },
@@ -139,8 +137,7 @@ export const peoplePages: FastifyPluginAsyncTypebox<{
     '/me/calendar/alarm',
     { ...page, schema: { hide: true, body: FormBody({ alarm: 5 }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const n = req.body.alarm ? Number(req.body.alarm) : null;
       const valid = n === null || (Number.isInteger(n) && n >= 0 && n <= 10080);
       if (!valid) throw new BadRequest('bad-alarm', 'Choose how long before an event to be reminded.');
@@ -153,8 +150,7 @@ export const peoplePages: FastifyPluginAsyncTypebox<{
     '/me/calendar/:id/revoke',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({}) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       await d.feedTokens.revoke(actor, req.params.id);
       return reply.redirect('/me/calendar', 303);
     },

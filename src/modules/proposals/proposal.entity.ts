@@ -7,6 +7,9 @@ import { PROPOSAL_STATES, ProposalState } from './state-machine';
 
 export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 export type Level = (typeof LEVELS)[number];
+/** The languages Brownbag ships (BCP 47): a talk is given in one of them. */
+export const LANGUAGES = ['en', 'he', 'ru', 'pl', 'fi'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 /**
  * `reviewCount`/`reviewMean` are kept by the review upsert in the same transaction (under a row
@@ -31,6 +34,7 @@ export class Proposal {
   @Column({ type: 'varchar', length: 200 }) title: string;
   @Column({ type: 'text', default: '' }) abstract: string;
   @Column({ type: 'enum', enum: LEVELS, enumName: 'proposal_level', default: 'intermediate' }) level: Level;
+  @Column({ type: 'enum', enum: LANGUAGES, enumName: 'talk_language', default: 'en' }) language: Language;
   @Column({ type: 'text', default: '' }) notes: string;
   @Column({ type: 'enum', enum: PROPOSAL_STATES, enumName: 'proposal_state', default: 'draft' }) state: ProposalState;
   @Column({ type: 'integer', default: 1 }) version: number;

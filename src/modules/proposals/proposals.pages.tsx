@@ -6,24 +6,30 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import type { Actor } from '../../core/actor';
-import { DomainError } from '../../core/errors';
-import { can } from '../../core/policy';
+import { Forbidden } from '../../core/errors';
+import { can, isTalk } from '../../core/policy';
+import { actorOf } from '../../http/auth';
 import { IdParams, Slug } from '../../http/types';
-import { FormBody, Page, pageCtx, sendPage, signedIn } from '../../web/render';
+import { formAction, refusalText } from '../../web/action';
+import { FormFields, readForm, VersionField } from '../../web/form';
+import { Page, pageCtx, sendPage, signedIn } from '../../web/render';
 import { isOpen } from '../cfp/call.entity';
 import type { CfpService } from '../cfp/cfp.service';
 import type { CommunitiesService } from '../communities/communities.service';
 import type { LessonsService } from '../lessons/lessons.service';
+import { RetrospectivePut } from '../lessons/lessons.schemas';
 import type { FeedbackService } from '../feedback/feedback.service';
+import { ReviewPut } from '../reviews/reviews.schemas';
 import type { ReviewsService } from '../reviews/reviews.service';
 import type { TasksService } from '../tasks/tasks.service';
-import type { Level } from './proposal.entity';
+import { ProposalCreate, ProposalPatch, proposalOut, TransitionBody } from './proposals.schemas';
 import type { ProposalsService } from './proposals.service';
-import { PROPOSAL_STATES, type ProposalState } from './state-machine';
+import { PROPOSAL_STATES, REVIEWABLE_STATES, type ProposalState } from './state-machine';
 import { localPathUnder } from '../../http/local-path';
 import {
+  PROPOSE_FIELDS,
   ProposalPage,
   ProposalsTable,
   ProposeForm,
@@ -44,43 +50,15 @@ interface Deps {
 
 const page = { config: { page: true } } as const;
 const SlugParams = Type.Object({ slug: Slug });
-const ProposalForm = FormBody({
-  callId: 64,
-  title: 200,
-  abstract: 10000,
-  format: 40,
-  track: 40,
-  level: 20,
-  notes: 10000,
-  coSpeakers: 5000,
-  submit: 5,
-});
-const lines = (s: string | undefined) =>
-  (s ?? '')
-    .split(/[\s,;]+/)
-    .map((x) => x.trim())
-    .filter(Boolean);
-/** What the propose and edit forms say, as the service takes it (one mapping for both). */
-const fields = (b: Static<typeof ProposalForm>) => ({
-  title: b.title?.trim(),
-  abstract: b.abstract,
-  format: b.format,
-  track: b.track || null,
-  level: (b.level as Level) || undefined,
-  notes: b.notes,
-  coSpeakers: lines(b.coSpeakers),
-});
-const refusal = (e: unknown) => {
-  if (e instanceof DomainError) return e;
-  throw e;
-};
+/** What the form sent, shown again as it was typed when it is refused. */
+const typed = (b: FormFields): ProposalFormValues =>
+  Object.fromEntries(Object.entries(b).map(([k, v]) => [k, Array.isArray(v) ? v.join('\n') : v]));
 
 export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
   const openCalls = async (actor: Actor, slug: string) => (await d.cfp.list(actor, slug)).filter((c) => isOpen(c.call));
 
   app.get('/c/:slug/propose', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     const calls = await openCalls(actor, req.params.slug);
     return sendPage(
       reply,
@@ -97,36 +75,33 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
 
   app.post(
     '/c/:slug/propose',
-    { ...page, schema: { hide: true, params: SlugParams, body: ProposalForm } },
+    {
+      config: { page: true, form: ProposalCreate, formFields: PROPOSE_FIELDS },
+      schema: { hide: true, params: SlugParams, body: FormFields },
+    },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
-      const b = req.body;
-      try {
-        const v = await d.proposals.create(actor, req.params.slug, {
-          ...fields(b),
-          callId: b.callId ?? '',
-          title: (b.title ?? '').trim(),
-          format: b.format ?? '',
-          submit: b.submit === 'true',
-        });
-        return reply.redirect(`/proposals/${v.row.id}`, 303);
-      } catch (e) {
-        const err = refusal(e);
-        const calls = await openCalls(actor, req.params.slug);
-        return sendPage(
-          reply,
+      const actor = actorOf(req);
+      return formAction(
+        reply,
+        async () => {
+          const v = await d.proposals.create(
+            actor,
+            req.params.slug,
+            readForm(ProposalCreate, req.body, PROPOSE_FIELDS),
+          );
+          return reply.redirect(`/proposals/${v.row.id}`, 303);
+        },
+        async (r) => (
           <ProposeForm
             ctx={pageCtx(req)}
             slug={req.params.slug}
-            calls={calls}
-            v={b as ProposalFormValues}
-            problem={err.message}
+            calls={await openCalls(actor, req.params.slug)}
+            v={typed(req.body)}
+            problem={refusalText(pageCtx(req).l, r)}
             action={`/c/${req.params.slug}/propose`}
-          />,
-          err.status,
-        );
-      }
+          />
+        ),
+      );
     },
   );
 
@@ -174,35 +149,34 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
       },
     },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       return sendPage(reply, await table(req, actor, req.params.slug, req.query));
     },
   );
 
   app.post(
     '/c/:slug/decisions',
-    { ...page, schema: { hide: true, params: SlugParams, body: FormBody({}) } },
+    { config: { page: true, form: null }, schema: { hide: true, params: SlugParams, body: FormFields } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
-      try {
-        const n = await d.proposals.sendStagedDecisions(actor, req.params.slug);
-        return sendPage(
-          reply,
-          await table(req, actor, req.params.slug, {}, { notice: pageCtx(req).l.m.decisionsSent(n) }),
-        );
-      } catch (e) {
-        const err = refusal(e);
-        return sendPage(reply, await table(req, actor, req.params.slug, {}, { problem: err.message }), err.status);
-      }
+      const actor = actorOf(req);
+      return formAction(
+        reply,
+        async () => {
+          const n = await d.proposals.sendStagedDecisions(actor, req.params.slug);
+          return sendPage(
+            reply,
+            await table(req, actor, req.params.slug, {}, { notice: pageCtx(req).l.m.decisionsSent(n) }),
+          );
+        },
+        (r) => table(req, actor, req.params.slug, {}, { problem: refusalText(pageCtx(req).l, r) }),
+      );
     },
   );
 
   const proposalPage = async (req: FastifyRequest, actor: Actor, id: string, problem?: string) => {
     const v = await d.proposals.get(actor, id);
     const a = await d.communities.accessById(actor, v.row.community_id);
-    const talk = ['accepted', 'confirmed'].includes(v.row.state);
+    const talk = isTalk(v.sight.subject);
     const [lessonView, feedback, over] = talk
       ? await Promise.all([
           d.lessons.get(actor, id).catch(() => null),
@@ -212,13 +186,9 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
       : [null, null, false];
     const [history, tasks, myReview, lesson] = await Promise.all([
       d.proposals.history(actor, id),
-      can({ ...a, own: v.sight.mine }, 'checklist.read') && ['accepted', 'confirmed'].includes(v.row.state)
-        ? d.tasks.checklist(actor, id)
-        : Promise.resolve(null),
+      can(v.sight.subject, 'checklist.read-now') ? d.tasks.checklist(actor, id) : Promise.resolve(null),
       v.sight.reviewer && !v.sight.mine ? d.reviews.mine(actor, id).catch(() => null) : Promise.resolve(null),
-      v.sight.mine && ['accepted', 'confirmed'].includes(v.row.state)
-        ? d.lessons.talkOver(actor, id)
-        : Promise.resolve(false),
+      v.sight.mine && talk ? d.lessons.talkOver(actor, id) : Promise.resolve(false),
     ]);
     return (
       <ProposalPage
@@ -243,50 +213,38 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
   };
 
   app.get('/proposals/:id', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     return sendPage(reply, await proposalPage(req, actor, req.params.id));
   });
 
   const back = (reply: FastifyReply, id: string) => reply.redirect(`/proposals/${id}`, 303);
+  /** An action on one proposal: refused, its page again with why. */
+  const onProposal = (req: FastifyRequest, reply: FastifyReply, id: string, run: () => Promise<unknown>) =>
+    formAction(reply, run, (r) => proposalPage(req, actorOf(req), id, refusalText(pageCtx(req).l, r)));
 
   app.post(
     '/proposals/:id/move',
-    { ...page, schema: { hide: true, params: IdParams, body: FormBody({ to: 20, version: 12, reason: 2000 }) } },
-    async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
-      const to = req.body.to as ProposalState;
-      try {
-        if (!PROPOSAL_STATES.includes(to)) throw new DomainError(400, 'validation', 'Bad request', 'Unknown state.');
-        const decision = ['accepted', 'waitlisted', 'rejected'].includes(to);
-        const version = Number(req.body.version);
-        // Decisions made on the page are staged; the organizer sends them together.
-        await d.proposals.transition(
-          actor,
-          req.params.id,
-          to,
-          req.body.reason,
-          Number.isInteger(version) ? version : undefined,
-          !decision,
-        );
-        return back(reply, req.params.id);
-      } catch (e) {
-        const err = refusal(e);
-        return sendPage(reply, await proposalPage(req, actor, req.params.id, err.message), err.status);
-      }
+    {
+      config: { page: true, form: TransitionBody, formFields: ['to', 'reason'] },
+      schema: { hide: true, params: IdParams, body: FormFields },
     },
+    async (req, reply) =>
+      onProposal(req, reply, req.params.id, async () => {
+        const b = readForm(TransitionBody, req.body, ['to', 'reason']);
+        const version = readForm(VersionField, req.body).version;
+        // Decisions made on the page are staged; the organizer sends them together.
+        await d.proposals.transition(actorOf(req), req.params.id, b.to, b.reason, version, false);
+        return back(reply, req.params.id);
+      }),
   );
 
   for (const answer of ['accept', 'decline'] as const) {
     app.post(
       `/proposals/:id/invitation/${answer}`,
-      { ...page, schema: { hide: true, params: IdParams, body: FormBody({}) } },
-      async (req, reply) => {
-        const actor = signedIn(req, reply);
-        if (!actor) return reply;
-        try {
-          await d.proposals.answerInvitation(actor, req.params.id, answer === 'accept');
+      { config: { page: true, form: null }, schema: { hide: true, params: IdParams, body: FormFields } },
+      async (req, reply) =>
+        onProposal(req, reply, req.params.id, async () => {
+          await d.proposals.answerInvitation(actorOf(req), req.params.id, answer === 'accept');
           if (answer === 'accept') return back(reply, req.params.id);
           const ctx = pageCtx(req);
           return sendPage(
@@ -300,104 +258,85 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
               </p>
             </Page>,
           );
-        } catch (e) {
-          const err = refusal(e);
-          return sendPage(reply, await proposalPage(req, actor, req.params.id, err.message), err.status);
-        }
-      },
+        }),
     );
   }
 
-  app.get('/proposals/:id/edit', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
-    const v = await d.proposals.get(actor, req.params.id);
+  /** The edit form of a proposal the person may edit now, with what the API shows them of it. */
+  const editForm = async (req: FastifyRequest, id: string, typedIn?: ProposalFormValues, problem?: string) => {
+    const actor = actorOf(req);
+    const v = await d.proposals.get(actor, id);
+    // Nobody else sees the form (a reviewer would read the speaker's private notes in it).
+    if (!can(v.sight.subject, 'proposal.edit-now')) throw new Forbidden(pageCtx(req).l.m.notEditableNow);
+    const o = proposalOut(v);
     const calls = await d.cfp.list(actor, v.row.slug);
-    return sendPage(
-      reply,
+    return (
       <ProposeForm
         ctx={pageCtx(req)}
         slug={v.row.slug}
         calls={calls}
         editing
         v={{
-          callId: v.row.call_id,
-          title: v.row.title,
-          abstract: v.row.abstract,
-          format: v.row.format_key,
-          track: v.row.track_key ?? '',
-          level: v.row.level,
-          notes: v.row.notes,
-          // Those still asked stay asked when the form is saved unchanged.
-          coSpeakers: [...(v.speakers ?? []).filter((s) => !s.is_primary), ...(v.invited ?? [])]
-            .map((s) => s.email)
-            .join('\n'),
+          ...(typedIn ?? {
+            // Every plain field of the form as the API shows it (a new field needs no line here).
+            ...Object.fromEntries(
+              PROPOSE_FIELDS.flatMap((k) => {
+                const x = (o as Record<string, unknown>)[k];
+                return typeof x === 'string' ? [[k, x]] : [];
+              }),
+            ),
+            format: o.format.key,
+            track: o.track?.key ?? '',
+            // Those still asked stay asked when the form is saved unchanged.
+            coSpeakers: [...(o.speakers ?? []).filter((s) => !s.primary), ...(o.invited ?? [])]
+              .map((s) => s.email)
+              .join('\n'),
+          }),
+          callId: o.callId,
         }}
-        action={`/proposals/${v.row.id}/edit`}
-      />,
+        problem={problem}
+        action={`/proposals/${id}/edit`}
+      />
     );
-  });
+  };
+
+  app.get('/proposals/:id/edit', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) =>
+    sendPage(reply, await editForm(req, req.params.id)),
+  );
 
   app.post(
     '/proposals/:id/edit',
-    { ...page, schema: { hide: true, params: IdParams, body: ProposalForm } },
-    async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
-      const b = req.body;
-      try {
-        await d.proposals.update(actor, req.params.id, fields(b));
-        return back(reply, req.params.id);
-      } catch (e) {
-        const err = refusal(e);
-        const v = await d.proposals.get(actor, req.params.id);
-        const calls = await d.cfp.list(actor, v.row.slug);
-        return sendPage(
-          reply,
-          <ProposeForm
-            ctx={pageCtx(req)}
-            slug={v.row.slug}
-            calls={calls}
-            editing
-            v={{ ...(b as ProposalFormValues), callId: v.row.call_id }}
-            problem={err.message}
-            action={`/proposals/${req.params.id}/edit`}
-          />,
-          err.status,
-        );
-      }
-    },
+    { config: { page: true, form: ProposalPatch }, schema: { hide: true, params: IdParams, body: FormFields } },
+    async (req, reply) =>
+      formAction(
+        reply,
+        async () => {
+          await d.proposals.update(actorOf(req), req.params.id, readForm(ProposalPatch, req.body));
+          return back(reply, req.params.id);
+        },
+        (r) => editForm(req, req.params.id, typed(req.body), refusalText(pageCtx(req).l, r)),
+      ),
   );
 
   app.post(
     '/proposals/:id/review',
-    { ...page, schema: { hide: true, params: IdParams, body: FormBody({ score: 2, comment: 10000, next: 300 }) } },
-    async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
-      try {
-        const score = Number(req.body.score);
-        if (!Number.isInteger(score) || score < 1 || score > 5)
-          throw new DomainError(400, 'validation', 'Bad request', 'Choose a score from 1 to 5.');
-        await d.reviews.upsert(actor, req.params.id, { score, comment: req.body.comment });
+    { config: { page: true, form: ReviewPut }, schema: { hide: true, params: IdParams, body: FormFields } },
+    async (req, reply) =>
+      onProposal(req, reply, req.params.id, async () => {
+        await d.reviews.upsert(actorOf(req), req.params.id, readForm(ReviewPut, req.body));
         return reply.redirect(localPathUnder(req.body.next, /^\/c\//, `/proposals/${req.params.id}`), 303);
-      } catch (e) {
-        const err = refusal(e);
-        return sendPage(reply, await proposalPage(req, actor, req.params.id, err.message), err.status);
-      }
-    },
+      }),
   );
 
-  // One proposal after another: submitted, not mine, not reviewed by me yet.
+  // One proposal after another: reviewable, not mine, not reviewed by me yet.
   app.get('/c/:slug/review', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     const list = await d.proposals.list(actor, req.params.slug, {
-      state: ['submitted'],
+      state: [...REVIEWABLE_STATES],
       limit: 200,
       sort: 'createdAt',
     });
-    const todo = list.items.filter((v) => !v.sight.mine && v.sight.reviewer && v.row.my_score === null);
+    const todo = list.items.filter((v) => can(v.sight.subject, 'proposal.review-now') && v.row.my_score === null);
     return sendPage(
       reply,
       <ReviewQueue ctx={pageCtx(req)} slug={req.params.slug} v={todo[0] ?? null} left={todo.length} />,
@@ -406,46 +345,40 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
 
   app.post(
     '/tasks/:id/done',
-    { ...page, schema: { hide: true, params: IdParams, body: FormBody({ version: 12, back: 300 }) } },
+    { config: { page: true, form: VersionField }, schema: { hide: true, params: IdParams, body: FormFields } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const task = await d.tasks.get(actor, req.params.id);
-      try {
-        const version = Number(req.body.version);
-        await d.tasks.update(actor, req.params.id, { status: 'done' }, Number.isInteger(version) ? version : undefined);
+      return onProposal(req, reply, task.proposal_id, async () => {
+        await d.tasks.update(actor, req.params.id, { status: 'done' }, readForm(VersionField, req.body).version);
         // Back to the board it was ticked on, or to the talk.
         return reply.redirect(
           localPathUnder(req.body.back, /^\/c\/[a-z0-9-]+\/tasks$/, `/proposals/${task.proposal_id}`),
           303,
         );
-      } catch (e) {
-        const err = refusal(e);
-        return sendPage(reply, await proposalPage(req, actor, task.proposal_id, err.message), err.status);
-      }
+      });
     },
   );
 
   app.post(
     '/proposals/:id/retrospective',
-    { ...page, schema: { hide: true, params: IdParams, body: FormBody({ text: 20000 }) } },
-    async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
-      try {
-        await d.lessons.retrospective(actor, req.params.id, req.body.text ?? '');
+    { config: { page: true, form: RetrospectivePut }, schema: { hide: true, params: IdParams, body: FormFields } },
+    async (req, reply) =>
+      onProposal(req, reply, req.params.id, async () => {
+        const b = readForm(RetrospectivePut, req.body);
+        await d.lessons.retrospective(actorOf(req), req.params.id, b.text);
         return back(reply, req.params.id);
-      } catch (e) {
-        const err = refusal(e);
-        return sendPage(reply, await proposalPage(req, actor, req.params.id, err.message), err.status);
-      }
-    },
+      }),
   );
 
   // A talk as its audience sees it: public like its event (anyone for a public community).
-  app.get('/talks/:id', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
-    const { talk, needsSignIn } = await d.proposals.talk(req.actor, req.params.id);
-    if (needsSignIn) return signedIn(req, reply) ?? reply;
-    return sendPage(reply, <TalkPage ctx={pageCtx(req)} t={talk} />);
-  });
+  app.get(
+    '/talks/:id',
+    { config: { page: true, public: true }, schema: { hide: true, params: IdParams } },
+    async (req, reply) => {
+      const { talk, needsSignIn } = await d.proposals.talk(req.actor, req.params.id);
+      if (needsSignIn) return signedIn(req, reply) ?? reply;
+      return sendPage(reply, <TalkPage ctx={pageCtx(req)} t={talk} />);
+    },
+  );
 };

@@ -5,7 +5,7 @@ import { sql } from '../../db/sql';
 import { speakerNames } from '../../db/fragments';
 import { MAIL_ATTEMPTS, TASKS } from '../../jobs/queue';
 import type { Cursor } from '../../core/cursor';
-import type { Level } from './proposal.entity';
+import type { Language, Level } from './proposal.entity';
 import type { ProposalState } from './state-machine';
 import type { Sight } from './visibility';
 import type { Role } from '../../core/policy';
@@ -28,6 +28,7 @@ export interface ProposalRow {
   title: string;
   abstract: string;
   level: Level;
+  language: Language;
   notes: string;
   state: ProposalState;
   version: number;
@@ -64,11 +65,14 @@ export interface ProposalView {
 export const SORTS = ['-createdAt', 'createdAt', '-meanScore', 'meanScore', '-reviewCount', 'reviewCount'] as const;
 export type Sort = (typeof SORTS)[number];
 
+/** A proposal row's own columns, with its community's slug and its format and track (p, c, f, t). */
+const COLUMNS = `p.id, p.community_id, c.slug, p.call_id, p.title, p.abstract, p.level, p.language, p.notes, p.state, p.version,
+  p.review_count, p.review_mean, p.created_by, p.created_at, p.updated_at, p.submitted_at, p.created_at::text AS created_key,
+  f.key AS format_key, f.name AS format_name, f.duration_minutes, t.key AS track_key, t.name AS track_name`;
+
 /** `$1` is the reader (for "mine" and their own score). */
 const SELECT = `
-  SELECT p.id, p.community_id, c.slug, p.call_id, p.title, p.abstract, p.level, p.notes, p.state, p.version,
-         p.review_count, p.review_mean, p.created_by, p.created_at, p.updated_at, p.submitted_at, p.created_at::text AS created_key,
-         f.key AS format_key, f.name AS format_name, f.duration_minutes, t.key AS track_key, t.name AS track_name,
+  SELECT ${COLUMNS},
          (p.created_by = $1 OR EXISTS (SELECT 1 FROM proposal_speaker ms WHERE ms.proposal_id = p.id AND ms.person_id = $1)) AS mine,
          r.score AS my_score,
          (SELECT json_agg(json_build_object('id', sp.id, 'name', sp.name, 'email', sp.email, 'department', sp.department, 'is_primary', s.is_primary) ORDER BY s.position)
@@ -230,6 +234,7 @@ export interface NewProposal {
   title: string;
   abstract: string;
   level: Level;
+  language: Language;
   notes: string;
   state: ProposalState;
   createdBy: string;
@@ -242,6 +247,22 @@ export interface NewProposal {
  * The proposal, its primary speaker, the first history entry and the speaker's membership
  * (speaking in a community makes you a member) in one statement; the new id.
  */
+/** The proposal columns an insert sets, by NewProposal field (the others take their defaults). */
+const INSERT_COLUMNS = {
+  id: 'id',
+  communityId: 'community_id',
+  callId: 'call_id',
+  formatId: 'format_id',
+  trackId: 'track_id',
+  title: 'title',
+  abstract: 'abstract',
+  level: 'level',
+  language: 'language',
+  notes: 'notes',
+  state: 'state',
+  createdBy: 'created_by',
+} as const satisfies Partial<Record<keyof NewProposal | 'id', string>>;
+
 /**
  * Inserts proposals, each with its primary speaker, first history entry, the speaker's membership and
  * (`receipt`) the receipt mail in the outbox: one statement for any number of them, so a plain
@@ -262,17 +283,22 @@ export async function insertProposals(m: EntityManager, list: NewProposal[]): Pr
         ? x.primarySpeakerId.localeCompare(y.primarySpeakerId)
         : x.communityId.localeCompare(y.communityId),
     );
-  const column = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+  // Each row as JSON named by column; the statement reads it into proposal's own row type, so a new
+  // column is one entry in INSERT_COLUMNS and nothing is renumbered.
+  const json = rows.map((r) => ({
+    ...Object.fromEntries(Object.entries(INSERT_COLUMNS).map(([k, col]) => [col, r[k as keyof typeof r]])),
+    speaker_id: r.primarySpeakerId,
+    receipt: r.receipt ?? false,
+  }));
+  const cols = Object.values(INSERT_COLUMNS).join(', ');
   const out = await sql<ProposalRow>(
     m,
     `WITH i AS (
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[],
-                            $8::proposal_level[], $9::text[], $10::proposal_state[], $11::uuid[], $12::uuid[], $13::bool[])
-           WITH ORDINALITY AS i(id, community_id, call_id, format_id, track_id, title, abstract, level, notes, state, created_by, speaker_id, receipt, n)
+       SELECT r.*, (a.x->>'speaker_id')::uuid AS speaker_id, (a.x->>'receipt')::boolean AS receipt, a.n
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(x, n), jsonb_populate_record(NULL::proposal, a.x) AS r
      ), p AS (
-       INSERT INTO proposal (id, community_id, call_id, format_id, track_id, title, abstract, level, notes, state, created_by, submitted_at)
-       SELECT id, community_id, call_id, format_id, track_id, title, abstract, level, notes, state, created_by,
-              CASE WHEN state = 'submitted' THEN now() END
+       INSERT INTO proposal (${cols}, submitted_at)
+       SELECT ${cols}, CASE WHEN state = 'submitted' THEN now() END
          FROM i ORDER BY n
        RETURNING *
      ), s AS (
@@ -285,13 +311,11 @@ export async function insertProposals(m: EntityManager, list: NewProposal[]): Pr
        ON CONFLICT DO NOTHING
      ), j AS (
        INSERT INTO job_outbox (task, payload, job_key, max_attempts)
-       SELECT $14, jsonb_build_object('kind', 'proposal-received', 'proposalId', id, 'personId', speaker_id),
-              'received:' || id || ':' || speaker_id, $15
+       SELECT $2, jsonb_build_object('kind', 'proposal-received', 'proposalId', id, 'personId', speaker_id),
+              'received:' || id || ':' || speaker_id, $3
          FROM i WHERE receipt ORDER BY n
      )
-     SELECT p.id, p.community_id, c.slug, p.call_id, p.title, p.abstract, p.level, p.notes, p.state, p.version,
-            p.review_count, p.review_mean, p.created_by, p.created_at, p.updated_at, p.submitted_at, p.created_at::text AS created_key,
-            f.key AS format_key, f.name AS format_name, f.duration_minutes, t.key AS track_key, t.name AS track_name,
+     SELECT ${COLUMNS},
             true AS mine, NULL::int AS my_score,
             json_build_array(json_build_object('id', sp.id, 'name', sp.name, 'email', sp.email, 'department', sp.department, 'is_primary', true)) AS speakers,
             NULL::json AS invited, false AS invited_me, json_build_object('done', 0, 'total', 0, 'overdue', 0) AS checklist
@@ -301,23 +325,7 @@ export async function insertProposals(m: EntityManager, list: NewProposal[]): Pr
        JOIN call_format f ON f.id = p.format_id
        LEFT JOIN call_track t ON t.id = p.track_id
        JOIN person sp ON sp.id = i.speaker_id`,
-    [
-      column('id'),
-      column('communityId'),
-      column('callId'),
-      column('formatId'),
-      column('trackId'),
-      column('title'),
-      column('abstract'),
-      column('level'),
-      column('notes'),
-      column('state'),
-      column('createdBy'),
-      column('primarySpeakerId'),
-      rows.map((r) => r.receipt ?? false),
-      TASKS.mail,
-      MAIL_ATTEMPTS,
-    ],
+    [JSON.stringify(json), TASKS.mail, MAIL_ATTEMPTS],
   );
   const byId = new Map(out.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)!);
@@ -371,6 +379,7 @@ export interface ProposalFields {
   title: string;
   abstract: string;
   level: Level;
+  language: Language;
   notes: string;
 }
 const COLUMN: Record<keyof ProposalFields, string> = {
@@ -379,6 +388,7 @@ const COLUMN: Record<keyof ProposalFields, string> = {
   title: 'title',
   abstract: 'abstract',
   level: 'level',
+  language: 'language',
   notes: 'notes',
 };
 

@@ -1,12 +1,13 @@
 import { Type } from 'typebox';
 import { PageQuery } from '../../http/pagination';
 import { DateTime, Email, Key, Line, Nullable, Slug, Text, Uuid } from '../../http/types';
-import { LEVELS } from './proposal.entity';
+import { LANGUAGES, LEVELS } from './proposal.entity';
 import { SORTS, type ProposalView } from './proposals.queries';
 import { PROPOSAL_STATES, TRANSITIONS, type ProposalState } from './state-machine';
 
 export const StateSchema = Type.Enum(PROPOSAL_STATES);
 const LevelSchema = Type.Enum(LEVELS);
+const LanguageSchema = Type.Enum(LANGUAGES, { description: 'the language the talk is given in (BCP 47)' });
 const CoSpeakers = Type.Array(Email, {
   maxItems: 5,
   description:
@@ -21,6 +22,7 @@ export const ProposalCreate = Type.Object(
     format: Key,
     track: Type.Optional(Nullable(Key)),
     level: Type.Optional(LevelSchema),
+    language: Type.Optional(LanguageSchema),
     notes: Type.Optional(Text(5000, { description: 'for organizers only' })),
     coSpeakers: Type.Optional(CoSpeakers),
     speaker: Type.Optional(
@@ -41,6 +43,7 @@ export const ProposalPatch = Type.Object(
     format: Type.Optional(Key),
     track: Type.Optional(Nullable(Key)),
     level: Type.Optional(LevelSchema),
+    language: Type.Optional(LanguageSchema),
     notes: Type.Optional(Text(5000)),
     coSpeakers: Type.Optional(CoSpeakers),
   },
@@ -75,6 +78,7 @@ export const ProposalOut = Type.Object({
   format: Type.Object({ key: Type.String(), name: Type.String(), durationMinutes: Type.Integer() }),
   track: Nullable(Type.Object({ key: Type.String(), name: Type.String() })),
   level: LevelSchema,
+  language: LanguageSchema,
   state: StateSchema,
   version: Type.Integer(),
   blind: Type.Boolean({ description: 'true when speaker identity is hidden from you (blind review)' }),
@@ -146,6 +150,7 @@ export function proposalOut(v: ProposalView) {
     format: { key: r.format_key, name: r.format_name, durationMinutes: r.duration_minutes },
     track: r.track_key ? { key: r.track_key, name: r.track_name ?? r.track_key } : null,
     level: r.level,
+    language: r.language,
     state: r.state,
     version: r.version,
     blind: v.sight.blind,

@@ -94,6 +94,7 @@ export class ProposalsService {
         title: input.title,
         abstract: input.abstract ?? '',
         level: input.level ?? 'intermediate',
+        language: input.language ?? 'en',
         notes: input.notes ?? '',
         state,
         createdBy: actor.id,
@@ -144,6 +145,7 @@ export class ProposalsService {
         title: patch.title,
         abstract: patch.abstract,
         level: patch.level,
+        language: patch.language,
         notes: patch.notes,
       };
       if (patch.format !== undefined || patch.track !== undefined) {

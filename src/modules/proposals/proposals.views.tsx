@@ -3,22 +3,31 @@ import type { CallView } from '../cfp/cfp.queries';
 import type { TaskRow } from '../tasks/tasks.queries';
 import type { ReviewRow } from '../reviews/reviews.queries';
 import type { LessonView } from '../lessons/lessons.queries';
-import { num, span, when } from '../../web/i18n';
+import { can } from '../../core/policy';
+import { choices, control, range } from '../../web/form';
+import { languageName, num, span, when } from '../../web/i18n';
 import { Page, PostForm, Problem, type PageCtx } from '../../web/render';
-import { LEVELS } from './proposal.entity';
+import { RetrospectivePut } from '../lessons/lessons.schemas';
+import { ReviewPut } from '../reviews/reviews.schemas';
 import type { ProposalView, TalkRow } from './proposals.queries';
-import { movesFrom, type ProposalState } from './state-machine';
+import { ProposalCreate, ProposalPatch, proposalOut } from './proposals.schemas';
+import type { ProposalState } from './state-machine';
 
-export interface ProposalFormValues {
-  callId?: string;
-  title?: string;
-  abstract?: string;
-  format?: string;
-  track?: string;
-  level?: string;
-  notes?: string;
-  coSpeakers?: string;
-}
+export type ProposalFormValues = Partial<Record<(typeof PROPOSE_FIELDS)[number], string>>;
+
+/** The propose form's fields: the API's ProposalCreate but `speaker` (organizers file for others by the API). */
+export const PROPOSE_FIELDS = [
+  'callId',
+  'title',
+  'abstract',
+  'format',
+  'track',
+  'level',
+  'language',
+  'notes',
+  'coSpeakers',
+  'submit',
+] as const;
 
 export function ProposeForm(p: {
   ctx: PageCtx;
@@ -31,6 +40,8 @@ export function ProposeForm(p: {
 }) {
   const m = p.ctx.l.m;
   const call = p.calls.find((c) => c.call.id === p.v.callId) ?? p.calls[0];
+  // The controls' limits and choices are the API's (ProposalCreate), so browser and server agree.
+  const S = p.editing ? ProposalPatch : ProposalCreate;
   return (
     <Page ctx={p.ctx} title={p.editing ? m.edit : m.proposeTalk}>
       <h1>{p.editing ? m.edit : m.proposeTalk}</h1>
@@ -39,18 +50,18 @@ export function ProposeForm(p: {
         {!p.editing ? <input type="hidden" name="callId" value={call?.call.id} /> : null}
         <div>
           <label for="title">{m.title}</label>
-          <input id="title" name="title" required maxLength={200} value={p.v.title ?? ''} />
+          <input id="title" {...control(ProposalCreate, 'title')} value={p.v.title ?? ''} />
         </div>
         <div>
           <label for="abstract">{m.abstract}</label>
-          <textarea id="abstract" name="abstract" rows={6} maxLength={10000}>
+          <textarea id="abstract" {...control(S, 'abstract')} rows={6}>
             {p.v.abstract ?? ''}
           </textarea>
         </div>
         <div class="row">
           <div>
             <label for="format">{m.format}</label>
-            <select id="format" name="format">
+            <select id="format" {...control(S, 'format')}>
               {call?.formats.map((f) => (
                 <option value={f.key} selected={f.key === p.v.format}>
                   {`${f.name} (${f.durationMinutes} min)`}
@@ -61,7 +72,7 @@ export function ProposeForm(p: {
           {call?.tracks.length ? (
             <div>
               <label for="track">{m.track}</label>
-              <select id="track" name="track">
+              <select id="track" {...control(S, 'track')}>
                 <option value="">{m.noTrack}</option>
                 {call.tracks.map((t) => (
                   <option value={t.key} selected={t.key === p.v.track}>
@@ -73,10 +84,20 @@ export function ProposeForm(p: {
           ) : null}
           <div>
             <label for="level">{m.level}</label>
-            <select id="level" name="level">
-              {LEVELS.map((l) => (
+            <select id="level" {...control(S, 'level')}>
+              {choices(S, 'level').map((l) => (
                 <option value={l} selected={l === (p.v.level ?? 'intermediate')}>
                   {m.levelName[l]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="language">{m.language}</label>
+            <select id="language" {...control(S, 'language')}>
+              {choices(S, 'language').map((l) => (
+                <option value={l} selected={l === (p.v.language ?? 'en')}>
+                  {languageName(p.ctx.l, l)}
                 </option>
               ))}
             </select>
@@ -84,13 +105,13 @@ export function ProposeForm(p: {
         </div>
         <div>
           <label for="coSpeakers">{m.coSpeakers}</label>
-          <textarea id="coSpeakers" name="coSpeakers" rows={2}>
+          <textarea id="coSpeakers" {...control(S, 'coSpeakers')} rows={2}>
             {p.v.coSpeakers ?? ''}
           </textarea>
         </div>
         <div>
           <label for="notes">{m.notes}</label>
-          <textarea id="notes" name="notes" rows={3} maxLength={10000}>
+          <textarea id="notes" {...control(S, 'notes')} rows={3}>
             {p.v.notes ?? ''}
           </textarea>
         </div>
@@ -183,8 +204,12 @@ export function ProposalsTable(p: {
                 <td>
                   <StateBadge ctx={p.ctx} state={v.row.state} />
                 </td>
-                {p.organizer ? <td>{v.row.review_count ? num(p.ctx.l, v.row.review_mean, 1) : '—'}</td> : null}
-                {p.organizer ? <td>{num(p.ctx.l, v.row.review_count)}</td> : null}
+                {p.organizer ? (
+                  <td>{figures(v).meanScore != null ? num(p.ctx.l, figures(v).meanScore!, 1) : '—'}</td>
+                ) : null}
+                {p.organizer ? (
+                  <td>{figures(v).reviewCount != null ? num(p.ctx.l, figures(v).reviewCount!) : '—'}</td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -210,14 +235,15 @@ export interface ProposalPageProps {
   mayRetro: boolean;
 }
 
-const SPEAKER_MOVES: ProposalState[] = ['submitted', 'confirmed', 'withdrawn'];
-const ORGANIZER_MOVES: ProposalState[] = ['accepted', 'waitlisted', 'rejected'];
+/** Review figures as the API shows them to this reader (none on their own proposal). */
+const figures = (v: ProposalView) => proposalOut(v);
 
 export function ProposalPage(p: ProposalPageProps) {
   const { ctx, v } = p;
   const m = ctx.l.m;
   const r = v.row;
-  const moves = movesFrom(r.state).map((mv) => mv.to);
+  // What the API says this reader may do with it, nothing more (proposalOut, by sight).
+  const o = proposalOut(v);
   const label: Partial<Record<ProposalState, string>> = {
     submitted: m.submit,
     confirmed: m.confirm,
@@ -226,13 +252,14 @@ export function ProposalPage(p: ProposalPageProps) {
     waitlisted: m.waitlist,
     rejected: m.reject,
   };
-  const mine = moves.filter((s) => v.sight.mine && SPEAKER_MOVES.includes(s));
-  const decide = moves.filter((s) => v.sight.organizer && ORGANIZER_MOVES.includes(s));
+  // Cancelling a talk is done from the agenda's side (the API), not from a button here.
+  const moves = o.actions.filter((to) => label[to]);
+  const mayEdit = can(v.sight.subject, 'proposal.edit-now');
   return (
     <Page ctx={ctx} title={r.title}>
       <p class="muted">
         <a href={`/c/${r.slug}`}>{r.slug}</a> · {r.format_name} ({r.duration_minutes} min)
-        {r.track_name ? ` · ${r.track_name}` : ''}
+        {r.track_name ? ` · ${r.track_name}` : ''} · {languageName(ctx.l, o.language)}
       </p>
       <h1>{r.title}</h1>
       <p>
@@ -281,14 +308,14 @@ export function ProposalPage(p: ProposalPageProps) {
           <p class="prose">{r.abstract}</p>
         </section>
       ) : null}
-      {mine.length || decide.length || v.sight.mine ? (
+      {moves.length || mayEdit || p.lessonOpen ? (
         <div class="actions">
-          {v.sight.mine && ['draft', 'submitted'].includes(r.state) ? (
+          {mayEdit ? (
             <a class="button secondary" href={`/proposals/${r.id}/edit`}>
               {m.edit}
             </a>
           ) : null}
-          {[...mine, ...decide].map((to) => (
+          {moves.map((to) => (
             <PostForm ctx={ctx} action={`/proposals/${r.id}/move`}>
               <input type="hidden" name="to" value={to} />
               <input type="hidden" name="version" value={String(r.version)} />
@@ -304,9 +331,7 @@ export function ProposalPage(p: ProposalPageProps) {
           ) : null}
         </div>
       ) : null}
-      {v.sight.reviewer && !v.sight.mine && ['submitted', 'accepted', 'waitlisted', 'rejected'].includes(r.state) ? (
-        <ReviewForm ctx={ctx} id={r.id} review={p.myReview} />
-      ) : null}
+      {can(v.sight.subject, 'proposal.review-now') ? <ReviewForm ctx={ctx} id={r.id} review={p.myReview} /> : null}
       {p.lesson?.row?.status === 'published' && p.lesson.seesSummary ? (
         <section class="card">
           <h2>{m.whatWeLearned}</h2>
@@ -351,7 +376,7 @@ export function ProposalPage(p: ProposalPageProps) {
             <label for="retro" class="visually-hidden">
               {m.retrospective}
             </label>
-            <textarea id="retro" name="text" rows={4} maxLength={20000}>
+            <textarea id="retro" {...control(RetrospectivePut, 'text')} rows={4}>
               {p.lesson?.row?.retrospective ?? ''}
             </textarea>
             <button type="submit" class="secondary">
@@ -396,15 +421,16 @@ export function ReviewForm({
         {next ? <input type="hidden" name="next" value={next} /> : null}
         <fieldset class="score">
           <legend>{m.score}</legend>
-          {[1, 2, 3, 4, 5].map((n) => (
+          {range(ReviewPut, 'score').map((n) => (
             <label class="check">
-              <input type="radio" name="score" value={String(n)} required checked={review?.score === n} /> {n}
+              <input type="radio" {...control(ReviewPut, 'score')} value={String(n)} checked={review?.score === n} />{' '}
+              {n}
             </label>
           ))}
         </fieldset>
         <div>
           <label for="comment">{m.comment}</label>
-          <textarea id="comment" name="comment" rows={4} maxLength={10000}>
+          <textarea id="comment" {...control(ReviewPut, 'comment')} rows={4}>
             {review?.comment ?? ''}
           </textarea>
         </div>

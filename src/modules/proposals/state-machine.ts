@@ -2,6 +2,12 @@
  * The proposal life cycle, as one table (docs/organizing.md tells it by role). `author` is a speaker of the proposal or
  * the person who filed it on their behalf; `organizer` is an organizer of its community (or an admin).
  */
+import {
+  EDITABLE_STATES as POLICY_EDITABLE,
+  REVIEWABLE_STATES as POLICY_REVIEWABLE,
+  TALK_STATES as POLICY_TALK,
+} from '../../core/policy';
+
 export const PROPOSAL_STATES = [
   'draft',
   'submitted',
@@ -35,7 +41,7 @@ export function movesFrom(state: ProposalState): AllowedMove[] {
   return Object.entries(TRANSITIONS[state]).map(([to, by]) => ({ to: to as ProposalState, by: by as Mover }));
 }
 
-/** States in which speakers may still edit the content. */
-export const EDITABLE_STATES: readonly ProposalState[] = ['draft', 'submitted'];
-/** States in which reviewers may score. */
-export const REVIEWABLE_STATES: readonly ProposalState[] = ['submitted', 'waitlisted'];
+/** What each state allows is the policy's (src/core/policy.ts); the lists are its. */
+export const EDITABLE_STATES = POLICY_EDITABLE as readonly ProposalState[];
+export const REVIEWABLE_STATES = POLICY_REVIEWABLE as readonly ProposalState[];
+export const TALK_STATES = POLICY_TALK as readonly ProposalState[];

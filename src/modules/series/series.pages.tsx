@@ -1,12 +1,14 @@
 /** Pages: a community's meetup series (start one), one series (skip, take back, change the cadence, end). */
+import { formAction, refusalText } from '../../web/action';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Actor } from '../../core/actor';
-import { BadRequest, DomainError } from '../../core/errors';
+import { BadRequest } from '../../core/errors';
 import { can } from '../../core/policy';
 import { IdParams, Slug } from '../../http/types';
-import { FormBody, pageCtx, sendPage, signedIn } from '../../web/render';
+import { FormBody, pageCtx, sendPage } from '../../web/render';
+import { actorOf } from '../../http/auth';
 import type { CommunitiesService } from '../communities/communities.service';
 import type { SeriesService, SeriesView } from './series.service';
 import { SeriesListPage, SeriesPage, WEEKDAYS, type SeriesValues } from './series.views';
@@ -109,22 +111,25 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
     id: string,
     run: () => Promise<SeriesView>,
   ) => {
-    try {
-      const v = await run();
-      const c = v.changes;
-      const notice = c
-        ? pageCtx(req).l.m.seriesChanged(c.moved.length, c.canceled.length + c.removed.length, c.kept.length)
-        : undefined;
-      return one(req, reply, actor, v, { notice });
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      return one(req, reply, actor, await d.series.get(actor, id), { problem: e.message, code: e.status });
-    }
+    return formAction(
+      reply,
+      async () => {
+        const v = await run();
+        const c = v.changes;
+        const notice = c
+          ? pageCtx(req).l.m.seriesChanged(c.moved.length, c.canceled.length + c.removed.length, c.kept.length)
+          : undefined;
+        return one(req, reply, actor, v, { notice });
+      },
+      async (r) => {
+        const e = { message: refusalText(pageCtx(req).l, r), status: r.status };
+        return one(req, reply, actor, await d.series.get(actor, id), { problem: e.message, code: e.status });
+      },
+    );
   };
 
   app.get('/c/:slug/series', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     return list(req, reply, actor, req.params.slug);
   });
 
@@ -139,30 +144,32 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
       },
     },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const b = req.body;
-      try {
-        const v = await d.series.create(actor, req.params.slug, {
-          title: b.title ?? '',
-          cadence: cadenceOf(b),
-          startsOn: b.startsOn ?? '',
-          startTime: b.startTime ?? '',
-          durationMinutes: minutes(b.durationMinutes),
-          onlineUrl: b.onlineUrl?.trim() || null,
-          formatMix: mixOf(b.formatMix),
-        });
-        return reply.redirect(`/series/${v.series.id}`, 303);
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        return list(req, reply, actor, req.params.slug, { v: b, problem: e.message, code: e.status });
-      }
+      return formAction(
+        reply,
+        async () => {
+          const v = await d.series.create(actor, req.params.slug, {
+            title: b.title ?? '',
+            cadence: cadenceOf(b),
+            startsOn: b.startsOn ?? '',
+            startTime: b.startTime ?? '',
+            durationMinutes: minutes(b.durationMinutes),
+            onlineUrl: b.onlineUrl?.trim() || null,
+            formatMix: mixOf(b.formatMix),
+          });
+          return reply.redirect(`/series/${v.series.id}`, 303);
+        },
+        async (r) => {
+          const e = { message: refusalText(pageCtx(req).l, r), status: r.status };
+          return list(req, reply, actor, req.params.slug, { v: b, problem: e.message, code: e.status });
+        },
+      );
     },
   );
 
   app.get('/series/:id', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     return one(req, reply, actor, await d.series.get(actor, req.params.id));
   });
 
@@ -174,8 +181,7 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
       `/series/:id/${path}`,
       { ...page, schema: { hide: true, params: IdParams, body: FormBody({ on: 10 }) } },
       async (req, reply) => {
-        const actor = signedIn(req, reply);
-        if (!actor) return reply;
+        const actor = actorOf(req);
         return change(req, reply, actor, req.params.id, () => act(actor, req.params.id, req.body.on ?? ''));
       },
     );
@@ -184,8 +190,7 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
     '/series/:id/cadence',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({ from: 10, ...CADENCE_FIELDS }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const b = req.body;
       return change(req, reply, actor, req.params.id, () =>
         d.series.setCadence(actor, req.params.id, {
@@ -202,19 +207,25 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
     '/series/:id/confirm',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({ eventId: 36 }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
-      try {
-        const r = await d.series.confirmPlan(actor, req.params.id, req.body.eventId ?? '');
-        const notice = pageCtx(req).l.m.seriesPlaced(
-          r.placed.length,
-          r.skipped.map((x) => x.reason),
-        );
-        return one(req, reply, actor, await d.series.get(actor, req.params.id), { notice });
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        return one(req, reply, actor, await d.series.get(actor, req.params.id), { problem: e.message, code: e.status });
-      }
+      const actor = actorOf(req);
+      return formAction(
+        reply,
+        async () => {
+          const r = await d.series.confirmPlan(actor, req.params.id, req.body.eventId ?? '');
+          const notice = pageCtx(req).l.m.seriesPlaced(
+            r.placed.length,
+            r.skipped.map((x) => x.reason),
+          );
+          return one(req, reply, actor, await d.series.get(actor, req.params.id), { notice });
+        },
+        async (r) => {
+          const e = { message: refusalText(pageCtx(req).l, r), status: r.status };
+          return one(req, reply, actor, await d.series.get(actor, req.params.id), {
+            problem: e.message,
+            code: e.status,
+          });
+        },
+      );
     },
   );
 
@@ -222,8 +233,7 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
     '/series/:id/end',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({ after: 10 }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       return change(req, reply, actor, req.params.id, () => d.series.end(actor, req.params.id, req.body.after ?? ''));
     },
   );

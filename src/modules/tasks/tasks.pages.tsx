@@ -2,7 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Slug } from '../../http/types';
-import { pageCtx, sendPage, signedIn } from '../../web/render';
+import { pageCtx, sendPage } from '../../web/render';
+import { actorOf } from '../../http/auth';
 import type { TasksService } from './tasks.service';
 import type { CommunitiesService } from '../communities/communities.service';
 import { FormBody } from '../../web/render';
@@ -27,8 +28,7 @@ export const tasksPages: FastifyPluginAsyncTypebox<{ tasks: TasksService; commun
       },
     },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const overdue = req.query.overdue === 'true';
       const board = await d.tasks.board(actor, req.params.slug, {
         status: overdue ? ['open'] : undefined,
@@ -62,8 +62,7 @@ export const tasksPages: FastifyPluginAsyncTypebox<{ tasks: TasksService; commun
       schema: { hide: true, params: IdParams, body: FormBody({ assigneeId: 64, version: 12 }) },
     },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const task = await d.tasks.get(actor, req.params.id);
       const slug = (await d.communities.accessById(actor, task.community_id)).community.slug;
       const version = Number(req.body.version);

@@ -1,12 +1,14 @@
 /** The organizing team's page: roles and who holds them; organizers name roles and hand them over. */
+import { formAction, refusalText } from '../../web/action';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Actor } from '../../core/actor';
-import { BadRequest, DomainError } from '../../core/errors';
+import { BadRequest } from '../../core/errors';
 import { can } from '../../core/policy';
 import { IdParams, Slug } from '../../http/types';
-import { FormBody, Page, PostForm, Problem, pageCtx, sendPage, signedIn, type PageCtx } from '../../web/render';
+import { FormBody, Page, PostForm, Problem, pageCtx, sendPage, type PageCtx } from '../../web/render';
+import { actorOf } from '../../http/auth';
 import type { CommunitiesService } from '../communities/communities.service';
 import type { RoleRow } from './team.queries';
 import type { TeamService } from './team.service';
@@ -136,8 +138,7 @@ export const teamPages: FastifyPluginAsyncTypebox<{ team: TeamService; communiti
   };
 
   app.get('/c/:slug/team', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     return show(req, reply, actor, req.params.slug);
   });
 
@@ -148,23 +149,26 @@ export const teamPages: FastifyPluginAsyncTypebox<{ team: TeamService; communiti
       schema: { hide: true, params: SlugParams, body: FormBody({ name: 100, description: 2000, personId: 36 }) },
     },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const b = req.body;
-      try {
-        const key = keyOf(b.name ?? '');
-        if (!key) throw new BadRequest('bad-name', 'Name the role, e.g. Ambassador.');
-        await d.team.create(actor, req.params.slug, {
-          key,
-          name: b.name!.trim(),
-          description: b.description?.trim() ?? '',
-          holderId: b.personId || null,
-        });
-        return reply.redirect(`/c/${req.params.slug}/team`, 303);
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        return show(req, reply, actor, req.params.slug, { problem: e.message, code: e.status });
-      }
+      return formAction(
+        reply,
+        async () => {
+          const key = keyOf(b.name ?? '');
+          if (!key) throw new BadRequest('bad-name', 'Name the role, e.g. Ambassador.');
+          await d.team.create(actor, req.params.slug, {
+            key,
+            name: b.name!.trim(),
+            description: b.description?.trim() ?? '',
+            holderId: b.personId || null,
+          });
+          return reply.redirect(`/c/${req.params.slug}/team`, 303);
+        },
+        async (r) => {
+          const e = { message: refusalText(pageCtx(req).l, r), status: r.status };
+          return show(req, reply, actor, req.params.slug, { problem: e.message, code: e.status });
+        },
+      );
     },
   );
 
@@ -172,8 +176,7 @@ export const teamPages: FastifyPluginAsyncTypebox<{ team: TeamService; communiti
     '/team-roles/:id/holder',
     { ...page, schema: { hide: true, params: IdParams, body: FormBody({ personId: 36 }) } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const r = await d.team.handOver(actor, req.params.id, req.body.personId || null);
       return show(req, reply, actor, r.role.community, { notice: pageCtx(req).l.m.handedOver(r.role.name, r.moved) });
     },

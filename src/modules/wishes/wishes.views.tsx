@@ -1,4 +1,6 @@
 /** Topic wish pages' markup: the community's wishes with votes, one wish with its offers. */
+import { control } from '../../web/form';
+import { WishCreate } from './wishes.schemas';
 import { can } from '../../core/policy';
 import { Page, PostForm, Problem, type PageCtx } from '../../web/render';
 import type { WishRow } from './wishes.queries';
@@ -51,11 +53,11 @@ export function WishesPage(p: {
           <PostForm ctx={ctx} action={`/c/${p.slug}/wishes`} class="stack">
             <div>
               <label for="wish-title">{m.wishTitle}</label>
-              <input id="wish-title" name="title" required maxLength={200} value={p.v?.title ?? ''} />
+              <input id="wish-title" {...control(WishCreate, 'title')} value={p.v?.title ?? ''} />
             </div>
             <div>
               <label for="wish-details">{m.wishDetails}</label>
-              <textarea id="wish-details" name="details" rows={2} maxLength={4000}>
+              <textarea id="wish-details" {...control(WishCreate, 'details')} rows={2}>
                 {p.v?.details ?? ''}
               </textarea>
             </div>

@@ -53,6 +53,7 @@ export const en = {
   track: 'Track',
   noTrack: 'No track',
   level: 'Level',
+  language: 'Language of the talk',
   notes: 'Notes for the organizers',
   coSpeakers: 'Co-speakers (e-mail addresses, one per line; each is asked first)',
   invitedSpeakers: 'Asked to co-present, no answer yet',
@@ -564,6 +565,39 @@ export const en = {
   notFoundTitle: 'Not found',
   notFound: 'This page does not exist, or you may not see it.',
   refused: 'That did not work',
+  checkFields: 'Please check what you typed:',
+  notEditableNow: 'You cannot edit this proposal now: only its speakers can, while it is a draft or submitted.',
+  /** Why a form field was refused, by the schema keyword that refused it (web/form.ts). */
+  fieldProblem: (keyword: string, p: Record<string, unknown>): string => {
+    switch (keyword) {
+      case 'maxLength':
+        return `at most ${p.limit} characters`;
+      case 'minLength':
+        return p.limit === 1 ? 'must not be empty' : `at least ${p.limit} characters`;
+      case 'required':
+        return 'is required';
+      case 'enum':
+        return `choose one of: ${(p.allowedValues as unknown[]).join(', ')}`;
+      case 'maxItems':
+        return `at most ${p.limit}`;
+      case 'minItems':
+        return `at least ${p.limit}`;
+      case 'minimum':
+        return `at least ${p.limit}`;
+      case 'maximum':
+        return `at most ${p.limit}`;
+      case 'format':
+        return p.format === 'email' ? 'is not an e-mail address' : `is not a valid ${p.format}`;
+      case 'pattern':
+        return 'is not in the expected form';
+      case 'type':
+        return 'is not the expected kind of value';
+      case 'minProperties':
+        return 'change at least one field';
+      default:
+        return 'is not valid';
+    }
+  },
   unavailableTitle: 'Back in a moment',
   unavailable:
     'Brownbag cannot reach its database right now, so nothing was saved; what you typed is still here. Try again in a few seconds.',
