@@ -23,7 +23,10 @@ t.test('announcements, clicked through', async (t) => {
   t.teardown(() => new Promise<void>((resolve) => slack.close(() => resolve())));
   const hookUrl = `http://127.0.0.1:${(slack.address() as AddressInfo).port}/services/T1/B2/abcd`;
 
-  const { ctx, base, signedIn, clean, shot } = await browserWorld(t, { mail: true, settings: { destinationsAllow: ['127.0.0.1'] } }); // the worker delivers
+  const { ctx, base, signedIn, clean, shot } = await browserWorld(t, {
+    mail: true,
+    settings: { destinationsAllow: ['127.0.0.1'] },
+  }); // the worker delivers
   const c = await community(ctx, 'guild');
 
   const org = await signedIn(c.organizer.email);
