@@ -7,8 +7,9 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import t from 'tap';
 import { setup } from './helper';
+import { REPO } from './repo';
 
-const ADMIN = path.join(__dirname, '..', 'dist', 'scripts', 'admin.js');
+const ADMIN = path.join(REPO, 'dist', 'scripts', 'admin.js');
 
 function admin(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

@@ -10,6 +10,7 @@ import { DEMO_SLUG, seedDemo } from '../scripts/seed/demo';
 import { checkAll } from '../src/modules/vitality/vitality.check';
 import { setup } from './helper';
 import { freePort, launch, press, signedInPage, violations } from './browser-helper';
+import { REPO } from './repo';
 
 // The demo seed is made through the services (hundreds of calls): on a crowded machine this file needs
 // more than the default three minutes; nothing in it waits on a clock.
@@ -39,7 +40,7 @@ t.test('community health, clicked through on the demo', async (t) => {
   t.match(await attendance.textContent(), 'Attendance fell 3 meetings in a row: 9 → 8 → 6.');
   t.match(await attendance.textContent(), /Needs action since .*; the organizers were told once\./);
   await clean(olga, 'health page');
-  await olga.screenshot({ path: path.join(__dirname, 'screenshots', 'health.png'), fullPage: true });
+  await olga.screenshot({ path: path.join(REPO, 'test', 'screenshots', 'health.png'), fullPage: true });
 
   // The setting: the monthly invitation off.
   await olga.getByLabel('Send the monthly invitation to propose').uncheck();
