@@ -7,7 +7,8 @@ import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { DataSource } from 'typeorm';
-import { defaultAuth, type AuthConfig, type Config } from './config';
+import { DEFAULT_RENDER_CACHE_BYTES, defaultAuth, type AuthConfig, type Config } from './config';
+import { RenderCaches } from './http/render-cache';
 import authPlugin from './http/auth';
 import { registerOpenApi } from './http/openapi';
 import problemPlugin from './http/problem';
@@ -87,7 +88,12 @@ import { peoplePages } from './modules/people/people.pages';
 
 export interface AppDeps {
   ds: DataSource;
-  config: Pick<Config, 'bodyLimitBytes' | 'publicUrl'> & { auth?: AuthConfig; metricsToken?: string | null };
+  config: Pick<Config, 'bodyLimitBytes' | 'publicUrl'> & {
+    auth?: AuthConfig;
+    metricsToken?: string | null;
+    /** All render caches together (RENDER_CACHE_MB); default DEFAULT_RENDER_CACHE_BYTES. */
+    renderCacheBytes?: number;
+  };
   /** The process's metrics (the server shares them with its in-process worker); else the app's own. */
   metrics?: Metrics;
   logger?: FastifyServerOptions['logger'];
@@ -95,7 +101,13 @@ export interface AppDeps {
   restartDatabase?: () => Promise<boolean>;
 }
 
-export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000', auth: AuthConfig = defaultAuth) {
+export function buildServices(
+  ds: DataSource,
+  publicUrl = 'http://127.0.0.1:3000',
+  auth: AuthConfig = defaultAuth,
+  renderCacheBytes = DEFAULT_RENDER_CACHE_BYTES,
+) {
+  const renderCaches = new RenderCaches(renderCacheBytes);
   const credentials = new CredentialCache();
   const people = new PeopleService(ds, credentials);
   const sessions = new SessionsService(ds, auth.sessionDays, credentials);
@@ -109,7 +121,7 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
   const events = new EventsService(ds, communities);
   const agenda = new AgendaService(ds, events, communities);
   const rsvps = new RsvpsService(ds, events);
-  const feeds = new FeedsService(ds, events, feedTokens, publicUrl);
+  const feeds = new FeedsService(ds, events, feedTokens, publicUrl, renderCaches.cache('feeds'));
   const jobs = new JobsService(ds);
   const tasks = new TasksService(ds, communities, proposals);
   const feedback = new FeedbackService(ds, communities);
@@ -122,6 +134,7 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
   const search = new SearchService(ds);
   const metrics = new MetricsService(ds, communities);
   return {
+    renderCaches,
     credentials,
     people,
     sessions,
@@ -176,7 +189,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   registerJsonParser(app);
 
-  const services = buildServices(deps.ds, deps.config.publicUrl, deps.config.auth ?? defaultAuth);
+  const services = buildServices(
+    deps.ds,
+    deps.config.publicUrl,
+    deps.config.auth ?? defaultAuth,
+    deps.config.renderCacheBytes,
+  );
   const { publicUrl } = deps.config;
   app.decorate('services', services);
 
@@ -194,6 +212,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps.ds.isInitialized ? (deps.ds.driver as unknown as { master: PoolLike }).master : undefined,
   );
   metrics.watchQueue(() => queueFigures(deps.ds.manager));
+  metrics.watchRenderCaches(services.renderCaches);
   metrics.watchBatches({
     'submission-context': services.proposals.batches.context,
     'submission-insert': services.proposals.batches.insert,
@@ -255,14 +274,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(sessionsRoutes, { sessions: services.sessions });
       await v1.register(communitiesRoutes, { communities: services.communities, publicUrl });
       await v1.register(cfpRoutes, { cfp: services.cfp });
-      await v1.register(proposalsRoutes, { proposals: services.proposals });
+      await v1.register(proposalsRoutes, { proposals: services.proposals, caches: services.renderCaches });
       await v1.register(reviewsRoutes, { reviews: services.reviews });
       await v1.register(eventsRoutes, { events: services.events, publicUrl });
       await v1.register(agendaRoutes, { agenda: services.agenda, publicUrl });
       await v1.register(rsvpsRoutes, { rsvps: services.rsvps });
       await v1.register(calendarRoutes, { feeds: services.feeds });
       await v1.register(jobsRoutes, { jobs: services.jobs });
-      await v1.register(tasksRoutes, { tasks: services.tasks });
+      await v1.register(tasksRoutes, { tasks: services.tasks, caches: services.renderCaches });
       await v1.register(feedbackRoutes, { feedback: services.feedback });
       await v1.register(lessonsRoutes, { lessons: services.lessons });
       await v1.register(nominationsRoutes, { nominations: services.nominations });
@@ -270,8 +289,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(seriesRoutes, { series: services.series });
       await v1.register(announcementsRoutes, { announcements: services.announcements });
       await v1.register(teamRoutes, { team: services.team });
-      await v1.register(searchRoutes, { search: services.search });
-      await v1.register(metricsRoutes, { metrics: services.metrics });
+      await v1.register(searchRoutes, { search: services.search, caches: services.renderCaches });
+      await v1.register(metricsRoutes, { metrics: services.metrics, caches: services.renderCaches });
     },
     { prefix: '/v1' },
   );

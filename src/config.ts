@@ -36,8 +36,17 @@ export interface Config {
   metricsToken: string | null;
   /** `npm run worker`: serve its metrics on this port (0: not at all). */
   metricsPort: number;
+  /** Memory for all render caches together, in bytes (RENDER_CACHE_MB; 0 switches them off). */
+  renderCacheBytes: number;
   auth: AuthConfig;
 }
+
+/**
+ * The render caches' default budget: with the heap a busy server needs (80–110 MB) and what Node,
+ * the driver and the job worker hold, the whole process stays under 300 MB RSS (docs/memory.md).
+ */
+export const DEFAULT_RENDER_CACHE_MB = 64;
+export const DEFAULT_RENDER_CACHE_BYTES = DEFAULT_RENDER_CACHE_MB * 1024 * 1024;
 
 /** How people sign in (see README, Sign-in). */
 export interface AuthConfig {
@@ -169,5 +178,6 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownDelaySeconds: int(env, 'SHUTDOWN_DELAY', 0, 0, 60),
     metricsToken: metricsToken(env),
     metricsPort: int(env, 'METRICS_PORT', 0, 0, 65535),
+    renderCacheBytes: int(env, 'RENDER_CACHE_MB', DEFAULT_RENDER_CACHE_MB, 0, 16384) * 1024 * 1024,
   };
 }

@@ -8,14 +8,15 @@ import { can } from '../../core/policy';
 import { Type } from 'typebox';
 import { IdParams, Uuid } from '../../http/types';
 import { stamp } from '../../core/stamp';
-import { RenderCache } from '../../http/render-cache';
 import { FormBody, GUEST, pageCtx, renderPage, sendHtml, sendPage, signedIn } from '../../web/render';
 import type { AgendaService } from './agenda.service';
 import type { EventsService } from './events.service';
 import type { RsvpsService } from './rsvps.service';
 import { AttendeesPage, EventPage } from './events.views';
+import type { RenderCaches } from '../../http/render-cache';
 
 interface Deps {
+  renderCaches: RenderCaches;
   events: EventsService;
   agenda: AgendaService;
   rsvps: RsvpsService;
@@ -53,7 +54,7 @@ export const eventsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
   };
 
   // Event pages are kept rendered, keyed by everything they show (eventPageStamp) and the minute.
-  const pages = new RenderCache(16 * 1024 * 1024);
+  const pages = d.renderCaches.cache('event-pages');
   app.get('/events/:id', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
     const actor = req.actor ?? GUEST;
     const s = await d.events.pageStamp(actor, req.params.id);
