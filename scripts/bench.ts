@@ -15,6 +15,7 @@ import { benchPages } from './bench/pages';
 import { benchTasks } from './bench/tasks';
 import { benchRsvps } from './bench/rsvps';
 import { benchSeries } from './bench/series';
+import { benchSoak } from './bench/soak';
 import { acquirePgServer, dropDatabase } from './lib/pg-server';
 import { prepareTemplate } from './lib/test-db';
 
@@ -28,6 +29,7 @@ const SCENARIOS: Record<string, (c: BenchContext) => Promise<boolean>> = {
   pages: benchPages,
   rsvps: benchRsvps,
   series: benchSeries,
+  soak: benchSoak,
 };
 
 async function main() {
