@@ -15,6 +15,7 @@ import problemPlugin from './http/problem';
 import { registerValidation } from './http/validation';
 import { requestSerializer } from './http/redact';
 import { requestId } from './http/request-id';
+import { requestLog } from './http/request-log';
 import { clientErrorHandler, frameworkErrors, registerJsonParser } from './http/body';
 import { CfpService } from './modules/cfp/cfp.service';
 import { cfpRoutes } from './modules/cfp/cfp.routes';
@@ -91,6 +92,8 @@ export interface AppDeps {
   config: Pick<Config, 'bodyLimitBytes' | 'publicUrl'> & {
     auth?: AuthConfig;
     metricsToken?: string | null;
+    /** Log health probes and /metrics scrapes too (LOG_PROBES=on). */
+    logProbes?: boolean;
     /** All render caches together (RENDER_CACHE_MB); default DEFAULT_RENDER_CACHE_BYTES. */
     renderCacheBytes?: number;
   };
@@ -171,6 +174,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ? { ...deps.logger, serializers: { req: requestSerializer, ...(deps.logger.serializers ?? {}) } }
         : (deps.logger ?? false),
     bodyLimit: deps.config.bodyLimitBytes,
+    // One line per request instead of Fastify's two, none for probes (http/request-log.ts).
+    logController: requestLog({ probes: deps.config.logProbes ?? false }),
     // Requests that arrive while closing are served (with Connection: close); see http/availability.ts.
     return503OnClosing: false,
     // Every log line of a request carries its id (reqId), and so does every problem body: a proxy's

@@ -13,6 +13,8 @@ export interface Config {
   /** Public base URL used in links (calendar URLs, mail); defaults to http://HOST:PORT. */
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Log health probes and /metrics scrapes too (LOG_PROBES=on); off by default: one line per other request. */
+  logProbes: boolean;
   bodyLimitBytes: number;
   dbPoolSize: number;
   /** Create an admin on the first start of an empty database and print its token. */
@@ -164,6 +166,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     publicUrl,
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    logProbes: oneOf(env, 'LOG_PROBES', 'off', ['on', 'off'] as const) === 'on',
     bodyLimitBytes: int(env, 'BODY_LIMIT', 262144, 1024, 104857600),
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 2, 200),
     bootstrapAdminEmail: email.toLowerCase(),
