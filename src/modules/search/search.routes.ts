@@ -53,7 +53,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ search: SearchService; ca
     async (req, reply) => {
       const q = req.query;
       const key = stamp({
-        content: await search.stamp(),
+        content: await search.stamp(q.community),
         request: [q.q, q.community, q.track, q.from, q.to, pageSize(q, SEARCH_PAGE), q.cursor],
       });
       return sendCachedJson(reply, cache, key, () => search.search({ ...q, limit: pageSize(q, SEARCH_PAGE) }));
