@@ -43,7 +43,8 @@ async function main() {
     process.exit(2);
   }
   const server = await acquirePgServer();
-  const db = 'brownbag_bench';
+  // BENCH_DB: a name of its own, when several checkouts bench on one PostgreSQL at once.
+  const db = process.env.BENCH_DB ?? 'brownbag_bench';
   try {
     for (const name of chosen) {
       await prepareTemplate(server, db); // a fresh, migrated database per scenario

@@ -47,7 +47,7 @@ export interface Config {
  * The render caches' default budget: with the heap a busy server needs (80–110 MB) and what Node,
  * the driver and the job worker hold, the whole process stays under 300 MB RSS (docs/memory.md).
  */
-export const DEFAULT_RENDER_CACHE_MB = 64;
+export const DEFAULT_RENDER_CACHE_MB = 48;
 export const DEFAULT_RENDER_CACHE_BYTES = DEFAULT_RENDER_CACHE_MB * 1024 * 1024;
 
 /** How people sign in (see README, Sign-in). */
