@@ -223,6 +223,7 @@ export async function benchSoak({ ds, dbUrl, smoke }: BenchContext): Promise<boo
   const end = mean(samples.slice(-3).map((s) => s.rss));
   const growth = ((end - startOfLast) / startOfLast) * 100;
   const peak = Math.max(...samples.map((s) => s.rss));
+  const peakAt = samples.find((s) => s.rss === peak);
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(
     `\nsoak (${seconds} s, 20 connections, demo data + ${feeds.map((f) => f.slug.split('-')[1]).join(' and ')}-event feeds, 1 write per 20 requests, server as npm start runs it)`,
@@ -249,7 +250,7 @@ export async function benchSoak({ ds, dbUrl, smoke }: BenchContext): Promise<boo
   // loaded machine) are printed above, not judged.
   const ok = levels && under && wrong === 0;
   console.log(
-    `RSS peak ${peak.toFixed(0)} MB (≤ ${LIMIT_MB} ${under ? 'met' : 'MISSED'}); last third ${startOfLast.toFixed(0)} → ${end.toFixed(0)} MB, ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} % (< 5 % ${levels ? 'met' : 'MISSED'})${smoke ? ' — a smoke run is too short to judge' : ''}`,
+    `RSS peak ${peak.toFixed(0)} MB at ${peakAt?.t.toFixed(0)} s, heap ${peakAt?.heap.toFixed(0)} MB (≤ ${LIMIT_MB} ${under ? 'met' : 'MISSED'}); last third ${startOfLast.toFixed(0)} → ${end.toFixed(0)} MB, ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} % (< 5 % ${levels ? 'met' : 'MISSED'})${smoke ? ' — a smoke run is too short to judge' : ''}`,
   );
   return ok;
 }
