@@ -15,6 +15,7 @@ import { benchPages } from './bench/pages';
 import { benchTasks } from './bench/tasks';
 import { benchRsvps } from './bench/rsvps';
 import { benchSeries } from './bench/series';
+import { benchSoak } from './bench/soak';
 import { acquirePgServer, dropDatabase } from './lib/pg-server';
 import { prepareTemplate } from './lib/test-db';
 
@@ -28,6 +29,7 @@ const SCENARIOS: Record<string, (c: BenchContext) => Promise<boolean>> = {
   pages: benchPages,
   rsvps: benchRsvps,
   series: benchSeries,
+  soak: benchSoak,
 };
 
 async function main() {
@@ -41,7 +43,8 @@ async function main() {
     process.exit(2);
   }
   const server = await acquirePgServer();
-  const db = 'brownbag_bench';
+  // BENCH_DB: a name of its own, when several checkouts bench on one PostgreSQL at once.
+  const db = process.env.BENCH_DB ?? 'brownbag_bench';
   try {
     for (const name of chosen) {
       await prepareTemplate(server, db); // a fresh, migrated database per scenario

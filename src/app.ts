@@ -7,13 +7,15 @@ import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { DataSource } from 'typeorm';
-import { defaultAuth, type AuthConfig, type Config, type TrustProxy } from './config';
+import { DEFAULT_RENDER_CACHE_BYTES, defaultAuth, type AuthConfig, type Config, type TrustProxy } from './config';
+import { RenderCaches } from './http/render-cache';
 import authPlugin from './http/auth';
 import { registerOpenApi } from './http/openapi';
 import problemPlugin from './http/problem';
 import { registerValidation } from './http/validation';
 import { requestSerializer } from './http/redact';
 import { requestId } from './http/request-id';
+import { requestLog } from './http/request-log';
 import { clientErrorHandler, frameworkErrors, registerJsonParser } from './http/body';
 import { CfpService } from './modules/cfp/cfp.service';
 import { cfpRoutes } from './modules/cfp/cfp.routes';
@@ -94,6 +96,10 @@ export interface AppDeps {
     auth?: AuthConfig;
     metricsToken?: string | null;
     trustProxy?: TrustProxy;
+    /** Log health probes and /metrics scrapes too (LOG_PROBES=on). */
+    logProbes?: boolean;
+    /** All render caches together (RENDER_CACHE_MB); default DEFAULT_RENDER_CACHE_BYTES. */
+    renderCacheBytes?: number;
   };
   /** The process's metrics (the server shares them with its in-process worker); else the app's own. */
   metrics?: Metrics;
@@ -102,7 +108,13 @@ export interface AppDeps {
   restartDatabase?: () => Promise<boolean>;
 }
 
-export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000', auth: AuthConfig = defaultAuth) {
+export function buildServices(
+  ds: DataSource,
+  publicUrl = 'http://127.0.0.1:3000',
+  auth: AuthConfig = defaultAuth,
+  renderCacheBytes = DEFAULT_RENDER_CACHE_BYTES,
+) {
+  const renderCaches = new RenderCaches(renderCacheBytes);
   const credentials = new CredentialCache();
   const people = new PeopleService(ds, credentials);
   const sessions = new SessionsService(ds, auth.sessionDays, credentials);
@@ -116,7 +128,7 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
   const events = new EventsService(ds, communities);
   const agenda = new AgendaService(ds, events, communities);
   const rsvps = new RsvpsService(ds, events);
-  const feeds = new FeedsService(ds, events, feedTokens, publicUrl);
+  const feeds = new FeedsService(ds, events, feedTokens, publicUrl, renderCaches.cache('feeds'));
   const jobs = new JobsService(ds);
   const tasks = new TasksService(ds, communities, proposals);
   const feedback = new FeedbackService(ds, communities);
@@ -130,6 +142,7 @@ export function buildServices(ds: DataSource, publicUrl = 'http://127.0.0.1:3000
   const metrics = new MetricsService(ds, communities);
   const vitality = new VitalityService(ds, communities, metrics);
   return {
+    renderCaches,
     credentials,
     people,
     sessions,
@@ -170,6 +183,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Client address and protocol come from X-Forwarded-* only when the peer is a proxy TRUST_PROXY
     // names; otherwise the socket's own (a forged header from anyone else changes nothing).
     trustProxy: deps.config.trustProxy ?? false,
+    // One line per request instead of Fastify's two, none for probes (http/request-log.ts).
+    logController: requestLog({ probes: deps.config.logProbes ?? false }),
     // Requests that arrive while closing are served (with Connection: close); see http/availability.ts.
     return503OnClosing: false,
     // Every log line of a request carries its id (reqId), and so does every problem body: a proxy's
@@ -188,7 +203,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   registerJsonParser(app);
 
-  const services = buildServices(deps.ds, deps.config.publicUrl, deps.config.auth ?? defaultAuth);
+  const services = buildServices(
+    deps.ds,
+    deps.config.publicUrl,
+    deps.config.auth ?? defaultAuth,
+    deps.config.renderCacheBytes,
+  );
   const { publicUrl } = deps.config;
   app.decorate('services', services);
 
@@ -206,6 +226,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps.ds.isInitialized ? (deps.ds.driver as unknown as { master: PoolLike }).master : undefined,
   );
   metrics.watchQueue(() => queueFigures(deps.ds.manager));
+  metrics.watchRenderCaches(services.renderCaches);
   metrics.watchBatches({
     'submission-context': services.proposals.batches.context,
     'submission-insert': services.proposals.batches.insert,
@@ -268,14 +289,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(sessionsRoutes, { sessions: services.sessions });
       await v1.register(communitiesRoutes, { communities: services.communities, publicUrl });
       await v1.register(cfpRoutes, { cfp: services.cfp });
-      await v1.register(proposalsRoutes, { proposals: services.proposals });
+      await v1.register(proposalsRoutes, { proposals: services.proposals, caches: services.renderCaches });
       await v1.register(reviewsRoutes, { reviews: services.reviews });
       await v1.register(eventsRoutes, { events: services.events, publicUrl });
       await v1.register(agendaRoutes, { agenda: services.agenda, publicUrl });
       await v1.register(rsvpsRoutes, { rsvps: services.rsvps });
       await v1.register(calendarRoutes, { feeds: services.feeds });
       await v1.register(jobsRoutes, { jobs: services.jobs });
-      await v1.register(tasksRoutes, { tasks: services.tasks });
+      await v1.register(tasksRoutes, { tasks: services.tasks, caches: services.renderCaches });
       await v1.register(feedbackRoutes, { feedback: services.feedback });
       await v1.register(lessonsRoutes, { lessons: services.lessons });
       await v1.register(nominationsRoutes, { nominations: services.nominations });
@@ -283,8 +304,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(seriesRoutes, { series: services.series });
       await v1.register(announcementsRoutes, { announcements: services.announcements });
       await v1.register(teamRoutes, { team: services.team });
-      await v1.register(searchRoutes, { search: services.search });
-      await v1.register(metricsRoutes, { metrics: services.metrics });
+      await v1.register(searchRoutes, { search: services.search, caches: services.renderCaches });
+      await v1.register(metricsRoutes, { metrics: services.metrics, caches: services.renderCaches });
       await v1.register(vitalityRoutes, { vitality: services.vitality, publicUrl });
     },
     { prefix: '/v1' },

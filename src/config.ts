@@ -15,6 +15,8 @@ export interface Config {
   /** Public base URL used in links (calendar URLs, mail); defaults to http://HOST:PORT. */
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Log health probes and /metrics scrapes too (LOG_PROBES=on); off by default: one line per other request. */
+  logProbes: boolean;
   bodyLimitBytes: number;
   dbPoolSize: number;
   /** Create an admin on the first start of an empty database and print its token. */
@@ -56,10 +58,19 @@ export interface Config {
    * socket's own address and protocol, whatever a request's headers say.
    */
   trustProxy: TrustProxy;
+  /** Memory for all render caches together, in bytes (RENDER_CACHE_MB; 0 switches them off). */
+  renderCacheBytes: number;
   auth: AuthConfig;
 }
 
 export type TrustProxy = false | string[];
+
+/**
+ * The render caches' default budget: with the heap a busy server needs (80–110 MB) and what Node,
+ * the driver and the job worker hold, the whole process stays under 300 MB RSS (docs/memory.md).
+ */
+export const DEFAULT_RENDER_CACHE_MB = 48;
+export const DEFAULT_RENDER_CACHE_BYTES = DEFAULT_RENDER_CACHE_MB * 1024 * 1024;
 
 /** How people sign in (see docs/operating.md, Sign-in). */
 export interface AuthConfig {
@@ -222,6 +233,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     publicUrl,
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    logProbes: oneOf(env, 'LOG_PROBES', 'off', ['on', 'off'] as const) === 'on',
     bodyLimitBytes: int(env, 'BODY_LIMIT', 262144, 1024, 104857600),
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 2, 200),
     bootstrapAdminEmail: email.toLowerCase(),
@@ -243,5 +255,6 @@ export function loadConfig(env: Env = process.env): Config {
     announceConcurrency: int(env, 'ANNOUNCE_CONCURRENCY', 2, 1, 50),
     destinationsAllow,
     ownPorts: [...new Set([port, metricsPort, dbPort].filter((p) => p > 0))],
+    renderCacheBytes: int(env, 'RENDER_CACHE_MB', DEFAULT_RENDER_CACHE_MB, 0, 16384) * 1024 * 1024,
   };
 }

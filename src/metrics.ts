@@ -4,6 +4,7 @@
  * failed, dropped). `npm start` runs both in one process and serves one registry at /metrics.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { RenderCacheFigures } from './http/render-cache';
 
 /** What a pg Pool tells about itself. */
 export interface PoolLike {
@@ -40,6 +41,82 @@ export class Metrics {
   /** `defaults`: the process's own figures too (CPU, memory, event loop); once per process. */
   constructor(o: { defaults?: boolean } = {}) {
     if (o.defaults) collectDefaultMetrics({ register: this.registry, prefix: 'brownbag_' });
+  }
+
+  /**
+   * The render caches (http/render-cache.ts), per cache: entries, bytes held, answers without
+   * rendering (hits), renderings (misses), evictions and the hit ratio since the start; their budget;
+   * and the process's memory (RSS, V8 heap, external memory and the ArrayBuffers within it).
+   */
+  watchRenderCaches(caches: { budgetBytes: number; figures(): RenderCacheFigures[] }) {
+    const gauge = (name: string, help: string, of: (f: RenderCacheFigures) => number) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['cache'] as const,
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          for (const f of caches.figures()) this.set({ cache: f.name }, of(f));
+        },
+      });
+    const counter = (name: string, help: string, of: (f: RenderCacheFigures) => number) =>
+      new Counter({
+        name,
+        help,
+        labelNames: ['cache'] as const,
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          for (const f of caches.figures()) this.inc({ cache: f.name }, of(f));
+        },
+      });
+    gauge('brownbag_render_cache_entries', 'Render cache entries kept, by cache', (f) => f.entries);
+    gauge(
+      'brownbag_render_cache_bytes',
+      'Memory held by render cache entries (body, key, overhead), by cache',
+      (f) => f.bytes,
+    );
+    counter(
+      'brownbag_render_cache_hits_total',
+      'Answers from a render cache without rendering, by cache',
+      (f) => f.hits,
+    );
+    counter(
+      'brownbag_render_cache_misses_total',
+      'Renderings (answers a render cache did not hold), by cache',
+      (f) => f.misses,
+    );
+    counter(
+      'brownbag_render_cache_evictions_total',
+      'Entries pushed out to stay within the budget, by cache',
+      (f) => f.evictions,
+    );
+    gauge('brownbag_render_cache_hit_ratio', 'Hits ÷ (hits + misses) since the start, by cache', (f) =>
+      f.hits + f.misses ? f.hits / (f.hits + f.misses) : 0,
+    );
+    new Gauge({
+      name: 'brownbag_render_cache_budget_bytes',
+      help: 'Memory all render caches together may hold (RENDER_CACHE_MB)',
+      registers: [this.registry],
+      collect() {
+        this.set(caches.budgetBytes);
+      },
+    });
+    new Gauge({
+      name: 'brownbag_process_memory_bytes',
+      help: 'The process memory: rss, heap_total and heap_used (V8), external (Buffers and other native memory), array_buffers (part of external)',
+      labelNames: ['kind'] as const,
+      registers: [this.registry],
+      collect() {
+        const m = process.memoryUsage();
+        this.set({ kind: 'rss' }, m.rss);
+        this.set({ kind: 'heap_total' }, m.heapTotal);
+        this.set({ kind: 'heap_used' }, m.heapUsed);
+        this.set({ kind: 'external' }, m.external);
+        this.set({ kind: 'array_buffers' }, m.arrayBuffers);
+      },
+    });
   }
 
   /** Connections of the pool: in use, idle, and requests waiting for one. */

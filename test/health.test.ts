@@ -26,7 +26,7 @@ t.test('ready is 503 when a migration is pending', async (t) => {
 });
 
 t.test('request ids: in the response header, in problem bodies, and taken from a proxy when sane', async (t) => {
-  const lines: { reqId?: string; msg?: string }[] = [];
+  const lines: { reqId?: string; msg?: string; method?: string; route?: string; status?: number; ms?: number }[] = [];
   const ctx = await setup(t, {
     logger: { level: 'info', stream: { write: (l: string) => lines.push(JSON.parse(l)) } },
   });
@@ -37,6 +37,11 @@ t.test('request ids: in the response header, in problem bodies, and taken from a
     lines.some((l) => l.reqId === missing.body.requestId && /request completed/.test(l.msg ?? '')),
     'and the log lines carry it',
   );
+  const of = (id: string) => lines.filter((l) => l.reqId === id);
+  t.equal(of(missing.body.requestId).length, 1, 'one line per request');
+  t.match(of(missing.body.requestId)[0], { method: 'GET', route: 'unmatched', status: 404, ms: Number });
+  const probe = await ctx.req('GET', '/health/live');
+  t.equal(of(String(probe.headers['x-request-id'])).length, 0, 'none for health probes (LOG_PROBES=on logs them)');
   const kept = await ctx.req('GET', '/v1/nope', { headers: { 'x-request-id': 'lb-7f3a.42' } });
   t.equal(kept.headers['x-request-id'], 'lb-7f3a.42', "a proxy's id is kept");
   t.equal(kept.body.requestId, 'lb-7f3a.42');

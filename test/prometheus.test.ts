@@ -33,6 +33,9 @@ t.test('metrics for Prometheus', async (t) => {
   );
 
   const text = (await scrape(TOKEN)).body;
+  t.match(text, /brownbag_render_cache_budget_bytes \d+/, 'the render caches: budget, and figures per cache');
+  t.match(text, /brownbag_render_cache_entries\{cache="[a-z-]+"\} \d+/);
+  t.match(text, /brownbag_process_memory_bytes\{kind="array_buffers"\} \d+/, 'the process memory');
   t.match(
     text,
     /brownbag_http_request_duration_seconds_count\{method="GET",route="\/v1\/proposals\/:id",status="200"\} 1\b/,

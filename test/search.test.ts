@@ -167,3 +167,19 @@ t.test('knowledge base search', async (t) => {
     t.equal((await ctx.ds.query('SELECT count(*)::int AS n FROM proposal'))[0].n, 6, 'nothing was dropped');
   });
 });
+
+t.test('a search within one community stays cached while another community changes', async (t) => {
+  const ctx = await setup(t);
+  const c = await community(ctx, 'kept');
+  const d = await community(ctx, 'busy');
+  await talk(ctx, c, 'Tracing in production', 'Spans and traces.');
+  const cache = ctx.app.services.renderCaches.cache('search');
+  const get = () => ctx.req('GET', `/v1/search?q=tracing&community=${c.slug}`, { token: c.member.token });
+  t.equal((await get()).body.items.length, 1);
+  const misses = cache.misses;
+  await submitted(ctx, d, 'Another community writes');
+  t.equal((await get()).body.items.length, 1);
+  t.equal(cache.misses, misses, 'answered from the cache: a write elsewhere cannot change it');
+  await talk(ctx, c, 'Tracing at the edge', 'More spans.');
+  t.equal((await get()).body.items.length, 2, 'a change in the community itself is seen at once');
+});

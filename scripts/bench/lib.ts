@@ -102,11 +102,37 @@ export async function drive(
   };
 }
 
-export function printTable(title: string, rows: Row[], baseline: Row): boolean {
+/**
+ * The two baselines a table stands beside (issue #30): the cheapest database call the app makes (a
+ * named SELECT 1 on its pool, the denominator of the targets) and a constant JSON without the
+ * database (what Fastify and the client cost alone).
+ */
+export async function baselines(
+  server: BenchServer,
+  seconds: number,
+  opts: Partial<autocannon.Options> = {},
+): Promise<{ pooled: Row; noDb: Row }> {
+  const noDb = await drive(
+    server,
+    'baseline: constant JSON, no database',
+    { ...opts, requests: [{ method: 'GET', path: '/bench/constant' }] },
+    seconds,
+  );
+  const pooled = await drive(
+    server,
+    'baseline: named SELECT 1 on the pool',
+    { ...opts, requests: [{ method: 'GET', path: '/bench/baseline' }] },
+    seconds,
+  );
+  return { pooled, noDb };
+}
+
+/** `noDb`: also print each row's share of the no-database baseline. */
+export function printTable(title: string, rows: Row[], baseline: Row, noDb?: Row): boolean {
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(`\n${title}`);
   console.log(
-    `${'route'.padEnd(34)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('wrong', 9)}${pad('errors', 8)}${pad('RSS MB', 9)}${pad('vs base', 9)}  target`,
+    `${'route'.padEnd(38)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('wrong', 9)}${pad('errors', 8)}${pad('RSS MB', 9)}${pad('vs base', 9)}${noDb ? pad('vs no-DB', 10) : ''}  target`,
   );
   let met = true;
   for (const r of rows) {
@@ -115,7 +141,7 @@ export function printTable(title: string, rows: Row[], baseline: Row): boolean {
     const ok = r.target === undefined || (ratio >= r.target && fast && r.non2xx === 0 && r.errors === 0);
     if (!ok) met = false;
     console.log(
-      `${r.name.padEnd(34)}${pad(r.rps.toFixed(0), 9)}${pad(r.p50.toFixed(1), 9)}${pad(r.p99.toFixed(1), 9)}${pad(r.non2xx, 9)}${pad(r.errors, 8)}${pad(r.rssMb.toFixed(0), 9)}${pad(r === baseline ? '100 %' : `${ratio.toFixed(0)} %`, 9)}  ${r.target === undefined ? '' : `≥ ${r.target} %${r.p99Under ? `, p99 < ${r.p99Under}` : ''} ${ok ? 'met' : 'MISSED'}`}`,
+      `${r.name.padEnd(38)}${pad(r.rps.toFixed(0), 9)}${pad(r.p50.toFixed(1), 9)}${pad(r.p99.toFixed(1), 9)}${pad(r.non2xx, 9)}${pad(r.errors, 8)}${pad(r.rssMb.toFixed(0), 9)}${pad(r === baseline ? '100 %' : `${ratio.toFixed(0)} %`, 9)}${noDb ? pad(`${((r.rps / noDb.rps) * 100).toFixed(0)} %`, 10) : ''}  ${r.target === undefined ? '' : `≥ ${r.target} %${r.p99Under ? `, p99 < ${r.p99Under}` : ''} ${ok ? 'met' : 'MISSED'}`}`,
     );
   }
   return met;

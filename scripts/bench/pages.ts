@@ -8,7 +8,7 @@ import { buildServices } from '../../src/app';
 import { SessionsService } from '../../src/modules/auth/sessions.service';
 import { DEMO_SLUG, seedDemo } from '../seed/demo';
 import type { BenchContext } from './lib';
-import { drive, printTable, startServer } from './lib';
+import { baselines, drive, printTable, startServer } from './lib';
 
 export async function benchPages({ ds, dbUrl, seconds }: BenchContext): Promise<boolean> {
   const services = buildServices(ds, 'http://127.0.0.1');
@@ -29,12 +29,7 @@ export async function benchPages({ ds, dbUrl, seconds }: BenchContext): Promise<
       const res = await fetch(`${server.url}${path}`, { headers });
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
     }
-    const baseline = await drive(
-      server,
-      'baseline: SELECT 1 + constant JSON',
-      { requests: [{ method: 'GET', path: '/bench/baseline' }] },
-      seconds,
-    );
+    const { pooled: baseline, noDb } = await baselines(server, seconds);
     const home = await drive(
       server,
       'community home (signed in)',
@@ -51,8 +46,9 @@ export async function benchPages({ ds, dbUrl, seconds }: BenchContext): Promise<
     );
     return printTable(
       `pages (demo data, an organizer's session, ${seconds} s per route, 50 connections, loopback)`,
-      [baseline, home, page],
+      [noDb, baseline, home, page],
       baseline,
+      noDb,
     );
   } finally {
     await server.stop();

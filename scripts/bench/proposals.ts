@@ -5,7 +5,7 @@
  * under 100 ms (issue #14), spread over the communities and all in one.
  */
 import { seedScale } from '../seed/scale';
-import { drive, printTable, startServer } from './lib';
+import { baselines, drive, printTable, startServer } from './lib';
 import type { BenchContext } from './lib';
 
 export async function benchProposals({ ds, dbUrl, smoke, seconds }: BenchContext): Promise<boolean> {
@@ -18,12 +18,7 @@ export async function benchProposals({ ds, dbUrl, smoke, seconds }: BenchContext
   const server = await startServer(dbUrl);
   try {
     const pick = () => Math.floor(Math.random() * communities);
-    const baseline = await drive(
-      server,
-      'baseline: SELECT 1 + constant JSON',
-      { requests: [{ method: 'GET', path: '/bench/baseline' }] },
-      seconds,
-    );
+    const { pooled: baseline, noDb } = await baselines(server, seconds);
     const list = await drive(
       server,
       'organizers list, 50 by mean score',
@@ -81,8 +76,9 @@ export async function benchProposals({ ds, dbUrl, smoke, seconds }: BenchContext
     const submitOne = { ...(await submitting('submit, all in one community', () => 0)), p99Under: 100 };
     return printTable(
       `proposals (${communities} communities, ${seconds} s per route, 50 connections, loopback)`,
-      [baseline, list, submit, submitOne],
+      [noDb, baseline, list, submit, submitOne],
       baseline,
+      noDb,
     );
   } finally {
     await server.stop();

@@ -12,7 +12,7 @@
  */
 import type { BenchContext } from './lib';
 import { seedScale } from '../seed/scale';
-import { drive, printTable, startServer } from './lib';
+import { baselines, drive, printTable, startServer } from './lib';
 
 export const VOCABULARY = (
   'postgres kafka kubernetes latency observability tracing metrics logging react typescript rust golang java python terraform ' +
@@ -180,12 +180,7 @@ export async function benchSearch({ ds, dbUrl, smoke, seconds }: BenchContext): 
   const server = await startServer(dbUrl);
   const c = { connections: 20 };
   try {
-    const baseline = await drive(
-      server,
-      'baseline: SELECT 1 + constant JSON',
-      { ...c, requests: [{ method: 'GET', path: '/bench/baseline' }] },
-      seconds,
-    );
+    const { pooled: baseline, noDb } = await baselines(server, seconds, c);
     const popular = await drive(
       server,
       'search: 40 popular queries',
@@ -264,8 +259,9 @@ export async function benchSearch({ ds, dbUrl, smoke, seconds }: BenchContext): 
     console.log(`one uncached metrics computation (${buckets} buckets): ${Date.now() - t0} ms`);
     return printTable(
       `search and metrics (${facts.docs} talks with lessons; ${seconds} s per route, 20 connections, loopback)`,
-      [baseline, popular, fresh, metrics],
+      [noDb, baseline, popular, fresh, metrics],
       baseline,
+      noDb,
     );
   } finally {
     await server.stop();

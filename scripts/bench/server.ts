@@ -1,19 +1,23 @@
 /**
- * The server under benchmark: the real app (logger off) on DATABASE_URL, plus the baseline route
- * `GET /bench/baseline` that runs SELECT 1 on the same pool and returns a constant JSON, and
+ * The server under benchmark: the real app (logger off) on DATABASE_URL, plus the two baselines:
+ * `GET /bench/baseline` runs a named SELECT 1 on the app's pool (db/sql.ts: the cheapest database
+ * call the app makes) and returns a constant JSON, `GET /bench/constant` returns it without the
+ * database; and
  * `GET /bench/static` (and `/bench/static-304`) that answer a route's bytes (or 304) from memory.
  */
 import { buildApp } from '../../src/app';
 import { createDataSource } from '../../src/db/data-source';
+import { sql } from '../../src/db/sql';
 
 async function main() {
   const ds = createDataSource(process.env.DATABASE_URL!, Number(process.env.DB_POOL_SIZE ?? 10));
   await ds.initialize();
   const app = await buildApp({ ds, config: { bodyLimitBytes: 262144, publicUrl: 'http://127.0.0.1' } });
   app.get('/bench/baseline', { config: { public: true }, schema: { hide: true } }, async () => {
-    await ds.query('SELECT 1');
+    await sql(ds.manager, 'SELECT 1');
     return { ok: true };
   });
+  app.get('/bench/constant', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
   // The same work from memory, for a route under test: its exact bytes (200), or a 304 to the same
   // If-None-Match; `?path=` names the route (fetched once), BENCH_STATIC_PATH is the default.
   const kept = new Map<string, { body: Buffer; type: string; etag: string }>();

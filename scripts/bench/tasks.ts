@@ -5,7 +5,7 @@
  */
 import type { BenchContext } from './lib';
 import { seedScale } from '../seed/scale';
-import { drive, printTable, startServer } from './lib';
+import { baselines, drive, printTable, startServer } from './lib';
 
 export async function benchTasks({ ds, dbUrl, smoke, seconds }: BenchContext): Promise<boolean> {
   const communities = smoke ? 2 : 10;
@@ -30,12 +30,7 @@ export async function benchTasks({ ds, dbUrl, smoke, seconds }: BenchContext): P
   );
   const server = await startServer(dbUrl);
   try {
-    const baseline = await drive(
-      server,
-      'baseline: SELECT 1 + constant JSON',
-      { requests: [{ method: 'GET', path: '/bench/baseline' }] },
-      seconds,
-    );
+    const { pooled: baseline, noDb } = await baselines(server, seconds);
     const board = await drive(
       server,
       'board: overdue, page of 50',
@@ -53,8 +48,9 @@ export async function benchTasks({ ds, dbUrl, smoke, seconds }: BenchContext): P
     );
     return printTable(
       `tasks (${n} tasks, one community's overdue board, ${seconds} s per route, 50 connections, loopback)`,
-      [baseline, board],
+      [noDb, baseline, board],
       baseline,
+      noDb,
     );
   } finally {
     await server.stop();

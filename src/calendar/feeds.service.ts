@@ -21,7 +21,7 @@ const internal = (slug?: string) =>
   new Unauthorized(
     `This community's calendar is internal. Sign in, or subscribe with your personal feed URL: create a feed token (POST /v1/me/feed-tokens), then use /v1/feeds/{token}/communities/${slug ?? '{slug}'}/calendar.ics.`,
   );
-import { RenderCache } from '../http/render-cache';
+import type { RenderCache } from '../http/render-cache';
 import type { EventsService } from '../modules/events/events.service';
 import type { AgendaItem } from '../modules/events/events.queries';
 import * as q from './feeds.queries';
@@ -44,7 +44,6 @@ export const FEED_CHANNEL = 'bb_feed';
 const KNOWN_MAX = 10_000;
 
 export class FeedsService {
-  private readonly cache = new RenderCache(64 * 1024 * 1024);
   /** Validators by feed ('c:<slug>', 'e:<event id>') with their community, while `listening`. */
   private readonly known = new Map<string, { communityId: string; row: unknown }>();
   private listening = false;
@@ -57,6 +56,8 @@ export class FeedsService {
     private readonly events: EventsService,
     private readonly feedTokens: FeedTokensService,
     private readonly publicUrl: string,
+    /** Rendered bodies by ETag (and encoding). */
+    private readonly cache: RenderCache,
   ) {
     this.uids = new UidDomain(ds, publicUrl);
   }

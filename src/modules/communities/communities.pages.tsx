@@ -8,14 +8,15 @@ import type { CfpService } from '../cfp/cfp.service';
 import type { EventsService } from '../events/events.service';
 import type { FeedTokensService } from '../people/feed-tokens.service';
 import { stamp } from '../../core/stamp';
-import { RenderCache } from '../../http/render-cache';
 import { GUEST, pageCtx, renderPage, sendHtml, sendPage, signedIn } from '../../web/render';
 import { actorOf } from '../../http/auth';
 import { Slug } from '../../http/types';
 import type { CommunitiesService } from './communities.service';
 import { CommunityHome, HomePage } from './communities.views';
+import type { RenderCaches } from '../../http/render-cache';
 
 interface Deps {
+  renderCaches: RenderCaches;
   communities: CommunitiesService;
   events: EventsService;
   cfp: CfpService;
@@ -73,7 +74,7 @@ export const communitiesPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) 
 
   // Community homes are kept rendered per reader, community version and minute (a call opens or
   // closes with the clock; an RSVP does not change this page).
-  const homes = new RenderCache(16 * 1024 * 1024);
+  const homes = d.renderCaches.cache('community-homes');
   app.get(
     '/c/:slug',
     { config: { page: true, public: true }, schema: { hide: true, params: SlugParams } },

@@ -8,15 +8,16 @@ import { can } from '../../core/policy';
 import { Type } from 'typebox';
 import { IdParams, Uuid } from '../../http/types';
 import { stamp } from '../../core/stamp';
-import { RenderCache } from '../../http/render-cache';
 import { FormBody, GUEST, pageCtx, renderPage, sendHtml, sendPage, signedIn } from '../../web/render';
 import { actorOf } from '../../http/auth';
 import type { AgendaService } from './agenda.service';
 import type { EventsService } from './events.service';
 import type { RsvpsService } from './rsvps.service';
 import { AttendeesPage, EventPage } from './events.views';
+import type { RenderCaches } from '../../http/render-cache';
 
 interface Deps {
+  renderCaches: RenderCaches;
   events: EventsService;
   agenda: AgendaService;
   rsvps: RsvpsService;
@@ -54,7 +55,7 @@ export const eventsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
   };
 
   // Event pages are kept rendered, keyed by everything they show (eventPageStamp) and the minute.
-  const pages = new RenderCache(16 * 1024 * 1024);
+  const pages = d.renderCaches.cache('event-pages');
   app.get(
     '/events/:id',
     { config: { page: true, public: true }, schema: { hide: true, params: IdParams } },

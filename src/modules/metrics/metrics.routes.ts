@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth';
-import { RenderCache } from '../../http/render-cache';
+import type { RenderCaches } from '../../http/render-cache';
 import { Day, Nullable, SlugParams } from '../../http/types';
 import { type MetricsService, toCsv } from './metrics.service';
 import { BUCKETS } from './metrics.queries';
@@ -52,10 +52,13 @@ const Query = Type.Object(
   { additionalProperties: false },
 );
 
-export const metricsRoutes: FastifyPluginAsyncTypebox<{ metrics: MetricsService }> = async (app, { metrics }) => {
+export const metricsRoutes: FastifyPluginAsyncTypebox<{ metrics: MetricsService; caches: RenderCaches }> = async (
+  app,
+  { metrics, caches },
+) => {
   // Figures are cached by the community's content version and the minute: at most a minute old
   // (RSVPs and check-ins do not raise the content version).
-  const cache = new RenderCache(8 * 1024 * 1024);
+  const cache = caches.cache('metrics');
   app.get(
     '/communities/:slug/metrics',
     {

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../../http/auth';
 import { IfMatchHeader, expectedVersion, setEtag } from '../../http/etag';
 import { Page } from '../../http/pagination';
-import { RenderCache, sendCachedJson } from '../../http/render-cache';
+import { sendCachedJson, type RenderCaches } from '../../http/render-cache';
 import { IdParams, NoContent, SlugParams } from '../../http/types';
 import type { ProposalsService } from './proposals.service';
 import {
@@ -19,12 +19,12 @@ import {
 
 const tags = ['proposals'];
 
-export const proposalsRoutes: FastifyPluginAsyncTypebox<{ proposals: ProposalsService }> = async (
+export const proposalsRoutes: FastifyPluginAsyncTypebox<{ proposals: ProposalsService; caches: RenderCaches }> = async (
   app,
-  { proposals },
+  { proposals, caches },
 ) => {
   /** Rendered list pages; ProposalsService.listStamp says what they depend on. */
-  const listPages = new RenderCache();
+  const listPages = caches.cache('proposal-lists');
 
   app.post(
     '/communities/:slug/proposals',

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
-import { speakerNames } from '../../db/fragments';
+import { contentVersion, speakerNames } from '../../db/fragments';
 
 /**
  * The knowledge-base query. $1 the text as typed, $2 community slug, $3 track key, $4/$5 from/to
@@ -72,11 +72,19 @@ export const hits = (
     limit,
   ]);
 
-/** A key that changes whenever anything search shows changes: the sum of the communities' content versions. */
-export const contentStamp = async (m: EntityManager) =>
-  (
-    await sql<{ v: string }>(
-      m,
-      `SELECT (SELECT coalesce(sum(n), 0) FROM community_stamp)::text || '.' || (SELECT count(*) FROM community) AS v`,
-    )
-  )[0].v;
+/**
+ * A key that changes whenever anything a search can show changes. Within one community (`slug`):
+ * that community's content version alone (a write elsewhere cannot change its answers); across all
+ * of them: the sum of every community's content version and their count.
+ */
+export const contentStamp = async (m: EntityManager, slug?: string) =>
+  (slug
+    ? await sql<{ v: string }>(
+        m,
+        `SELECT coalesce((SELECT 'c' || id || '.' || ${contentVersion('id')} FROM community WHERE slug = $1), 'none') AS v`,
+        [slug],
+      )
+    : await sql<{ v: string }>(
+        m,
+        `SELECT (SELECT coalesce(sum(n), 0) FROM community_stamp)::text || '.' || (SELECT count(*) FROM community) AS v`,
+      ))[0].v;

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { stamp } from '../../core/stamp';
 import { Page, PageQuery, pageSize } from '../../http/pagination';
-import { RenderCache, sendCachedJson } from '../../http/render-cache';
+import { sendCachedJson, type RenderCaches } from '../../http/render-cache';
 import { DateTime, Day, Key, Line, Nullable, Slug, Uuid } from '../../http/types';
 import type { SearchService } from './search.service';
 
@@ -35,8 +35,11 @@ const Hit = Type.Object({
   snippet: Type.String({ description: 'HTML: the text is escaped, matches are wrapped in <mark>' }),
 });
 
-export const searchRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }> = async (app, { search }) => {
-  const cache = new RenderCache(16 * 1024 * 1024);
+export const searchRoutes: FastifyPluginAsyncTypebox<{ search: SearchService; caches: RenderCaches }> = async (
+  app,
+  { search, caches },
+) => {
+  const cache = caches.cache('search');
   app.get(
     '/search',
     {
@@ -50,7 +53,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }> 
     async (req, reply) => {
       const q = req.query;
       const key = stamp({
-        content: await search.stamp(),
+        content: await search.stamp(q.community),
         request: [q.q, q.community, q.track, q.from, q.to, pageSize(q, SEARCH_PAGE), q.cursor],
       });
       return sendCachedJson(reply, cache, key, () => search.search({ ...q, limit: pageSize(q, SEARCH_PAGE) }));

@@ -31,9 +31,9 @@ export const snippetHtml = (h: string) => esc(h).replaceAll(START, '<mark>').rep
 export class SearchService {
   constructor(private readonly ds: DataSource) {}
 
-  /** A key that changes whenever anything search shows changes: the sum of the communities' content versions. */
-  async stamp(): Promise<string> {
-    return contentStamp(this.ds.manager);
+  /** A key that changes whenever anything a search (in `community`, or in all) can show changes. */
+  async stamp(community?: string): Promise<string> {
+    return contentStamp(this.ds.manager, community);
   }
 
   async search(f: SearchFilters) {

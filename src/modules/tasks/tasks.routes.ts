@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth';
 import { IfMatchHeader, expectedVersion, setEtag } from '../../http/etag';
-import { RenderCache, sendCachedJson } from '../../http/render-cache';
+import { sendCachedJson, type RenderCaches } from '../../http/render-cache';
 import { IdParams, NoContent, SlugParams } from '../../http/types';
 import type { TasksService } from './tasks.service';
 import {
@@ -21,9 +21,12 @@ import {
 
 const tags = ['speaker support'];
 
-export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService }> = async (app, { tasks }) => {
+export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService; caches: RenderCaches }> = async (
+  app,
+  { tasks, caches },
+) => {
   /** Rendered board pages; TasksService.boardStamp says what they depend on. */
-  const boardPages = new RenderCache();
+  const boardPages = caches.cache('task-boards');
 
   app.get(
     '/communities/:slug/task-templates',
