@@ -8,7 +8,10 @@ import type { AddressInfo } from 'node:net';
 import t from 'tap';
 import { checkAll } from '../src/modules/vitality/vitality.check';
 import { community, setup, submitted, type Ctx, type Community } from './helper';
-import { smtpSink, worker } from './mail-helper';
+import { MAIL_SETTINGS, smtpSink, worker } from './mail-helper';
+
+/** The chat stand-in listens on loopback: allowed as an operator would (DESTINATIONS_ALLOW). */
+const SETTINGS = { ...MAIL_SETTINGS, destinationsAllow: ['127.0.0.1'] };
 
 async function chat(t: { teardown(fn: () => unknown): void }) {
   const hits: string[] = [];
@@ -146,8 +149,8 @@ t.test('community health', async (t) => {
   t.test('falling into act tells the organizers once: digest and chat', async (t) => {
     const sink = await smtpSink(t);
     const hook = await chat(t);
-    await worker(t, ctx, sink.url);
-    await worker(t, ctx, sink.url, 2); // a second worker on the same queue
+    await worker(t, ctx, sink.url, 5, SETTINGS);
+    await worker(t, ctx, sink.url, 2, SETTINGS); // a second worker on the same queue
     const d = await req('POST', '/v1/communities/guild/destinations', {
       token: org,
       body: { kind: 'slack', name: '#guild', url: hook.url, happenings: ['health.act'] },
