@@ -73,4 +73,27 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Modules tell people through mail/notify.ts (who hears what, keyed so bursts send one message),
+    // never by enqueueing mail themselves. Repeats the SQL rule above, which this one replaces here.
+    files: ['src/modules/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.queries.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/db\\/sql$/]',
+          message: "Statements live in the module's .queries.ts; call its functions.",
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(query|getRepository|createQueryBuilder)$/]',
+          message: "Data access lives in the module's .queries.ts (sql() or the entity repository there).",
+        },
+        {
+          selector: 'ImportSpecifier[imported.name=/^enqueue(Mail|Many)$/]',
+          message: 'Mail goes through src/mail/notify.ts.',
+        },
+      ],
+    },
+  },
 );

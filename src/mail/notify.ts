@@ -117,6 +117,48 @@ export const notify = {
       await notify.talk(m, proposalId, canceled ? 'CANCEL' : 'REQUEST', { update: true });
   },
 
+  /** A sign-in link someone asked for (one job per address at a time: a burst of requests sends one mail). */
+  async signInLink(m: EntityManager, email: string, next: string) {
+    await enqueueMail(m, { kind: 'sign-in-link', email, next }, { key: `sign-in:${email}`, maxAttempts: 5 });
+  },
+
+  /** A colleague nominated to speak hears of it. */
+  async nominated(m: EntityManager, nominationId: string, nomineeId: string) {
+    await enqueueMail(
+      m,
+      { kind: 'nomination', nominationId, personId: nomineeId },
+      { key: `nomination:${nominationId}` },
+    );
+  },
+
+  /** Whoever nominated hears the answer (accepted as a draft, or declined). */
+  async nominationAnswered(m: EntityManager, nominationId: string, nominatorId: string) {
+    await enqueueMail(
+      m,
+      { kind: 'nomination-answered', nominationId, personId: nominatorId },
+      { key: `nomination-answered:${nominationId}` },
+    );
+  },
+
+  /** Someone offered to talk about a topic wish: its author hears of it. */
+  async wishOffered(m: EntityManager, wishId: string, authorId: string, offererId: string) {
+    await enqueueMail(
+      m,
+      { kind: 'wish-offer', wishId, personId: authorId, offererId },
+      { key: `wish-offer:${wishId}:${offererId}` },
+    );
+  },
+
+  /** A chat destination paused after failing deliveries: its community's organizers hear of it. */
+  async destinationPaused(m: EntityManager, destinationId: string, organizerIds: string[]) {
+    for (const personId of organizerIds)
+      await enqueueMail(
+        m,
+        { kind: 'destination-paused', destinationId, personId },
+        { key: `destination-paused:${destinationId}:${personId}` },
+      );
+  },
+
   async promoted(m: EntityManager, eventId: string, personIds: string[]) {
     for (const personId of personIds) {
       await enqueueMail(

@@ -9,7 +9,7 @@
 import { Webhook } from 'standardwebhooks';
 import type { DataSource } from 'typeorm';
 import { Sealer } from '../../core/secrets';
-import { enqueueMail } from '../../jobs/queue';
+import { notify } from '../../mail/notify';
 import type { DestinationKind } from './announcement.entity';
 import * as q from './announcements.queries';
 import { post, STRICT, type EgressPolicy } from './egress';
@@ -115,13 +115,7 @@ export async function deliver(
     if (d.happening === 'test') return;
     if (!error || last) {
       const pausedNow = await q.destinationOutcome(m, dest.id, !error);
-      if (pausedNow)
-        for (const personId of await q.organizersOf(m, dest.community_id))
-          await enqueueMail(
-            m,
-            { kind: 'destination-paused', destinationId: dest.id, personId },
-            { key: `destination-paused:${dest.id}:${personId}` },
-          );
+      if (pausedNow) await notify.destinationPaused(m, dest.id, await q.organizersOf(m, dest.community_id));
     }
   });
   if (error && !last) throw new Error(`delivery ${d.id} to ${dest.url_hint}: ${error}`);

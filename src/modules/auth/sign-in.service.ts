@@ -5,7 +5,7 @@
  */
 import type { DataSource } from 'typeorm';
 import type { AuthConfig } from '../../config';
-import { enqueueMail } from '../../jobs/queue';
+import { notify } from '../../mail/notify';
 import { personByEmail, updatePerson } from '../people/people.queries';
 import { normalizeEmail, type PeopleService } from '../people/people.service';
 import type { Person } from '../people/person.entity';
@@ -67,11 +67,7 @@ export class SignInService {
     await this.ds.transaction(async (m) => {
       if (!(await q.takeLinkRequest(m, address, LINK_REQUESTS_PER_ADDRESS, LINK_MINUTES)))
         throw new SignInError('address-limit', address);
-      await enqueueMail(
-        m,
-        { kind: 'sign-in-link', email: address, next: safeNext(next) },
-        { key: `sign-in:${address}`, maxAttempts: 5 },
-      );
+      await notify.signInLink(m, address, safeNext(next));
     });
   }
 

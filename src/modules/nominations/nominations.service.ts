@@ -4,7 +4,7 @@ import type { Actor } from '../../core/actor';
 import { Conflict, NotFound, RuleBroken, TooManyRequests } from '../../core/errors';
 import { authorize, can } from '../../core/policy';
 import { decodeCursor, pageOf } from '../../core/cursor';
-import { enqueueMail } from '../../jobs/queue';
+import { notify } from '../../mail/notify';
 import type { CommunitiesService } from '../communities/communities.service';
 import type { PeopleService } from '../people/people.service';
 import type { ProposalsService } from '../proposals/proposals.service';
@@ -65,7 +65,7 @@ export class NominationsService {
       });
       if (!id)
         throw new Conflict('already-nominated', 'This colleague already has an open nomination for this topic here.');
-      await enqueueMail(m, { kind: 'nomination', nominationId: id, personId: nominee.id }, { key: `nomination:${id}` });
+      await notify.nominated(m, id, nominee.id);
       return this.row(m, id);
     });
   }
@@ -98,11 +98,7 @@ export class NominationsService {
         m,
       );
       await q.markAccepted(m, id, draft.row.id);
-      await enqueueMail(
-        m,
-        { kind: 'nomination-answered', nominationId: id, personId: n.nominator.id },
-        { key: `nomination-answered:${id}` },
-      );
+      await notify.nominationAnswered(m, id, n.nominator.id);
       return this.row(m, id);
     });
   }
@@ -111,11 +107,7 @@ export class NominationsService {
     return this.ds.transaction(async (m) => {
       const n = await this.open(m, actor, id);
       await q.markDeclined(m, id, reason?.trim() || null);
-      await enqueueMail(
-        m,
-        { kind: 'nomination-answered', nominationId: id, personId: n.nominator.id },
-        { key: `nomination-answered:${id}` },
-      );
+      await notify.nominationAnswered(m, id, n.nominator.id);
       return this.row(m, id);
     });
   }

@@ -3,7 +3,7 @@ import type { Actor } from '../../core/actor';
 import { BadRequest, Conflict, NotFound } from '../../core/errors';
 import { authorize, can } from '../../core/policy';
 import { decodeCursor, pageOf } from '../../core/cursor';
-import { enqueueMail } from '../../jobs/queue';
+import { notify } from '../../mail/notify';
 import type { CommunitiesService } from '../communities/communities.service';
 import type { ProposalsService } from '../proposals/proposals.service';
 import { callForDraft } from '../nominations/nominations.queries';
@@ -154,12 +154,7 @@ export class WishesService {
         m,
       );
       await q.insertOffer(m, id, actor.id, draft.row.id);
-      if (w.author_id !== actor.id)
-        await enqueueMail(
-          m,
-          { kind: 'wish-offer', wishId: id, personId: w.author_id, offererId: actor.id },
-          { key: `wish-offer:${id}:${actor.id}` },
-        );
+      if (w.author_id !== actor.id) await notify.wishOffered(m, id, w.author_id, actor.id);
       return { wish: await this.row(m, id, actor), proposalId: draft.row.id, created: true };
     });
   }
