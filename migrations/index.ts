@@ -23,6 +23,7 @@ import { SeriesFormatMix1796404447886 } from './1796404447886-SeriesFormatMix';
 import { CommunityHealth1796609682979 } from './1796609682979-CommunityHealth';
 import { SignInRequests1796609960464 } from './1796609960464-SignInRequests';
 import { DeliveryTiming1796611464317 } from './1796611464317-DeliveryTiming';
+import { TalkDocumentLanguage1796614942413 } from './1796614942413-TalkDocumentLanguage';
 import { ProposalLanguage1796610654773 } from './1796610654773-ProposalLanguage';
 
 export const migrations: (new () => MigrationInterface)[] = [
@@ -50,4 +51,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   SignInRequests1796609960464,
   ProposalLanguage1796610654773,
   DeliveryTiming1796611464317,
+  TalkDocumentLanguage1796614942413,
 ];

@@ -20622,6 +20622,8 @@ export interface operations {
                 community?: string;
                 /** @description lower-case letters, digits and dashes */
                 track?: string;
+                /** @description talks given in this language only */
+                language?: "en" | "he" | "ru" | "pl" | "fi";
                 /** @description YYYY-MM-DD, in the community time zone */
                 from?: string;
                 /** @description YYYY-MM-DD, exclusive */
@@ -20647,6 +20649,8 @@ export interface operations {
                             /** Format: uuid */
                             proposalId: string;
                             title: string;
+                            /** @enum {unknown} */
+                            language: "en" | "he" | "ru" | "pl" | "fi";
                             community: {
                                 slug: string;
                                 name: string;

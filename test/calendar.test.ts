@@ -90,6 +90,9 @@ t.test('calendar feeds', async (t) => {
     const [ev, talk] = a.events;
     t.equal(ev.uid, `event-${eventId}@brownbag.test`);
     t.equal(talk.uid, `talk-${talkId}@brownbag.test`);
+    t.match(talk.description, 'In English', "the talk's language, named");
+    t.ok(talk.props.includes('x-brownbag-language'), 'and its tag, for programs');
+    t.match(a.text, /X-BROWNBAG-LANGUAGE:en/);
     t.match(ev, { summary: 'June brown-bag', status: 'CONFIRMED', url: `http://brownbag.test/events/${eventId}` });
     t.match(ev.location, /^Aula .*, Building A, floor 2$/);
     t.same([ev.start.toISOString(), ev.end.toISOString()], ['2027-06-10T10:00:00.000Z', '2027-06-10T12:00:00.000Z']);

@@ -121,6 +121,16 @@ t.test('knowledge base search', async (t) => {
     t.equal((await search('q=kafka&from=yesterday')).status, 400);
   });
 
+  t.test("a talk's language is in its document: each hit says it, and it filters", async (t) => {
+    t.same(new Set((await search('q=kafka')).body.items.map((i: { language: string }) => i.language)), new Set(['en']));
+    // The trigger keeps the copy in step when the language changes.
+    await ctx.ds.query(`UPDATE proposal SET language = 'he' WHERE id = $1`, [mentions]);
+    t.same(ids(await search('q=kafka&language=he')), [mentions]);
+    t.same(new Set(ids(await search('q=kafka&language=en'))), new Set([exact, lessonOnly]));
+    t.equal((await search('q=kafka&language=xx')).status, 400, 'only a language Brownbag ships');
+    await ctx.ds.query(`UPDATE proposal SET language = 'en' WHERE id = $1`, [mentions]);
+  });
+
   t.test('hostile search strings are answered safely', async (t) => {
     const hostile = [
       "'",

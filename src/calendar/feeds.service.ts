@@ -227,6 +227,7 @@ export class FeedsService {
         proposalId: t.proposal_id,
         title: t.title,
         abstract: t.abstract,
+        language: t.language,
         startsAt: t.starts_at,
         endsAt: t.ends_at,
         sequence: t.sequence,

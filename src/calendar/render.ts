@@ -18,6 +18,8 @@ export interface FeedTalk {
   proposalId: string;
   title: string;
   abstract: string;
+  /** the language the talk is given in, a BCP 47 tag */
+  language: string;
   startsAt: Date;
   endsAt: Date;
   sequence: number;
@@ -92,6 +94,9 @@ export function zoned(d: Date, zone: string): { at: Date | DateTime; timezone: s
 function clock(d: Date, tz: string) {
   return DateTime.fromJSDate(d, { zone: tz }).toFormat('HH:mm');
 }
+
+/** A talk's language named in English (the feed's words are English): "he" → "Hebrew". */
+const languageName = (tag: string) => new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
 
 /** The event's description and its agenda, in the event's own time zone (named). */
 export function agendaText(e: FeedEvent): string {
@@ -176,6 +181,7 @@ export function renderCalendar(o: CalendarOptions): string {
           description: [
             t.speakers.join(', '),
             t.abstract,
+            `In ${languageName(t.language)}`,
             `Part of ${e.title} (${clock(e.startsAt, e.timeZone)}–${clock(e.endsAt, e.timeZone)} ${e.timeZone})`,
           ]
             .filter(Boolean)
@@ -183,6 +189,8 @@ export function renderCalendar(o: CalendarOptions): string {
           location: location(e),
           url,
           status,
+          // RFC 5545 has LANGUAGE only as a parameter; the tag itself, for programs reading the feed.
+          x: { 'X-BROWNBAG-LANGUAGE': t.language },
         }),
       );
     }

@@ -231,6 +231,7 @@ export class MessageBuilder {
         ...a,
         proposalId: '',
         abstract: '',
+        language: '',
         sequence: 0,
         updatedAt: e.updated_at,
         startsAt: a.starts_at,
@@ -500,6 +501,7 @@ export class MessageBuilder {
       speakers: string[];
       proposalId: string;
       abstract: string;
+      language: string;
       sequence: number;
       updatedAt: Date;
     }[],

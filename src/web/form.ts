@@ -160,14 +160,20 @@ const fieldOf = (e: ErrorObject) => {
  * body; throws FormRefused with every field's first problem. Fields the schema does not name (the
  * CSRF token, a button's name, where to go next) are the page's own and are left out.
  */
-export function readForm<T extends TSchema>(schema: T, form: FormFields, pick?: readonly string[]): Static<T> {
+export function readForm<T extends TSchema>(
+  schema: T,
+  form: FormFields | Record<string, unknown>,
+  pick?: readonly string[],
+): Static<T> {
   const s = schema as unknown as Node;
   const json: Json = {};
   for (const [k, n] of Object.entries(s.properties ?? {})) {
     if (pick && !pick.includes(k)) continue;
     const raw = form[k];
     if (raw === undefined) continue;
-    const v = coerce(n, raw);
+    // A value the page already read from its presentation (rows of "key, name, minutes") is checked as it is.
+    const text = typeof raw === 'string' || (Array.isArray(raw) && raw.every((x) => typeof x === 'string'));
+    const v = text ? coerce(n, raw as string | string[]) : raw;
     if (v !== undefined) json[k] = v;
   }
   const check = validator(schema);

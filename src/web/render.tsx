@@ -9,7 +9,6 @@ import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { Actor } from '../core/actor';
 import { signInPath } from '../http/auth';
-import { Type, type TOptional, type TString } from 'typebox';
 import { localeFor, type Locale } from './i18n';
 
 /** What every page knows about its request: the language, who is asking, the CSRF token for forms. */
@@ -135,12 +134,4 @@ export function Problem({ detail }: { detail?: string | null }) {
       {detail}
     </p>
   ) : null;
-}
-
-/** A page form's body: named text fields (all optional: the service says what is missing), plus _csrf. */
-export function FormBody<K extends string>(fields: Record<K, number>) {
-  const props = Object.fromEntries(
-    Object.entries(fields).map(([k, max]) => [k, Type.Optional(Type.String({ maxLength: max as number }))]),
-  ) as Record<K, TOptional<TString>>;
-  return Type.Object({ ...props, _csrf: Type.Optional(Type.String({ maxLength: 200 })) });
 }

@@ -4,27 +4,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Actor } from '../../core/actor';
-import { BadRequest } from '../../core/errors';
 import { IdParams, Slug } from '../../http/types';
-import { FormBody, pageCtx, sendPage } from '../../web/render';
+import { FormFields, readForm } from '../../web/form';
+import { pageCtx, sendPage } from '../../web/render';
 import { actorOf } from '../../http/auth';
-import { DESTINATION_KINDS, HAPPENINGS, type DestinationKind, type Happening } from './announcement.entity';
+import { DestinationCreate, DestinationPatch } from './announcements.schemas';
 import type { AnnouncementsService } from './announcements.service';
 import { AnnouncementsPage, type DestinationValues } from './announcements.views';
 
 const page = { config: { page: true } } as const;
 const SlugParams = Type.Object({ slug: Slug });
-const ConnectBody = Type.Object({
-  kind: Type.Optional(Type.String({ maxLength: 20 })),
-  name: Type.Optional(Type.String({ maxLength: 200 })),
-  url: Type.Optional(Type.String({ maxLength: 2000 })),
-  // one checkbox sends a string, several an array
-  happenings: Type.Optional(
-    Type.Union([Type.String({ maxLength: 40 }), Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 })]),
-  ),
-  _csrf: Type.Optional(Type.String({ maxLength: 200 })),
-});
-
 export const announcementsPages: FastifyPluginAsyncTypebox<{ announcements: AnnouncementsService }> = async (
   app,
   d,
@@ -65,33 +54,32 @@ export const announcementsPages: FastifyPluginAsyncTypebox<{ announcements: Anno
 
   app.post(
     '/c/:slug/announcements',
-    { ...page, schema: { hide: true, params: SlugParams, body: ConnectBody } },
+    {
+      config: { page: true, form: DestinationCreate },
+      schema: { hide: true, params: SlugParams, body: FormFields },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       const b = req.body;
-      const happenings = ([] as string[]).concat(b.happenings ?? []);
+      const text = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : undefined);
       return formAction(
         reply,
         async () => {
-          if (!DESTINATION_KINDS.includes(b.kind as DestinationKind))
-            throw new BadRequest(
-              'bad-kind',
-              'Choose where to post: Slack, Teams, Mattermost, Google Chat or a webhook.',
-            );
-          if (!happenings.length || happenings.some((h) => !HAPPENINGS.includes(h as Happening)))
-            throw new BadRequest('bad-happenings', 'Choose at least one thing to announce.');
-          if (!b.name?.trim()) throw new BadRequest('bad-name', 'Give the destination a name, e.g. #guild.');
-          const r = await d.announcements.create(actor, req.params.slug, {
-            kind: b.kind as DestinationKind,
-            name: b.name,
-            url: (b.url ?? '').trim(),
-            happenings: happenings as Happening[],
-          });
+          // A pasted address is never meant with the spaces around it.
+          const r = await d.announcements.create(
+            actor,
+            req.params.slug,
+            readForm(DestinationCreate, { ...b, url: text('url')?.trim() }),
+          );
           return show(req, reply, actor, req.params.slug, { secret: r.secret });
         },
         async (r) => {
           const e = { message: refusalText(pageCtx(req).l, r), status: r.status };
-          return show(req, reply, actor, req.params.slug, { v: b, problem: e.message, code: e.status });
+          return show(req, reply, actor, req.params.slug, {
+            v: { kind: text('kind'), name: text('name'), url: text('url') },
+            problem: e.message,
+            code: e.status,
+          });
         },
       );
     },
@@ -99,7 +87,7 @@ export const announcementsPages: FastifyPluginAsyncTypebox<{ announcements: Anno
 
   app.post(
     '/destinations/:id/test',
-    { ...page, schema: { hide: true, params: IdParams, body: FormBody({}) } },
+    { config: { page: true, form: null }, schema: { hide: true, params: IdParams, body: FormFields } },
     async (req, reply) => {
       const actor = actorOf(req);
       return act(req, reply, actor, async () => {
@@ -111,7 +99,10 @@ export const announcementsPages: FastifyPluginAsyncTypebox<{ announcements: Anno
 
   app.post(
     '/destinations/:id/pause',
-    { ...page, schema: { hide: true, params: IdParams, body: FormBody({ paused: 5 }) } },
+    {
+      config: { page: true, form: DestinationPatch, formFields: ['paused'] },
+      schema: { hide: true, params: IdParams, body: FormFields },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       return act(
@@ -119,14 +110,15 @@ export const announcementsPages: FastifyPluginAsyncTypebox<{ announcements: Anno
         reply,
         actor,
         async () =>
-          (await d.announcements.update(actor, req.params.id, { paused: req.body.paused !== 'false' })).community,
+          (await d.announcements.update(actor, req.params.id, readForm(DestinationPatch, req.body, ['paused'])))
+            .community,
       );
     },
   );
 
   app.post(
     '/deliveries/:id/redeliver',
-    { ...page, schema: { hide: true, params: IdParams, body: FormBody({}) } },
+    { config: { page: true, form: null }, schema: { hide: true, params: IdParams, body: FormFields } },
     async (req, reply) => {
       const actor = actorOf(req);
       return act(req, reply, actor, async () => {

@@ -1,25 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import type { Static } from 'typebox';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../core/actor';
 import { BadRequest, NotFound } from '../../core/errors';
 import { authorize, can } from '../../core/policy';
 import { Sealer } from '../../core/secrets';
 import type { CommunitiesService } from '../communities/communities.service';
-import type { DestinationKind, Happening } from './announcement.entity';
 import * as q from './announcements.queries';
 import type { DeliveryRow, DestinationRow } from './announcements.queries';
+import type { DestinationCreate, DestinationPatch as DestinationPatchSchema } from './announcements.schemas';
 
-export interface DestinationInput {
-  kind: DestinationKind;
-  name: string;
-  url: string;
-  happenings: Happening[];
-}
-export interface DestinationPatch {
-  name?: string;
-  happenings?: Happening[];
-  paused?: boolean;
-}
+export type DestinationInput = Static<typeof DestinationCreate>;
+export type DestinationPatch = Static<typeof DestinationPatchSchema>;
 
 /** A URL as a hint: its host and last four characters (enough to tell two apart, not to use one). */
 const hintOf = (url: URL) => `${url.host}/…${url.href.slice(-4)}`;

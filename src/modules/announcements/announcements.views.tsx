@@ -1,6 +1,8 @@
 /** The organizers' announcements page: destinations, what each takes, its recent deliveries. */
+import { choices, control } from '../../web/form';
 import { Page, PostForm, Problem, type PageCtx } from '../../web/render';
-import { DESTINATION_KINDS, HAPPENINGS } from './announcement.entity';
+import { HAPPENINGS, type DestinationKind } from './announcement.entity';
+import { DestinationCreate } from './announcements.schemas';
 import type { DeliveryRow, DestinationRow } from './announcements.queries';
 
 export interface DestinationValues {
@@ -113,8 +115,8 @@ export function AnnouncementsPage(p: {
           <div class="row">
             <div>
               <label for="dest-kind">{m.destinationKindLabel}</label>
-              <select id="dest-kind" name="kind">
-                {DESTINATION_KINDS.map((k) => (
+              <select id="dest-kind" {...control(DestinationCreate, 'kind')}>
+                {(choices(DestinationCreate, 'kind') as DestinationKind[]).map((k) => (
                   <option value={k} selected={p.v?.kind === k}>
                     {m.destinationKind[k]}
                   </option>
@@ -123,12 +125,12 @@ export function AnnouncementsPage(p: {
             </div>
             <div class="grow">
               <label for="dest-name">{m.destinationName}</label>
-              <input id="dest-name" name="name" required maxLength={200} value={p.v?.name ?? ''} />
+              <input id="dest-name" {...control(DestinationCreate, 'name')} value={p.v?.name ?? ''} />
             </div>
           </div>
           <div>
             <label for="dest-url">{m.webhookUrl}</label>
-            <input id="dest-url" name="url" type="url" required maxLength={2000} value={p.v?.url ?? ''} />
+            <input id="dest-url" {...control(DestinationCreate, 'url')} type="url" value={p.v?.url ?? ''} />
           </div>
           <fieldset>
             <legend>{m.whatToAnnounce}</legend>

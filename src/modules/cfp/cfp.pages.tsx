@@ -4,11 +4,12 @@ import { formAction, refusalText } from '../../web/action';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DateTime } from 'luxon';
 import { Type } from 'typebox';
-import { RuleBroken } from '../../core/errors';
 import { Slug } from '../../http/types';
-import { FormBody, Page, PostForm, Problem, pageCtx, sendPage, type PageCtx } from '../../web/render';
+import { control, FormFields, readForm } from '../../web/form';
+import { Page, PostForm, Problem, pageCtx, sendPage, type PageCtx } from '../../web/render';
 import { actorOf } from '../../http/auth';
 import type { CommunitiesService } from '../communities/communities.service';
+import { CallCreate } from './cfp.schemas';
 import type { CfpService } from './cfp.service';
 
 interface CallFormValues {
@@ -41,27 +42,27 @@ function CallForm({
       <PostForm ctx={ctx} action={`/c/${slug}/calls/new`} class="stack card">
         <div>
           <label for="title">{m.callTitle}</label>
-          <input id="title" name="title" required maxLength={200} value={v.title ?? ''} />
+          <input id="title" {...control(CallCreate, 'title')} value={v.title ?? ''} />
         </div>
         <div class="row">
           <div>
             <label for="opensAt">{m.opensAt}</label>
-            <input id="opensAt" name="opensAt" type="date" required value={v.opensAt ?? ''} />
+            <input id="opensAt" {...control(CallCreate, 'opensAt')} type="date" value={v.opensAt ?? ''} />
           </div>
           <div>
             <label for="closesAt">{m.closesAt}</label>
-            <input id="closesAt" name="closesAt" type="date" value={v.closesAt ?? ''} />
+            <input id="closesAt" {...control(CallCreate, 'closesAt')} type="date" value={v.closesAt ?? ''} />
           </div>
         </div>
         <div>
           <label for="formats">{m.formats}</label>
-          <textarea id="formats" name="formats" rows={3} required>
+          <textarea id="formats" {...control(CallCreate, 'formats')} rows={3}>
             {v.formats ?? 'lightning, Lightning talk, 5\ntalk, Talk, 30\nworkshop, Workshop, 90'}
           </textarea>
         </div>
         <div>
           <label for="tracks">{m.tracks}</label>
-          <textarea id="tracks" name="tracks" rows={3}>
+          <textarea id="tracks" {...control(CallCreate, 'tracks')} rows={3}>
             {v.tracks ?? ''}
           </textarea>
         </div>
@@ -71,32 +72,38 @@ function CallForm({
   );
 }
 
-const KEY = /^[a-z0-9][a-z0-9-]{0,39}$/;
-const rows = (text: string | undefined) =>
-  (text ?? '')
+const CALL_FIELDS = ['title', 'opensAt', 'closesAt', 'formats', 'tracks'] as const;
+const rows = (text: unknown) =>
+  (typeof text === 'string' ? text : '')
     .split(/\r?\n/)
     .map((l) => l.split(',').map((x) => x.trim()))
     .filter((cells) => cells[0]);
+/** Only what is there: a missing cell is missing, so the schema names it. */
+const cellsOf = (names: string[], cells: string[]) =>
+  Object.fromEntries(names.flatMap((k, i) => (cells[i] ? [[k, cells[i]]] : [])));
 
-function parse(v: CallFormValues, tz: string) {
-  const day = (d: string | undefined) => (d ? DateTime.fromISO(d, { zone: tz }).startOf('day') : null);
-  const opens = day(v.opensAt);
-  const closes = day(v.closesAt);
-  if (!opens?.isValid || (closes && !closes.isValid)) throw new RuleBroken('invalid-window', 'Give the days as dates.');
-  const formats = rows(v.formats).map(([key, name, minutes]) => {
-    if (!KEY.test(key) || !name || !/^\d{1,4}$/.test(minutes ?? ''))
-      throw new RuleBroken(
-        'invalid-format',
-        `Write each format as "key, name, minutes" (key: lower-case letters, digits, dashes): "${key}".`,
-      );
-    return { key, name, durationMinutes: Number(minutes) };
-  });
-  if (!formats.length) throw new RuleBroken('invalid-format', 'A call offers at least one format.');
-  const tracks = rows(v.tracks).map(([key, name]) => {
-    if (!KEY.test(key) || !name) throw new RuleBroken('invalid-track', `Write each track as "key, name": "${key}".`);
-    return { key, name };
-  });
-  return { opensAt: opens.toUTC().toISO()!, closesAt: closes ? closes.toUTC().toISO()! : null, formats, tracks };
+/**
+ * The form's presentation read into the API's shape: days (in the community's zone) as instants, one
+ * format or track per line. What cannot be read is passed on as typed, for CallCreate to refuse.
+ */
+function callBody(v: FormFields, tz: string) {
+  const day = (d: unknown) => {
+    if (typeof d !== 'string' || !d) return d;
+    const t = DateTime.fromISO(d, { zone: tz }).startOf('day');
+    return t.isValid ? t.toUTC().toISO()! : d;
+  };
+  return {
+    ...v,
+    opensAt: day(v.opensAt),
+    closesAt: day(v.closesAt),
+    formats: rows(v.formats).map((c) => {
+      const f: Record<string, unknown> = cellsOf(['key', 'name', 'durationMinutes'], c);
+      if (typeof f.durationMinutes === 'string' && /^\d+$/.test(f.durationMinutes))
+        f.durationMinutes = Number(f.durationMinutes);
+      return f;
+    }),
+    tracks: rows(v.tracks).map((c) => cellsOf(['key', 'name'], c)),
+  };
 }
 
 export const cfpPages: FastifyPluginAsyncTypebox<{ cfp: CfpService; communities: CommunitiesService }> = async (
@@ -114,12 +121,8 @@ export const cfpPages: FastifyPluginAsyncTypebox<{ cfp: CfpService; communities:
   app.post(
     '/c/:slug/calls/new',
     {
-      config: { page: true },
-      schema: {
-        hide: true,
-        params,
-        body: FormBody({ title: 200, opensAt: 20, closesAt: 20, formats: 4000, tracks: 4000 }),
-      },
+      config: { page: true, form: CallCreate, formFields: CALL_FIELDS },
+      schema: { hide: true, params, body: FormFields },
     },
     async (req, reply) => {
       const actor = actorOf(req);
@@ -128,13 +131,17 @@ export const cfpPages: FastifyPluginAsyncTypebox<{ cfp: CfpService; communities:
         reply,
         async () => {
           const a = await d.communities.access(actor, req.params.slug);
-          await d.cfp.create(actor, req.params.slug, {
-            title: (v.title ?? '').trim(),
-            ...parse(v, a.community.timeZone),
-          });
+          const title = typeof req.body.title === 'string' ? req.body.title.trim() : undefined;
+          const body = { ...callBody(req.body, a.community.timeZone), title };
+          await d.cfp.create(actor, req.params.slug, readForm(CallCreate, body, CALL_FIELDS));
           return reply.redirect(`/c/${req.params.slug}`, 303);
         },
-        (r) => <CallForm ctx={pageCtx(req)} slug={req.params.slug} v={v} problem={refusalText(pageCtx(req).l, r)} />,
+        (r) => {
+          const l = pageCtx(req).l;
+          const lines = r.fields.some((f) => f.field === 'formats' || f.field === 'tracks');
+          const problem = `${refusalText(l, r)}${lines ? ` ${l.m.formatsHint}` : ''}`;
+          return <CallForm ctx={pageCtx(req)} slug={req.params.slug} v={v} problem={problem} />;
+        },
       );
     },
   );

@@ -3,16 +3,19 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import type { Actor } from '../../core/actor';
-import { DomainError, NotFound, RuleBroken } from '../../core/errors';
+import { NotFound } from '../../core/errors';
 import { can } from '../../core/policy';
 import { Type } from 'typebox';
 import { IdParams, Uuid } from '../../http/types';
 import { stamp } from '../../core/stamp';
-import { FormBody, GUEST, pageCtx, renderPage, sendHtml, sendPage, signedIn } from '../../web/render';
+import { formAction, refusalText } from '../../web/action';
+import { FormFields, readForm } from '../../web/form';
+import { GUEST, pageCtx, renderPage, sendHtml, sendPage, signedIn } from '../../web/render';
 import { actorOf } from '../../http/auth';
 import type { AgendaService } from './agenda.service';
 import type { EventsService } from './events.service';
 import type { RsvpsService } from './rsvps.service';
+import { CheckInBody, RsvpPut, SlotCreate } from './events.schemas';
 import { AttendeesPage, EventPage } from './events.views';
 import type { RenderCaches } from '../../http/render-cache';
 
@@ -80,41 +83,42 @@ export const eventsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
 
   app.post(
     '/events/:id/rsvp',
-    { ...page, schema: { hide: true, params: IdParams, body: FormBody({ want: 10 }) } },
+    { config: { page: true, form: RsvpPut }, schema: { hide: true, params: IdParams, body: FormFields } },
     async (req, reply) => {
       const actor = actorOf(req);
-      try {
-        await d.rsvps.answer(actor, req.params.id, req.body.want === 'declined' ? 'declined' : 'going');
-        return reply.redirect(`/events/${req.params.id}`, 303);
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        return sendPage(reply, await eventPage(req, actor, req.params.id, { problem: e.message }), e.status);
-      }
+      return formAction(
+        reply,
+        async () => {
+          await d.rsvps.answer(actor, req.params.id, readForm(RsvpPut, req.body).status);
+          return reply.redirect(`/events/${req.params.id}`, 303);
+        },
+        async (r) => eventPage(req, actor, req.params.id, { problem: refusalText(pageCtx(req).l, r) }),
+      );
     },
   );
 
+  // The form gives the start in the event's time zone (datetime-local); the API's SlotCreate reads it as UTC.
+  const SLOT_FIELDS = ['proposalId', 'startsAt'] as const;
   app.post(
     '/events/:id/slots',
-    { ...page, schema: { hide: true, params: IdParams, body: FormBody({ proposalId: 64, startsAt: 40 }) } },
+    {
+      config: { page: true, form: SlotCreate, formFields: SLOT_FIELDS },
+      schema: { hide: true, params: IdParams, body: FormFields },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
-      try {
-        const v = await d.events.get(actor, req.params.id);
-        const local = DateTime.fromISO(req.body.startsAt ?? '', { zone: v.event.time_zone });
-        if (!local.isValid) throw new RuleBroken('invalid-time', 'Give the start as a date and a time.');
-        await d.agenda.place(actor, req.params.id, {
-          proposalId: req.body.proposalId ?? '',
-          startsAt: local.toUTC().toISO()!,
-        });
-        return reply.redirect(`/events/${req.params.id}`, 303);
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        return sendPage(
-          reply,
-          await eventPage(req, actor, req.params.id, { problem: e.message, startsAt: req.body.startsAt }),
-          e.status,
-        );
-      }
+      const typed = typeof req.body.startsAt === 'string' ? req.body.startsAt : undefined;
+      return formAction(
+        reply,
+        async () => {
+          const v = await d.events.get(actor, req.params.id);
+          const local = DateTime.fromISO(typed ?? '', { zone: v.event.time_zone });
+          const startsAt = local.isValid ? local.toUTC().toISO()! : typed;
+          await d.agenda.place(actor, req.params.id, readForm(SlotCreate, { ...req.body, startsAt }, SLOT_FIELDS));
+          return reply.redirect(`/events/${req.params.id}`, 303);
+        },
+        async (r) => eventPage(req, actor, req.params.id, { problem: refusalText(pageCtx(req).l, r), startsAt: typed }),
+      );
     },
   );
 
@@ -133,28 +137,26 @@ export const eventsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
   app.post(
     '/events/:id/attendees/:personId',
     {
-      ...page,
-      schema: {
-        hide: true,
-        params: Type.Object({ id: Uuid, personId: Uuid }),
-        body: FormBody({ checkedIn: 5 }),
-      },
+      config: { page: true, form: CheckInBody },
+      schema: { hide: true, params: Type.Object({ id: Uuid, personId: Uuid }), body: FormFields },
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      try {
-        await d.rsvps.checkIn(actor, req.params.id, req.params.personId, req.body.checkedIn !== 'false');
-        return reply.redirect(`/events/${req.params.id}/attendees`, 303);
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        return sendPage(reply, await attendees(req, actor, req.params.id, e.message), e.status);
-      }
+      return formAction(
+        reply,
+        async () => {
+          const { checkedIn } = readForm(CheckInBody, req.body);
+          await d.rsvps.checkIn(actor, req.params.id, req.params.personId, checkedIn);
+          return reply.redirect(`/events/${req.params.id}/attendees`, 303);
+        },
+        async (r) => attendees(req, actor, req.params.id, refusalText(pageCtx(req).l, r)),
+      );
     },
   );
 
   app.post(
     '/slots/:id/remove',
-    { ...page, schema: { hide: true, params: IdParams, body: FormBody({}) } },
+    { config: { page: true, form: null }, schema: { hide: true, params: IdParams, body: FormFields } },
     async (req, reply) => {
       const actor = actorOf(req);
       const v = await d.agenda.remove(actor, req.params.id);

@@ -61,6 +61,8 @@ export interface AgendaItem {
   proposal_id: string;
   title: string;
   abstract: string;
+  /** the talk's language, a BCP 47 tag */
+  language: string;
   starts_at: Date;
   ends_at: Date;
   sequence: number;
@@ -264,7 +266,7 @@ export const myRsvpStatus = async (m: EntityManager, eventId: string, personId: 
 export const agendaOf = (m: EntityManager, eventIds: string[]) =>
   sql<AgendaItem & { event_id: string }>(
     m,
-    `SELECT s.id AS slot_id, s.event_id, s.proposal_id, p.title, p.abstract, s.starts_at, s.ends_at, p.talk_sequence AS sequence,
+    `SELECT s.id AS slot_id, s.event_id, s.proposal_id, p.title, p.abstract, p.language, s.starts_at, s.ends_at, p.talk_sequence AS sequence,
             s.updated_at, f.key AS format_key, ${speakerRefs('p.id')} AS speakers
        FROM slot s JOIN proposal p ON p.id = s.proposal_id JOIN call_format f ON f.id = p.format_id
       WHERE s.event_id = ANY($1) ORDER BY s.starts_at, s.id`,

@@ -1,6 +1,8 @@
 /** The event page's markup: when and where (in the event's zone, named), agenda, seats, RSVP, and for organizers the agenda builder. */
 import { span, times } from '../../web/i18n';
+import { control } from '../../web/form';
 import { Page, PostForm, Problem, type PageCtx } from '../../web/render';
+import { SlotCreate } from './events.schemas';
 import type { BacklogRow } from './agenda.queries';
 import type { EventView } from './events.queries';
 import type { RsvpRow } from './rsvps.queries';
@@ -56,13 +58,13 @@ export function EventPage(p: EventPageProps) {
           <div class="actions">
             {v.myRsvp !== 'going' && v.myRsvp !== 'waitlisted' ? (
               <PostForm ctx={ctx} action={`/events/${e.id}/rsvp`}>
-                <input type="hidden" name="want" value="going" />
+                <input type="hidden" name="status" value="going" />
                 <button type="submit">{left === 0 ? m.joinWaitlist : m.going}</button>
               </PostForm>
             ) : null}
             {v.myRsvp !== 'declined' ? (
               <PostForm ctx={ctx} action={`/events/${e.id}/rsvp`}>
-                <input type="hidden" name="want" value="declined" />
+                <input type="hidden" name="status" value="declined" />
                 <button type="submit" class="secondary">
                   {m.notGoing}
                 </button>
@@ -118,7 +120,7 @@ export function EventPage(p: EventPageProps) {
             <PostForm ctx={ctx} action={`/events/${e.id}/slots`} class="stack">
               <div>
                 <label for="proposalId">{m.talk}</label>
-                <select id="proposalId" name="proposalId">
+                <select id="proposalId" {...control(SlotCreate, 'proposalId')}>
                   {p.backlog.map((b) => (
                     <option value={b.id}>{`${b.title} (${b.duration_minutes} min)`}</option>
                   ))}

@@ -3,10 +3,12 @@ import { formAction, refusalText } from '../../web/action';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParams } from '../../http/types';
-import { FormBody, pageCtx, sendPage } from '../../web/render';
+import { FormFields, readForm, VersionField } from '../../web/form';
+import { pageCtx, sendPage } from '../../web/render';
 import { actorOf } from '../../http/auth';
 import type { ProposalsService } from '../proposals/proposals.service';
 import type { SearchService } from '../search/search.service';
+import { LessonPut } from './lessons.schemas';
 import type { LessonsService } from './lessons.service';
 import { LessonForm, LibraryPage, type LessonFormValues } from './lessons.views';
 
@@ -17,11 +19,7 @@ interface Deps {
 }
 
 const page = { config: { page: true } } as const;
-const lines = (s: string | undefined) =>
-  (s ?? '')
-    .split(/\r?\n/)
-    .map((x) => x.trim())
-    .filter(Boolean);
+const LESSON_FIELDS = ['takeaways', 'wentWell', 'toChange', 'notes', 'status'] as const;
 
 export const lessonsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
   app.get('/proposals/:id/lesson', { ...page, schema: { hide: true, params: IdParams } }, async (req, reply) => {
@@ -44,12 +42,8 @@ export const lessonsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
   app.post(
     '/proposals/:id/lesson',
     {
-      ...page,
-      schema: {
-        hide: true,
-        params: IdParams,
-        body: FormBody({ takeaways: 10000, wentWell: 10000, toChange: 10000, notes: 50000, status: 10, version: 12 }),
-      },
+      config: { page: true, form: LessonPut, formFields: LESSON_FIELDS },
+      schema: { hide: true, params: IdParams, body: FormFields },
     },
     async (req, reply) => {
       const actor = actorOf(req);
@@ -57,19 +51,9 @@ export const lessonsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
       return formAction(
         reply,
         async () => {
-          const version = Number(b.version);
-          await d.lessons.write(
-            actor,
-            req.params.id,
-            {
-              takeaways: lines(b.takeaways),
-              wentWell: b.wentWell,
-              toChange: b.toChange,
-              notes: b.notes,
-              status: b.status === 'published' ? 'published' : 'draft',
-            },
-            Number.isInteger(version) ? version : undefined,
-          );
+          // Takeaways one per line; Enter in a field (no button pressed) saves a draft.
+          const lesson = readForm(LessonPut, { status: 'draft', ...b }, LESSON_FIELDS);
+          await d.lessons.write(actor, req.params.id, lesson, readForm(VersionField, b).version);
           return reply.redirect(`/proposals/${req.params.id}`, 303);
         },
         async (r) => {

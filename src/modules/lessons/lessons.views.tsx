@@ -1,7 +1,9 @@
 /** Lesson pages' markup: "what did you learn?" for the speakers, and the lessons library with search. */
 import { unesc } from '../../core/html';
 import { day } from '../../web/i18n';
+import { control } from '../../web/form';
 import { Page, PostForm, Problem, type PageCtx } from '../../web/render';
+import { LessonPut } from './lessons.schemas';
 
 export interface LessonFormValues {
   takeaways?: string;
@@ -30,19 +32,19 @@ export function LessonForm(p: {
         {p.version ? <input type="hidden" name="version" value={String(p.version)} /> : null}
         <div>
           <label for="takeaways">{m.takeaways}</label>
-          <textarea id="takeaways" name="takeaways" rows={4} required>
+          <textarea id="takeaways" {...control(LessonPut, 'takeaways')} rows={4}>
             {p.v.takeaways ?? ''}
           </textarea>
         </div>
         <div>
           <label for="wentWell">{m.wentWell}</label>
-          <textarea id="wentWell" name="wentWell" rows={3}>
+          <textarea id="wentWell" {...control(LessonPut, 'wentWell')} rows={3}>
             {p.v.wentWell ?? ''}
           </textarea>
         </div>
         <div>
           <label for="toChange">{m.toChange}</label>
-          <textarea id="toChange" name="toChange" rows={3}>
+          <textarea id="toChange" {...control(LessonPut, 'toChange')} rows={3}>
             {p.v.toChange ?? ''}
           </textarea>
         </div>

@@ -2,13 +2,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/actor';
-import { BadRequest } from '../../core/errors';
 import { IdParams } from '../../http/types';
-import { FormBody, Page, PostForm, pageCtx, sendPage, type PageCtx } from '../../web/render';
+import { FormFields, readForm } from '../../web/form';
+import { Page, PostForm, pageCtx, sendPage, type PageCtx } from '../../web/render';
 import { actorOf } from '../../http/auth';
 import type { FeedToken } from './feed-token.entity';
 import type { FeedTokensService } from './feed-tokens.service';
 import type { PeopleService } from './people.service';
+import { MePatch } from './people.schemas';
+
+const ALARM_FIELDS = ['alarmMinutes'] as const;
 
 /** Reminder choices, in minutes before (none: no VALARM). */
 const ALARMS = [5, 10, 15, 30, 60, 120, 1440];
@@ -73,7 +76,7 @@ function CalendarPage({
         <PostForm ctx={ctx} action="/me/calendar/alarm" class="row">
           <div>
             <label for="alarm">{m.remindMe}</label>
-            <select id="alarm" name="alarm">
+            <select id="alarm" name="alarmMinutes">
               <option value="" selected={alarm === null}>
                 {m.noReminder}
               </option>
@@ -117,15 +120,19 @@ export const peoplePages: FastifyPluginAsyncTypebox<{
   });
 
   // The secret is shown once, on this answer.
-  app.post('/me/calendar', { ...page, schema: { hide: true, body: FormBody({}) } }, async (req, reply) => {
-    const actor = actorOf(req);
-    const { secret } = await d.feedTokens.create(actor, 'my calendar');
-    return sendPage(reply, await render(req, actor, url(secret)));
-  });
+  app.post(
+    '/me/calendar',
+    { config: { page: true, form: null }, schema: { hide: true, body: FormFields } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { secret } = await d.feedTokens.create(actor, 'my calendar');
+      return sendPage(reply, await render(req, actor, url(secret)));
+    },
+  );
 
   app.post(
     '/me/calendar/:id/rotate',
-    { ...page, schema: { hide: true, params: IdParams, body: FormBody({}) } },
+    { config: { page: true, form: null }, schema: { hide: true, params: IdParams, body: FormFields } },
     async (req, reply) => {
       const actor = actorOf(req);
       const { secret } = await d.feedTokens.rotate(actor, req.params.id);
@@ -135,20 +142,21 @@ export const peoplePages: FastifyPluginAsyncTypebox<{
 
   app.post(
     '/me/calendar/alarm',
-    { ...page, schema: { hide: true, body: FormBody({ alarm: 5 }) } },
+    {
+      config: { page: true, form: MePatch, formFields: ALARM_FIELDS },
+      schema: { hide: true, body: FormFields },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
-      const n = req.body.alarm ? Number(req.body.alarm) : null;
-      const valid = n === null || (Number.isInteger(n) && n >= 0 && n <= 10080);
-      if (!valid) throw new BadRequest('bad-alarm', 'Choose how long before an event to be reminded.');
-      await d.people.updateMe(actor, { alarmMinutes: n });
+      // A refusal (not a whole number of minutes, or out of range) is the API's 400, on the error page.
+      await d.people.updateMe(actor, readForm(MePatch, req.body, ALARM_FIELDS));
       return reply.redirect('/me/calendar', 303);
     },
   );
 
   app.post(
     '/me/calendar/:id/revoke',
-    { ...page, schema: { hide: true, params: IdParams, body: FormBody({}) } },
+    { config: { page: true, form: null }, schema: { hide: true, params: IdParams, body: FormFields } },
     async (req, reply) => {
       const actor = actorOf(req);
       await d.feedTokens.revoke(actor, req.params.id);

@@ -1,3 +1,4 @@
+import type { Static } from 'typebox';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../core/actor';
 import * as q from './people.queries';
@@ -6,6 +7,7 @@ import { Conflict, NotFound } from '../../core/errors';
 import { authorize } from '../../core/policy';
 import type { ApiToken } from './api-token.entity';
 import type { Person } from './person.entity';
+import type { MePatch, PersonCreate } from './people.schemas';
 import { hashSecret, newSecret, secretPrefix } from './tokens';
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
@@ -19,13 +21,7 @@ export function nameFromEmail(email: string): string {
   return local.replace(/\b\p{L}/gu, (c) => c.toUpperCase()) || email;
 }
 
-export interface PersonInput {
-  email: string;
-  name?: string;
-  department?: string | null;
-  title?: string | null;
-  isAdmin?: boolean;
-}
+export type PersonInput = Static<typeof PersonCreate>;
 export interface CreatedToken {
   token: ApiToken;
   secret: string;
@@ -110,16 +106,7 @@ export class PeopleService {
     return p ? [p] : [];
   }
 
-  async updateMe(
-    actor: Actor,
-    patch: {
-      name?: string;
-      department?: string | null;
-      title?: string | null;
-      acceptsNominations?: boolean;
-      alarmMinutes?: number | null;
-    },
-  ): Promise<Person> {
+  async updateMe(actor: Actor, patch: Static<typeof MePatch>): Promise<Person> {
     const changes: Partial<Person> = {};
     if (patch.name !== undefined) changes.name = patch.name.trim();
     if (patch.department !== undefined) changes.department = patch.department;

@@ -4,7 +4,7 @@ import { contentVersion, speakerNames } from '../../db/fragments';
 
 /**
  * The knowledge-base query. $1 the text as typed, $2 community slug, $3 track key, $4/$5 from/to
- * dates (talk start, community time zone), $6–$8 the cursor (exact, rank, id), $9 page size + 1.
+ * dates (talk start, community time zone), $6–$8 the cursor (exact, rank, id), $9 page size + 1, $10 the talk language.
  * Ranks every match reading talk_document alone (it carries copies of the filter columns), then
  * joins the rest and makes snippets for the page alone: with a common word matching half the
  * knowledge base, the wide joins and ts_headline were most of the time.
@@ -17,6 +17,7 @@ export const SEARCH_SQL = `
      WHERE d.document @@ q.query
        AND ($2::text IS NULL OR d.community_id = (SELECT id FROM community WHERE slug = $2))
        AND ($3::text IS NULL OR d.track_id IN (SELECT id FROM call_track WHERE key = $3))
+       AND ($10::talk_language IS NULL OR d.language = $10)
        AND (($4::date IS NULL AND $5::date IS NULL) OR EXISTS (
              SELECT 1 FROM slot s JOIN community c ON c.id = d.community_id
               WHERE s.proposal_id = d.proposal_id
@@ -27,7 +28,7 @@ export const SEARCH_SQL = `
      WHERE $6::int IS NULL OR (exact::int, rank, id) < ($6::int, $7::real, $8::uuid)
      ORDER BY exact DESC, rank DESC, id DESC LIMIT $9
   )
-  SELECT page.id, p.title, c.slug AS community_slug, c.name AS community_name, fo.key AS format, tr.key AS track, s.starts_at, page.exact, page.rank,
+  SELECT page.id, p.title, p.language, c.slug AS community_slug, c.name AS community_name, fo.key AS format, tr.key AS track, s.starts_at, page.exact, page.rank,
          ${speakerNames('page.id')} AS speakers,
          l.proposal_id IS NOT NULL AS has_lesson,
          ts_headline('english', translate(concat_ws(E'\\n', p.abstract, array_to_string(ARRAY(SELECT jsonb_array_elements_text(l.takeaways)), E'\\n'),
@@ -41,6 +42,7 @@ export const SEARCH_SQL = `
 export interface Hit {
   id: string;
   title: string;
+  language: string;
   community_slug: string;
   community_name: string;
   format: string;
@@ -56,7 +58,7 @@ export interface Hit {
 /** One page of hits for the text and filters, after the cursor (exact, rank, id). */
 export const hits = (
   m: EntityManager,
-  f: { q: string; community?: string; track?: string; from?: string; to?: string },
+  f: { q: string; community?: string; track?: string; from?: string; to?: string; language?: string },
   after: [number, number, string] | null,
   limit: number,
 ) =>
@@ -70,6 +72,7 @@ export const hits = (
     after?.[1] ?? null,
     after?.[2] ?? null,
     limit,
+    f.language ?? null,
   ]);
 
 /**

@@ -4,6 +4,7 @@ import { stamp } from '../../core/stamp';
 import { Page, PageQuery, pageSize } from '../../http/pagination';
 import { sendCachedJson, type RenderCaches } from '../../http/render-cache';
 import { DateTime, Day, Key, Line, Nullable, Slug, Uuid } from '../../http/types';
+import { LANGUAGES } from '../proposals/proposal.entity';
 import type { SearchService } from './search.service';
 
 /** Search pages are shorter than lists: a person reads the first few hits. */
@@ -14,6 +15,7 @@ const SearchQuery = Type.Object(
     q: Line(300, { description: 'words, "a phrase", or, -not: web-search syntax' }),
     community: Type.Optional(Slug),
     track: Type.Optional(Key),
+    language: Type.Optional(Type.Enum(LANGUAGES, { description: 'talks given in this language only' })),
     from: Type.Optional(Day()),
     to: Type.Optional(Day('YYYY-MM-DD, exclusive')),
     ...PageQuery,
@@ -24,6 +26,7 @@ const SearchQuery = Type.Object(
 const Hit = Type.Object({
   proposalId: Uuid,
   title: Type.String(),
+  language: Type.Enum(LANGUAGES),
   community: Type.Object({ slug: Type.String(), name: Type.String() }),
   format: Type.String(),
   track: Nullable(Type.String()),
@@ -54,7 +57,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ search: SearchService; ca
       const q = req.query;
       const key = stamp({
         content: await search.stamp(q.community),
-        request: [q.q, q.community, q.track, q.from, q.to, pageSize(q, SEARCH_PAGE), q.cursor],
+        request: [q.q, q.community, q.track, q.language, q.from, q.to, pageSize(q, SEARCH_PAGE), q.cursor],
       });
       return sendCachedJson(reply, cache, key, () => search.search({ ...q, limit: pageSize(q, SEARCH_PAGE) }));
     },

@@ -8,6 +8,8 @@ export interface SearchFilters {
   q: string;
   community?: string;
   track?: string;
+  /** talks given in this language only (a BCP 47 tag Brownbag ships) */
+  language?: string;
   from?: string;
   to?: string;
   limit: number;
@@ -47,6 +49,7 @@ export class SearchService {
       (r) => ({
         proposalId: r.id,
         title: r.title,
+        language: r.language,
         community: { slug: r.community_slug, name: r.community_name },
         format: r.format,
         track: r.track,

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
-import { Proposal } from '../proposals/proposal.entity';
+import { LANGUAGES, Proposal, type Language } from '../proposals/proposal.entity';
 
 /**
  * The knowledge base's full-text document of a talk (accepted or confirmed proposals only): title (weight A), speakers (B), abstract and
@@ -15,6 +15,7 @@ export class TalkDocument {
   // Copies of the proposal's filter columns, so ranking thousands of matches reads this table alone.
   @Column({ name: 'community_id', type: 'uuid' }) communityId: string;
   @Column({ name: 'track_id', type: 'uuid', nullable: true }) trackId: string | null;
+  @Column({ type: 'enum', enum: LANGUAGES, enumName: 'talk_language', default: 'en' }) language: Language;
   /** lower(btrim(title)): an exact title match ranks first. */
   @Column({ name: 'title_key', type: 'text' }) titleKey: string;
 }

@@ -7,6 +7,7 @@ import type { SeriesService } from './series.service';
 import {
   CadenceChange,
   EndBody,
+  PlanConfirm,
   SeriesCreate,
   SeriesListOut,
   SeriesOut,
@@ -152,7 +153,7 @@ export const seriesRoutes: FastifyPluginAsyncTypebox<{ series: SeriesService }> 
         summary:
           "Place what the plan proposes for one occurrence (organizers): one action, the agenda's checks and invitations",
         params: IdParams,
-        body: Type.Object({ eventId: Uuid }, { additionalProperties: false }),
+        body: PlanConfirm,
         response: {
           200: Type.Object({
             placed: Type.Array(Uuid),

@@ -1,7 +1,24 @@
 import { Type } from 'typebox';
 import { DateTime, Line, Nullable, Text, Uuid } from '../../http/types';
 import { hhmm } from './cadence';
-import type { Changes, SeriesView } from './series.service';
+import type { Occurrence } from './cadence';
+import type { OccurrenceRow, SeriesRow } from './series.queries';
+
+/** What a change did to the occurrences that already existed. */
+export interface Changes {
+  moved: string[];
+  canceled: string[];
+  removed: string[];
+  /** occurrences left as they were: moved by hand, or the change was refused for them (why) */
+  kept: { eventId: string; reason: string }[];
+}
+export interface SeriesView {
+  series: SeriesRow;
+  occurrences: OccurrenceRow[];
+  /** the next dates by the rules (skips left out), made or not yet */
+  next: Occurrence[];
+  changes?: Changes;
+}
 
 const Day = (description: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description });
 const Cadence = Type.String({
@@ -85,6 +102,7 @@ export const EndBody = Type.Object(
   { after: Day('the last local date the series meets on; later occurrences go') },
   { additionalProperties: false },
 );
+export const PlanConfirm = Type.Object({ eventId: Uuid }, { additionalProperties: false });
 export const SkipParams = Type.Object({ id: Uuid, on: Day('the skipped date') });
 
 const RuleOut = Type.Object({

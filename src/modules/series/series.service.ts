@@ -13,49 +13,19 @@ import { expand, minuteOf, parseCadence, type CadenceRule, type Occurrence } fro
 import { fillSeries } from './series.fill';
 import * as q from './series.queries';
 import type { OccurrenceRow, SeriesRow } from './series.queries';
+import type {
+  CadenceChange,
+  Changes,
+  SeriesCreate,
+  SeriesPatch as SeriesPatchSchema,
+  SeriesView,
+} from './series.schemas';
+import type { Static } from 'typebox';
 
-export interface SeriesInput {
-  title: string;
-  description?: string;
-  cadence: string;
-  startsOn: string;
-  startTime: string;
-  durationMinutes: number;
-  timeZone?: string;
-  roomId?: string | null;
-  onlineUrl?: string | null;
-  capacity?: number | null;
-  publish?: boolean;
-  upcoming?: number;
-  formatMix?: Record<string, number>;
-}
-export type SeriesPatch = Partial<
-  Pick<
-    SeriesInput,
-    'title' | 'description' | 'roomId' | 'onlineUrl' | 'capacity' | 'publish' | 'upcoming' | 'formatMix'
-  >
->;
-export interface CadenceInput {
-  from: string;
-  cadence: string;
-  startTime: string;
-  durationMinutes: number;
-}
-/** What a change did to the occurrences that already existed. */
-export interface Changes {
-  moved: string[];
-  canceled: string[];
-  removed: string[];
-  /** occurrences left as they were: moved by hand, or the change was refused for them (why) */
-  kept: { eventId: string; reason: string }[];
-}
-export interface SeriesView {
-  series: SeriesRow;
-  occurrences: OccurrenceRow[];
-  /** the next dates by the rules (skips left out), made or not yet */
-  next: Occurrence[];
-  changes?: Changes;
-}
+export type SeriesInput = Static<typeof SeriesCreate>;
+export type SeriesPatch = Static<typeof SeriesPatchSchema>;
+export type CadenceInput = Static<typeof CadenceChange>;
+export type { Changes, SeriesView } from './series.schemas';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 function day(value: string, what: string): string {
@@ -90,7 +60,6 @@ export class SeriesService {
       if (!expand([rule], tz, { from: rule.from, limit: 1 }).length)
         throw new RuleBroken('cadence-empty', 'The cadence meets on no day within five years of its start.');
       const roomId = input.roomId ? await this.roomOf(m, a, input.roomId) : null;
-      checkFields(input);
       const id = await q.insertSeries(m, {
         communityId: a.community.id,
         title: input.title.trim(),
@@ -126,7 +95,6 @@ export class SeriesService {
     return this.ds.transaction(async (m) => {
       const s = await this.row(m, id, true);
       const a = await this.access(actor, s, 'series.manage', m);
-      checkFields(patch);
       await q.updateSeries(m, id, {
         title: patch.title?.trim() ?? s.title,
         description: patch.description ?? s.description,
@@ -390,20 +358,3 @@ type Step =
   | { kind: 'drop'; e: OccurrenceRow };
 
 const byDate = (os: Occurrence[]) => new Map(os.map((o) => [o.on, o]));
-
-/**
- * What the API's schema checks, checked again for the pages (whose form fields are free text).
- */
-function checkFields(i: SeriesPatch & { durationMinutes?: number }) {
-  const title = i.title?.trim();
-  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-  if (i.title !== undefined && (!title || title.length > 200 || /[\u0000-\u001f\u007f]/.test(title)))
-    throw new BadRequest('bad-title', 'The title is one line of up to 200 characters.');
-  if (i.onlineUrl && (!/^https?:\/\//.test(i.onlineUrl) || !URL.canParse(i.onlineUrl)))
-    throw new BadRequest('bad-url', 'The online link is an http(s) address.');
-  if (
-    i.durationMinutes !== undefined &&
-    !(Number.isInteger(i.durationMinutes) && i.durationMinutes >= 5 && i.durationMinutes <= 1440)
-  )
-    throw new BadRequest('bad-length', 'A meeting lasts 5 to 1440 minutes.');
-}

@@ -6,9 +6,12 @@ import { pageCtx, sendPage } from '../../web/render';
 import { actorOf } from '../../http/auth';
 import type { TasksService } from './tasks.service';
 import type { CommunitiesService } from '../communities/communities.service';
-import { FormBody } from '../../web/render';
+import { FormFields, readForm, VersionField } from '../../web/form';
+import { TaskPatch } from './tasks.schemas';
 import { IdParams } from '../../http/types';
 import { TaskBoard } from './tasks.views';
+
+const ASSIGN_FIELDS = ['assigneeId'] as const;
 
 export const tasksPages: FastifyPluginAsyncTypebox<{ tasks: TasksService; communities: CommunitiesService }> = async (
   app,
@@ -58,20 +61,16 @@ export const tasksPages: FastifyPluginAsyncTypebox<{ tasks: TasksService; commun
   app.post(
     '/tasks/:id/assign',
     {
-      config: { page: true },
-      schema: { hide: true, params: IdParams, body: FormBody({ assigneeId: 64, version: 12 }) },
+      config: { page: true, form: TaskPatch, formFields: ASSIGN_FIELDS },
+      schema: { hide: true, params: IdParams, body: FormFields },
     },
     async (req, reply) => {
       const actor = actorOf(req);
       const task = await d.tasks.get(actor, req.params.id);
       const slug = (await d.communities.accessById(actor, task.community_id)).community.slug;
-      const version = Number(req.body.version);
-      await d.tasks.update(
-        actor,
-        req.params.id,
-        { assigneeId: req.body.assigneeId || null },
-        Number.isInteger(version) ? version : undefined,
-      );
+      // No one chosen is null: the task is unassigned.
+      const patch = readForm(TaskPatch, req.body, ASSIGN_FIELDS);
+      await d.tasks.update(actor, req.params.id, patch, readForm(VersionField, req.body).version);
       return reply.redirect(`/c/${slug}/tasks`, 303);
     },
   );

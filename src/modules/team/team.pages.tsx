@@ -4,17 +4,19 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Actor } from '../../core/actor';
-import { BadRequest } from '../../core/errors';
 import { can } from '../../core/policy';
 import { IdParams, Slug } from '../../http/types';
-import { FormBody, Page, PostForm, Problem, pageCtx, sendPage, type PageCtx } from '../../web/render';
+import { control, FormFields, readForm } from '../../web/form';
+import { Page, PostForm, Problem, pageCtx, sendPage, type PageCtx } from '../../web/render';
 import { actorOf } from '../../http/auth';
 import type { CommunitiesService } from '../communities/communities.service';
 import type { RoleRow } from './team.queries';
+import { RoleCreate, RoleHolder } from './team.schemas';
 import type { TeamService } from './team.service';
 
 const page = { config: { page: true } } as const;
 const SlugParams = Type.Object({ slug: Slug });
+const ROLE_FIELDS = ['name', 'description', 'holderId'] as const;
 type Organizer = { id: string; name: string };
 
 function TeamPage(p: {
@@ -27,8 +29,8 @@ function TeamPage(p: {
 }) {
   const { ctx } = p;
   const m = ctx.l.m;
-  const who = (sel: string | null, id: string) => (
-    <select id={id} name="personId">
+  const who = (sel: string | null, id: string, name: string) => (
+    <select id={id} name={name}>
       <option value="">{m.nobody}</option>
       {(p.organizers ?? []).map((o) => (
         <option value={o.id} selected={sel === o.id}>
@@ -63,7 +65,7 @@ function TeamPage(p: {
                 <PostForm ctx={ctx} action={`/team-roles/${r.id}/holder`} class="row">
                   <div>
                     <label for={`holder-${r.id}`}>{m.handOverTo(r.name)}</label>
-                    {who(r.holder?.id ?? null, `holder-${r.id}`)}
+                    {who(r.holder?.id ?? null, `holder-${r.id}`, 'personId')}
                   </div>
                   <div>
                     <button type="submit" class="secondary" aria-label={`${m.handOver}: ${r.name}`}>
@@ -85,16 +87,16 @@ function TeamPage(p: {
             <div class="row">
               <div>
                 <label for="role-name">{m.roleName}</label>
-                <input id="role-name" name="name" required maxLength={100} />
+                <input id="role-name" {...control(RoleCreate, 'name')} />
               </div>
               <div>
                 <label for="role-holder">{m.roleHolder}</label>
-                {who(null, 'role-holder')}
+                {who(null, 'role-holder', 'holderId')}
               </div>
             </div>
             <div>
               <label for="role-description">{m.roleDescription}</label>
-              <input id="role-description" name="description" maxLength={2000} />
+              <input id="role-description" {...control(RoleCreate, 'description')} />
             </div>
             <button type="submit">{m.addRole}</button>
           </PostForm>
@@ -145,8 +147,8 @@ export const teamPages: FastifyPluginAsyncTypebox<{ team: TeamService; communiti
   app.post(
     '/c/:slug/team',
     {
-      ...page,
-      schema: { hide: true, params: SlugParams, body: FormBody({ name: 100, description: 2000, personId: 36 }) },
+      config: { page: true, form: RoleCreate, formFields: ROLE_FIELDS },
+      schema: { hide: true, params: SlugParams, body: FormFields },
     },
     async (req, reply) => {
       const actor = actorOf(req);
@@ -154,14 +156,11 @@ export const teamPages: FastifyPluginAsyncTypebox<{ team: TeamService; communiti
       return formAction(
         reply,
         async () => {
-          const key = keyOf(b.name ?? '');
-          if (!key) throw new BadRequest('bad-name', 'Name the role, e.g. Ambassador.');
-          await d.team.create(actor, req.params.slug, {
-            key,
-            name: b.name!.trim(),
-            description: b.description?.trim() ?? '',
-            holderId: b.personId || null,
-          });
+          // The key is made from the name; a name that gives none is refused as the API refuses the key.
+          const name = typeof b.name === 'string' ? b.name.trim() : undefined;
+          const key = keyOf(name ?? '');
+          const description = typeof b.description === 'string' ? b.description.trim() : undefined;
+          await d.team.create(actor, req.params.slug, readForm(RoleCreate, { ...b, key, name, description }));
           return reply.redirect(`/c/${req.params.slug}/team`, 303);
         },
         async (r) => {
@@ -174,10 +173,11 @@ export const teamPages: FastifyPluginAsyncTypebox<{ team: TeamService; communiti
 
   app.post(
     '/team-roles/:id/holder',
-    { ...page, schema: { hide: true, params: IdParams, body: FormBody({ personId: 36 }) } },
+    { config: { page: true, form: RoleHolder }, schema: { hide: true, params: IdParams, body: FormFields } },
     async (req, reply) => {
       const actor = actorOf(req);
-      const r = await d.team.handOver(actor, req.params.id, req.body.personId || null);
+      // No one chosen is null: the role is free.
+      const r = await d.team.handOver(actor, req.params.id, readForm(RoleHolder, req.body).personId);
       return show(req, reply, actor, r.role.community, { notice: pageCtx(req).l.m.handedOver(r.role.name, r.moved) });
     },
   );

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth';
-import { DateTime, IdParams, Key, Line, NoContent, Nullable, SlugParams, Text, Uuid } from '../../http/types';
+import { DateTime, IdParams, NoContent, Nullable, SlugParams, Uuid } from '../../http/types';
+import { RoleCreate, RoleHolder, RolePatch } from './team.schemas';
 import type { TeamService } from './team.service';
 import type { RoleRow } from './team.queries';
 
@@ -35,15 +36,7 @@ export const teamRoutes: FastifyPluginAsyncTypebox<{ team: TeamService }> = asyn
         tags,
         summary: 'Name a role in the organizing team (organizers), e.g. ambassador, and who holds it',
         params: SlugParams,
-        body: Type.Object(
-          {
-            key: Key,
-            name: Line(100),
-            description: Type.Optional(Text(2000)),
-            holderId: Type.Optional(Nullable(Uuid)),
-          },
-          { additionalProperties: false },
-        ),
+        body: RoleCreate,
         response: { 201: RoleOut },
       },
     },
@@ -70,10 +63,7 @@ export const teamRoutes: FastifyPluginAsyncTypebox<{ team: TeamService }> = asyn
         tags,
         summary: 'Rename or describe a role (organizers)',
         params: IdParams,
-        body: Type.Object(
-          { name: Type.Optional(Line(100)), description: Type.Optional(Text(2000)) },
-          { additionalProperties: false, minProperties: 1 },
-        ),
+        body: RolePatch,
         response: { 200: RoleOut },
       },
     },
@@ -87,7 +77,7 @@ export const teamRoutes: FastifyPluginAsyncTypebox<{ team: TeamService }> = asyn
         tags,
         summary: "Hand a role over (organizers): the role's open tasks the old holder had move to the new one",
         params: IdParams,
-        body: Type.Object({ personId: Nullable(Uuid) }, { additionalProperties: false }),
+        body: RoleHolder,
         response: { 200: Type.Object({ role: RoleOut, movedTasks: Type.Integer() }) },
       },
     },

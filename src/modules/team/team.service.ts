@@ -1,3 +1,4 @@
+import type { Static } from 'typebox';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../core/actor';
 import { Conflict, NotFound, RuleBroken } from '../../core/errors';
@@ -5,13 +6,9 @@ import { authorize, can } from '../../core/policy';
 import type { CommunitiesService } from '../communities/communities.service';
 import * as q from './team.queries';
 import type { RoleRow } from './team.queries';
+import type { RoleCreate, RolePatch } from './team.schemas';
 
-export interface RoleInput {
-  key: string;
-  name: string;
-  description?: string;
-  holderId?: string | null;
-}
+export type RoleInput = Static<typeof RoleCreate>;
 
 /**
  * The organizing team: named roles and who holds them (members see the team; organizers shape it).
@@ -47,7 +44,7 @@ export class TeamService {
     return q.rolesOf(this.ds.manager, a.community.id);
   }
 
-  async update(actor: Actor, id: string, patch: { name?: string; description?: string }): Promise<RoleRow> {
+  async update(actor: Actor, id: string, patch: Static<typeof RolePatch>): Promise<RoleRow> {
     const r = await this.mine(actor, id, 'team.manage');
     await q.updateRole(this.ds.manager, id, patch.name?.trim() ?? r.name, patch.description ?? r.description);
     return (await q.role(this.ds.manager, id))!;

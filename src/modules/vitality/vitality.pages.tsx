@@ -3,24 +3,19 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Actor } from '../../core/actor';
-import { DomainError } from '../../core/errors';
 import { Slug, Uuid } from '../../http/types';
-import { FormBody, pageCtx, sendPage, signedIn } from '../../web/render';
-import { THRESHOLDS, type ThresholdKey } from './rules';
+import { formAction, refusalText } from '../../web/action';
+import { FormFields, readForm } from '../../web/form';
+import { pageCtx, sendPage, signedIn } from '../../web/render';
 import { SPEAK_UP_ANSWERS } from './vitality.entity';
+import type { ThresholdKey } from './rules';
+import { HealthSettingsForm } from './vitality.schemas';
 import type { VitalityService } from './vitality.service';
 import { HealthPage, SpeakUpPage } from './vitality.views';
 
 const page = { config: { page: true } } as const;
 const SlugParams = Type.Object({ slug: Slug });
 const AnswerParams = Type.Object({ id: Uuid, answer: Type.Enum(SPEAK_UP_ANSWERS) });
-const KEYS = Object.keys(THRESHOLDS) as ThresholdKey[];
-const SettingsForm = FormBody({
-  ...(Object.fromEntries(KEYS.map((k) => [k, 6])) as Record<ThresholdKey, number>),
-  speakUp: 3,
-  speakUpShown: 1,
-});
-
 export const vitalityPages: FastifyPluginAsyncTypebox<{ vitality: VitalityService }> = async (app, d) => {
   const show = async (
     req: FastifyRequest,
@@ -52,25 +47,32 @@ export const vitalityPages: FastifyPluginAsyncTypebox<{ vitality: VitalityServic
 
   app.post(
     '/c/:slug/health',
-    { ...page, schema: { hide: true, params: SlugParams, body: SettingsForm } },
+    {
+      config: { page: true, form: HealthSettingsForm },
+      schema: { hide: true, params: SlugParams, body: FormFields },
+    },
     async (req, reply) => {
       const actor = signedIn(req, reply);
       if (!actor) return reply;
-      const body = req.body as Record<string, string | undefined>;
-      // A form sends every threshold; a blank or non-number field is refused by the service's range check.
-      const thresholds = Object.fromEntries(
-        KEYS.filter((k) => body[k] !== undefined).map((k) => [k, body[k]!.trim() === '' ? NaN : Number(body[k])]),
+      const b = req.body;
+      return formAction(
+        reply,
+        async () => {
+          // An unticked box sends nothing: speakUpShown says the box was on the form.
+          const shown = b.speakUpShown ? { speakUp: b.speakUp ? 'true' : 'false' } : {};
+          const { speakUp, ...thresholds } = readForm(HealthSettingsForm, {
+            ...b,
+            speakUp: undefined,
+            ...shown,
+          }) as unknown as Record<ThresholdKey, number> & { speakUp?: boolean };
+          await d.vitality.saveSettings(actor, req.params.slug, {
+            thresholds,
+            ...(speakUp === undefined ? {} : { speakUp }),
+          });
+          return reply.redirect(`/c/${req.params.slug}/health?saved=1`, 303);
+        },
+        (r) => show(req, reply, actor, req.params.slug, { problem: refusalText(pageCtx(req).l, r), code: r.status }),
       );
-      try {
-        await d.vitality.saveSettings(actor, req.params.slug, {
-          thresholds,
-          ...(body.speakUpShown ? { speakUp: body.speakUp === 'on' } : {}),
-        });
-        return reply.redirect(`/c/${req.params.slug}/health?saved=1`, 303);
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        return show(req, reply, actor, req.params.slug, { problem: e.message, code: e.status });
-      }
     },
   );
 
@@ -83,7 +85,7 @@ export const vitalityPages: FastifyPluginAsyncTypebox<{ vitality: VitalityServic
 
   app.post(
     '/speak-up/:id/:answer',
-    { ...page, schema: { hide: true, params: AnswerParams, body: FormBody({}) } },
+    { config: { page: true, form: null }, schema: { hide: true, params: AnswerParams, body: FormFields } },
     async (req, reply) => {
       const actor = signedIn(req, reply);
       if (!actor) return reply;

@@ -4,12 +4,17 @@ import type { Messages } from '../../web/messages/en';
 import { INDICATORS, STATUSES, THRESHOLDS, type ThresholdKey } from './rules';
 import type { VitalityService } from './vitality.service';
 
-const ThresholdValues = (optional: boolean) =>
+const ThresholdValues = (optional: boolean, defaults = true) =>
   Type.Object(
     Object.fromEntries(
       (Object.keys(THRESHOLDS) as ThresholdKey[]).map((k) => {
         const d = THRESHOLDS[k];
-        const s = Type.Integer({ minimum: d.min, maximum: d.max, default: d.default, description: d.what });
+        const s = Type.Integer({
+          minimum: d.min,
+          maximum: d.max,
+          ...(defaults ? { default: d.default } : {}),
+          description: d.what,
+        });
         return [k, optional ? Type.Optional(s) : s];
       }),
     ),
@@ -54,6 +59,14 @@ export const HealthSettings = Type.Object(
     speakUp: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },
+);
+
+/**
+ * The settings form: every threshold (a form shows them all, so a blank one is missing, not reset to
+ * its default) side by side with speakUp, which the API nests.
+ */
+export const HealthSettingsForm = Type.Evaluate(
+  Type.Intersect([ThresholdValues(false, false), Type.Omit(HealthSettings, ['thresholds'])]),
 );
 
 export const healthOut = (r: Awaited<ReturnType<VitalityService['report']>>, m: Messages, publicUrl: string) => ({

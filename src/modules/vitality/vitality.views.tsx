@@ -1,7 +1,9 @@
 /** The community-health page's markup: one card per indicator, the invitation figures, the settings form. */
 import { when } from '../../web/i18n';
+import { control } from '../../web/form';
 import { Page, PostForm, Problem, type PageCtx } from '../../web/render';
 import { THRESHOLDS, type ThresholdKey } from './rules';
+import { HealthSettingsForm } from './vitality.schemas';
 import type { VitalityService } from './vitality.service';
 
 type Report = Awaited<ReturnType<VitalityService['report']>>;
@@ -84,11 +86,8 @@ export function HealthPage(p: { ctx: PageCtx; r: Report; problem?: string | null
                     <input
                       type="number"
                       id={`t-${k}`}
-                      name={k}
-                      min={THRESHOLDS[k].min}
-                      max={THRESHOLDS[k].max}
+                      {...control(HealthSettingsForm, k)}
                       step={1}
-                      required
                       value={String(r.thresholds[k])}
                     />
                   </td>

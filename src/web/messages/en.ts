@@ -356,6 +356,8 @@ export const en = {
   formats: 'Formats, one per line: key, name, minutes',
   tracks: 'Tracks, one per line: key, name (optional)',
   openCallButton: 'Open the call',
+  formatsHint:
+    'Write each format as "key, name, minutes" and each track as "key, name" (key: lower-case letters, digits, dashes).',
 
   // sign-in
   signIn: {
