@@ -6,7 +6,8 @@ import type { Actor } from '../../core/actor';
 import { Slug, Uuid } from '../../http/types';
 import { formAction, refusalText } from '../../web/action';
 import { FormFields, readForm } from '../../web/form';
-import { pageCtx, sendPage, signedIn } from '../../web/render';
+import { pageCtx, sendPage } from '../../web/render';
+import { actorOf } from '../../http/auth';
 import { SPEAK_UP_ANSWERS } from './vitality.entity';
 import type { ThresholdKey } from './rules';
 import { HealthSettingsForm } from './vitality.schemas';
@@ -39,8 +40,7 @@ export const vitalityPages: FastifyPluginAsyncTypebox<{ vitality: VitalityServic
       schema: { hide: true, params: SlugParams, querystring: Type.Object({ saved: Type.Optional(Type.String()) }) },
     },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       return show(req, reply, actor, req.params.slug, { saved: req.query.saved === '1' });
     },
   );
@@ -52,8 +52,7 @@ export const vitalityPages: FastifyPluginAsyncTypebox<{ vitality: VitalityServic
       schema: { hide: true, params: SlugParams, body: FormFields },
     },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const b = req.body;
       return formAction(
         reply,
@@ -77,8 +76,7 @@ export const vitalityPages: FastifyPluginAsyncTypebox<{ vitality: VitalityServic
   );
 
   app.get('/speak-up/:id/:answer', { ...page, schema: { hide: true, params: AnswerParams } }, async (req, reply) => {
-    const actor = signedIn(req, reply);
-    if (!actor) return reply;
+    const actor = actorOf(req);
     const inv = await d.vitality.invitation(actor, req.params.id);
     return sendPage(reply, <SpeakUpPage ctx={pageCtx(req)} inv={inv} asking={req.params.answer} />);
   });
@@ -87,8 +85,7 @@ export const vitalityPages: FastifyPluginAsyncTypebox<{ vitality: VitalityServic
     '/speak-up/:id/:answer',
     { config: { page: true, form: null }, schema: { hide: true, params: AnswerParams, body: FormFields } },
     async (req, reply) => {
-      const actor = signedIn(req, reply);
-      if (!actor) return reply;
+      const actor = actorOf(req);
       const inv = await d.vitality.answer(actor, req.params.id, req.params.answer);
       return sendPage(reply, <SpeakUpPage ctx={pageCtx(req)} inv={inv} asking={req.params.answer} done />);
     },
