@@ -22,10 +22,9 @@ function compiled(arg: string): string {
   return m ? path.join('dist', 'test', `${m[1]}.js`) : arg;
 }
 
-/** Every test file whose source still exists (a stale compiled copy of a deleted test does not run). */
+/** Every test file whose source still exists, test/ and its folders (a stale compiled copy of a deleted test does not run). */
 function allTests(): string[] {
-  return fs
-    .readdirSync(path.join(ROOT, 'test'))
+  return (fs.readdirSync(path.join(ROOT, 'test'), { recursive: true }) as string[])
     .filter((f) => /\.test\.tsx?$/.test(f))
     .map((f) => path.join('dist', 'test', f.replace(/\.tsx?$/, '.js')))
     .filter((f) => fs.existsSync(path.join(ROOT, f)))

@@ -10,13 +10,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
+import { REPO } from '../repo';
 
-/** The repository root: the nearest folder up with package.json (works from test/ and from a build). */
-const ROOT = (() => {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-})();
+/** The repository root, from test/unit or from its build in dist/test/unit (dist holds a package.json too). */
+const ROOT = REPO;
 const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), 'utf8');
 const DOCS = [
   'README.md',
