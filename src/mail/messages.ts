@@ -13,7 +13,7 @@ import { UidDomain } from '../calendar/uid-domain';
 import * as q from './mail.queries';
 import { offerFacts } from '../modules/wishes/wishes.queries';
 import { alertsForDigest, speakUpFacts } from '../modules/vitality/vitality.queries';
-import { en } from '../web/messages/en';
+import { messagesOf } from '../core/i18n/locale';
 import { deliveriesOf, destination } from '../modules/announcements/announcements.queries';
 import type { EventRow, Person } from './mail.queries';
 import { defaultAuth, type AuthConfig } from '../config';
@@ -21,6 +21,9 @@ import { createSignInLink, domainOf, LINK_MINUTES, MAIL_LINK_MINUTES } from '../
 import { templates, type EventInfo, type Rendered } from './templates';
 import { when } from './when';
 import { ReplyAddresses } from './reply-address';
+
+/** Mail text from the catalogue (English until mail follows the recipient's language). */
+const en = messagesOf('en');
 
 export type MailJob =
   | { kind: 'proposal-received'; proposalId: string; personId: string }

@@ -2,23 +2,21 @@
  * The pages' language: the message catalogue, the document's `lang` and `dir`, and dates, times and
  * numbers through Intl, so a translation touches no template.
  */
-import { en, type Messages } from './messages/en';
+import { chooseLanguage, direction, messagesOf, type Language, type Messages } from '../core/i18n/locale';
+
+export type { Messages };
 
 export interface Locale {
-  lang: string;
+  lang: Language;
   dir: 'ltr' | 'rtl';
   m: Messages;
 }
 
-const CATALOGUES: Record<string, Messages> = { en };
-const RTL = new Set(['he', 'ar', 'fa', 'ur']);
+/** The locale of a language: its messages and its writing direction. */
+export const localeOf = (lang: Language): Locale => ({ lang, dir: direction(lang), m: messagesOf(lang) });
 
-/** The best catalogue for an Accept-Language header (English until others exist). */
-export function localeFor(acceptLanguage: string | undefined): Locale {
-  const wanted = (acceptLanguage ?? '').split(',').map((p) => p.split(';')[0].trim().toLowerCase().split('-')[0]);
-  const lang = wanted.find((l) => CATALOGUES[l]) ?? 'en';
-  return { lang, dir: RTL.has(lang) ? 'rtl' : 'ltr', m: CATALOGUES[lang] };
-}
+/** The best offered language for an Accept-Language header (see chooseLanguage for the whole order). */
+export const localeFor = (acceptLanguage: string | undefined): Locale => localeOf(chooseLanguage({ acceptLanguage }));
 
 /** A language's name in the reader's language ("Hebrew", "hébreu"), from Intl: no catalogue entry per language. */
 export const languageName = (l: Locale, tag: string) =>

@@ -165,7 +165,7 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
           const n = await d.proposals.sendStagedDecisions(actor, req.params.slug);
           return sendPage(
             reply,
-            await table(req, actor, req.params.slug, {}, { notice: pageCtx(req).l.m.decisionsSent(n) }),
+            await table(req, actor, req.params.slug, {}, { notice: pageCtx(req).l.m.decisionsSent({ n }) }),
           );
         },
         (r) => table(req, actor, req.params.slug, {}, { problem: refusalText(pageCtx(req).l, r) }),

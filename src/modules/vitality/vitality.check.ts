@@ -6,7 +6,10 @@
  * indicator that left `act` loses its alert, so falling again tells again.
  */
 import type { DataSource } from 'typeorm';
-import { en } from '../../web/messages/en';
+import { messagesOf } from '../../core/i18n/locale';
+
+/** What goes to a chat or a log is in English (a channel has no reader's language). */
+const en = messagesOf('en');
 import { announce } from '../announcements/announcements.queries';
 import { judge, thresholdsOf, type Judgement } from './rules';
 import * as q from './vitality.queries';

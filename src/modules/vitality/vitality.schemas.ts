@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { DateTime, Nullable } from '../../http/types';
-import type { Messages } from '../../web/messages/en';
+import type { Messages } from '../../core/i18n/locale';
 import { INDICATORS, STATUSES, THRESHOLDS, type ThresholdKey } from './rules';
 import type { VitalityService } from './vitality.service';
 

@@ -1,7 +1,9 @@
 /**
- * Every word the pages show, in English. A translation is a file of the same shape (the type below
- * makes a missing key a compile error); templates never hold text of their own.
+ * Every word the pages show, in English, the source of every translation (see ../catalogue.ts): a plain
+ * string is a text without values, `msg<{ … }>('ICU text')` one with values. Templates never hold text.
  */
+import { msg } from '../catalogue';
+
 export const en = {
   brand: 'Brownbag',
   signOut: 'Sign out',
@@ -9,7 +11,7 @@ export const en = {
   lessons: 'Lessons',
   calendar: 'Calendar',
   home: 'Home',
-  signedInAs: (name: string) => `Signed in as ${name}`,
+  signedInAs: msg<{ name: string }>('Signed in as {name}'),
   skipToContent: 'Skip to content',
 
   // home
@@ -89,7 +91,7 @@ export const en = {
   waitlist: 'Waitlist',
   reject: 'Reject',
   sendDecisions: 'Send the staged decisions',
-  decisionsSent: (n: number) => (n === 1 ? 'One decision sent.' : `${n} decisions sent.`),
+  decisionsSent: msg<{ n: number }>('{n, plural, one {One decision sent.} other {# decisions sent.}}'),
   stagedHint: 'Decisions made here are staged; speakers hear of them when you send them.',
   filterState: 'Show',
   allStates: 'all',
@@ -604,4 +606,3 @@ export const en = {
   unavailable:
     'Brownbag cannot reach its database right now, so nothing was saved; what you typed is still here. Try again in a few seconds.',
 };
-export type Messages = typeof en;

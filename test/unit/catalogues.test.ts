@@ -1,0 +1,43 @@
+/**
+ * The catalogues cannot drift: every text of every language is valid ICU MessageFormat, and every
+ * translation uses the same placeholders, of the same kinds, as English. No app, no database.
+ */
+import t from 'tap';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { entryAt, texts } from '../../src/core/i18n/catalogue';
+import { en } from '../../src/core/i18n/messages/en';
+import { LANGUAGES, TRANSLATIONS } from '../../src/core/i18n/locale';
+
+type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }> };
+
+/** "n:plural", "name:argument"… for every placeholder of a message, nested ones included. */
+function placeholders(icu: string, lang: string): string[] {
+  const kinds = ['literal', 'argument', 'number', 'date', 'time', 'select', 'plural', 'pound', 'tag'];
+  const out = new Set<string>();
+  const walk = (els: Element[]) => {
+    for (const e of els) {
+      if (e.value !== undefined && e.type !== 0 && e.type !== 7) out.add(`${e.value}:${kinds[e.type]}`);
+      for (const o of Object.values(e.options ?? {})) walk(o.value);
+    }
+  };
+  walk(new IntlMessageFormat(icu, lang, undefined, { ignoreTag: true }).getAst() as Element[]);
+  return [...out].sort();
+}
+
+t.test('every English text is valid ICU', async (t) => {
+  for (const [path, icu] of texts(en)) t.doesNotThrow(() => placeholders(icu, 'en'), path);
+});
+
+for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
+  const cat = TRANSLATIONS[lang];
+  t.test(`${lang}: same placeholders as English`, { skip: cat ? false : 'no catalogue yet' }, async (t) => {
+    for (const [path, icu] of texts(en)) {
+      const theirs = entryAt(cat, path);
+      if (typeof theirs !== 'string') {
+        t.fail(`${lang} ${path}: missing`);
+        continue;
+      }
+      t.same(placeholders(theirs, lang), placeholders(icu, 'en'), `${lang} ${path}`);
+    }
+  });
+}
