@@ -25,6 +25,7 @@ import { SignInRequests1796609960464 } from './1796609960464-SignInRequests';
 import { DeliveryTiming1796611464317 } from './1796611464317-DeliveryTiming';
 import { TalkDocumentLanguage1796614942413 } from './1796614942413-TalkDocumentLanguage';
 import { ProposalLanguage1796610654773 } from './1796610654773-ProposalLanguage';
+import { PersonLanguage1796700000000 } from './1796700000000-PersonLanguage';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -52,4 +53,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   ProposalLanguage1796610654773,
   DeliveryTiming1796611464317,
   TalkDocumentLanguage1796614942413,
+  PersonLanguage1796700000000,
 ];

@@ -5,9 +5,9 @@
 import { compile, type Catalogue, type Messages as MessagesOf } from './catalogue';
 import { en } from './messages/en';
 
-export const LANGUAGES = ['en', 'he', 'ru', 'pl', 'fi'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const isLanguage = (v: unknown): v is Language => LANGUAGES.includes(v as Language);
+import { LANGUAGES, isLanguage, type Language } from './languages';
+
+export { LANGUAGES, isLanguage, type Language };
 
 export type English = typeof en;
 export type Messages = MessagesOf<English>;

@@ -1,4 +1,5 @@
 import { Check, Column, Entity } from 'typeorm';
+import { LANGUAGES, type Language } from '../../core/i18n/languages';
 
 export const RETROSPECTIVE_VISIBILITIES = ['organizers', 'everyone'] as const;
 export type RetrospectiveVisibility = (typeof RETROSPECTIVE_VISIBILITIES)[number];
@@ -35,6 +36,9 @@ export class Community {
     default: 'internal',
   })
   eventVisibility: EventVisibility;
+  /** The language of its pages and mail for readers who chose none and whose browser asks for none we speak. */
+  @Column({ name: 'default_language', type: 'enum', enum: LANGUAGES, enumName: 'talk_language', default: 'en' })
+  defaultLanguage: Language;
   @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'UTC' }) timeZone: string;
   @Column({ type: 'integer', default: 1 }) version: number;
   @CreatedAt() createdAt: Date;

@@ -1,5 +1,6 @@
 import { Check, Column, Entity } from 'typeorm';
 import { CreatedAt, UpdatedAt, UuidKey } from '../../db/columns';
+import { LANGUAGES, type Language } from '../../core/i18n/languages';
 
 /** E-mail is stored lower-cased (the CHECK says so), which makes the unique constraint case-insensitive. */
 @Entity('person')
@@ -15,6 +16,8 @@ export class Person {
   @Column({ name: 'accepts_nominations', type: 'boolean', default: true }) acceptsNominations: boolean;
   /** A reminder alarm (VALARM) this many minutes before, in their invitations and personal feed; null: none. */
   @Column({ name: 'alarm_minutes', type: 'smallint', nullable: true }) alarmMinutes: number | null;
+  /** The language the person chose for pages and mail; null: their browser's, else the community's. */
+  @Column({ type: 'enum', enum: LANGUAGES, enumName: 'talk_language', nullable: true }) language: Language | null;
   @Column({ name: 'is_admin', type: 'boolean', default: false }) isAdmin: boolean;
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;

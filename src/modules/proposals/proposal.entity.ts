@@ -4,12 +4,12 @@ import { Call, CallFormat, CallTrack } from '../cfp/call.entity';
 import { Community } from '../communities/community.entity';
 import { Person } from '../people/person.entity';
 import { PROPOSAL_STATES, ProposalState } from './state-machine';
+import { LANGUAGES, type Language } from '../../core/i18n/languages';
 
 export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 export type Level = (typeof LEVELS)[number];
-/** The languages Brownbag ships (BCP 47): a talk is given in one of them. */
-export const LANGUAGES = ['en', 'he', 'ru', 'pl', 'fi'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** A talk is given in one of the languages Brownbag ships (BCP 47). */
+export { LANGUAGES, type Language };
 
 /**
  * `reviewCount`/`reviewMean` are kept by the review upsert in the same transaction (under a row
