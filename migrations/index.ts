@@ -26,6 +26,7 @@ import { DeliveryTiming1796611464317 } from './1796611464317-DeliveryTiming';
 import { TalkDocumentLanguage1796614942413 } from './1796614942413-TalkDocumentLanguage';
 import { ProposalLanguage1796610654773 } from './1796610654773-ProposalLanguage';
 import { PersonLanguage1796700000000 } from './1796700000000-PersonLanguage';
+import { SearchLanguages1796700100000 } from './1796700100000-SearchLanguages';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -54,4 +55,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   DeliveryTiming1796611464317,
   TalkDocumentLanguage1796614942413,
   PersonLanguage1796700000000,
+  SearchLanguages1796700100000,
 ];

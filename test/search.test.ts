@@ -131,6 +131,32 @@ t.test('knowledge base search', async (t) => {
     await ctx.ds.query(`UPDATE proposal SET language = 'en' WHERE id = $1`, [mentions]);
   });
 
+  t.test('each talk is searched in its own language: another form of a word finds it', async (t) => {
+    const inLanguage = async (language: string, title: string, abstract: string) => {
+      const id = await talk(ctx, c, title, abstract);
+      // As the existing language test does: the trigger re-indexes the document when the language changes.
+      await ctx.ds.query(`UPDATE proposal SET language = $2 WHERE id = $1`, [id, language]);
+      return id;
+    };
+    const ru = await inLanguage('ru', 'Базы данных без боли', 'Индексы, планы запросов и кэширование.');
+    const fi = await inLanguage('fi', 'Tietokannat tuotannossa', 'Indeksit ja kyselysuunnitelmat.');
+    const pl = await inLanguage('pl', 'Źródła danych w praktyce', 'Jak czytać logi.');
+    const he = await inLanguage('he', 'מסדי נתונים בענן', 'אינדקסים ותוכניות שאילתה.');
+    t.same(ids(await search(`q=${encodeURIComponent('база')}`)), [ru], 'Russian: "база" finds "Базы" (the stemmer)');
+    t.same(ids(await search(`q=${encodeURIComponent('кэширования')}`)), [ru], 'and another case of an abstract word');
+    t.same(
+      ids(await search(`q=${encodeURIComponent('tietokanta')}`)),
+      [fi],
+      'Finnish: "tietokanta" finds "Tietokannat"',
+    );
+    t.same(ids(await search(`q=${encodeURIComponent('zrodla')}`)), [pl], 'Polish: no stemmer, but accents fold');
+    t.same(ids(await search(`q=${encodeURIComponent('Źródła')}`)), [pl], 'and the word as written');
+    t.same(ids(await search(`q=${encodeURIComponent('נתונים')}`)), [he], 'Hebrew: the word as written');
+    t.same(ids(await search(`q=${encodeURIComponent('база')}&language=fi`)), [], 'the language filter still holds');
+    const r = await search(`q=${encodeURIComponent('кэширования')}`);
+    t.match(r.body.items[0].snippet, /<mark>/, "the snippet is highlighted in the talk's language");
+  });
+
   t.test('hostile search strings are answered safely', async (t) => {
     const hostile = [
       "'",
@@ -174,7 +200,7 @@ t.test('knowledge base search', async (t) => {
       /<mark>render<\/mark>.*&amp; survive: &quot;quotes&quot;/,
       'escaped text, real marks (PostgreSQL drops markup-like tags from snippets)',
     );
-    t.equal((await ctx.ds.query('SELECT count(*)::int AS n FROM proposal'))[0].n, 6, 'nothing was dropped');
+    t.equal((await ctx.ds.query('SELECT count(*)::int AS n FROM proposal'))[0].n, 10, 'nothing was dropped (6 talks + the four languages)');
   });
 });
 

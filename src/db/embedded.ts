@@ -162,7 +162,8 @@ export async function startEmbedded(
     password,
     persistent: true,
     createPostgresUser: asRoot,
-    initdbFlags: ['--encoding=UTF8'],
+    // builtin C.UTF-8: Unicode case folding whatever the host's locales (text search lower-cases Cyrillic and Polish words)
+    initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     postgresFlags: [
       '-c',
       'listen_addresses=127.0.0.1',

@@ -3,21 +3,27 @@ import { sql } from '../../db/sql';
 import { contentVersion, speakerNames } from '../../db/fragments';
 
 /**
- * The knowledge-base query. $1 the text as typed, $2 community slug, $3 track key, $4/$5 from/to
+ * The knowledge-base query. Each talk is indexed in its own language's text-search configuration
+ * (`talk_search_config`: english, russian, finnish; `brownbag_simple` with unaccent for Hebrew and
+ * Polish), so the text is parsed once per language the knowledge base holds and each talk is matched
+ * by the query of its language. $1 the text as typed, $2 community slug, $3 track key, $4/$5 from/to
  * dates (talk start, community time zone), $6–$8 the cursor (exact, rank, id), $9 page size + 1, $10 the talk language.
  * Ranks every match reading talk_document alone (it carries copies of the filter columns), then
  * joins the rest and makes snippets for the page alone: with a common word matching half the
  * knowledge base, the wide joins and ts_headline were most of the time.
  */
 export const SEARCH_SQL = `
-  WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
+  WITH q AS MATERIALIZED (
+    SELECT l.language, websearch_to_tsquery(talk_search_config(l.language), $1) AS query
+      FROM unnest(enum_range(NULL::talk_language)) AS l(language)
+     WHERE ($10::talk_language IS NULL OR l.language = $10)
+       AND EXISTS (SELECT 1 FROM talk_document d WHERE d.language = l.language)
+  ),
   hits AS (
-    SELECT d.proposal_id AS id, d.title_key = lower(btrim($1)) AS exact, ts_rank(d.document, q.query) AS rank
-      FROM q, talk_document d
-     WHERE d.document @@ q.query
-       AND ($2::text IS NULL OR d.community_id = (SELECT id FROM community WHERE slug = $2))
+    SELECT d.proposal_id AS id, d.language, d.title_key = lower(btrim($1)) AS exact, ts_rank(d.document, q.query) AS rank
+      FROM q JOIN talk_document d ON d.document @@ q.query AND d.language = q.language
+     WHERE ($2::text IS NULL OR d.community_id = (SELECT id FROM community WHERE slug = $2))
        AND ($3::text IS NULL OR d.track_id IN (SELECT id FROM call_track WHERE key = $3))
-       AND ($10::talk_language IS NULL OR d.language = $10)
        AND (($4::date IS NULL AND $5::date IS NULL) OR EXISTS (
              SELECT 1 FROM slot s JOIN community c ON c.id = d.community_id
               WHERE s.proposal_id = d.proposal_id
@@ -31,10 +37,10 @@ export const SEARCH_SQL = `
   SELECT page.id, p.title, p.language, c.slug AS community_slug, c.name AS community_name, fo.key AS format, tr.key AS track, s.starts_at, page.exact, page.rank,
          ${speakerNames('page.id')} AS speakers,
          l.proposal_id IS NOT NULL AS has_lesson,
-         ts_headline('english', translate(concat_ws(E'\\n', p.abstract, array_to_string(ARRAY(SELECT jsonb_array_elements_text(l.takeaways)), E'\\n'),
+         ts_headline(talk_search_config(page.language), translate(concat_ws(E'\\n', p.abstract, array_to_string(ARRAY(SELECT jsonb_array_elements_text(l.takeaways)), E'\\n'),
                                                   l.went_well, l.to_change, l.notes), E'\\u0002\\u0003', ''),
                      q.query, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS headline
-    FROM page CROSS JOIN q JOIN proposal p ON p.id = page.id JOIN community c ON c.id = p.community_id JOIN call_format fo ON fo.id = p.format_id
+    FROM page JOIN q ON q.language = page.language JOIN proposal p ON p.id = page.id JOIN community c ON c.id = p.community_id JOIN call_format fo ON fo.id = p.format_id
     LEFT JOIN call_track tr ON tr.id = p.track_id LEFT JOIN slot s ON s.proposal_id = p.id
     LEFT JOIN lesson l ON l.proposal_id = page.id AND l.status = 'published'
    ORDER BY page.exact DESC, page.rank DESC, page.id DESC`;

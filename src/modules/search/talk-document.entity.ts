@@ -15,7 +15,10 @@ export class TalkDocument {
   // Copies of the proposal's filter columns, so ranking thousands of matches reads this table alone.
   @Column({ name: 'community_id', type: 'uuid' }) communityId: string;
   @Column({ name: 'track_id', type: 'uuid', nullable: true }) trackId: string | null;
-  @Column({ type: 'enum', enum: LANGUAGES, enumName: 'talk_language', default: 'en' }) language: Language;
+  /** The talk's language: which text-search configuration its document was made with (talk_search_config). */
+  @Index('talk_document_language')
+  @Column({ type: 'enum', enum: LANGUAGES, enumName: 'talk_language', default: 'en' })
+  language: Language;
   /** lower(btrim(title)): an exact title match ranks first. */
   @Column({ name: 'title_key', type: 'text' }) titleKey: string;
 }
