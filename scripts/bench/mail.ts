@@ -7,7 +7,7 @@ import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { SMTPServer } from 'smtp-server';
 import type { DataSource } from 'typeorm';
-import { startWorker } from '../../src/jobs/worker';
+import { startWorker } from '../../src/worker/run';
 import { MessageBuilder, type MailJob } from '../../src/mail/messages';
 import { notify } from '../../src/mail/notify';
 import { createMailer } from '../../src/mail/transport';

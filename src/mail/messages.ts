@@ -19,7 +19,7 @@ import type { EventRow, Person } from './mail.queries';
 import { defaultAuth, type AuthConfig } from '../config';
 import { createSignInLink, domainOf, LINK_MINUTES, MAIL_LINK_MINUTES } from '../modules/auth/links';
 import { templates, type EventInfo, type Rendered } from './templates';
-import { when } from './when';
+import { plainSpan } from '../core/when';
 import { ReplyAddresses } from './reply-address';
 
 export type MailJob =
@@ -78,8 +78,6 @@ export interface MailSettings {
   /** Announcement deliveries at a time, apart from the mail worker's slots. */
   announceConcurrency?: number;
 }
-
-export { when };
 
 export class MessageBuilder {
   private readonly host: string;
@@ -291,7 +289,7 @@ export class MessageBuilder {
     const info: EventInfo = {
       title: `Your talk "${t.title}"${e ? ` at ${e.title}` : ''}`,
       community: t.community,
-      when: when(start, end, tz),
+      when: plainSpan(start, end, tz),
       where: item.location ?? 'to be announced',
       personName: person.name,
       url: item.url,
@@ -374,7 +372,7 @@ export class MessageBuilder {
         rows.filter((r) => !r.overdue).map(line),
         empty.map(
           (e) =>
-            `${e.title} (${e.community}), ${when(e.starts_at, e.starts_at, e.time_zone).replace(/–\d\d:\d\d/, '')}`,
+            `${e.title} (${e.community}), ${plainSpan(e.starts_at, e.starts_at, e.time_zone).replace(/–\d\d:\d\d/, '')}`,
         ),
         alerts,
       ),
@@ -483,7 +481,7 @@ export class MessageBuilder {
     return {
       title: e.title,
       community: e.community,
-      when: when(e.starts_at, e.ends_at, e.time_zone),
+      when: plainSpan(e.starts_at, e.ends_at, e.time_zone),
       where:
         location({ roomName: e.room_name, roomLocation: e.room_location, onlineUrl: e.online_url }) ??
         'to be announced',
