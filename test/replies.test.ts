@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import hoodiecrow from 'hoodiecrow-imap';
 import { ImapFlow } from 'imapflow';
 import t from 'tap';
-import { MessageBuilder } from '../src/mail/messages';
+import { MessageBuilder } from '../src/worker/messages';
 import { readReplies, rsvpAnswerer } from '../src/modules/events/itip-replies';
 import { buildServices } from '../src/services';
 import { community, eventWithTalk, setup } from './helper';

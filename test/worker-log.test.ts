@@ -4,7 +4,7 @@
  */
 import t from 'tap';
 import { quietLogger } from '../src/queue/queue';
-import { MessageBuilder } from '../src/mail/messages';
+import { MessageBuilder } from '../src/worker/messages';
 import { community, setup } from './helper';
 import { MAIL_SETTINGS } from './mail-helper';
 

@@ -8,7 +8,7 @@ import type Mail from 'nodemailer/lib/mailer';
 import { SMTPServer } from 'smtp-server';
 import type { DataSource } from 'typeorm';
 import { startWorker } from '../../src/worker/run';
-import { MessageBuilder, type MailJob } from '../../src/mail/messages';
+import { MessageBuilder, type MailJob } from '../../src/worker/messages';
 import { notify } from '../../src/mail/notify';
 import { createMailer } from '../../src/mail/transport';
 import type { BenchContext } from './lib';

@@ -5,7 +5,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { enqueueMail as enqueueJob, enqueueMany, MAIL_ATTEMPTS, TASKS, type JobOptions } from '../queue/queue';
-import type { MailJob } from './messages';
+import type { MailJob } from './jobs';
 
 /** The queue takes any job; here a message is one of the kinds messages.ts builds. */
 const enqueueMail = (m: EntityManager, job: MailJob, o?: JobOptions) => enqueueJob(m, job, o);

@@ -93,7 +93,7 @@ export async function drainOutbox(m: EntityManager, batch = 1000): Promise<numbe
 }
 
 /**
- * A message to send (a MailJob of src/mail/messages.ts; the queue stands below mail, so it takes any
+ * A message to send (a MailJob of src/mail/jobs.ts; the queue stands below mail, so it takes any
  * kind); built from the database when the job runs, so it says what is true then.
  */
 export function enqueueMail<J extends { kind: string }>(m: EntityManager, job: J, o: JobOptions = {}): Promise<void> {

@@ -6,7 +6,8 @@
 import { run, type Runner, type TaskList } from 'graphile-worker';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { MessageBuilder, type MailJob, type MailSettings } from '../mail/messages';
+import { MessageBuilder } from './messages';
+import type { MailJob, MailSettings } from '../mail/jobs';
 import type { Mailer } from '../mail/transport';
 import { enqueueReminders } from '../modules/events/events.queries';
 import { enqueueLessonPrompts } from '../modules/lessons/lessons.queries';
