@@ -43,7 +43,7 @@ import { wishesPages } from './modules/wishes/wishes.pages';
 import { searchRoutes } from './modules/search/search.routes';
 import { metricsRoutes } from './modules/metrics/metrics.routes';
 import { listen } from './db/listen';
-import { AUTH_CHANNEL } from './modules/auth/credential-cache';
+import { AUTH_CHANNEL } from './modules/people/credential-cache';
 import { sessionsRoutes } from './modules/auth/sessions.routes';
 import { signInPages } from './modules/auth/sign-in.pages';
 import { buildServices, type Services } from './services';

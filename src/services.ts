@@ -26,7 +26,7 @@ import { AnnouncementsService } from './modules/announcements/announcements.serv
 import { TeamService } from './modules/team/team.service';
 import { SearchService } from './modules/search/search.service';
 import { MetricsService } from './modules/metrics/metrics.service';
-import { CredentialCache } from './modules/auth/credential-cache';
+import { CredentialCache } from './modules/people/credential-cache';
 import { OidcClient } from './modules/auth/oidc';
 import { SessionsService } from './modules/auth/sessions.service';
 import { SignInService } from './modules/auth/sign-in.service';

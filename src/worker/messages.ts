@@ -9,7 +9,7 @@ import type Mail from 'nodemailer/lib/mailer';
 import type { DataSource } from 'typeorm';
 import { renderInvite, type InviteItem } from '../calendar/invite';
 import { agendaText, eventUid, location, talkUid } from '../calendar/render';
-import { UidDomain } from '../calendar/uid-domain';
+import { UidDomain } from '../db/uid-domain';
 import * as q from '../mail/mail.queries';
 import { offerFacts } from '../modules/wishes/wishes.queries';
 import { alertsForDigest, speakUpFacts } from '../modules/vitality/vitality.queries';

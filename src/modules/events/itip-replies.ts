@@ -16,7 +16,7 @@ import * as icalModule from 'ical.js';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../../core/errors';
 import type { PeopleService } from '../people/people.service';
-import { UidDomain } from '../../calendar/uid-domain';
+import { UidDomain } from '../../db/uid-domain';
 import { dmarcPass, ReplyAddresses } from '../../mail/reply-address';
 import { markReply, personByEmail, replySeen } from './itip-replies.queries';
 import type { RsvpsService } from './rsvps.service';
