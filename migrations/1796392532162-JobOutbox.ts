@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Jobs waiting to enter graphile-worker's queue without a NOTIFY each (see src/jobs/job-outbox.entity.ts). */
+/** Jobs waiting to enter graphile-worker's queue without a NOTIFY each (see src/queue/job-outbox.entity.ts). */
 
 export class JobOutbox1796392532162 implements MigrationInterface {
   name = 'JobOutbox1796392532162';

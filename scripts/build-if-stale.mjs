@@ -37,6 +37,7 @@ const changed = Math.max(...inputs.map((i) => newest(path.join(root, i))));
 if (built && changed <= built) process.exit(0);
 
 console.log(built ? 'Sources changed since the last build: compiling…' : 'First start: compiling…');
+await import('./prune-dist.mjs'); // outputs of moved or deleted sources go first
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 const r = spawnSync(process.execPath, [tsc, '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 if (r.status !== 0) process.exit(r.status ?? 1);

@@ -7,8 +7,7 @@ import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { DataSource } from 'typeorm';
-import { DEFAULT_RENDER_CACHE_BYTES, defaultAuth, type AuthConfig, type Config, type TrustProxy } from './config';
-import { RenderCaches } from './http/render-cache';
+import { defaultAuth, type AuthConfig, type Config, type TrustProxy } from './config';
 import authPlugin from './http/auth';
 import { registerOpenApi } from './http/openapi';
 import problemPlugin from './http/problem';
@@ -17,40 +16,22 @@ import { requestSerializer } from './http/redact';
 import { requestId } from './http/request-id';
 import { requestLog } from './http/request-log';
 import { clientErrorHandler, frameworkErrors, registerJsonParser } from './http/body';
-import { CfpService } from './modules/cfp/cfp.service';
 import { cfpRoutes } from './modules/cfp/cfp.routes';
-import { CommunitiesService } from './modules/communities/communities.service';
 import { communitiesRoutes } from './modules/communities/communities.routes';
 import { healthRoutes } from './modules/health/health.routes';
-import { PeopleService } from './modules/people/people.service';
 import { peopleRoutes } from './modules/people/people.routes';
-import { ProposalsService } from './modules/proposals/proposals.service';
 import { proposalsRoutes } from './modules/proposals/proposals.routes';
-import { ReviewsService } from './modules/reviews/reviews.service';
 import { reviewsRoutes } from './modules/reviews/reviews.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
-import { FEED_CHANNEL, FeedsService } from './calendar/feeds.service';
-import { AgendaService } from './modules/events/agenda.service';
+import { FEED_CHANNEL } from './calendar/feeds.service';
 import { agendaRoutes } from './modules/events/agenda.routes';
-import { EventsService } from './modules/events/events.service';
 import { eventsRoutes } from './modules/events/events.routes';
-import { RsvpsService } from './modules/events/rsvps.service';
 import { rsvpsRoutes } from './modules/events/rsvps.routes';
-import { FeedTokensService } from './modules/people/feed-tokens.service';
-import { JobsService } from './modules/admin/jobs.service';
 import { jobsRoutes } from './modules/admin/jobs.routes';
-import { TasksService } from './modules/tasks/tasks.service';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
-import { FeedbackService } from './modules/feedback/feedback.service';
 import { feedbackRoutes } from './modules/feedback/feedback.routes';
-import { LessonsService } from './modules/lessons/lessons.service';
 import { lessonsRoutes } from './modules/lessons/lessons.routes';
-import { NominationsService } from './modules/nominations/nominations.service';
 import { nominationsRoutes } from './modules/nominations/nominations.routes';
-import { WishesService } from './modules/wishes/wishes.service';
-import { SeriesService } from './modules/series/series.service';
-import { AnnouncementsService } from './modules/announcements/announcements.service';
-import { TeamService } from './modules/team/team.service';
 import { teamRoutes } from './modules/team/team.routes';
 import { teamPages } from './modules/team/team.pages';
 import { announcementsRoutes } from './modules/announcements/announcements.routes';
@@ -59,17 +40,13 @@ import { seriesRoutes } from './modules/series/series.routes';
 import { seriesPages } from './modules/series/series.pages';
 import { wishesRoutes } from './modules/wishes/wishes.routes';
 import { wishesPages } from './modules/wishes/wishes.pages';
-import { SearchService } from './modules/search/search.service';
 import { searchRoutes } from './modules/search/search.routes';
-import { MetricsService } from './modules/metrics/metrics.service';
 import { metricsRoutes } from './modules/metrics/metrics.routes';
 import { listen } from './db/listen';
-import { AUTH_CHANNEL, CredentialCache } from './modules/auth/credential-cache';
-import { OidcClient } from './modules/auth/oidc';
-import { SessionsService } from './modules/auth/sessions.service';
+import { AUTH_CHANNEL } from './modules/people/credential-cache';
 import { sessionsRoutes } from './modules/auth/sessions.routes';
-import { SignInService } from './modules/auth/sign-in.service';
 import { signInPages } from './modules/auth/sign-in.pages';
+import { buildServices, type Services } from './services';
 import { registerWeb, sendNotFoundPage, sendUnavailablePage } from './web/scope';
 import availability from './http/availability';
 import metricsPlugin from './http/metrics';
@@ -83,7 +60,6 @@ import { eventsPages } from './modules/events/events.pages';
 import { lessonsPages } from './modules/lessons/lessons.pages';
 import { tasksPages } from './modules/tasks/tasks.pages';
 import { metricsPages } from './modules/metrics/metrics.pages';
-import { VitalityService } from './modules/vitality/vitality.service';
 import { vitalityRoutes } from './modules/vitality/vitality.routes';
 import { vitalityPages } from './modules/vitality/vitality.pages';
 import { nominationsPages } from './modules/nominations/nominations.pages';
@@ -108,69 +84,7 @@ export interface AppDeps {
   restartDatabase?: () => Promise<boolean>;
 }
 
-export function buildServices(
-  ds: DataSource,
-  publicUrl = 'http://127.0.0.1:3000',
-  auth: AuthConfig = defaultAuth,
-  renderCacheBytes = DEFAULT_RENDER_CACHE_BYTES,
-) {
-  const renderCaches = new RenderCaches(renderCacheBytes);
-  const credentials = new CredentialCache();
-  const people = new PeopleService(ds, credentials);
-  const sessions = new SessionsService(ds, auth.sessionDays, credentials);
-  const oidc = auth.oidc ? new OidcClient(auth.oidc, `${publicUrl}/sign-in/oidc/callback`) : null;
-  const signIn = new SignInService(ds, people, sessions, auth, oidc, publicUrl);
-  const feedTokens = new FeedTokensService(ds);
-  const communities = new CommunitiesService(ds, people);
-  const cfp = new CfpService(ds, communities);
-  const proposals = new ProposalsService(ds, people, communities, cfp);
-  const reviews = new ReviewsService(ds, proposals);
-  const events = new EventsService(ds, communities);
-  const agenda = new AgendaService(ds, events, communities);
-  const rsvps = new RsvpsService(ds, events);
-  const feeds = new FeedsService(ds, events, feedTokens, publicUrl, renderCaches.cache('feeds'));
-  const jobs = new JobsService(ds);
-  const tasks = new TasksService(ds, communities, proposals);
-  const feedback = new FeedbackService(ds, communities);
-  const lessons = new LessonsService(ds, communities);
-  const nominations = new NominationsService(ds, communities, people, proposals);
-  const wishes = new WishesService(ds, communities, proposals);
-  const series = new SeriesService(ds, communities, events, agenda);
-  const announcements = new AnnouncementsService(ds, communities);
-  const team = new TeamService(ds, communities);
-  const search = new SearchService(ds);
-  const metrics = new MetricsService(ds, communities);
-  const vitality = new VitalityService(ds, communities, metrics);
-  return {
-    renderCaches,
-    credentials,
-    people,
-    sessions,
-    signIn,
-    feedTokens,
-    communities,
-    cfp,
-    proposals,
-    reviews,
-    events,
-    agenda,
-    rsvps,
-    feeds,
-    jobs,
-    tasks,
-    feedback,
-    lessons,
-    nominations,
-    wishes,
-    series,
-    announcements,
-    team,
-    search,
-    metrics,
-    vitality,
-  };
-}
-export type Services = ReturnType<typeof buildServices>;
+export { buildServices, type Services };
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({

@@ -4,7 +4,7 @@
  */
 import { isIP } from 'node:net';
 import path from 'node:path';
-import { allowList } from './modules/announcements/egress';
+import { allowList } from './core/networks';
 
 export interface Config {
   host: string;

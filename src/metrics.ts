@@ -4,7 +4,16 @@
  * failed, dropped). `npm start` runs both in one process and serves one registry at /metrics.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { RenderCacheFigures } from './http/render-cache';
+
+/** One render cache's figures (http/render-cache.ts hands them over). */
+export interface RenderCacheFigures {
+  name: string;
+  entries: number;
+  bytes: number;
+  hits: number;
+  misses: number;
+  evictions: number;
+}
 
 /** What a pg Pool tells about itself. */
 export interface PoolLike {

@@ -10,7 +10,7 @@ import { drain } from './http/availability';
 import { Metrics } from './metrics';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/open';
-import { startWorker } from './jobs/worker';
+import { startWorker } from './worker/run';
 import { createMailer } from './mail/transport';
 
 /** Connections get this long to finish after SIGTERM (after SHUTDOWN_DELAY). */

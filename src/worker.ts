@@ -6,7 +6,7 @@
 import http from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/open';
-import { startWorker } from './jobs/worker';
+import { startWorker } from './worker/run';
 import { createMailer } from './mail/transport';
 import { bearerOf, sameToken } from './http/auth';
 import { Metrics } from './metrics';

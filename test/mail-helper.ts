@@ -4,9 +4,9 @@
  */
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { startWorker } from '../src/jobs/worker';
+import { startWorker } from '../src/worker/run';
 import { createMailer } from '../src/mail/transport';
-import type { MailSettings } from '../src/mail/messages';
+import type { MailSettings } from '../src/worker/messages';
 import { setup, type Ctx } from './helper';
 
 export const MAIL_SETTINGS = {

@@ -1,6 +1,6 @@
 import * as icalModule from 'ical.js';
 import t from 'tap';
-import { drainOutbox, enqueueMail, MAIL_ATTEMPTS, MAX_BACKOFF_SECONDS } from '../src/jobs/queue';
+import { drainOutbox, enqueueMail, MAIL_ATTEMPTS, MAX_BACKOFF_SECONDS } from '../src/queue/queue';
 import { ENQUEUE_REMINDERS } from '../src/modules/events/events.queries';
 import { notify } from '../src/mail/notify';
 import { community, eventWithTalk, submitted } from './helper';

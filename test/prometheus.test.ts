@@ -3,8 +3,8 @@
  * pattern and status, the pool, the job queue, and mail outcomes counted by a real worker.
  */
 import t from 'tap';
-import { enqueueMail } from '../src/jobs/queue';
-import { startWorker } from '../src/jobs/worker';
+import { enqueueMail } from '../src/queue/queue';
+import { startWorker } from '../src/worker/run';
 import { createMailer } from '../src/mail/transport';
 import { community, setup, submitted } from './helper';
 import { MAIL_SETTINGS, smtpSink } from './mail-helper';

@@ -11,8 +11,9 @@ import type { AddressInfo } from 'node:net';
 import hoodiecrow from 'hoodiecrow-imap';
 import { ImapFlow } from 'imapflow';
 import t from 'tap';
-import { MessageBuilder } from '../src/mail/messages';
-import { readReplies } from '../src/mail/replies';
+import { MessageBuilder } from '../src/worker/messages';
+import { readReplies, rsvpAnswerer } from '../src/modules/events/itip-replies';
+import { buildServices } from '../src/services';
 import { community, eventWithTalk, setup } from './helper';
 import { MAIL_SETTINGS } from './mail-helper';
 
@@ -149,6 +150,7 @@ t.test('iTIP replies from the organizer mailbox', async (t) => {
       imapUrl,
       publicUrl: 'http://brownbag.test',
       trust: TRUST,
+      answer: rsvpAnswerer(buildServices(ctx.ds, 'http://brownbag.test')),
       log: (l) => logged.push(l),
       ...o,
     });

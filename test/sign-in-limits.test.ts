@@ -6,7 +6,7 @@
  */
 import t from 'tap';
 import { defaultAuth } from '../src/config';
-import { MessageBuilder } from '../src/mail/messages';
+import { MessageBuilder } from '../src/worker/messages';
 import { community, setup } from './helper';
 import { MAIL_SETTINGS, smtpSink, worker } from './mail-helper';
 

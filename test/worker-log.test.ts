@@ -3,8 +3,8 @@
  * mail dropped because its event is over.
  */
 import t from 'tap';
-import { quietLogger } from '../src/jobs/queue';
-import { MessageBuilder } from '../src/mail/messages';
+import { quietLogger } from '../src/queue/queue';
+import { MessageBuilder } from '../src/worker/messages';
 import { community, setup } from './helper';
 import { MAIL_SETTINGS } from './mail-helper';
 

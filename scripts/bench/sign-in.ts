@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Logger, runOnce } from 'graphile-worker';
 import { simpleParser } from 'mailparser';
 import { defaultAuth } from '../../src/config';
-import { taskList } from '../../src/jobs/worker';
+import { taskList } from '../../src/worker/run';
 import { createMailer } from '../../src/mail/transport';
 import { SessionsService } from '../../src/modules/auth/sessions.service';
 import { PeopleService } from '../../src/modules/people/people.service';

@@ -27,7 +27,7 @@ import type { AgendaItem } from '../modules/events/events.queries';
 import * as q from './feeds.queries';
 import type { FeedTokensService } from '../modules/people/feed-tokens.service';
 import { renderCalendar, type FeedEvent } from './render';
-import { UidDomain } from './uid-domain';
+import { UidDomain } from '../db/uid-domain';
 
 export interface Feed {
   etag: string;

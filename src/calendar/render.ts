@@ -60,7 +60,7 @@ export interface CalendarOptions {
   tasks?: FeedTask[];
   name: string;
   publicUrl: string;
-  /** The domain of every UID (see uid-domain.ts): fixed once per installation, unlike publicUrl. */
+  /** The domain of every UID (see db/uid-domain.ts): fixed once per installation, unlike publicUrl. */
   uidDomain: string;
   events: FeedEvent[];
   /** Each talk as its own VEVENT besides its event. */

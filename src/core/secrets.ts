@@ -5,14 +5,18 @@
  * the secrets out of API answers, logs and exports of the tables that hold them.
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { storedOnce } from '../db/instance-settings';
+
+/**
+ * Where the installation's own key is kept when SECRET_KEY is not set: given a fresh key, it returns
+ * the one kept (the fresh one, the first time). db/instance-settings.ts's secretKeyStore is one.
+ */
+export type KeyStore = (fresh: string) => Promise<string>;
 
 export class Sealer {
   private key: Promise<Buffer> | null = null;
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly store: KeyStore,
     private readonly configured: string | undefined = process.env.SECRET_KEY,
   ) {}
 
@@ -23,7 +27,7 @@ export class Sealer {
         if (k.length !== 32) throw new Error('SECRET_KEY must be 32 bytes, base64');
         return k;
       }
-      return Buffer.from(await storedOnce(this.ds.manager, 'secret_key', randomBytes(32).toString('base64')), 'base64');
+      return Buffer.from(await this.store(randomBytes(32).toString('base64')), 'base64');
     })().catch((e) => {
       this.key = null;
       throw e;

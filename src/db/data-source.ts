@@ -1,13 +1,19 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
-import { entities } from './entities';
+import path from 'node:path';
+
+/**
+ * Every entity is a `*.entity.ts` file under src/ (found by name, so db/ names no module; the
+ * migration check compares exactly these). The same pattern serves the compiled build (.js).
+ */
+export const entityFiles = path.join(__dirname, '..', '**', '*.entity.{js,ts}');
 
 export function createDataSource(url: string, poolSize = 10): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities,
+    entities: [entityFiles],
     migrations,
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',

@@ -15,3 +15,9 @@ export async function storedOnce(m: EntityManager, key: string, proposed: string
     if (r) return r.value;
   }
 }
+
+/** The installation's sealing key, kept once in instance_setting (core/secrets.ts's KeyStore). */
+export const secretKeyStore =
+  (ds: { manager: EntityManager }) =>
+  (fresh: string): Promise<string> =>
+    storedOnce(ds.manager, 'secret_key', fresh);

@@ -1,5 +1,5 @@
 import { DataSource, type EntityManager } from 'typeorm';
-import { migrateQueue } from '../jobs/queue';
+import { migrateQueue } from '../queue/queue';
 import { sql } from './sql';
 
 /** Arbitrary but fixed: every Brownbag instance takes this advisory lock around everything it creates on start. */

@@ -1,4 +1,7 @@
 import type { FastifyReply } from 'fastify';
+import type { RenderCacheFigures } from '../metrics';
+
+export type { RenderCacheFigures };
 
 /**
  * What one kept entry costs beyond its body and key: the Buffer's own objects and backing store, the
@@ -21,15 +24,6 @@ interface Entry {
   /** What the entry holds in all: body, key and ENTRY_OVERHEAD. */
   size: number;
   cache: RenderCache;
-}
-
-export interface RenderCacheFigures {
-  name: string;
-  entries: number;
-  bytes: number;
-  hits: number;
-  misses: number;
-  evictions: number;
 }
 
 /**

@@ -4,8 +4,11 @@
  * queued, a newer intent for the same pair replaces it, so a burst of edits sends one message.
  */
 import type { EntityManager } from 'typeorm';
-import { enqueueMail, enqueueMany, MAIL_ATTEMPTS, TASKS } from '../jobs/queue';
-import type { MailJob } from './messages';
+import { enqueueMail as enqueueJob, enqueueMany, MAIL_ATTEMPTS, TASKS, type JobOptions } from '../queue/queue';
+import type { MailJob } from './jobs';
+
+/** The queue takes any job; here a message is one of the kinds messages.ts builds. */
+const enqueueMail = (m: EntityManager, job: MailJob, o?: JobOptions) => enqueueJob(m, job, o);
 import { speakersOf } from '../db/fragments';
 import { markNotified, peopleGoing, talksOfEvent } from './mail.queries';
 

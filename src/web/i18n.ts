@@ -22,62 +22,9 @@ export const localeFor = (acceptLanguage: string | undefined): Locale => localeO
 export const languageName = (l: Locale, tag: string) =>
   new Intl.DisplayNames([l.lang], { type: 'language' }).of(tag) ?? tag;
 
-/** The zone's own name beside the short offset Intl prints (GMT+1 alone does not say Berlin). */
-const zoned = (text: string, timeZone: string) => (timeZone === 'UTC' ? text : `${text} (${timeZone})`);
-
-/** Making a DateTimeFormat costs far more than using one: keep one per language, zone and shape. */
-const formats = new Map<string, Intl.DateTimeFormat>();
-function format(lang: string, timeZone: string, shape: 'full' | 'day' | 'time'): Intl.DateTimeFormat {
-  const key = `${lang}|${timeZone}|${shape}`;
-  let f = formats.get(key);
-  if (!f) {
-    const o: Intl.DateTimeFormatOptions =
-      shape === 'full'
-        ? {
-            weekday: 'short',
-            day: 'numeric',
-            month: 'short',
-            year: 'numeric',
-            hour: '2-digit',
-            minute: '2-digit',
-            timeZoneName: 'short',
-          }
-        : shape === 'day'
-          ? { day: 'numeric', month: 'short', year: 'numeric' }
-          : { hour: '2-digit', minute: '2-digit' };
-    f = new Intl.DateTimeFormat(lang, { ...o, timeZone });
-    if (formats.size > 2000) formats.clear();
-    formats.set(key, f);
-  }
-  return f;
-}
-
-/** "Thu, Jun 10, 2027, 12:00 PM GMT+2 (Europe/Berlin)": a moment in a time zone, the zone named. */
-export const when = (l: Locale, at: Date, timeZone: string) =>
-  zoned(format(l.lang, timeZone, 'full').format(at), timeZone);
-
-const sameDay = (l: Locale, a: Date, b: Date, timeZone: string) =>
-  format(l.lang, timeZone, 'day').format(a) === format(l.lang, timeZone, 'day').format(b);
-
-/**
- * A span of time in a zone, the zone named; the date once when it is one day. (Not formatRange:
- * ICU's range formatting costs ten times a plain format, and pages list many spans.)
- */
-export const span = (l: Locale, start: Date, end: Date, timeZone: string) =>
-  zoned(
-    `${format(l.lang, timeZone, 'full').format(start)} – ${
-      sameDay(l, start, end, timeZone)
-        ? format(l.lang, timeZone, 'time').format(end)
-        : format(l.lang, timeZone, 'full').format(end)
-    }`,
-    timeZone,
-  );
-
-/** "11:00 – 11:30": times within a day whose date and zone are said nearby. */
-export const times = (l: Locale, start: Date, end: Date, timeZone: string) =>
-  `${format(l.lang, timeZone, 'time').format(start)} – ${format(l.lang, timeZone, 'time').format(end)}`;
-
-export const day = (l: Locale, at: Date, timeZone: string) => format(l.lang, timeZone, 'day').format(at);
+// Dates and times are formatted in core/when.ts (pages, mail and announcements share it); the
+// pages keep importing them from here.
+export { day, span, times, when } from '../core/when';
 
 const numbers = new Map<string, Intl.NumberFormat>();
 export const num = (l: Locale, n: number, digits = 0) => {

@@ -5,6 +5,7 @@ import type { Actor } from '../../core/actor';
 import { BadRequest, NotFound } from '../../core/errors';
 import { authorize, can } from '../../core/policy';
 import { Sealer } from '../../core/secrets';
+import { secretKeyStore } from '../../db/instance-settings';
 import type { CommunitiesService } from '../communities/communities.service';
 import * as q from './announcements.queries';
 import type { DeliveryRow, DestinationRow } from './announcements.queries';
@@ -27,7 +28,7 @@ export class AnnouncementsService {
     private readonly ds: DataSource,
     private readonly communities: CommunitiesService,
   ) {
-    this.sealer = new Sealer(ds);
+    this.sealer = new Sealer(secretKeyStore(ds));
   }
 
   async create(

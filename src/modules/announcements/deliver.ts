@@ -9,6 +9,7 @@
 import { Webhook } from 'standardwebhooks';
 import type { DataSource } from 'typeorm';
 import { Sealer } from '../../core/secrets';
+import { secretKeyStore } from '../../db/instance-settings';
 import { notify } from '../../mail/notify';
 import type { DestinationKind } from './announcement.entity';
 import * as q from './announcements.queries';
@@ -76,7 +77,7 @@ export async function deliver(
   /** where deliveries may go (DESTINATIONS_ALLOW, the service's own ports; see egress.ts) */
   egress: EgressPolicy = STRICT,
 ): Promise<void> {
-  const sealer = new Sealer(ds);
+  const sealer = new Sealer(secretKeyStore(ds));
   const d = await q.delivery(ds.manager, deliveryId);
   if (!d || d.status === 'delivered' || d.status === 'skipped') return;
   const dest = await q.destination(ds.manager, d.destination_id);

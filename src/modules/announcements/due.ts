@@ -4,13 +4,13 @@
  * hour that runs twice, or two workers, announce it once.
  */
 import type { DataSource } from 'typeorm';
-import { when } from '../../mail/messages';
+import { plainSpan } from '../../core/when';
 import { announce, dueHappenings } from './announcements.queries';
 
 export async function announceDue(ds: DataSource): Promise<number> {
   let made = 0;
   for (const h of await dueHappenings(ds.manager)) {
-    const at = when(h.at, h.at, h.time_zone).replace(/–\d\d:\d\d/, '');
+    const at = plainSpan(h.at, h.at, h.time_zone).replace(/–\d\d:\d\d/, '');
     const told =
       h.kind === 'call.opened'
         ? {
@@ -26,7 +26,7 @@ export async function announceDue(ds: DataSource): Promise<number> {
             }
           : {
               title: `Tomorrow: ${h.title}`,
-              text: `${when(h.at, h.ends_at ?? h.at, h.time_zone)}.`,
+              text: `${plainSpan(h.at, h.ends_at ?? h.at, h.time_zone)}.`,
               path: `/events/${h.id}`,
             };
     made += await announce(ds.manager, h.community_id, h.kind, `${h.kind}:${h.id}`, {

@@ -16,6 +16,9 @@ import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
+import { allowList } from '../../core/networks';
+
+export { allowList };
 
 export interface EgressPolicy {
   /** networks (CIDR or single addresses) allowed although their class is refused */
@@ -42,21 +45,6 @@ const refusedLists = REFUSED.map(([a, p, f, why]) => {
   l.addSubnet(a, p, f);
   return { l, why };
 });
-
-/** "10.0.0.0/8", "127.0.0.1", "::1/128" → a BlockList; throws on anything else (for config.ts). */
-export function allowList(entries: string[]): net.BlockList {
-  const l = new net.BlockList();
-  for (const e of entries) {
-    const [addr, bits] = e.split('/');
-    const family = net.isIP(addr);
-    const max = family === 6 ? 128 : 32;
-    const prefix = bits === undefined ? max : Number(bits);
-    if (!family || !/^\d*$/.test(bits ?? '') || !(prefix >= 0 && prefix <= max))
-      throw new Error(`${JSON.stringify(e)} is not an address or network (e.g. 10.1.0.0/16, 127.0.0.1, ::1)`);
-    l.addSubnet(addr, prefix, family === 6 ? 'ipv6' : 'ipv4');
-  }
-  return l;
-}
 
 /** An IPv4 address written as IPv6 (::ffff:127.0.0.1) is judged as the IPv4 one. */
 const plain = (address: string) => {

@@ -9,6 +9,7 @@ import * as q from './auth.queries';
 import { Batcher } from '../../db/batch';
 import { localPath } from '../../http/local-path';
 import { Sealer } from '../../core/secrets';
+import { secretKeyStore } from '../../db/instance-settings';
 
 /** Minutes a requested link lives; links written into invitation mails live longer. */
 export const LINK_MINUTES = 15;
@@ -56,6 +57,6 @@ export async function createSignInLink(
 const sealers = new WeakMap<DataSource, Sealer>();
 function sealerOf(ds: DataSource) {
   let s = sealers.get(ds);
-  if (!s) sealers.set(ds, (s = new Sealer(ds)));
+  if (!s) sealers.set(ds, (s = new Sealer(secretKeyStore(ds))));
   return s;
 }

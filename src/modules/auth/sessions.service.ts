@@ -2,7 +2,7 @@
  * Browser sessions. The cookie carries a 256-bit secret; PostgreSQL keeps its SHA-256, so a session
  * survives restarts and works on every instance. Lookups go through the same credential cache as
  * API tokens (one indexed equality per secret and second, the same cost), and ending a session
- * reaches every instance at once (credential-cache.ts).
+ * reaches every instance at once (people/credential-cache.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -12,7 +12,7 @@ import { authorize } from '../../core/policy';
 import { hashSecret, newSecret } from '../people/tokens';
 import type { SignInMethod } from './auth.entity';
 import * as q from './auth.queries';
-import { CredentialCache } from './credential-cache';
+import { CredentialCache } from '../people/credential-cache';
 
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 

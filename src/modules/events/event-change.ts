@@ -4,7 +4,7 @@
  * (raise the calendar sequence, promote from the waitlist, keep the cancel reason, announce to the
  * community's chats, send invitations), all in the change's transaction.
  */
-import { when } from '../../mail/when';
+import { plainSpan } from '../../core/when';
 import type { EventStatus } from './event.entity';
 import type { EventRow } from './events.queries';
 import type { EventPatch } from './events.schemas';
@@ -69,7 +69,7 @@ export function eventEffects(e: EventBefore, patch: Patch, now: EventAfter): Eve
   const published = e.status === 'draft' && now.status === 'published';
   const canceled = e.status === 'published' && now.status === 'canceled';
   const title = patch.title ?? e.title;
-  const at = when(now.start, now.end, patch.timeZone ?? e.time_zone);
+  const at = plainSpan(now.start, now.end, patch.timeZone ?? e.time_zone);
   const reason = now.status === 'canceled' ? patch.cancelReason?.trim() || null : null;
 
   let announce: EventEffects['announce'] = null;
@@ -80,7 +80,7 @@ export function eventEffects(e: EventBefore, patch: Patch, now: EventAfter): Eve
       happening: 'event.canceled',
       key: `event.canceled:${e.id}`,
       title: `Cancelled: ${title}`,
-      text: reason || `It was planned for ${when(e.starts_at, e.ends_at, e.time_zone)}.`,
+      text: reason || `It was planned for ${plainSpan(e.starts_at, e.ends_at, e.time_zone)}.`,
     };
   else if (e.status === 'published' && (now.start.getTime() !== e.starts_at.getTime() || placeChanged))
     announce = {
@@ -118,7 +118,9 @@ export function whatChanged(
 ): string[] {
   const out: string[] = [];
   if (e.starts_at.getTime() !== now.start.getTime() || e.ends_at.getTime() !== now.end.getTime())
-    out.push(`Time: ${when(e.starts_at, e.ends_at, e.time_zone)} → ${when(now.start, now.end, now.timeZone)}`);
+    out.push(
+      `Time: ${plainSpan(e.starts_at, e.ends_at, e.time_zone)} → ${plainSpan(now.start, now.end, now.timeZone)}`,
+    );
   if (now.place !== undefined) {
     const was = [e.room_name, e.room_location].filter(Boolean).join(', ');
     out.push(`Place: ${was || 'none'} → ${now.place ?? 'none'}`);

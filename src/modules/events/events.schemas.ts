@@ -6,6 +6,7 @@ import type { AgendaItem, EventRow, EventView, RoomRow } from './events.queries'
 import type { BacklogRow } from './agenda.queries';
 import { RSVP_STATUSES } from './rsvp.entity';
 import type { RsvpRow } from './rsvps.queries';
+import { calendarLinks } from '../../core/calendar-links';
 
 const Url = Type.String({ format: 'uri', maxLength: 2000, pattern: '^https?://' });
 const Capacity = Type.Integer({ minimum: 1, maximum: 100000 });
@@ -164,11 +165,6 @@ export const roomOut = (r: RoomRow) => ({
   location: r.location,
   createdAt: r.created_at.toISOString(),
 });
-
-export function calendarLinks(publicUrl: string, path: string) {
-  const calendarUrl = `${publicUrl}${path}`;
-  return { calendarUrl, webcalUrl: calendarUrl.replace(/^https?:/, 'webcal:') };
-}
 
 const slotOut = (s: AgendaItem) => ({
   id: s.slot_id,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth';
 import { IdParams, NoContent } from '../../http/types';
-import { calendarLinks } from '../events/events.schemas';
+import { calendarLinks } from '../../core/calendar-links';
 import type { FeedToken } from './feed-token.entity';
 import type { FeedTokensService } from './feed-tokens.service';
 import type { PeopleService } from './people.service';

@@ -2,7 +2,7 @@ import type { Static } from 'typebox';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../core/actor';
 import * as q from './people.queries';
-import { CredentialCache } from '../auth/credential-cache';
+import { CredentialCache } from './credential-cache';
 import { Conflict, NotFound } from '../../core/errors';
 import { authorize } from '../../core/policy';
 import type { ApiToken } from './api-token.entity';

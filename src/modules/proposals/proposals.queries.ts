@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
 import { speakerNames } from '../../db/fragments';
-import { MAIL_ATTEMPTS, TASKS } from '../../jobs/queue';
+import { MAIL_ATTEMPTS, TASKS } from '../../queue/queue';
 import type { Cursor } from '../../core/cursor';
 import type { Language, Level } from './proposal.entity';
 import type { ProposalState } from './state-machine';

@@ -4,7 +4,7 @@
  * Decline) and answers the RSVP for them — accepted → going (or waitlisted when full), declined →
  * not going, freeing the seat for the waitlist. Each message counts once: its Message-ID is kept in
  * itip_reply, and it is flagged \Seen. A reply must be about an event of ours (its UID's domain),
- * come from the attendee it speaks for, and prove it (reply-address.ts: the invitation's own reply
+ * come from the attendee it speaks for, and prove it (mail/reply-address.ts: the invitation's own reply
  * address, or a DMARC pass from our mail server); anything else is logged, flagged and left alone.
  * Talk invitations ask for no reply (RSVP=FALSE: speakers confirm or withdraw on the talk's page,
  * where the organizers hear of it), so a reply about a talk changes nothing either. Messages larger
@@ -14,15 +14,12 @@ import { ImapFlow } from 'imapflow';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import * as icalModule from 'ical.js';
 import type { DataSource } from 'typeorm';
-import { DomainError } from '../core/errors';
-import { CredentialCache } from '../modules/auth/credential-cache';
-import { CommunitiesService } from '../modules/communities/communities.service';
-import { EventsService } from '../modules/events/events.service';
-import { RsvpsService } from '../modules/events/rsvps.service';
-import { PeopleService } from '../modules/people/people.service';
-import { UidDomain } from '../calendar/uid-domain';
-import { markReply, personByEmail, replySeen } from './mail.queries';
-import { dmarcPass, ReplyAddresses } from './reply-address';
+import { DomainError } from '../../core/errors';
+import type { PeopleService } from '../people/people.service';
+import { UidDomain } from '../../db/uid-domain';
+import { dmarcPass, ReplyAddresses } from '../../mail/reply-address';
+import { markReply, personByEmail, replySeen } from './itip-replies.queries';
+import type { RsvpsService } from './rsvps.service';
 
 /** A calendar reply is a few kilobytes; Outlook's with its HTML, some tens. */
 export const REPLY_MAX_BYTES = 1024 * 1024;
@@ -81,10 +78,11 @@ export function parseReply(ics: string): ParsedReply | null {
 
 export type Answer = (personId: string, eventId: string, want: 'going' | 'declined') => Promise<string>;
 
-/** Answers through the RSVP service, as the person (capacity, waitlist and invitations as always). */
-export function rsvpAnswerer(ds: DataSource): Answer {
-  const people = new PeopleService(ds, new CredentialCache());
-  const rsvps = new RsvpsService(ds, new EventsService(ds, new CommunitiesService(ds, people)));
+/**
+ * Answers through the RSVP service, as the person (capacity, waitlist and invitations as always); the
+ * services come from the composition root (src/services.ts), the same graph the web server uses.
+ */
+export function rsvpAnswerer({ people, rsvps }: { people: PeopleService; rsvps: RsvpsService }): Answer {
   return async (personId, eventId, want) => {
     const p = await people.get(personId);
     const r = await rsvps.answer({ id: p.id, email: p.email, name: p.name, isAdmin: false }, eventId, want);
@@ -135,7 +133,8 @@ export async function readReplies(o: {
   trust: ReplyTrust;
   /** larger messages are not downloaded (their outcome says so) */
   maxBytes?: number;
-  answer?: Answer;
+  /** how a proven reply is answered (rsvpAnswerer) */
+  answer: Answer;
   /** where an ignored reply is said (the worker's log) */
   log?: (line: string) => void;
 }): Promise<{ read: number; applied: number }> {
@@ -149,7 +148,7 @@ export async function readReplies(o: {
     logger: false,
   });
   const domain = await new UidDomain(o.ds, o.publicUrl).get();
-  const answer = o.answer ?? rsvpAnswerer(o.ds);
+  const answer = o.answer;
   const addresses = new ReplyAddresses(o.ds);
   const maxBytes = o.maxBytes ?? REPLY_MAX_BYTES;
   const log = o.log ?? ((l: string) => console.error(`replies: ${l}`));

@@ -1,5 +1,5 @@
 /**
- * Jobs say *what* to tell *whom*; the message is built here when the job runs, from what the
+ * Jobs say *what* to tell *whom* (mail/jobs.ts); the message is built here, by the worker, when the job runs, from what the
  * database says then. Message-IDs derive from what a message is about, so a retry after an
  * ambiguous failure carries the same Message-ID and clients recognise it.
  */
@@ -9,80 +9,23 @@ import type Mail from 'nodemailer/lib/mailer';
 import type { DataSource } from 'typeorm';
 import { renderInvite, type InviteItem } from '../calendar/invite';
 import { agendaText, eventUid, location, talkUid } from '../calendar/render';
-import { UidDomain } from '../calendar/uid-domain';
-import * as q from './mail.queries';
+import { UidDomain } from '../db/uid-domain';
+import * as q from '../mail/mail.queries';
 import { offerFacts } from '../modules/wishes/wishes.queries';
 import { alertsForDigest, speakUpFacts } from '../modules/vitality/vitality.queries';
 import { messagesOf } from '../core/i18n/locale';
 import { deliveriesOf, destination } from '../modules/announcements/announcements.queries';
-import type { EventRow, Person } from './mail.queries';
+import type { EventRow, Person } from '../mail/mail.queries';
 import { defaultAuth, type AuthConfig } from '../config';
+import type { MailJob, MailSettings } from '../mail/jobs';
 import { createSignInLink, domainOf, LINK_MINUTES, MAIL_LINK_MINUTES } from '../modules/auth/links';
-import { templates, type EventInfo, type Rendered } from './templates';
-import { when } from './when';
-import { ReplyAddresses } from './reply-address';
+import { templates, type EventInfo, type Rendered } from '../mail/templates';
+import { plainSpan } from '../core/when';
+import { ReplyAddresses } from '../mail/reply-address';
 
 /** Mail text from the catalogue (English until mail follows the recipient's language). */
 const en = messagesOf('en');
-
-export type MailJob =
-  | { kind: 'proposal-received'; proposalId: string; personId: string }
-  | { kind: 'decision'; proposalId: string; personId: string; transitionId: string }
-  /** An invitation to co-speak (the kind keeps its first name: queued jobs stay readable). */
-  | { kind: 'co-speaker-added'; proposalId: string; personId: string; byId: string }
-  | { kind: 'co-speaker-answered'; proposalId: string; personId: string; byId: string; accepted: boolean }
-  | {
-      kind: 'invite';
-      item: 'event' | 'talk';
-      id: string;
-      personId: string;
-      method: 'REQUEST' | 'CANCEL';
-      update?: boolean;
-      /** For an updated event: what changed, "before → after" (see whatChanged in modules/events/event-change.ts). */
-      changes?: string[];
-      /** For a talk taken off the agenda: where it was, since the slot is gone when the job runs. */
-      was?: { eventId: string; startsAt: string; endsAt: string };
-    }
-  | { kind: 'waitlist-promoted'; eventId: string; personId: string }
-  | { kind: 'reminder'; eventId: string; personId: string }
-  | { kind: 'task-digest'; personId: string; day: string }
-  | { kind: 'lesson-prompt'; proposalId: string; personId: string; reminder: boolean }
-  | { kind: 'nomination'; nominationId: string; personId: string }
-  | { kind: 'nomination-answered'; nominationId: string; personId: string }
-  /** Someone offered to talk about the person's topic wish. */
-  | { kind: 'wish-offer'; wishId: string; personId: string; offererId: string }
-  /** An announcement destination kept failing and was paused: its community's organizers hear of it. */
-  | { kind: 'destination-paused'; destinationId: string; personId: string }
-  /** The monthly invitation to propose (community health: help the quiet ones speak). */
-  | { kind: 'speak-up'; invitationId: string; personId: string }
-  /** Asked for on the sign-in page; the link itself is made when the mail is written (only its hash is kept). */
-  | { kind: 'sign-in-link'; email: string; next: string };
-
-export interface MailSettings {
-  mailFrom: string;
-  organizerEmail: string;
-  publicUrl: string;
-  /** How people sign in (links in mails sign them in when e-mail sign-in is on). */
-  auth?: AuthConfig;
-  /**
-   * Someone reads calendar replies (IMAP_URL is set): invitations ask for them (RSVP=TRUE). Without
-   * it they say where to answer instead of promising a reply that goes nowhere.
-   */
-  repliesRead?: boolean;
-  /** The organizer address's mailbox, read for calendar replies (see replies.ts). */
-  imapUrl?: string | null;
-  /** Invitations' ORGANIZER is a per-invitation reply address (reply-address.ts); default on. */
-  replyAddresses?: boolean;
-  replyAuthservId?: string | null;
-  replyMaxBytes?: number;
-  /** Announcements: networks allowed although refused by default, and ports never posted to (egress.ts). */
-  destinationsAllow?: string[];
-  ownPorts?: number[];
-  /** Announcement deliveries at a time, apart from the mail worker's slots. */
-  announceConcurrency?: number;
-}
-
-export { when };
+export type { MailJob, MailSettings };
 
 export class MessageBuilder {
   private readonly host: string;
@@ -294,7 +237,7 @@ export class MessageBuilder {
     const info: EventInfo = {
       title: `Your talk "${t.title}"${e ? ` at ${e.title}` : ''}`,
       community: t.community,
-      when: when(start, end, tz),
+      when: plainSpan(start, end, tz),
       where: item.location ?? 'to be announced',
       personName: person.name,
       url: item.url,
@@ -377,7 +320,7 @@ export class MessageBuilder {
         rows.filter((r) => !r.overdue).map(line),
         empty.map(
           (e) =>
-            `${e.title} (${e.community}), ${when(e.starts_at, e.starts_at, e.time_zone).replace(/–\d\d:\d\d/, '')}`,
+            `${e.title} (${e.community}), ${plainSpan(e.starts_at, e.starts_at, e.time_zone).replace(/–\d\d:\d\d/, '')}`,
         ),
         alerts,
       ),
@@ -486,7 +429,7 @@ export class MessageBuilder {
     return {
       title: e.title,
       community: e.community,
-      when: when(e.starts_at, e.ends_at, e.time_zone),
+      when: plainSpan(e.starts_at, e.ends_at, e.time_zone),
       where:
         location({ roomName: e.room_name, roomLocation: e.room_location, onlineUrl: e.online_url }) ??
         'to be announced',

@@ -7,7 +7,7 @@
  * the host it has been using.
  */
 import type { DataSource } from 'typeorm';
-import { storedOnce } from '../db/instance-settings';
+import { storedOnce } from './instance-settings';
 
 export class UidDomain {
   private value: Promise<string> | null = null;

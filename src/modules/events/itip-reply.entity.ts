@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { CreatedAt } from '../db/columns';
+import { CreatedAt } from '../../db/columns';
 
 /**
  * An iTIP REPLY read from the organizer's mailbox, once: its Message-ID is the key, so reading the

@@ -6,7 +6,6 @@
 import { Logger, runMigrations } from 'graphile-worker';
 import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
-import type { MailJob } from '../mail/messages';
 import { sql } from '../db/sql';
 
 export interface JobOptions {
@@ -28,6 +27,22 @@ export const TASKS = {
   announcementsDue: 'announcements-due',
   speakUp: 'speak-up',
 } as const;
+
+/** What runs on a clock: graphile-worker's crontab (a missed run, all workers down, is caught up once on start). */
+export function crontab(o: { imap: boolean }): string {
+  return [
+    '*/10 * * * * reminders ?fill=1h&max=3',
+    '0 7 * * * task-digests ?fill=12h&max=3',
+    '5,35 * * * * lesson-prompts ?fill=6h&max=3',
+    '50 * * * * sign-in-sweep',
+    '15 3 * * * series-fill ?fill=1d&max=1',
+    '20 * * * * announcements-due ?fill=3h&max=1',
+    // The monthly invitation to propose, on the 1st (a missed one is caught up within a week).
+    '0 9 1 * * speak-up ?fill=7d&max=1',
+    // Calendar replies in the organizer's mailbox, every minute, when there is one (IMAP_URL).
+    ...(o.imap ? ['* * * * * itip-replies'] : []),
+  ].join('\n');
+}
 
 export async function enqueue(m: EntityManager, task: string, payload: object, o: JobOptions = {}): Promise<void> {
   await sql(m, 'SELECT graphile_worker.add_job($1, $2::json, job_key => $3, run_at => $4, max_attempts => $5)', [
@@ -77,8 +92,11 @@ export async function drainOutbox(m: EntityManager, batch = 1000): Promise<numbe
   return r.n;
 }
 
-/** A message to send; built from the database when the job runs, so it says what is true then. */
-export function enqueueMail(m: EntityManager, job: MailJob, o: JobOptions = {}): Promise<void> {
+/**
+ * A message to send (a MailJob of src/mail/jobs.ts; the queue stands below mail, so it takes any
+ * kind); built from the database when the job runs, so it says what is true then.
+ */
+export function enqueueMail<J extends { kind: string }>(m: EntityManager, job: J, o: JobOptions = {}): Promise<void> {
   return enqueue(m, TASKS.mail, job, { maxAttempts: MAIL_ATTEMPTS, ...o });
 }
 

@@ -6,23 +6,36 @@
 import { run, type Runner, type TaskList } from 'graphile-worker';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { MessageBuilder, type MailJob, type MailSettings } from '../mail/messages';
+import { MessageBuilder } from './messages';
+import type { MailJob, MailSettings } from '../mail/jobs';
 import type { Mailer } from '../mail/transport';
 import { enqueueReminders } from '../modules/events/events.queries';
 import { enqueueLessonPrompts } from '../modules/lessons/lessons.queries';
 import { enqueueDigests } from '../modules/tasks/tasks.queries';
 import { sweep } from '../modules/auth/auth.queries';
 import { fillAllSeries } from '../modules/series/series.fill';
-import { readReplies } from '../mail/replies';
+import { readReplies, rsvpAnswerer } from '../modules/events/itip-replies';
+import { buildServices, type Services } from '../services';
 import { deliver } from '../modules/announcements/deliver';
 import { announceDue } from '../modules/announcements/due';
 import { checkAll } from '../modules/vitality/vitality.check';
 import { inviteQuiet } from '../modules/vitality/vitality.queries';
-import { drainOutbox, quietLogger, TASKS } from './queue';
+import { crontab, drainOutbox, quietLogger, TASKS } from '../queue/queue';
 import type { Metrics } from '../metrics';
 
-export function taskList(ds: DataSource, mailer: Mailer, settings: MailSettings, metrics?: Metrics): TaskList {
+/**
+ * What each job does. The services come from the composition root (src/services.ts): the same graph
+ * the web server builds, made here when the caller hands none.
+ */
+export function taskList(
+  ds: DataSource,
+  mailer: Mailer,
+  settings: MailSettings,
+  metrics?: Metrics,
+  services: Pick<Services, 'people' | 'rsvps'> = buildServices(ds, settings.publicUrl, settings.auth),
+): TaskList {
   const builder = new MessageBuilder(ds, settings);
+  const answer = rsvpAnswerer(services);
   return {
     [TASKS.mail]: async (payload, helpers) => {
       const job = payload as MailJob;
@@ -73,6 +86,7 @@ export function taskList(ds: DataSource, mailer: Mailer, settings: MailSettings,
           imapUrl: settings.imapUrl,
           publicUrl: settings.publicUrl,
           maxBytes: settings.replyMaxBytes,
+          answer,
           trust: {
             organizerEmail: settings.organizerEmail,
             replyAddresses: settings.replyAddresses !== false,
@@ -94,6 +108,8 @@ export interface WorkerOptions {
   outboxInterval?: number;
   /** Where mail outcomes are counted (the server's /metrics, or the worker's METRICS_PORT). */
   metrics?: Metrics;
+  /** The service graph (src/services.ts); built from ds and settings when left out. */
+  services?: Services;
 }
 
 export async function startWorker(o: WorkerOptions): Promise<Runner> {
@@ -103,7 +119,7 @@ export async function startWorker(o: WorkerOptions): Promise<Runner> {
   const announcing = o.settings.announceConcurrency ?? 2;
   const pool = new Pool({ connectionString: o.connectionString, max: o.concurrency + announcing + 3 });
   pool.on('error', () => undefined);
-  const { [TASKS.announce]: announceTask, ...tasks } = taskList(o.ds, o.mailer, o.settings, o.metrics);
+  const { [TASKS.announce]: announceTask, ...tasks } = taskList(o.ds, o.mailer, o.settings, o.metrics, o.services);
   // Announcements run in a runner of their own with its own slots: a chat server that hangs for its
   // full timeout holds only those, and mail, reminders and the rest never wait behind it.
   const announcer = await run({
@@ -123,19 +139,7 @@ export async function startWorker(o: WorkerOptions): Promise<Runner> {
     pollInterval: o.pollInterval ?? 2000,
     noHandleSignals: true,
     taskList: tasks,
-    // Every ten minutes; a missed run (all workers down) is caught up once on start.
-    crontab: [
-      '*/10 * * * * reminders ?fill=1h&max=3',
-      '0 7 * * * task-digests ?fill=12h&max=3',
-      '5,35 * * * * lesson-prompts ?fill=6h&max=3',
-      '50 * * * * sign-in-sweep',
-      '15 3 * * * series-fill ?fill=1d&max=1',
-      '20 * * * * announcements-due ?fill=3h&max=1',
-      // The monthly invitation to propose, on the 1st (a missed one is caught up within a week).
-      '0 9 1 * * speak-up ?fill=7d&max=1',
-      // Calendar replies in the organizer's mailbox, every minute, when there is one (IMAP_URL).
-      ...(o.settings.imapUrl ? ['* * * * * itip-replies'] : []),
-    ].join('\n'),
+    crontab: crontab({ imap: Boolean(o.settings.imapUrl) }),
     logger: quietLogger(),
   }).catch(async (e) => {
     await announcer.stop().catch(() => undefined);
