@@ -1,4 +1,4 @@
-/* global process */
+/* global process, console */
 /**
  * Removes from dist/ what no source compiles to any more (a file moved or deleted): TypeScript never
  * deletes outputs, and the data source finds entities by file name, so a stale
