@@ -4,7 +4,7 @@
  */
 import t from 'tap';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { entryAt, texts } from '../../src/core/i18n/catalogue';
+import { entryAt, isMessage, texts } from '../../src/core/i18n/catalogue';
 import { en } from '../../src/core/i18n/messages/en';
 import { LANGUAGES, TRANSLATIONS } from '../../src/core/i18n/locale';
 
@@ -23,6 +23,21 @@ function placeholders(icu: string, lang: string): string[] {
   walk(new IntlMessageFormat(icu, lang, undefined, { ignoreTag: true }).getAst() as Element[]);
   return [...out].sort();
 }
+
+/** Every entry of a catalogue that is neither a text, a `msg` nor a namespace (a function, say), by path. */
+function notTexts(cat: object, prefix = ''): string[] {
+  return Object.entries(cat).flatMap(([k, v]) =>
+    typeof v === 'string' || isMessage(v)
+      ? []
+      : v && typeof v === 'object'
+        ? notTexts(v, `${prefix}${k}.`)
+        : [`${prefix}${k}`],
+  );
+}
+
+t.test('English holds only texts: plain strings and msg<{…}>() ICU texts, no functions', async (t) => {
+  t.same(notTexts(en), [], 'every entry is a string or a msg (write a function as ICU plural/select)');
+});
 
 t.test('every English text is valid ICU', async (t) => {
   for (const [path, icu] of texts(en)) t.doesNotThrow(() => placeholders(icu, 'en'), path);

@@ -349,7 +349,7 @@ export function ProposalPage(p: ProposalPageProps) {
           <h2>{m.feedbackComments}</h2>
           {p.feedback.count ? (
             <>
-              <p>{m.feedbackSummary(p.feedback.count, num(ctx.l, p.feedback.mean ?? 0, 1))}</p>
+              <p>{m.feedbackSummary({ n: p.feedback.count, mean: num(ctx.l, p.feedback.mean ?? 0, 1) })}</p>
               <ul class="list">
                 {p.feedback.comments.map((c) => (
                   <li>
@@ -393,7 +393,7 @@ export function ProposalPage(p: ProposalPageProps) {
             <li>
               {h.from ? `${m.stateName[h.from]} → ` : ''}
               {m.stateName[h.to]} <span class="muted">{when(ctx.l, new Date(h.at), p.tz)}</span>
-              {h.actor ? <span class="muted"> {m.by(h.actor.name)}</span> : null}
+              {h.actor ? <span class="muted"> {m.by({ who: h.actor.name })}</span> : null}
             </li>
           ))}
         </ol>
@@ -449,7 +449,9 @@ function Checklist({ ctx, tasks }: { ctx: PageCtx; tasks: (TaskRow & { mayTick: 
         {tasks.map((t) => (
           <li class={t.overdue ? 'overdue' : ''}>
             <span class={t.status === 'done' ? 'done' : ''}>{t.title}</span>{' '}
-            {t.due_at ? <span class="muted">{m.due(when(ctx.l, t.due_at, t.time_zone ?? 'UTC'))}</span> : null}
+            {t.due_at ? (
+              <span class="muted">{m.due({ when: when(ctx.l, t.due_at, t.time_zone ?? 'UTC') })}</span>
+            ) : null}
             {t.overdue ? <span class="badge state-rejected">{m.overdue}</span> : null}
             {t.status === 'open' && t.mayTick ? (
               <PostForm ctx={ctx} action={`/tasks/${t.id}/done`} class="inline">
@@ -475,7 +477,7 @@ export function ReviewQueue(p: { ctx: PageCtx; slug: string; v: ProposalView | n
       <h1>{m.reviewQueue}</h1>
       {p.v ? (
         <>
-          <p class="muted">{m.toReview(p.left)}</p>
+          <p class="muted">{m.toReview({ n: p.left })}</p>
           <article class="card">
             <h2>{p.v.row.title}</h2>
             <p class="muted">

@@ -111,7 +111,7 @@ export function SeriesListPage(p: {
               <a href={`/series/${s.id}`}>{s.title}</a>{' '}
               <span class="muted">
                 — {s.rules.length ? cadenceText(s.rules[s.rules.length - 1].rrule) : ''}
-                {s.ends_on ? ` · ${m.seriesEnded(s.ends_on)}` : ''}
+                {s.ends_on ? ` · ${m.seriesEnded({ on: s.ends_on })}` : ''}
               </span>
             </li>
           ))}
@@ -188,7 +188,7 @@ export function SeriesPage({
       <p>
         {rule ? `${cadenceText(rule.rrule)}, ${hhmm(rule.startMinute)} (${rule.minutes} min, ${s.time_zone})` : ''}
         {s.room_name ? ` · ${s.room_name}` : ''}
-        {s.ends_on ? ` · ${m.seriesEnded(s.ends_on)}` : ''}
+        {s.ends_on ? ` · ${m.seriesEnded({ on: s.ends_on })}` : ''}
         {Object.keys(s.format_mix).length
           ? ` · ${Object.entries(s.format_mix)
               .map(([k, n]) => `${n} × ${k}`)
