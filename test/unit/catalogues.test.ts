@@ -4,9 +4,10 @@
  */
 import t from 'tap';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { entryAt, isMessage, texts } from '../../src/core/i18n/catalogue';
+import { isMessage, texts } from '../../src/core/i18n/catalogue';
 import { en } from '../../src/core/i18n/messages/en';
-import { LANGUAGES, TRANSLATIONS } from '../../src/core/i18n/locale';
+import { LANGUAGES, TRANSLATIONS, messagesOf } from '../../src/core/i18n/locale';
+import { PSEUDO, pseudoCatalogue, pseudoText } from '../../src/core/i18n/pseudo';
 
 type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }> };
 
@@ -46,8 +47,9 @@ t.test('every English text is valid ICU', async (t) => {
 for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
   const cat = TRANSLATIONS[lang];
   t.test(`${lang}: same placeholders as English`, { skip: cat ? false : 'no catalogue yet' }, async (t) => {
+    const theirTexts = new Map(texts(cat ?? {})); // by path (not entryAt: some keys hold dots)
     for (const [path, icu] of texts(en)) {
-      const theirs = entryAt(cat, path);
+      const theirs = theirTexts.get(path);
       if (typeof theirs !== 'string') {
         t.fail(`${lang} ${path}: missing`);
         continue;
@@ -56,3 +58,19 @@ for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
     }
   });
 }
+
+t.test('the pseudo-locale changes only literal text: same placeholders, every letter accented', async (t) => {
+  const pseudo = new Map(texts(pseudoCatalogue(en))); // (not entryAt: some keys hold dots)
+  for (const [path, icu] of texts(en)) {
+    const theirs = pseudo.get(path) ?? '';
+    t.same(placeholders(theirs, 'en'), placeholders(icu, 'en'), `pseudo ${path}`);
+  }
+  t.equal(pseudoText('Sign in'), '[Ŝîĝñ îñ ōō]');
+  t.equal(
+    pseudoText("It's {n, plural, one {# talk} other {# talks}}"),
+    "[Îţ''š {n, plural, one {# ţåļķ} other {# ţåļķš}} ōōō]",
+  );
+  const m = messagesOf(PSEUDO);
+  t.equal(m.votes({ n: 2 }), '[2 ṽöţéš ōō]', 'plural and # still work');
+  t.equal(m.hello({ name: 'Ada' }), '[Ĥéļļö, Ada ōō]', 'values are not accented');
+});

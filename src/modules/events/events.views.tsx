@@ -124,7 +124,9 @@ export function EventPage(p: EventPageProps) {
                 <label for="proposalId">{m.talk}</label>
                 <select id="proposalId" {...control(SlotCreate, 'proposalId')}>
                   {p.backlog.map((b) => (
-                    <option value={b.id}>{`${b.title} (${b.duration_minutes} min)`}</option>
+                    <option value={b.id}>
+                      {m.composed.withMinutes({ name: b.title, minutes: b.duration_minutes })}
+                    </option>
                   ))}
                 </select>
               </div>

@@ -64,7 +64,7 @@ export function ProposeForm(p: {
             <select id="format" {...control(S, 'format')}>
               {call?.formats.map((f) => (
                 <option value={f.key} selected={f.key === p.v.format}>
-                  {`${f.name} (${f.durationMinutes} min)`}
+                  {m.composed.withMinutes({ name: f.name, minutes: f.durationMinutes })}
                 </option>
               ))}
             </select>
@@ -258,7 +258,8 @@ export function ProposalPage(p: ProposalPageProps) {
   return (
     <Page ctx={ctx} title={r.title}>
       <p class="muted">
-        <a href={`/c/${r.slug}`}>{r.slug}</a> · {r.format_name} ({r.duration_minutes} min)
+        <a href={`/c/${r.slug}`}>{r.slug}</a> ·{' '}
+        {m.composed.withMinutes({ name: r.format_name, minutes: r.duration_minutes })}
         {r.track_name ? ` · ${r.track_name}` : ''} · {languageName(ctx.l, o.language)}
       </p>
       <h1>{r.title}</h1>

@@ -608,4 +608,18 @@ export const en = {
   unavailableTitle: 'Back in a moment',
   unavailable:
     'Brownbag cannot reach its database right now, so nothing was saved; what you typed is still here. Try again in a few seconds.',
+
+  // words the pages once put together themselves
+  composed: {
+    /** A talk or format with its length: "Talk (30 min)". */
+    withMinutes: msg<{ name: string; minutes: number }>('{name} ({minutes} min)'),
+    /** A series' cadence as the form made it (series.views.tsx reads it back from the RRULE). */
+    cadence: msg<{ every: string; day: string }>(
+      '{every, select, weekly {every week on {day}} biweekly {every second week on {day}} monthly1 {monthly, on the first {day}} monthly2 {monthly, on the second {day}} monthly3 {monthly, on the third {day}} monthlyLast {monthly, on the last {day}} other {{day}}}',
+    ),
+    /** When a series meets: its cadence (or RRULE), start time, length and time zone. */
+    seriesWhen: msg<{ cadence: string; time: string; minutes: number; zone: string }>(
+      '{cadence}, {time} ({minutes} min, {zone})',
+    ),
+  },
 };
