@@ -29,7 +29,7 @@ t.test('a meetup series, clicked through', async (t) => {
   t.equal(await org.locator('h1').textContent(), 'Guild lunch');
   t.match(
     await org.locator('main > p').nth(1).textContent(),
-    'every 2 weeks on Thursday, 12:00 (60 min, Europe/Berlin)',
+    'every second week on Thursday, 12:00 (60 min, Europe/Berlin)',
   );
   const coming = org.locator('ul.coming > li');
   t.equal(await coming.count(), 6, 'six upcoming occurrences');
@@ -60,7 +60,7 @@ t.test('a meetup series, clicked through', async (t) => {
   await org.locator('#change-weekday').selectOption('TU');
   await org.locator('#change-time').fill('17:00');
   await press(org, base, 'Change the cadence', 'button');
-  t.match(await org.locator('main > p').nth(1).textContent(), 'every month on the 1st Tuesday, 17:00');
+  t.match(await org.locator('main > p').nth(1).textContent(), 'monthly, on the first Tuesday, 17:00');
   t.match(await coming.nth(1).textContent(), /Apr 6, 2027, 05:00 PM/);
   await clean(org, 'after a cadence change');
 

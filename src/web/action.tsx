@@ -5,9 +5,20 @@
  */
 import type { FastifyReply } from 'fastify';
 import { isValidElement, type VNode } from 'preact';
+import { pick } from '../core/i18n/catalogue';
 import { pageRefusal, type PageRefusal } from './form';
 import type { Locale } from './i18n';
 import { sendPage } from './render';
+
+/** Why a field was refused, in words: the catalogue's text for the Ajv keyword, with its limit or format. */
+export function fieldProblem(l: Locale, keyword: string, p: Record<string, unknown>): string {
+  const values = {
+    limit: typeof p.limit === 'number' ? p.limit : undefined,
+    format: typeof p.format === 'string' ? p.format : undefined,
+    allowed: Array.isArray(p.allowedValues) ? p.allowedValues.join(', ') : undefined,
+  };
+  return pick(l.m.fieldProblem, keyword, values) ?? l.m.fieldProblem.other;
+}
 
 /** What to tell the person: the problem's words, or field by field what the form got wrong. */
 export function refusalText(l: Locale, r: PageRefusal): string {
@@ -16,7 +27,7 @@ export function refusalText(l: Locale, r: PageRefusal): string {
     const word = (l.m as unknown as Record<string, unknown>)[f];
     return typeof word === 'string' ? word : f;
   };
-  return `${l.m.checkFields} ${r.fields.map((f) => `${label(f.field)} — ${l.m.fieldProblem(f.keyword, f.params)}`).join('; ')}.`;
+  return `${l.m.checkFields} ${r.fields.map((f) => `${label(f.field)} — ${fieldProblem(l, f.keyword, f.params)}`).join('; ')}.`;
 }
 
 export async function formAction(

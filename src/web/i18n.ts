@@ -2,18 +2,18 @@
  * The pages' language: the message catalogue, the document's `lang` and `dir`, and dates, times and
  * numbers through Intl, so a translation touches no template.
  */
-import { chooseLanguage, direction, messagesOf, type Language, type Messages } from '../core/i18n/locale';
+import { chooseLanguage, direction, messagesOf, type Messages, type ReaderLanguage } from '../core/i18n/locale';
 
 export type { Messages };
 
 export interface Locale {
-  lang: Language;
+  lang: ReaderLanguage;
   dir: 'ltr' | 'rtl';
   m: Messages;
 }
 
 /** The locale of a language: its messages and its writing direction. */
-export const localeOf = (lang: Language): Locale => ({ lang, dir: direction(lang), m: messagesOf(lang) });
+export const localeOf = (lang: ReaderLanguage): Locale => ({ lang, dir: direction(lang), m: messagesOf(lang) });
 
 /** The best offered language for an Accept-Language header (see chooseLanguage for the whole order). */
 export const localeFor = (acceptLanguage: string | undefined): Locale => localeOf(chooseLanguage({ acceptLanguage }));

@@ -22,6 +22,7 @@ import { createSignInLink, domainOf, LINK_MINUTES, MAIL_LINK_MINUTES } from '../
 import { templates, type EventInfo, type Rendered } from '../mail/templates';
 import { plainSpan } from '../core/when';
 import { ReplyAddresses } from '../mail/reply-address';
+import { sayReason } from '../modules/vitality/vitality.words';
 
 /** Mail text from the catalogue (English until mail follows the recipient's language). */
 const en = messagesOf('en');
@@ -300,7 +301,7 @@ export class MessageBuilder {
     const alerts = (await alertsForDigest(this.ds.manager, person.id, day)).map((a) => ({
       community: a.community,
       indicator: en.health.indicator[a.indicator] ?? a.indicator,
-      reason: en.health.reason(a.reason.key, a.reason.values),
+      reason: sayReason(en, a.reason),
       step: en.health.step[a.reason.step] ?? '',
       url: `${this.settings.publicUrl}${a.reason.path}`,
     }));

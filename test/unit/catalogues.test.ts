@@ -4,9 +4,10 @@
  */
 import t from 'tap';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { entryAt, texts } from '../../src/core/i18n/catalogue';
+import { isMessage, texts } from '../../src/core/i18n/catalogue';
 import { en } from '../../src/core/i18n/messages/en';
-import { LANGUAGES, TRANSLATIONS } from '../../src/core/i18n/locale';
+import { LANGUAGES, TRANSLATIONS, messagesOf } from '../../src/core/i18n/locale';
+import { PSEUDO, pseudoCatalogue, pseudoText } from '../../src/core/i18n/pseudo';
 
 type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }> };
 
@@ -24,6 +25,21 @@ function placeholders(icu: string, lang: string): string[] {
   return [...out].sort();
 }
 
+/** Every entry of a catalogue that is neither a text, a `msg` nor a namespace (a function, say), by path. */
+function notTexts(cat: object, prefix = ''): string[] {
+  return Object.entries(cat).flatMap(([k, v]) =>
+    typeof v === 'string' || isMessage(v)
+      ? []
+      : v && typeof v === 'object'
+        ? notTexts(v, `${prefix}${k}.`)
+        : [`${prefix}${k}`],
+  );
+}
+
+t.test('English holds only texts: plain strings and msg<{…}>() ICU texts, no functions', async (t) => {
+  t.same(notTexts(en), [], 'every entry is a string or a msg (write a function as ICU plural/select)');
+});
+
 t.test('every English text is valid ICU', async (t) => {
   for (const [path, icu] of texts(en)) t.doesNotThrow(() => placeholders(icu, 'en'), path);
 });
@@ -31,8 +47,9 @@ t.test('every English text is valid ICU', async (t) => {
 for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
   const cat = TRANSLATIONS[lang];
   t.test(`${lang}: same placeholders as English`, { skip: cat ? false : 'no catalogue yet' }, async (t) => {
+    const theirTexts = new Map(texts(cat ?? {})); // by path (not entryAt: some keys hold dots)
     for (const [path, icu] of texts(en)) {
-      const theirs = entryAt(cat, path);
+      const theirs = theirTexts.get(path);
       if (typeof theirs !== 'string') {
         t.fail(`${lang} ${path}: missing`);
         continue;
@@ -41,3 +58,19 @@ for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
     }
   });
 }
+
+t.test('the pseudo-locale changes only literal text: same placeholders, every letter accented', async (t) => {
+  const pseudo = new Map(texts(pseudoCatalogue(en))); // (not entryAt: some keys hold dots)
+  for (const [path, icu] of texts(en)) {
+    const theirs = pseudo.get(path) ?? '';
+    t.same(placeholders(theirs, 'en'), placeholders(icu, 'en'), `pseudo ${path}`);
+  }
+  t.equal(pseudoText('Sign in'), '[Ŝîĝñ îñ ōō]');
+  t.equal(
+    pseudoText("It's {n, plural, one {# talk} other {# talks}}"),
+    "[Îţ''š {n, plural, one {# ţåļķ} other {# ţåļķš}} ōōō]",
+  );
+  const m = messagesOf(PSEUDO);
+  t.equal(m.votes({ n: 2 }), '[2 ṽöţéš ōō]', 'plural and # still work');
+  t.equal(m.hello({ name: 'Ada' }), '[Ĥéļļö, Ada ōō]', 'values are not accented');
+});

@@ -57,6 +57,17 @@ export function entryAt(cat: unknown, path: string): unknown {
   return at;
 }
 
+/**
+ * The text `key` of a compiled namespace chosen at run time (a health reason key, an Ajv keyword):
+ * formatted with `values` when it has values, as it is when it has none; undefined for a key the
+ * namespace does not have. Typed code calls `m.ns.key({ … })` instead.
+ */
+export function pick(ns: object, key: string, values: Values = {}): string | undefined {
+  const e = Object.hasOwn(ns, key) ? (ns as Record<string, unknown>)[key] : undefined;
+  if (typeof e === 'function') return String((e as (v: Values) => unknown)(values));
+  return typeof e === 'string' ? e : undefined;
+}
+
 /** Every text of a catalogue as [dotted path, ICU text] (Message entries unwrapped). */
 export function* texts(cat: object, prefix = ''): Generator<[string, string]> {
   for (const [k, v] of Object.entries(cat)) {

@@ -6,6 +6,7 @@ import { compile, type Catalogue, type Messages as MessagesOf } from './catalogu
 import { en } from './messages/en';
 
 import { LANGUAGES, isLanguage, type Language } from './languages';
+import { PSEUDO, pseudoAsked, pseudoCatalogue, type Pseudo } from './pseudo';
 
 export { LANGUAGES, isLanguage, type Language };
 
@@ -21,11 +22,18 @@ export const direction = (lang: string): 'ltr' | 'rtl' => (RTL.has(lang) ? 'rtl'
 /** The languages a reader can pick today (those with a catalogue). */
 export const offered = (): Language[] => LANGUAGES.filter((l) => l === 'en' || TRANSLATIONS[l]);
 
-const compiled = new Map<Language, Messages>();
+/** A reader's language: one Brownbag speaks, or the test-only pseudo-locale (./pseudo.ts). */
+export type ReaderLanguage = Language | Pseudo;
+
+const compiled = new Map<ReaderLanguage, Messages>();
 /** The compiled messages of a language (compiled once, on first use). */
-export function messagesOf(lang: Language): Messages {
+export function messagesOf(lang: ReaderLanguage): Messages {
   let m = compiled.get(lang);
-  if (!m) compiled.set(lang, (m = compile(en, TRANSLATIONS[lang], lang)));
+  if (!m)
+    compiled.set(
+      lang,
+      (m = lang === PSEUDO ? compile(en, pseudoCatalogue(en), 'en') : compile(en, TRANSLATIONS[lang], lang)),
+    );
   return m;
 }
 
@@ -45,13 +53,15 @@ export function acceptedLanguages(header: string | undefined): string[] {
 
 /**
  * Whose language: the person's chosen one, else the first offered language the browser asks for,
- * else the community's default, else English.
+ * else the community's default, else English. (In tests with BROWNBAG_PSEUDO_LOCALE=1, a browser
+ * asking for xx-pseudo gets the pseudo-locale before anything else.)
  */
 export function chooseLanguage(choice: {
   person?: string | null;
   acceptLanguage?: string;
   community?: string | null;
-}): Language {
+}): ReaderLanguage {
+  if (pseudoAsked(choice.acceptLanguage)) return PSEUDO;
   const have = offered();
   const ok = (l: string | null | undefined): l is Language => isLanguage(l) && have.includes(l);
   if (ok(choice.person)) return choice.person;

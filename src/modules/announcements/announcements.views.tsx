@@ -63,7 +63,7 @@ export function AnnouncementsPage(p: {
             </p>
             {deliveries.length ? (
               <table>
-                <caption class="visually-hidden">{m.deliveriesOf(d.name)}</caption>
+                <caption class="visually-hidden">{m.deliveriesOf({ name: d.name })}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{m.happeningCol}</th>

@@ -27,7 +27,7 @@ function ProviderButton({ o }: { o: SignInOptions }) {
   return (
     <p>
       <a class="button" href={`/sign-in/oidc?next=${encodeURIComponent(o.next)}`} hx-boost="false">
-        {o.l.m.signIn.withProvider(o.provider ?? '')}
+        {o.l.m.signIn.withProvider({ name: o.provider ?? '' })}
       </a>
     </p>
   );
@@ -84,7 +84,7 @@ export function LandingPage({
   return (
     <Layout title={m.title} l={l}>
       <div class="card">
-        <h1>{m.signInAs(name ?? email)}</h1>
+        <h1>{m.signInAs({ who: name ?? email })}</h1>
         <p class="muted">{email}</p>
         <form method="post" action="/sign-in/link" hx-boost="false">
           <input type="hidden" name="token" value={token} />

@@ -9,7 +9,7 @@ export function HomePage({ ctx, communities }: { ctx: PageCtx; communities: Acce
   const m = ctx.l.m;
   return (
     <Page ctx={ctx} title={m.homeTitle}>
-      <h1>{m.hello(ctx.who?.name ?? '')}</h1>
+      <h1>{m.hello({ name: ctx.who?.name ?? '' })}</h1>
       <p class="muted">
         {m.signedInWith} <strong>{ctx.who?.email}</strong>.
       </p>
@@ -86,7 +86,7 @@ export function CommunityHome(p: CommunityHomeProps) {
           <>
             <p>
               <strong>{open.call.title}</strong> —{' '}
-              {open.call.closesAt ? m.callOpenUntil(day(ctx.l, open.call.closesAt, tz)) : m.callRolling}
+              {open.call.closesAt ? m.callOpenUntil({ when: day(ctx.l, open.call.closesAt, tz) }) : m.callRolling}
             </p>
             {p.may.propose ? (
               <a class="button" href={`/c/${a.community.slug}/propose`}>

@@ -50,7 +50,9 @@ export function EventPage(p: EventPageProps) {
       </dl>
       {e.description ? <p class="prose">{e.description}</p> : null}
       <section class="card" aria-label={m.going}>
-        <p>{left === null ? null : left > 0 ? m.seatsLeft(left) : m.full(v.counts.waitlisted)}</p>
+        <p>
+          {left === null ? null : left > 0 ? m.seatsLeft({ n: left }) : m.full({ waitlisted: v.counts.waitlisted })}
+        </p>
         {v.myRsvp === 'going' ? <p role="status">{m.youAreGoing}</p> : null}
         {v.myRsvp === 'waitlisted' ? <p role="status">{m.youAreWaitlisted}</p> : null}
         {v.myRsvp === 'declined' ? <p role="status">{m.youDeclined}</p> : null}
@@ -122,7 +124,9 @@ export function EventPage(p: EventPageProps) {
                 <label for="proposalId">{m.talk}</label>
                 <select id="proposalId" {...control(SlotCreate, 'proposalId')}>
                   {p.backlog.map((b) => (
-                    <option value={b.id}>{`${b.title} (${b.duration_minutes} min)`}</option>
+                    <option value={b.id}>
+                      {m.composed.withMinutes({ name: b.title, minutes: b.duration_minutes })}
+                    </option>
                   ))}
                 </select>
               </div>

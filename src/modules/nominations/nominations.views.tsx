@@ -74,7 +74,7 @@ export function NominationPage({ ctx, n, problem }: { ctx: PageCtx; n: Nominatio
   return (
     <Page ctx={ctx} title={n.topic}>
       <p class="muted">
-        <a href={`/c/${n.community}`}>{n.community}</a> · {m.nominatedBy(n.nominator.name)}
+        <a href={`/c/${n.community}`}>{n.community}</a> · {m.nominatedBy({ name: n.nominator.name })}
       </p>
       <h1>{n.topic}</h1>
       <p>

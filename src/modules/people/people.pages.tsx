@@ -15,6 +15,13 @@ const ALARM_FIELDS = ['alarmMinutes'] as const;
 
 /** Reminder choices, in minutes before (none: no VALARM). */
 const ALARMS = [5, 10, 15, 30, 60, 120, 1440];
+/** A reminder's lead time in minutes as its largest whole unit: 1440 is one day, 120 two hours. */
+const leadTime = (n: number) =>
+  n >= 1440 && n % 1440 === 0
+    ? { unit: 'days' as const, n: n / 1440 }
+    : n >= 60 && n % 60 === 0
+      ? { unit: 'hours' as const, n: n / 60 }
+      : { unit: 'minutes' as const, n };
 
 function CalendarPage({
   ctx,
@@ -84,7 +91,7 @@ function CalendarPage({
                 .sort((a, b) => a - b)
                 .map((n) => (
                   <option value={String(n)} selected={alarm === n}>
-                    {m.minutesBefore(n)}
+                    {m.minutesBefore(leadTime(n))}
                   </option>
                 ))}
             </select>

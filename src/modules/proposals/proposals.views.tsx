@@ -64,7 +64,7 @@ export function ProposeForm(p: {
             <select id="format" {...control(S, 'format')}>
               {call?.formats.map((f) => (
                 <option value={f.key} selected={f.key === p.v.format}>
-                  {`${f.name} (${f.durationMinutes} min)`}
+                  {m.composed.withMinutes({ name: f.name, minutes: f.durationMinutes })}
                 </option>
               ))}
             </select>
@@ -258,7 +258,8 @@ export function ProposalPage(p: ProposalPageProps) {
   return (
     <Page ctx={ctx} title={r.title}>
       <p class="muted">
-        <a href={`/c/${r.slug}`}>{r.slug}</a> · {r.format_name} ({r.duration_minutes} min)
+        <a href={`/c/${r.slug}`}>{r.slug}</a> ·{' '}
+        {m.composed.withMinutes({ name: r.format_name, minutes: r.duration_minutes })}
         {r.track_name ? ` · ${r.track_name}` : ''} · {languageName(ctx.l, o.language)}
       </p>
       <h1>{r.title}</h1>
@@ -349,7 +350,7 @@ export function ProposalPage(p: ProposalPageProps) {
           <h2>{m.feedbackComments}</h2>
           {p.feedback.count ? (
             <>
-              <p>{m.feedbackSummary(p.feedback.count, num(ctx.l, p.feedback.mean ?? 0, 1))}</p>
+              <p>{m.feedbackSummary({ n: p.feedback.count, mean: num(ctx.l, p.feedback.mean ?? 0, 1) })}</p>
               <ul class="list">
                 {p.feedback.comments.map((c) => (
                   <li>
@@ -393,7 +394,7 @@ export function ProposalPage(p: ProposalPageProps) {
             <li>
               {h.from ? `${m.stateName[h.from]} → ` : ''}
               {m.stateName[h.to]} <span class="muted">{when(ctx.l, new Date(h.at), p.tz)}</span>
-              {h.actor ? <span class="muted"> {m.by(h.actor.name)}</span> : null}
+              {h.actor ? <span class="muted"> {m.by({ who: h.actor.name })}</span> : null}
             </li>
           ))}
         </ol>
@@ -449,7 +450,9 @@ function Checklist({ ctx, tasks }: { ctx: PageCtx; tasks: (TaskRow & { mayTick: 
         {tasks.map((t) => (
           <li class={t.overdue ? 'overdue' : ''}>
             <span class={t.status === 'done' ? 'done' : ''}>{t.title}</span>{' '}
-            {t.due_at ? <span class="muted">{m.due(when(ctx.l, t.due_at, t.time_zone ?? 'UTC'))}</span> : null}
+            {t.due_at ? (
+              <span class="muted">{m.due({ when: when(ctx.l, t.due_at, t.time_zone ?? 'UTC') })}</span>
+            ) : null}
             {t.overdue ? <span class="badge state-rejected">{m.overdue}</span> : null}
             {t.status === 'open' && t.mayTick ? (
               <PostForm ctx={ctx} action={`/tasks/${t.id}/done`} class="inline">
@@ -475,7 +478,7 @@ export function ReviewQueue(p: { ctx: PageCtx; slug: string; v: ProposalView | n
       <h1>{m.reviewQueue}</h1>
       {p.v ? (
         <>
-          <p class="muted">{m.toReview(p.left)}</p>
+          <p class="muted">{m.toReview({ n: p.left })}</p>
           <article class="card">
             <h2>{p.v.row.title}</h2>
             <p class="muted">

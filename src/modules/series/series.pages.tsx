@@ -122,7 +122,11 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
         const v = await run();
         const c = v.changes;
         const notice = c
-          ? pageCtx(req).l.m.seriesChanged(c.moved.length, c.canceled.length + c.removed.length, c.kept.length)
+          ? pageCtx(req).l.m.seriesChanged({
+              moved: c.moved.length,
+              gone: c.canceled.length + c.removed.length,
+              kept: c.kept.length,
+            })
           : undefined;
         return one(req, reply, actor, v, { notice });
       },
@@ -220,10 +224,11 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
         reply,
         async () => {
           const r = await d.series.confirmPlan(actor, req.params.id, readForm(PlanConfirm, req.body).eventId);
-          const notice = pageCtx(req).l.m.seriesPlaced(
-            r.placed.length,
-            r.skipped.map((x) => x.reason),
-          );
+          const notice = pageCtx(req).l.m.seriesPlaced({
+            n: r.placed.length,
+            notPlaced: r.skipped.length,
+            refused: r.skipped.map((x) => x.reason).join(' '),
+          });
           return one(req, reply, actor, await d.series.get(actor, req.params.id), { notice });
         },
         async (r) => {

@@ -1,6 +1,5 @@
 /** Series pages' markup: a community's series (and a form to start one), one series with its occurrences. */
-import { RRule } from 'rrule';
-import { span } from '../../web/i18n';
+import { span, type Messages } from '../../web/i18n';
 import { Page, PostForm, Problem, type PageCtx } from '../../web/render';
 import { hhmm } from './cadence';
 import type { SeriesRow } from './series.queries';
@@ -10,13 +9,20 @@ import type { PlannedOccurrence } from './backlog';
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export const EVERY = ['weekly', 'biweekly', 'monthly-1', 'monthly-2', 'monthly-3', 'monthly-last'] as const;
 
-/** The cadence as words ("every 2 weeks on Thursday"), from the rrule library. */
-function cadenceText(rrule: string): string {
-  try {
-    return RRule.fromString(rrule).toText();
-  } catch {
-    return rrule;
-  }
+const CADENCE = /^FREQ=(WEEKLY|MONTHLY)(;INTERVAL=2)?;BYDAY=(1|2|3|-1)?(MO|TU|WE|TH|FR|SA|SU)$/;
+const MONTHLY: Record<string, string> = { '1': 'monthly1', '2': 'monthly2', '3': 'monthly3', '-1': 'monthlyLast' };
+
+/**
+ * The cadence in the reader's words when it is one the form makes (series.pages.tsx cadenceOf:
+ * "every second week on Thursday"); any other RRULE as it was written.
+ */
+export function cadenceText(m: Messages, rrule: string): string {
+  const c = CADENCE.exec(rrule);
+  if (!c) return rrule;
+  const [, freq, twice, nth, day] = c;
+  const every = freq === 'WEEKLY' ? (nth ? null : twice ? 'biweekly' : 'weekly') : twice ? null : MONTHLY[nth ?? ''];
+  if (!every) return rrule;
+  return m.composed.cadence({ every, day: m.weekdays[WEEKDAYS.indexOf(day as (typeof WEEKDAYS)[number])] });
 }
 
 export interface SeriesValues {
@@ -110,8 +116,8 @@ export function SeriesListPage(p: {
             <li>
               <a href={`/series/${s.id}`}>{s.title}</a>{' '}
               <span class="muted">
-                — {s.rules.length ? cadenceText(s.rules[s.rules.length - 1].rrule) : ''}
-                {s.ends_on ? ` · ${m.seriesEnded(s.ends_on)}` : ''}
+                — {s.rules.length ? cadenceText(m, s.rules[s.rules.length - 1].rrule) : ''}
+                {s.ends_on ? ` · ${m.seriesEnded({ on: s.ends_on })}` : ''}
               </span>
             </li>
           ))}
@@ -186,9 +192,16 @@ export function SeriesPage({
       </p>
       <h1>{s.title}</h1>
       <p>
-        {rule ? `${cadenceText(rule.rrule)}, ${hhmm(rule.startMinute)} (${rule.minutes} min, ${s.time_zone})` : ''}
+        {rule
+          ? m.composed.seriesWhen({
+              cadence: cadenceText(m, rule.rrule),
+              time: hhmm(rule.startMinute),
+              minutes: rule.minutes,
+              zone: s.time_zone,
+            })
+          : ''}
         {s.room_name ? ` · ${s.room_name}` : ''}
-        {s.ends_on ? ` · ${m.seriesEnded(s.ends_on)}` : ''}
+        {s.ends_on ? ` · ${m.seriesEnded({ on: s.ends_on })}` : ''}
         {Object.keys(s.format_mix).length
           ? ` · ${Object.entries(s.format_mix)
               .map(([k, n]) => `${n} × ${k}`)

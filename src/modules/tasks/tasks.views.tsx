@@ -68,7 +68,7 @@ export function TaskBoard({
                   {t.due_at ? (
                     <>
                       <br />
-                      <span class="muted">{m.due(when(ctx.l, t.due_at, t.time_zone ?? 'UTC'))}</span>
+                      <span class="muted">{m.due({ when: when(ctx.l, t.due_at, t.time_zone ?? 'UTC') })}</span>
                     </>
                   ) : null}
                   {t.overdue ? <span class="badge state-rejected">{m.overdue}</span> : null}

@@ -58,13 +58,13 @@ function TeamPage(p: {
             <li>
               <strong>{r.name}</strong> — {r.holder ? r.holder.name : m.nobody}{' '}
               <a href={`/c/${p.slug}/tasks?role=${r.key}`} class="muted">
-                {m.roleTasks(r.open_tasks)}
+                {m.roleTasks({ n: r.open_tasks })}
               </a>
               {r.description ? <div class="muted">{r.description}</div> : null}
               {p.organizers ? (
                 <PostForm ctx={ctx} action={`/team-roles/${r.id}/holder`} class="row">
                   <div>
-                    <label for={`holder-${r.id}`}>{m.handOverTo(r.name)}</label>
+                    <label for={`holder-${r.id}`}>{m.handOverTo({ role: r.name })}</label>
                     {who(r.holder?.id ?? null, `holder-${r.id}`, 'personId')}
                   </div>
                   <div>
@@ -178,7 +178,9 @@ export const teamPages: FastifyPluginAsyncTypebox<{ team: TeamService; communiti
       const actor = actorOf(req);
       // No one chosen is null: the role is free.
       const r = await d.team.handOver(actor, req.params.id, readForm(RoleHolder, req.body).personId);
-      return show(req, reply, actor, r.role.community, { notice: pageCtx(req).l.m.handedOver(r.role.name, r.moved) });
+      return show(req, reply, actor, r.role.community, {
+        notice: pageCtx(req).l.m.handedOver({ role: r.role.name, n: r.moved }),
+      });
     },
   );
 };

@@ -11,11 +11,9 @@ import { messagesOf } from '../../core/i18n/locale';
 /** What goes to a chat or a log is in English (a channel has no reader's language). */
 const en = messagesOf('en');
 import { announce } from '../announcements/announcements.queries';
-import { judge, thresholdsOf, type Judgement } from './rules';
+import { judge, thresholdsOf } from './rules';
 import * as q from './vitality.queries';
-
-/** The words of a judgement (English: chats and digests are written for the whole community). */
-export const sayReason = (j: Pick<Judgement, 'reason'>) => en.health.reason(j.reason.key, j.reason.values);
+import { sayReason } from './vitality.words';
 
 /** Judges every community; returns how many alerts were raised (told) now. */
 export async function checkAll(ds: DataSource): Promise<number> {
@@ -37,8 +35,8 @@ export async function checkAll(ds: DataSource): Promise<number> {
         await announce(m, c.id, 'health.act', `health.act:${j.key}:${made.raised_at.getTime()}`, {
           type: 'health.act',
           community: c.slug,
-          title: en.health.chatTitle(c.name, en.health.indicator[j.key]),
-          text: `${sayReason(j)} ${en.health.step[j.step]}`,
+          title: en.health.chatTitle({ community: c.name, indicator: en.health.indicator[j.key] }),
+          text: `${sayReason(en, j.reason)} ${en.health.step[j.step]}`,
           path: j.path,
         });
       }

@@ -3,6 +3,7 @@ import { DateTime, Nullable } from '../../http/types';
 import type { Messages } from '../../core/i18n/locale';
 import { INDICATORS, STATUSES, THRESHOLDS, type ThresholdKey } from './rules';
 import type { VitalityService } from './vitality.service';
+import { sayReason } from './vitality.words';
 
 const ThresholdValues = (optional: boolean, defaults = true) =>
   Type.Object(
@@ -77,7 +78,7 @@ export const healthOut = (r: Awaited<ReturnType<VitalityService['report']>>, m: 
     status: i.status,
     value: i.value,
     unit: i.unit,
-    reason: m.health.reason(i.reason.key, i.reason.values),
+    reason: sayReason(m, i.reason),
     reasonCode: i.reason.key,
     reasonValues: i.reason.values,
     trend: i.trend,

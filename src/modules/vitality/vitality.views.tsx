@@ -5,6 +5,7 @@ import { Page, PostForm, Problem, type PageCtx } from '../../web/render';
 import { THRESHOLDS, type ThresholdKey } from './rules';
 import { HealthSettingsForm } from './vitality.schemas';
 import type { VitalityService } from './vitality.service';
+import { sayReason } from './vitality.words';
 
 type Report = Awaited<ReturnType<VitalityService['report']>>;
 
@@ -29,7 +30,7 @@ export function HealthPage(p: { ctx: PageCtx; r: Report; problem?: string | null
           </h2>
           <dl class="facts">
             <dt>{m.health.valueCol}</dt>
-            <dd>{i.value === null ? h.noValue : h.unit[i.unit](i.value)}</dd>
+            <dd>{i.value === null ? h.noValue : h.unit[i.unit]({ v: i.value })}</dd>
             <dt>{h.trend}</dt>
             <dd>
               {i.trend.length
@@ -37,8 +38,10 @@ export function HealthPage(p: { ctx: PageCtx; r: Report; problem?: string | null
                 : h.noValue}
             </dd>
           </dl>
-          <p>{h.reason(i.reason.key, i.reason.values)}</p>
-          {i.actSince ? <p class="muted">{h.actSince(when(ctx.l, i.actSince, r.community.timeZone))}</p> : null}
+          <p>{sayReason(m, i.reason)}</p>
+          {i.actSince ? (
+            <p class="muted">{h.actSince({ when: when(ctx.l, i.actSince, r.community.timeZone) })}</p>
+          ) : null}
           {i.status !== 'healthy' ? (
             <p>
               <strong>{h.nextStep}:</strong> {h.step[i.step]} <a href={i.path}>{h.takeStep}</a>
@@ -49,7 +52,7 @@ export function HealthPage(p: { ctx: PageCtx; r: Report; problem?: string | null
       <section class="card" aria-labelledby="h-speak-up">
         <h2 id="h-speak-up">{h.speakUpTitle}</h2>
         <p>{r.speakUp.enabled ? h.speakUpOn : h.speakUpOff}</p>
-        <p>{h.speakUpFigures(r.speakUp.asked, r.speakUp.proposed)}</p>
+        <p>{h.speakUpFigures({ asked: r.speakUp.asked, proposed: r.speakUp.proposed })}</p>
       </section>
       <section class="card" aria-labelledby="h-settings">
         <h2 id="h-settings">{h.settingsTitle}</h2>
@@ -79,7 +82,7 @@ export function HealthPage(p: { ctx: PageCtx; r: Report; problem?: string | null
                     <label for={`t-${k}`}>{h.threshold[k]}</label>
                     <br />
                     <span class="muted">
-                      <code>{k}</code>, {h.defaultIs(THRESHOLDS[k].default)}
+                      <code>{k}</code>, {h.defaultIs({ v: THRESHOLDS[k].default })}
                     </span>
                   </th>
                   <td>
@@ -113,10 +116,10 @@ export function SpeakUpPage(p: {
   return (
     <Page ctx={ctx} title={s.title}>
       <h1>{s.title}</h1>
-      <p>{s.askedBy(inv.community)}</p>
+      <p>{s.askedBy({ community: inv.community })}</p>
       {p.done ? (
         <p class="notice" role="status">
-          {p.asking === 'never' ? s.neverSay : s.notNowSay(inv.community)}
+          {p.asking === 'never' ? s.neverSay : s.notNowSay({ community: inv.community })}
         </p>
       ) : (
         <PostForm ctx={ctx} action={`/speak-up/${inv.id}/${p.asking}`}>

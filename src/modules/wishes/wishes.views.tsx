@@ -70,8 +70,8 @@ export function WishesPage(p: {
         <ol class="list wishes">
           {p.wishes.map((w) => (
             <li id={`wish-${w.id}`}>
-              <a href={`/wishes/${w.id}`}>{w.title}</a> <span class="badge">{m.votes(w.votes)}</span>
-              {w.offers.length ? <span class="muted"> · {m.offers(w.offers.length)}</span> : null}
+              <a href={`/wishes/${w.id}`}>{w.title}</a> <span class="badge">{m.votes({ n: w.votes })}</span>
+              {w.offers.length ? <span class="muted"> · {m.offers({ n: w.offers.length })}</span> : null}
               <VoteButton ctx={ctx} w={w} from="list" />
             </li>
           ))}
@@ -113,11 +113,11 @@ export function WishPage({
         <a href={`/c/${w.community}/wishes`}>
           {w.community} · {m.wishes}
         </a>{' '}
-        · {m.wishedBy(w.author.name)}
+        · {m.wishedBy({ name: w.author.name })}
       </p>
       <h1>{w.title}</h1>
       <p>
-        <span class="badge">{m.votes(w.votes)}</span> <span class="badge">{m.wishStatus[w.status]}</span>
+        <span class="badge">{m.votes({ n: w.votes })}</span> <span class="badge">{m.wishStatus[w.status]}</span>
         <VoteButton ctx={ctx} w={w} from="wish" />
       </p>
       <Problem detail={problem} />

@@ -16,7 +16,7 @@ export const en = {
 
   // home
   homeTitle: 'Your talks and meetups',
-  hello: (name: string) => `Hello, ${name}`,
+  hello: msg<{ name: string }>('Hello, {name}'),
   signedInWith: 'You are signed in as',
   noCommunities:
     'You are not in a community yet. Ask an organizer to add you, or open a community you were invited to.',
@@ -29,7 +29,7 @@ export const en = {
 
   // community
   openCall: 'Call for proposals',
-  callOpenUntil: (when: string) => `Open until ${when}`,
+  callOpenUntil: msg<{ when: string }>('Open until {when}'),
   callRolling: 'Open, no deadline',
   noOpenCall: 'No call for proposals is open right now — why not nominate a colleague?',
   proposeTalk: 'Propose a talk',
@@ -84,7 +84,7 @@ export const en = {
   speakers: 'Speakers',
   speakersHidden: 'Speakers are hidden: this community reviews blind.',
   history: 'History',
-  by: (who: string) => `by ${who}`,
+  by: msg<{ who: string }>('by {who}'),
   meanScore: 'Mean score',
   reviews: 'Reviews',
   accept: 'Accept',
@@ -104,12 +104,12 @@ export const en = {
   comment: 'Comment',
   saveReview: 'Save review and go to the next',
   queueEmpty: 'Nothing left to review. Thank you!',
-  toReview: (n: number) => (n === 1 ? 'One proposal to review.' : `${n} proposals to review.`),
-  yourScore: (n: number) => `Your score: ${n}`,
+  toReview: msg<{ n: number }>('{n, plural, one {One proposal to review.} other {# proposals to review.}}'),
+  yourScore: msg<{ n: number }>('Your score: {n}'),
 
   // checklist
   checklist: 'Checklist',
-  due: (when: string) => `due ${when}`,
+  due: msg<{ when: string }>('due {when}'),
   markDone: 'Mark done',
   taskStatus: { open: 'open', done: 'done', skipped: 'skipped' } as Record<string, string>,
   done: 'done',
@@ -121,8 +121,8 @@ export const en = {
   online: 'Online',
   agenda: 'Agenda',
   noAgenda: 'No talks on the agenda yet.',
-  seatsLeft: (n: number) => (n === 1 ? 'One seat left' : `${n} seats left`),
-  full: (waitlisted: number) => `Full — ${waitlisted} on the waitlist`,
+  seatsLeft: msg<{ n: number }>('{n, plural, one {One seat left} other {# seats left}}'),
+  full: msg<{ waitlisted: number }>('Full — {waitlisted} on the waitlist'),
   going: 'I am going',
   joinWaitlist: 'Put me on the waitlist',
   notGoing: 'I cannot come',
@@ -177,7 +177,7 @@ export const en = {
   sendNomination: 'Send the nomination',
   nominationSent: 'Thank you! Your colleague has been told.',
   nominations: 'Nominations',
-  nominatedBy: (name: string) => `Nominated by ${name}`,
+  nominatedBy: msg<{ name: string }>('Nominated by {name}'),
   acceptNomination: 'Accept and start a draft',
   declineNomination: 'Decline',
   declineReason: 'A word to the nominator (optional)',
@@ -192,8 +192,10 @@ export const en = {
   seriesFromBacklogHint:
     'Accepted talks without a slot, the longest waiting first, that fit the free time and whose speakers are free then.',
   seriesConfirm: 'Put them on the agenda',
-  seriesPlaced: (n: number, refused: string[]) =>
-    `${n === 1 ? 'One talk' : `${n} talks`} placed${refused.length ? `; not placed: ${refused.join(' ')}` : ''}.`,
+  /** `refused`: why the talks not placed were not (their reasons, joined); `notPlaced`: how many. */
+  seriesPlaced: msg<{ n: number; notPlaced: number; refused: string }>(
+    '{n, plural, one {One talk} other {# talks}} placed{notPlaced, plural, =0 {} other {; not placed: {refused}}}.',
+  ),
   series: 'Meetup series',
   noSeries: 'No series yet.',
   newSeries: 'Start a series',
@@ -215,7 +217,7 @@ export const en = {
   seriesStartsOn: 'From',
   seriesMix: 'Format mix per meeting (optional), e.g. talk: 2, lightning: 3',
   onlineUrl: 'Online link (optional)',
-  seriesEnded: (on: string) => `ends ${on}`,
+  seriesEnded: msg<{ on: string }>('ends {on}'),
   seriesComing: 'Coming up',
   seriesNothingComing: 'Nothing coming up.',
   seriesNoTalks: 'no talks yet',
@@ -226,19 +228,21 @@ export const en = {
   seriesFrom: 'From (the first day of the new cadence)',
   seriesEnd: 'End the series',
   seriesLastDay: 'Last day it meets',
-  seriesChanged: (moved: number, gone: number, kept: number) =>
-    `Done: ${moved} moved, ${gone} removed or canceled${kept ? `, ${kept} left as they were (moved by hand)` : ''}.`,
+  seriesChanged: msg<{ moved: number; gone: number; kept: number }>(
+    'Done: {moved} moved, {gone} removed or canceled{kept, plural, =0 {} other {, # left as they were (moved by hand)}}.',
+  ),
   eventStatus: { draft: 'draft', published: 'published', canceled: 'canceled' } as Record<string, string>,
 
   // the organizing team
   team: 'Organizing team',
   teamHint:
     'Who does what: name the roles (architect, moderator, ambassador, empath…). Checklist tasks can belong to a role; handing a role over moves its open tasks.',
-  roleTasks: (n: number) => (n === 1 ? '1 open task' : `${n} open tasks`),
-  handOverTo: (role: string) => `${role}: hand over to`,
+  roleTasks: msg<{ n: number }>('{n, plural, one {# open task} other {# open tasks}}'),
+  handOverTo: msg<{ role: string }>('{role}: hand over to'),
   handOver: 'Hand over',
-  handedOver: (role: string, n: number) =>
-    `${role} handed over${n ? `; ${n === 1 ? 'one open task moved' : `${n} open tasks moved`} with it` : ''}.`,
+  handedOver: msg<{ role: string; n: number }>(
+    '{role} handed over{n, plural, =0 {} one {; one open task moved with it} other {; # open tasks moved with it}}.',
+  ),
   noRoles: 'No roles yet.',
   newRole: 'Name a role',
   roleName: 'Role',
@@ -273,7 +277,7 @@ export const en = {
   pause: 'Pause',
   resume: 'Resume',
   sendTest: 'Send a test',
-  deliveriesOf: (name: string) => `Deliveries to ${name}`,
+  deliveriesOf: msg<{ name: string }>('Deliveries to {name}'),
   happeningCol: 'What',
   statusCol: 'Status',
   attemptsCol: 'Attempts',
@@ -304,11 +308,11 @@ export const en = {
   openWishes: 'Open wishes',
   closedWishes: 'Closed wishes',
   noWishes: 'No wishes yet.',
-  votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
-  offers: (n: number) => (n === 1 ? '1 offer to talk' : `${n} offers to talk`),
+  votes: msg<{ n: number }>('{n, plural, one {# vote} other {# votes}}'),
+  offers: msg<{ n: number }>('{n, plural, one {# offer to talk} other {# offers to talk}}'),
   vote: 'Vote',
   unvote: 'Withdraw my vote',
-  wishedBy: (name: string) => `Wished for by ${name}`,
+  wishedBy: msg<{ name: string }>('Wished for by {name}'),
   wishStatus: { open: 'open', closed: 'closed' } as Record<string, string>,
   couldTalk: 'Who could talk about it',
   noOffers: 'Nobody yet — could you?',
@@ -331,17 +335,16 @@ export const en = {
     'Your calendar can remind you before each event and talk: in the invitations we send you and in your calendar address.',
   remindMe: 'Remind me',
   noReminder: 'no reminder',
-  minutesBefore: (n: number) =>
-    n >= 1440 && n % 1440 === 0
-      ? `${n / 1440} day${n === 1440 ? '' : 's'} before`
-      : n >= 60 && n % 60 === 0
-        ? `${n / 60} hour${n === 60 ? '' : 's'} before`
-        : `${n} minutes before`,
+  /** A reminder's lead time in its largest whole unit (people.pages.tsx picks `unit` and `n`). */
+  minutesBefore: msg<{ unit: 'days' | 'hours' | 'minutes'; n: number }>(
+    '{unit, select, days {{n, plural, one {# day before} other {# days before}}} hours {{n, plural, one {# hour before} other {# hours before}}} other {{n, plural, one {# minute before} other {# minutes before}}}}',
+  ),
 
   // after the talk
   whatWeLearned: 'What the speakers learned',
-  feedbackSummary: (n: number, mean: string) =>
-    n === 1 ? `One rating, ${mean} on average` : `${n} ratings, ${mean} on average`,
+  feedbackSummary: msg<{ n: number; mean: string }>(
+    '{n, plural, one {One rating, {mean} on average} other {# ratings, {mean} on average}}',
+  ),
   noFeedback: 'No feedback yet.',
   feedbackComments: 'What attendees wrote',
   retrospective: "Organizers' retrospective",
@@ -369,14 +372,14 @@ export const en = {
     emailLabel: 'Work e-mail address',
     sendLink: 'Send me a sign-in link',
     sendNewLink: 'Send me a new link',
-    withProvider: (name: string) => `Sign in with ${name}`,
+    withProvider: msg<{ name: string }>('Sign in with {name}'),
     or: 'or',
     checkMail: 'Check your mail',
     linkOnItsWay:
       'If Brownbag can sign you in with that address, a link is on its way. It works once, within 15 minutes; open it in this browser.',
     nothingArrived: 'Nothing after a few minutes? Look in the spam folder, or ask for a new link.',
     backToSignIn: 'Back to sign-in',
-    signInAs: (who: string) => `Sign in as ${who}`,
+    signInAs: msg<{ who: string }>('Sign in as {who}'),
     continue: 'Continue',
     notAnAddress: 'That does not look like an e-mail address; check it and try again.',
   },
@@ -450,55 +453,66 @@ export const en = {
     } as Record<string, string>,
     status: { healthy: 'Healthy', watch: 'Watch', act: 'Act' } as Record<string, string>,
     unit: {
-      weeks: (v: number) => `${v} ${v === 1 ? 'week' : 'weeks'}`,
-      percent: (v: number) => `${v} %`,
-      people: (v: number) => `${v} ${v === 1 ? 'person' : 'people'}`,
-    } as Record<string, (v: number) => string>,
+      weeks: msg<{ v: number }>('{v, plural, one {# week} other {# weeks}}'),
+      percent: msg<{ v: number }>('{v} %'),
+      people: msg<{ v: number }>('{v, plural, one {# person} other {# people}}'),
+    },
     noValue: '—',
     trend: 'Trend',
-    actSince: (when: string) => `Needs action since ${when}; the organizers were told once.`,
+    actSince: msg<{ when: string }>('Needs action since {when}; the organizers were told once.'),
     nextStep: 'Next step',
-    reason: (key: string, v: Record<string, number | string>): string => {
-      const n = (k: string) => Number(v[k]);
-      const talks = (k: string) => `${n(k)} ${n(k) === 1 ? 'talk' : 'talks'}`;
-      const words: Record<string, () => string> = {
-        rhythmNone: () => 'No meeting has been held yet.',
-        rhythmSince: () => `The last meeting was ${n('weeks')} ${n('weeks') === 1 ? 'week' : 'weeks'} ago.`,
-        rhythmHeld: () => `${n('held')} of ${n('planned')} planned meetings were held in the last 90 days.`,
-        pipelineGap: () =>
-          n('weeks') === 0
-            ? `The next meeting has no talk yet; ${talks('backlog')} accepted wait for a slot.`
-            : `Only the next ${n('weeks') === 1 ? 'week has' : `${n('weeks')} weeks have`} talks; a meeting after that has none yet (${talks('backlog')} accepted wait for a slot).`,
-        pipelineCovered: () =>
-          `Upcoming meetings have talks for ${n('weeks')} weeks; ${talks('backlog')} accepted wait for a slot.`,
-        pipelineNothing: () =>
-          `No meeting is planned in the next 12 weeks; ${talks('backlog')} accepted wait for a slot.`,
-        pipelineWaiting: () =>
-          `${n('pending')} ${n('pending') === 1 ? 'proposal waits' : 'proposals wait'} for a decision, the oldest for ${n('days')} days.`,
-        attendanceNone: () => 'No meeting has been held yet, so there is no attendance to judge.',
-        attendanceSteady: () => `${n('last')} came to the last meeting.`,
-        attendanceFell: () => `Attendance fell ${n('n')} meetings in a row: ${v.series}.`,
-        attendanceDropped: () => `Attendance dropped from ${n('from')} to ${n('to')} at the last meeting.`,
-        attendanceShowUp: () =>
-          `${n('came')} of the ${n('going')} people going came to the last meeting (${n('pct')} %).`,
-        voicesTooFew: () => `${talks('talks')} in the last 12 months; speaker figures are judged from ${n('min')} on.`,
-        voicesFirst: () =>
-          `${n('first')} of ${talks('talks')} in the last 12 months had a first-time speaker (${n('pct')} %).`,
-        voicesTop: () =>
-          `The three busiest speakers gave ${n('top')} of ${talks('talks')} in the last 12 months (${n('pct')} %).`,
-        reachNoMembers: () => 'The community has no members yet.',
-        reachShare: () =>
-          `${n('came')} of ${n('members')} members came to a meeting in the last 90 days (${n('pct')} %), from ${n('departments')} of their ${n('of')} departments.`,
-        careNone: () => 'No support task was due in the last 90 days.',
-        careShare: () =>
-          `${n('onTime')} of ${n('due')} support tasks due in the last 90 days were done on time (${n('pct')} %).`,
-        lessonsNone: () => 'No talk was given in the last 12 months.',
-        lessonsShare: () =>
-          `${n('with')} of ${talks('talks')} of the last 12 months have a published lesson (${n('pct')} %).`,
-      };
-      const said = words[key]?.() ?? key;
-      return v.counted === 'going' ? `${said} (Counted by RSVPs: nobody was checked in.)` : said;
+    /** Why an indicator stands where it does, by the rules' reason key (vitality/rules.ts; vitality.words.ts says it). */
+    reason: {
+      rhythmNone: 'No meeting has been held yet.',
+      rhythmSince: msg<{ weeks: number }>('The last meeting was {weeks, plural, one {# week} other {# weeks}} ago.'),
+      rhythmHeld: msg<{ held: number; planned: number }>(
+        '{held} of {planned} planned meetings were held in the last 90 days.',
+      ),
+      pipelineGap: msg<{ weeks: number; backlog: number }>(
+        '{weeks, plural, =0 {The next meeting has no talk yet; {backlog, plural, one {# talk} other {# talks}} accepted wait for a slot.} one {Only the next week has talks; a meeting after that has none yet ({backlog, plural, one {# talk} other {# talks}} accepted wait for a slot).} other {Only the next # weeks have talks; a meeting after that has none yet ({backlog, plural, one {# talk} other {# talks}} accepted wait for a slot).}}',
+      ),
+      pipelineCovered: msg<{ weeks: number; backlog: number }>(
+        'Upcoming meetings have talks for {weeks, plural, one {# week} other {# weeks}}; {backlog, plural, one {# talk} other {# talks}} accepted wait for a slot.',
+      ),
+      pipelineNothing: msg<{ backlog: number }>(
+        'No meeting is planned in the next 12 weeks; {backlog, plural, one {# talk} other {# talks}} accepted wait for a slot.',
+      ),
+      pipelineWaiting: msg<{ pending: number; days: number }>(
+        '{pending, plural, one {# proposal waits} other {# proposals wait}} for a decision, the oldest for {days, plural, one {# day} other {# days}}.',
+      ),
+      attendanceNone: 'No meeting has been held yet, so there is no attendance to judge.',
+      attendanceSteady: msg<{ last: number }>('{last} came to the last meeting.'),
+      attendanceFell: msg<{ n: number; series: string }>('Attendance fell {n} meetings in a row: {series}.'),
+      attendanceDropped: msg<{ from: number; to: number }>(
+        'Attendance dropped from {from} to {to} at the last meeting.',
+      ),
+      attendanceShowUp: msg<{ came: number; going: number; pct: number }>(
+        '{came} of the {going} people going came to the last meeting ({pct} %).',
+      ),
+      voicesTooFew: msg<{ talks: number; min: number }>(
+        '{talks, plural, one {# talk} other {# talks}} in the last 12 months; speaker figures are judged from {min} on.',
+      ),
+      voicesFirst: msg<{ first: number; talks: number; pct: number }>(
+        '{first} of {talks, plural, one {# talk} other {# talks}} in the last 12 months had a first-time speaker ({pct} %).',
+      ),
+      voicesTop: msg<{ top: number; talks: number; pct: number }>(
+        'The three busiest speakers gave {top} of {talks, plural, one {# talk} other {# talks}} in the last 12 months ({pct} %).',
+      ),
+      reachNoMembers: 'The community has no members yet.',
+      reachShare: msg<{ came: number; members: number; pct: number; departments: number; of: number }>(
+        '{came} of {members} members came to a meeting in the last 90 days ({pct} %), from {departments} of their {of} departments.',
+      ),
+      careNone: 'No support task was due in the last 90 days.',
+      careShare: msg<{ onTime: number; due: number; pct: number }>(
+        '{onTime} of {due} support tasks due in the last 90 days were done on time ({pct} %).',
+      ),
+      lessonsNone: 'No talk was given in the last 12 months.',
+      lessonsShare: msg<{ with: number; talks: number; pct: number }>(
+        '{with} of {talks, plural, one {# talk} other {# talks}} of the last 12 months have a published lesson ({pct} %).',
+      ),
     },
+    /** Said after the reason when attendance was judged by RSVPs (the reason's `counted` is 'going'). */
+    countedByRsvps: '(Counted by RSVPs: nobody was checked in.)',
     step: {
       stepRhythm: 'Plan the next meetings: give the community a series with a cadence, or publish the next event.',
       stepPlaceBacklog: 'Place accepted talks from the backlog on the upcoming meetings.',
@@ -511,13 +525,14 @@ export const en = {
       stepLessons: 'Ask the speakers of recent talks for their lesson: ten minutes of notes help the next speaker.',
     } as Record<string, string>,
     takeStep: 'Take this step',
-    chatTitle: (community: string, indicator: string) => `${community}: ${indicator} needs attention`,
+    chatTitle: msg<{ community: string; indicator: string }>('{community}: {indicator} needs attention'),
     speakUpTitle: 'Helping the quiet ones speak',
     speakUpOn:
       'Once a month, people who came to several talks but never proposed one (and who accept nominations) get one kind invitation to propose; nobody gets more than one a quarter.',
     speakUpOff: 'The monthly invitation to propose is off for this community.',
-    speakUpFigures: (asked: number, proposed: number) =>
-      `In the last 12 months ${asked} ${asked === 1 ? 'person was' : 'people were'} asked; ${proposed} proposed a talk afterwards.`,
+    speakUpFigures: msg<{ asked: number; proposed: number }>(
+      'In the last 12 months {asked, plural, one {# person was} other {# people were}} asked; {proposed} proposed a talk afterwards.',
+    ),
     settingsTitle: 'Thresholds and settings',
     speakUpSetting: 'Send the monthly invitation to propose',
     threshold: {
@@ -547,7 +562,7 @@ export const en = {
     } as Record<string, string>,
     thresholdCol: 'Threshold',
     valueCol: 'Value',
-    defaultIs: (v: number) => `default ${v}`,
+    defaultIs: msg<{ v: number }>('default {v}'),
     save: 'Save the settings',
     saved: 'Saved.',
   },
@@ -555,13 +570,14 @@ export const en = {
     title: 'An invitation to propose a talk',
     notNow: 'Not now',
     never: 'Never ask again',
-    notNowSay: (community: string) =>
-      `You will not be asked again for six months (by ${community} or any other community). Thank you for letting us know.`,
+    notNowSay: msg<{ community: string }>(
+      'You will not be asked again for six months (by {community} or any other community). Thank you for letting us know.',
+    ),
     neverSay:
       'You will not be asked again. If you ever want to give a talk, the call for proposals is always open to you.',
     confirmNotNow: 'Not now: ask me again in six months at the earliest',
     confirmNever: 'Never ask me again',
-    askedBy: (community: string) => `${community} invited you to propose a talk.`,
+    askedBy: msg<{ community: string }>('{community} invited you to propose a talk.'),
     propose: 'Propose a talk',
   },
 
@@ -571,38 +587,39 @@ export const en = {
   refused: 'That did not work',
   checkFields: 'Please check what you typed:',
   notEditableNow: 'You cannot edit this proposal now: only its speakers can, while it is a draft or submitted.',
-  /** Why a form field was refused, by the schema keyword that refused it (web/form.ts). */
-  fieldProblem: (keyword: string, p: Record<string, unknown>): string => {
-    switch (keyword) {
-      case 'maxLength':
-        return `at most ${p.limit} characters`;
-      case 'minLength':
-        return p.limit === 1 ? 'must not be empty' : `at least ${p.limit} characters`;
-      case 'required':
-        return 'is required';
-      case 'enum':
-        return `choose one of: ${(p.allowedValues as unknown[]).join(', ')}`;
-      case 'maxItems':
-        return `at most ${p.limit}`;
-      case 'minItems':
-        return `at least ${p.limit}`;
-      case 'minimum':
-        return `at least ${p.limit}`;
-      case 'maximum':
-        return `at most ${p.limit}`;
-      case 'format':
-        return p.format === 'email' ? 'is not an e-mail address' : `is not a valid ${p.format}`;
-      case 'pattern':
-        return 'is not in the expected form';
-      case 'type':
-        return 'is not the expected kind of value';
-      case 'minProperties':
-        return 'change at least one field';
-      default:
-        return 'is not valid';
-    }
+  /** Why a form field was refused, by the Ajv keyword that refused it (web/form.ts; `other`: any keyword not here). */
+  fieldProblem: {
+    maxLength: msg<{ limit: number }>('at most {limit, plural, one {# character} other {# characters}}'),
+    minLength: msg<{ limit: number }>('{limit, plural, =1 {must not be empty} other {at least # characters}}'),
+    required: 'is required',
+    enum: msg<{ allowed: string }>('choose one of: {allowed}'),
+    maxItems: msg<{ limit: number }>('at most {limit}'),
+    minItems: msg<{ limit: number }>('at least {limit}'),
+    minimum: msg<{ limit: number }>('at least {limit}'),
+    maximum: msg<{ limit: number }>('at most {limit}'),
+    format: msg<{ format: string }>(
+      '{format, select, email {is not an e-mail address} other {is not a valid {format}}}',
+    ),
+    pattern: 'is not in the expected form',
+    type: 'is not the expected kind of value',
+    minProperties: 'change at least one field',
+    other: 'is not valid',
   },
   unavailableTitle: 'Back in a moment',
   unavailable:
     'Brownbag cannot reach its database right now, so nothing was saved; what you typed is still here. Try again in a few seconds.',
+
+  // words the pages once put together themselves
+  composed: {
+    /** A talk or format with its length: "Talk (30 min)". */
+    withMinutes: msg<{ name: string; minutes: number }>('{name} ({minutes} min)'),
+    /** A series' cadence as the form made it (series.views.tsx reads it back from the RRULE). */
+    cadence: msg<{ every: string; day: string }>(
+      '{every, select, weekly {every week on {day}} biweekly {every second week on {day}} monthly1 {monthly, on the first {day}} monthly2 {monthly, on the second {day}} monthly3 {monthly, on the third {day}} monthlyLast {monthly, on the last {day}} other {{day}}}',
+    ),
+    /** When a series meets: its cadence (or RRULE), start time, length and time zone. */
+    seriesWhen: msg<{ cadence: string; time: string; minutes: number; zone: string }>(
+      '{cadence}, {time} ({minutes} min, {zone})',
+    ),
+  },
 };
