@@ -117,9 +117,16 @@ export const notify = {
       await notify.talk(m, proposalId, canceled ? 'CANCEL' : 'REQUEST', { update: true });
   },
 
-  /** A sign-in link someone asked for (one job per address at a time: a burst of requests sends one mail). */
-  async signInLink(m: EntityManager, email: string, next: string) {
-    await enqueueMail(m, { kind: 'sign-in-link', email, next }, { key: `sign-in:${email}`, maxAttempts: 5 });
+  /**
+   * A sign-in link someone asked for (one job per address at a time: a burst of requests sends one
+   * mail), in `language` (the asking page's) unless the person chose one.
+   */
+  async signInLink(m: EntityManager, email: string, next: string, language?: string) {
+    await enqueueMail(
+      m,
+      { kind: 'sign-in-link', email, next, ...(language ? { language } : {}) },
+      { key: `sign-in:${email}`, maxAttempts: 5 },
+    );
   },
 
   /** A colleague nominated to speak hears of it. */
