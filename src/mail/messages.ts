@@ -13,6 +13,7 @@ import * as q from './mail.queries';
 import { offerFacts } from '../modules/wishes/wishes.queries';
 import { alertsForDigest, speakUpFacts } from '../modules/vitality/vitality.queries';
 import { chooseLanguage } from '../core/i18n/locale';
+import { can } from '../core/policy';
 import { localeOf, span, when as moment } from '../web/i18n';
 import { deliveriesOf, destination } from '../modules/announcements/announcements.queries';
 import type { EventRow, Person } from './mail.queries';
@@ -398,7 +399,14 @@ export class MessageBuilder {
       talk: r.talk,
       due: moment(l, r.due_at, r.time_zone ?? 'UTC'),
     });
-    const boards = new Map(rows.map((r) => [r.slug, r.community]));
+    // Organizers get their community's task board; a speaker the checklist on their talk's page.
+    const actor = { id: person.id, email: person.email, name: person.name, isAdmin: false };
+    const boards = new Map<string, string>();
+    const checklists = new Map<string, string>();
+    for (const r of rows)
+      if (can({ actor: { ...actor, isAdmin: r.is_admin }, role: r.role }, 'task.board'))
+        boards.set(r.slug, r.community);
+      else checklists.set(r.proposal_id, r.talk);
     return this.mail(
       person,
       templates.taskDigest(l, {
@@ -419,6 +427,9 @@ export class MessageBuilder {
             community,
             url: await this.signedLink(person, `/c/${slug}/tasks`),
           })),
+        ),
+        checklists: await Promise.all(
+          [...checklists].map(async ([id, talk]) => ({ talk, url: await this.signedLink(person, `/proposals/${id}`) })),
         ),
       }),
       `digest.${person.id}.${day}`,

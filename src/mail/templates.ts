@@ -79,8 +79,10 @@ export interface DigestInfo {
   /** series occurrences coming up with an empty agenda */
   empty?: { title: string; community: string; when: string; url: string }[];
   alerts?: HealthAlertLine[];
-  /** the task boards the tasks are on */
+  /** the task boards the tasks are on (for organizers) */
   boards?: { community: string; url: string }[];
+  /** the talks whose checklists hold the tasks (for speakers) */
+  checklists?: { talk: string; url: string }[];
 }
 
 export interface SpeakUpInfo {
@@ -203,7 +205,7 @@ export const templates = {
   },
   taskDigest: (l: MailLocale, d: DigestInfo) => {
     const m = l.m.mail;
-    const { overdue, soon, empty = [], alerts = [], boards = [] } = d;
+    const { overdue, soon, empty = [], alerts = [], boards = [], checklists = [] } = d;
     return message(
       l,
       overdue.length || soon.length
@@ -235,7 +237,9 @@ export const templates = {
               ),
             ]
           : []),
-        ...(overdue.length || soon.length ? boards.map((b) => m.taskBoard(b)) : []),
+        ...(overdue.length || soon.length
+          ? [...boards.map((b) => m.taskBoard(b)), ...checklists.map((c) => m.talkChecklist(c))]
+          : []),
         ...(empty.length
           ? [
               list(

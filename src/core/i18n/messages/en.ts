@@ -716,9 +716,9 @@ export const en = {
     wishOfferNext: 'The organizers will see it once it is submitted. Your wish, its votes and who offered are here:',
 
     digestDueSubject: msg<{ overdue: number; soon: number }>(
-      'Speaker support: {overdue, plural, =0 {} other {# overdue, }}{soon} due within 3 days',
+      'Speaker support: {overdue, plural, =0 {} other {# overdue, }}{soon, plural, other {#}} due within 3 days',
     ),
-    digestEmptySubject: msg<{ n: number }>('Speaker support: {n} coming up with an empty agenda'),
+    digestEmptySubject: msg<{ n: number }>('Speaker support: {n, plural, other {# coming up}} with an empty agenda'),
     digestHealthSubject: msg<{ n: number; community: string; indicator: string }>(
       'Community health: {n, plural, one {{community}, {indicator} needs} other {# indicators need}} action',
     ),
@@ -732,6 +732,7 @@ export const en = {
     dueSoon: 'Due within 3 days:',
     dueTask: msg<{ title: string; talk: string; due: string }>('• {title} — {talk} (due {due})'),
     taskBoard: msg<{ community: string; url: string }>('The task board of {community}: {url}'),
+    talkChecklist: msg<{ talk: string; url: string }>('The checklist of "{talk}": {url}'),
     emptyAgenda: 'Coming up within two weeks with nothing on the agenda yet:',
     emptyEvent: msg<{ title: string; community: string; when: string; url: string }>(
       '• {title} ({community}), {when}: {url}',

@@ -133,6 +133,7 @@ export const pending = {
       dueSoon: 'בשלושת הימים הקרובים:',
       dueTask: '• {title} — {talk} (עד {due})',
       taskBoard: 'לוח המשימות של {community}: {url}',
+      talkChecklist: 'רשימת המשימות של "{talk}": {url}',
       emptyAgenda: 'מפגשים בשבועיים הקרובים שעדיין אין להם סדר יום:',
       emptyEvent: '• {title} ({community}), {when}: {url}',
       digestThanks: 'תודה שאתם דואגים לזה, כדי שהמרצים יוכלו להתרכז בהרצאות.',
@@ -278,7 +279,7 @@ export const pending = {
       wishOfferNext: 'Организаторы увидят её после отправки. Ваше пожелание, голоса за него и кто откликнулся — здесь:',
 
       digestDueSubject:
-        'Поддержка докладчиков: {overdue, plural, =0 {} other {просрочено: #, }}в ближайшие 3 дня: {soon}',
+        'Поддержка докладчиков: {overdue, plural, =0 {} other {просрочено: #, }}в ближайшие 3 дня: {soon, plural, other {#}}',
       digestEmptySubject:
         'Поддержка докладчиков: {n, plural, one {# встреча} few {# встречи} many {# встреч} other {# встречи}} скоро, а программы нет',
       digestHealthSubject:
@@ -292,6 +293,7 @@ export const pending = {
       dueSoon: 'Срок в ближайшие 3 дня:',
       dueTask: '• {title} — {talk} (срок {due})',
       taskBoard: 'Доска задач {community}: {url}',
+      talkChecklist: 'Чек-лист доклада «{talk}»: {url}',
       emptyAgenda: 'Встречи в ближайшие две недели, на которых пока нет ни одного доклада:',
       emptyEvent: '• {title} ({community}), {when}: {url}',
       digestThanks: 'Спасибо, что берёте это на себя: так докладчики могут сосредоточиться на выступлениях.',
@@ -436,7 +438,8 @@ export const pending = {
         'Temat „{title}” w {community} był na liście życzeń, a {offerer} proponuje o nim opowiedzieć: zgłoszenie jest już rozpoczęte.',
       wishOfferNext: 'Organizatorzy zobaczą je po wysłaniu. Życzenie, głosy i propozycje są tutaj:',
 
-      digestDueSubject: 'Wsparcie prelegentów: {overdue, plural, =0 {} other {zaległe: #, }}w ciągu 3 dni: {soon}',
+      digestDueSubject:
+        'Wsparcie prelegentów: {overdue, plural, =0 {} other {zaległe: #, }}w ciągu 3 dni: {soon, plural, other {#}}',
       digestEmptySubject:
         'Wsparcie prelegentów: {n, plural, one {# zbliżające się spotkanie} few {# zbliżające się spotkania} many {# zbliżających się spotkań} other {# zbliżającego się spotkania}} bez programu',
       digestHealthSubject:
@@ -449,6 +452,7 @@ export const pending = {
       dueSoon: 'Termin w ciągu 3 dni:',
       dueTask: '• {title} — {talk} (termin {due})',
       taskBoard: 'Tablica zadań {community}: {url}',
+      talkChecklist: 'Lista kontrolna prelekcji „{talk}”: {url}',
       emptyAgenda: 'Spotkania w ciągu dwóch tygodni, które nie mają jeszcze programu:',
       emptyEvent: '• {title} ({community}), {when}: {url}',
       digestThanks: 'Dziękujemy za zajęcie się tym — dzięki temu prelegenci mogą skupić się na wystąpieniach.',
@@ -591,7 +595,8 @@ export const pending = {
       wishOfferNext:
         'Järjestäjät näkevät sen, kun se on lähetetty. Toiveesi, sen äänet ja tarjoutujat löytyvät täältä:',
 
-      digestDueSubject: 'Puhujien tuki: {overdue, plural, =0 {} other {# myöhässä, }}{soon} erääntyy 3 päivän sisällä',
+      digestDueSubject:
+        'Puhujien tuki: {overdue, plural, =0 {} other {# myöhässä, }}{soon, plural, other {#}} erääntyy 3 päivän sisällä',
       digestEmptySubject:
         'Puhujien tuki: {n, plural, one {# tuleva tapaaminen} other {# tulevaa tapaamista}} ilman ohjelmaa',
       digestHealthSubject:
@@ -605,6 +610,7 @@ export const pending = {
       dueSoon: 'Erääntyy 3 päivän sisällä:',
       dueTask: '• {title} — {talk} (erääntyy {due})',
       taskBoard: 'Yhteisön {community} tehtävätaulu: {url}',
+      talkChecklist: 'Esityksen ”{talk}” tarkistuslista: {url}',
       emptyAgenda: 'Tapaamiset kahden viikon sisällä, joiden ohjelma on vielä tyhjä:',
       emptyEvent: '• {title} ({community}), {when}: {url}',
       digestThanks: 'Kiitos, että huolehdit tästä, jotta puhujat voivat keskittyä esityksiinsä.',
