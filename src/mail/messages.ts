@@ -22,6 +22,7 @@ import { createSignInLink, domainOf, LINK_MINUTES, MAIL_LINK_MINUTES } from '../
 import { templates, type EventInfo, type MailLocale, type Rendered } from './templates';
 import { when } from './when';
 import { ReplyAddresses } from './reply-address';
+import type { EventChange } from '../modules/events/event-change';
 
 export type MailJob =
   | { kind: 'proposal-received'; proposalId: string; personId: string }
@@ -36,8 +37,11 @@ export type MailJob =
       personId: string;
       method: 'REQUEST' | 'CANCEL';
       update?: boolean;
-      /** For an updated event: what changed, "before → after" (see whatChanged in modules/events/event-change.ts). */
-      changes?: string[];
+      /**
+       * For an updated event: what changed, before → after (see whatChanged in
+       * modules/events/event-change.ts); a line of English in jobs queued before changes were data.
+       */
+      changes?: (EventChange | string)[];
       /** For a talk taken off the agenda: where it was, since the slot is gone when the job runs. */
       was?: { eventId: string; startsAt: string; endsAt: string };
     }
@@ -272,7 +276,11 @@ export class MessageBuilder {
       stamp: new Date(),
     };
     if (job.method === 'CANCEL' && e.cancel_reason) item.description = `${e.cancel_reason}\n\n${item.description}`;
-    const info = { ...this.eventInfo(l, e, person), changes: job.changes, reason: e.cancel_reason };
+    const info = {
+      ...this.eventInfo(l, e, person),
+      changes: job.changes?.map((c) => this.change(l, c)),
+      reason: e.cancel_reason,
+    };
     // The reply address that proves this attendee's Accept/Decline (see reply-address.ts).
     const organizer =
       this.settings.repliesRead && this.settings.replyAddresses !== false
@@ -562,6 +570,19 @@ export class MessageBuilder {
   /** The recipient's language for mail about an event (its community's default read with the event). */
   private eventLocale(person: Person, e: EventRow) {
     return localeOf(chooseLanguage({ person: person.language, community: e.community_language }));
+  }
+
+  /** A change of an event, said in the recipient's language: "Time: … → …". */
+  private change(l: MailLocale, c: EventChange | string): string {
+    if (typeof c === 'string') return c;
+    const m = l.m.mail;
+    if (c.what === 'time') {
+      const at = (x: { start: string; end: string; timeZone: string }) =>
+        span(l, new Date(x.start), new Date(x.end), x.timeZone);
+      return m.changedTime({ before: at(c.before), after: at(c.after) });
+    }
+    const v = { before: c.before ?? m.changedNone, after: c.after ?? m.changedNone };
+    return c.what === 'place' ? m.changedPlace(v) : c.what === 'online' ? m.changedOnline(v) : m.changedTitle(v);
   }
 
   private eventInfo(l: MailLocale, e: EventRow, person: Person): EventInfo {

@@ -6,6 +6,7 @@
 import type { EntityManager } from 'typeorm';
 import { enqueueMail, enqueueMany, MAIL_ATTEMPTS, TASKS } from '../jobs/queue';
 import type { MailJob } from './messages';
+import type { EventChange } from '../modules/events/event-change';
 import { speakersOf } from '../db/fragments';
 import { markNotified, peopleGoing, talksOfEvent } from './mail.queries';
 
@@ -88,7 +89,7 @@ export const notify = {
     m: EntityManager,
     eventId: string,
     method: 'REQUEST' | 'CANCEL',
-    opts: { personIds?: string[]; update?: boolean; changes?: string[] } = {},
+    opts: { personIds?: string[]; update?: boolean; changes?: EventChange[] } = {},
   ) {
     const ids = opts.personIds ?? (await peopleGoing(m, eventId));
     await enqueueMany(
@@ -111,7 +112,7 @@ export const notify = {
   },
 
   /** An event that changes on calendars: its attendees and the speakers of its talks hear of it. */
-  async eventChanged(m: EntityManager, eventId: string, canceled: boolean, changes?: string[]) {
+  async eventChanged(m: EntityManager, eventId: string, canceled: boolean, changes?: EventChange[]) {
     await notify.event(m, eventId, canceled ? 'CANCEL' : 'REQUEST', { update: true, changes });
     for (const proposalId of await talksOfEvent(m, eventId))
       await notify.talk(m, proposalId, canceled ? 'CANCEL' : 'REQUEST', { update: true });

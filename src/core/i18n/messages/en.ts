@@ -636,6 +636,11 @@ export const en = {
     updateSubject: msg<{ title: string; when: string }>('Updated: {title} — {when}'),
     updated: msg<{ title: string; community: string }>('{title} ({community}) has changed.'),
     whatChanged: 'What changed:',
+    changedTime: msg<{ before: string; after: string }>('Time: {before} → {after}'),
+    changedPlace: msg<{ before: string; after: string }>('Place: {before} → {after}'),
+    changedOnline: msg<{ before: string; after: string }>('Online: {before} → {after}'),
+    changedTitle: msg<{ before: string; after: string }>('Title: {before} → {after}'),
+    changedNone: 'none',
     updateAttached: 'Your calendar entry updates with the attached invitation.',
     cancellationSubject: msg<{ title: string; when: string }>('Canceled: {title} — {when}'),
     cancellation: msg<{ title: string; community: string; when: string }>(
