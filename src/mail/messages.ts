@@ -14,12 +14,12 @@ import { offerFacts } from '../modules/wishes/wishes.queries';
 import { alertsForDigest, speakUpFacts } from '../modules/vitality/vitality.queries';
 import { chooseLanguage } from '../core/i18n/locale';
 import { can } from '../core/policy';
-import { localeOf, span, when as moment } from '../web/i18n';
+import { span, when as moment } from '../web/i18n';
 import { deliveriesOf, destination } from '../modules/announcements/announcements.queries';
 import type { EventRow, Person } from './mail.queries';
 import { defaultAuth, type AuthConfig } from '../config';
 import { createSignInLink, domainOf, LINK_MINUTES, MAIL_LINK_MINUTES } from '../modules/auth/links';
-import { templates, type EventInfo, type MailLocale, type Rendered } from './templates';
+import { mailLocale, templates, type EventInfo, type MailLocale, type Rendered } from './templates';
 import { when } from './when';
 import { ReplyAddresses } from './reply-address';
 import type { EventChange } from '../modules/events/event-change';
@@ -390,7 +390,7 @@ export class MessageBuilder {
     const found = await alertsForDigest(this.ds.manager, person.id, day);
     if (!rows.length && !empty.length && !found.length) return null;
     const own = chooseLanguage({ person: person.language });
-    const l = localeOf(
+    const l = mailLocale(
       own === person.language
         ? own
         : chooseLanguage({ community: await q.organizedLanguage(this.ds.manager, person.id) }),
@@ -526,7 +526,7 @@ export class MessageBuilder {
     const to = person ?? { id: email, name: email, email };
     const stamp = Date.now().toString(36);
     // The person's own language, else the language of the page that asked for the link.
-    const l = localeOf(chooseLanguage({ person: person?.language, acceptLanguage: language }));
+    const l = mailLocale(chooseLanguage({ person: person?.language, acceptLanguage: language }));
     if (!person && !this.auth.allowedEmailDomains.includes(domainOf(email)))
       return this.mail(
         to,
@@ -563,13 +563,13 @@ export class MessageBuilder {
    */
   private async locale(person: Person, of?: Parameters<typeof q.communityLanguage>[1], id?: string) {
     const own = chooseLanguage({ person: person.language });
-    if (own === person.language || !of || !id) return localeOf(own);
-    return localeOf(chooseLanguage({ community: await q.communityLanguage(this.ds.manager, of, id) }));
+    if (own === person.language || !of || !id) return mailLocale(own);
+    return mailLocale(chooseLanguage({ community: await q.communityLanguage(this.ds.manager, of, id) }));
   }
 
   /** The recipient's language for mail about an event (its community's default read with the event). */
   private eventLocale(person: Person, e: EventRow) {
-    return localeOf(chooseLanguage({ person: person.language, community: e.community_language }));
+    return mailLocale(chooseLanguage({ person: person.language, community: e.community_language }));
   }
 
   /** A change of an event, said in the recipient's language: "Time: … → …". */

@@ -6,9 +6,37 @@
  * encodes them (and titles and names cannot hold line breaks: the API refuses them).
  */
 import { esc } from '../core/html';
-import type { Locale } from '../web/i18n';
+import { localeOf, type Locale } from '../web/i18n';
+import type { Language } from '../core/i18n/locale';
 
 export type MailLocale = Pick<Locale, 'lang' | 'dir' | 'm'>;
+
+const FSI = '\u2068';
+const PDI = '\u2069';
+const isolated = (values: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' && v ? `${FSI}${v}${PDI}` : v]));
+const rtlLocales = new Map<Language, MailLocale>();
+
+/**
+ * A language's locale for mail. In a right-to-left language every value set into a text (a title,
+ * a name, a date, a room) is a bidi isolate (FSI…PDI), so a Latin title or a date keeps its own
+ * order and does not drag the Hebrew punctuation and arrows around it into the wrong place.
+ */
+export function mailLocale(lang: Language): MailLocale {
+  const l = localeOf(lang);
+  if (l.dir !== 'rtl') return l;
+  let out = rtlLocales.get(lang);
+  if (!out) {
+    const mail = Object.fromEntries(
+      Object.entries(l.m.mail).map(([k, f]) => [
+        k,
+        typeof f === 'function' ? (v: Record<string, unknown>) => (f as (v: unknown) => string)(isolated(v)) : f,
+      ]),
+    );
+    rtlLocales.set(lang, (out = { ...l, m: { ...l.m, mail } as unknown as Locale['m'] }));
+  }
+  return out;
+}
 
 export interface Rendered {
   subject: string;
