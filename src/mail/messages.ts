@@ -200,6 +200,9 @@ export class MessageBuilder {
   ): Promise<Mail.Options | null> {
     const p = await q.proposalFacts(this.ds.manager, job.proposalId);
     if (!p) return null;
+    // A decision nobody is told of (the proposal moved on to a state with no mail) writes no link.
+    const decided = job.kind === 'decision' ? await q.decidedState(this.ds.manager, job.transitionId) : null;
+    if (job.kind === 'decision' && !['accepted', 'waitlisted', 'rejected'].includes(decided ?? '')) return null;
     const l = await this.locale(person, 'proposal', p.id);
     const t = {
       title: p.title,
@@ -227,7 +230,6 @@ export class MessageBuilder {
         `co-speaker-answer.${p.id}.${job.byId}`,
       );
     }
-    const decided = await q.decidedState(this.ds.manager, job.transitionId);
     const body =
       decided === 'accepted'
         ? templates.accepted(l, t)
