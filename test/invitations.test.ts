@@ -6,7 +6,10 @@
  */
 import * as icalModule from 'ical.js';
 import t from 'tap';
+import { localeOf, span } from '../src/web/i18n';
 import { community, eventWithTalk } from './helper';
+
+const en = localeOf('en');
 import { calendarPart, mailWorld, type Received } from './mail-helper';
 
 const ICAL = ((icalModule as { default?: unknown }).default ?? icalModule) as typeof import('ical.js').default;
@@ -74,7 +77,7 @@ t.test('without a mailbox for replies', async (t) => {
   t.match(upd.mail.text, 'What changed:');
   t.match(
     upd.mail.text,
-    '• Time: Thursday 10 June 2027, 12:00–14:00 (Europe/Berlin) → Thursday 10 June 2027, 14:00–16:00 (Europe/Berlin)',
+    `• Time: ${span(en, new Date('2027-06-10T10:00:00Z'), new Date('2027-06-10T12:00:00Z'), 'Europe/Berlin')} → ${span(en, new Date('2027-06-10T12:00:00Z'), new Date('2027-06-10T14:00:00Z'), 'Europe/Berlin')}`,
   );
   t.match(upd.mail.text, /• Place: Aula \w+, Building A, floor 2 → Library/);
 

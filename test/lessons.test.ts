@@ -234,7 +234,12 @@ t.test('lessons learned', async (t) => {
     );
     const prompt = (await sink.waitFor((r) => /What did you learn\? "Just given"/.test(r.mail.subject ?? '')))[0];
     t.same(prompt.to, [s.speaker.email]);
-    t.match(prompt.mail.text, /\/proposals\/.+\/lesson/);
+    t.match(prompt.mail.text, /\/sign-in\/link\?token=/, 'a link that signs the speaker in…');
+    const [link] = await ctx.ds.query(
+      `SELECT next_path FROM sign_in_link WHERE email = $1 AND next_path LIKE '%/lesson' ORDER BY created_at DESC LIMIT 1`,
+      [s.speaker.email],
+    );
+    t.equal(link?.next_path, `/proposals/${ended.talk}/lesson`, '…on the way to writing the lesson');
     await ctx.ds.query(ENQUEUE_LESSON_PROMPTS);
     t.equal(
       (await ctx.ds.query('SELECT count(*)::int AS n FROM lesson_prompt WHERE proposal_id = $1', [ended.talk]))[0].n,

@@ -6,6 +6,7 @@ import { notify } from '../src/mail/notify';
 import { community, eventWithTalk, submitted } from './helper';
 import { calendarPart, mailWorld, worker, type Received } from './mail-helper';
 import { jobsIdle, until } from './wait';
+import { localeOf, span } from '../src/web/i18n';
 
 const ICAL = ((icalModule as { default?: unknown }).default ?? icalModule) as typeof import('ical.js').default;
 
@@ -137,7 +138,12 @@ t.test('mail and jobs', async (t) => {
     const [inv] = await sink.waitFor(to(s.member.email, /^Invitation: June brown-bag/));
     const v1 = vevent(calendarPart(inv).ics);
     t.equal(v1.uid, `event-${eventId}@brownbag.test`);
-    t.match(inv.mail.text, /Thursday 10 June 2027, 12:00–14:00 \(Europe\/Berlin\)/, "dates in the event's zone, named");
+    t.match(
+      inv.mail.text,
+      `When: ${span(localeOf('en'), new Date('2027-06-10T10:00:00Z'), new Date('2027-06-10T12:00:00Z'), 'Europe/Berlin')}`,
+      "dates in the event's zone, named, in the reader's language",
+    );
+    t.match(inv.mail.text, '(Europe/Berlin)');
     await req('PUT', `/v1/events/${eventId}/rsvps/me`, { token: s.reviewer.token, body: { status: 'going' } }); // waitlisted
     await req('PATCH', `/v1/events/${eventId}`, {
       token: s.organizer.token,
@@ -401,7 +407,7 @@ t.test('mail and jobs', async (t) => {
     const [m] = await sink.waitFor(to(s.member.email, /^Invitation: Semi; colon/));
     t.equal(
       m.mail.subject,
-      'Invitation: Semi; colon, <i>tag</i> \\ 🎉 — Thursday 10 June 2027, 12:00–13:00 (Europe/Berlin)',
+      `Invitation: Semi; colon, <i>tag</i> \\ 🎉 — ${span(localeOf('en'), new Date('2027-06-10T10:00:00Z'), new Date('2027-06-10T11:00:00Z'), 'Europe/Berlin')}`,
     );
     t.equal(m.mail.to && 'value' in m.mail.to ? m.mail.to.value[0].name : '', 'Eve "<b>bold</b>" O\'Hara');
     t.notOk(m.mail.headers.has('bcc'));

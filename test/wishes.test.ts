@@ -116,7 +116,12 @@ t.test('topic wishes', async (t) => {
     const [mail] = await sink.waitFor(
       (r) => r.to.includes(c.member.email) && /could talk about "Feature flags"/.test(r.mail.subject ?? ''),
     );
-    t.match(mail.mail.text, `/wishes/${w.body.id}`);
+    t.match(mail.mail.text, /\/sign-in\/link\?token=/, 'a link that signs the wisher in…');
+    const [link] = await ctx.ds.query(
+      `SELECT next_path FROM sign_in_link WHERE email = $1 AND next_path LIKE '/wishes/%' ORDER BY created_at DESC LIMIT 1`,
+      [c.member.email],
+    );
+    t.equal(link?.next_path, `/wishes/${w.body.id}`, '…on the way to the wish');
     // The author offering on their own wish is not told about it.
     const own = await req('POST', `/v1/wishes/${w.body.id}/offers`, { token: c.member.token });
     t.equal(own.status, 201);

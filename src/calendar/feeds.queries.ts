@@ -19,9 +19,9 @@ export interface Visibility {
 
 export const communityValidator = async (m: EntityManager, slug: string) =>
   (
-    await sql<Validator & Visibility & { id: string; name: string }>(
+    await sql<Validator & Visibility & { id: string; name: string; default_language: string }>(
       m,
-      `SELECT c.id, c.name, ${VALIDATOR}, c.event_visibility FROM community c WHERE c.slug = $1`,
+      `SELECT c.id, c.name, ${VALIDATOR}, c.event_visibility, c.default_language FROM community c WHERE c.slug = $1`,
       [slug],
     )
   )[0];
@@ -29,9 +29,9 @@ export const communityValidator = async (m: EntityManager, slug: string) =>
 /** A published or canceled event's title and its community's validator. */
 export const eventValidator = async (m: EntityManager, id: string) =>
   (
-    await sql<Validator & Visibility & { title: string; community_id: string }>(
+    await sql<Validator & Visibility & { title: string; community_id: string; default_language: string }>(
       m,
-      `SELECT e.title, e.community_id, ${VALIDATOR}, c.event_visibility
+      `SELECT e.title, e.community_id, ${VALIDATOR}, c.event_visibility, c.default_language
          FROM event e JOIN community c ON c.id = e.community_id
         WHERE e.id = $1 AND e.status <> 'draft'`,
       [id],
@@ -44,13 +44,19 @@ export const eventValidator = async (m: EntityManager, id: string) =>
  */
 export const personalValidator = async (m: EntityManager, personId: string) =>
   (
-    await sql<{ name: string; alarm_minutes: number | null; versions: string | null; changed: Date | null }>(
+    await sql<{
+      name: string;
+      alarm_minutes: number | null;
+      language: string | null;
+      versions: string | null;
+      changed: Date | null;
+    }>(
       m,
       `WITH mine AS (
          SELECT e.community_id FROM rsvp r JOIN event e ON e.id = r.event_id WHERE r.person_id = $1
          UNION SELECT p.community_id FROM proposal_speaker s JOIN proposal p ON p.id = s.proposal_id WHERE s.person_id = $1
        )
-       SELECT pe.name, pe.alarm_minutes, coalesce(pe.alarm_minutes::text, '-') || '|' ||
+       SELECT pe.name, pe.alarm_minutes, pe.language, coalesce(pe.alarm_minutes::text, '-') || '|' || coalesce(pe.language::text, '-') || '|' ||
               (SELECT string_agg(c.id || ':' || c.version || ':' || ${contentVersion('c.id', 'feed_n')}, ',' ORDER BY c.id) FROM community c WHERE c.id IN (SELECT community_id FROM mine))
                 || '|' || coalesce((SELECT max(updated_at)::text || count(*) FROM rsvp WHERE person_id = $1), '')
                 || '|' || coalesce((SELECT max(updated_at)::text || count(*) FROM task WHERE assignee_id = $1), '') AS versions,

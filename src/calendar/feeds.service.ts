@@ -27,6 +27,8 @@ import type { AgendaItem } from '../modules/events/events.queries';
 import * as q from './feeds.queries';
 import type { FeedTokensService } from '../modules/people/feed-tokens.service';
 import { renderCalendar, type FeedEvent } from './render';
+import { chooseLanguage } from '../core/i18n/locale';
+import { localeOf } from '../core/i18n/locale';
 import { UidDomain } from '../db/uid-domain';
 
 export interface Feed {
@@ -80,7 +82,8 @@ export class FeedsService {
     const etag = `"cal-${c.id.slice(0, 8)}-${c.version}.${c.feed_version}-${talks ? 't' : 'e'}"`;
     return this.feed(etag, c.feed_changed_at, c.name, `${slug}.ics`, async () => {
       const events = await this.load('community', c.id);
-      return renderCalendar({ name: c.name, ...(await this.where()), events, talks });
+      const l = localeOf(chooseLanguage({ community: c.default_language }));
+      return renderCalendar({ name: c.name, ...(await this.where()), events, talks, l });
     });
   }
 
@@ -96,7 +99,8 @@ export class FeedsService {
     const etag = `"ev-${id.slice(0, 8)}-${e.version}.${e.feed_version}"`;
     return this.feed(etag, e.feed_changed_at, e.title, `event-${id.slice(0, 8)}.ics`, async () => {
       const events = await this.load('event', id);
-      return renderCalendar({ name: e.title, ...(await this.where()), events, talks: true });
+      const l = localeOf(chooseLanguage({ community: e.default_language }));
+      return renderCalendar({ name: e.title, ...(await this.where()), events, talks: true, l });
     });
   }
 
@@ -109,13 +113,16 @@ export class FeedsService {
       .update(`${personId}|${v.versions ?? ''}`)
       .digest('base64url')
       .slice(0, 22)}"`;
-    return this.feed(etag, v.changed ?? new Date(0), `${v.name} — Brownbag`, 'brownbag.ics', async () => {
+    const l = localeOf(chooseLanguage({ person: v.language }));
+    const name = l.m.calendarText.personalFeed({ name: v.name });
+    return this.feed(etag, v.changed ?? new Date(0), name, 'brownbag.ics', async () => {
       const events = await this.load('person', personId);
       const going = new Set(await q.eventsGoing(this.ds.manager, personId));
       const gives = new Set(await q.talksGiven(this.ds.manager, personId));
       const tasks = await q.datedTasks(this.ds.manager, personId);
       return renderCalendar({
-        name: `${v.name} — Brownbag`,
+        name,
+        l,
         ...(await this.where()),
         events,
         includeEvent: (e) => going.has(e.id),

@@ -3,7 +3,8 @@
  * the feeds, ORGANIZER, and the recipient as ATTENDEE;PARTSTAT=NEEDS-ACTION;RSVP=TRUE — what
  * Outlook, Gmail and Apple Mail need to show Accept/Decline and to update or remove the entry.
  */
-import { zoned } from './render';
+import { zoned, type CalendarLocale } from './render';
+import { localeOf } from '../core/i18n/locale';
 import { vtimezone } from './vtimezone';
 import ical, {
   ICalAlarmType,
@@ -43,9 +44,12 @@ export function renderInvite(o: {
   rsvp: boolean;
   /** the attendee's reminder alarm, minutes before; null: none */
   alarmMinutes?: number | null;
+  /** the attendee's language (English if absent) */
+  l?: CalendarLocale;
 }): string {
+  const l = o.l ?? localeOf('en');
   const cal = ical({
-    prodId: { company: 'Brownbag', product: 'brownbag', language: 'EN' },
+    prodId: { company: 'Brownbag', product: 'brownbag', language: l.lang.toUpperCase() },
     method: ICalCalendarMethod[o.method],
     timezone: { name: null, generator: vtimezone },
   });
@@ -57,7 +61,7 @@ export function renderInvite(o: {
     end: zoned(o.item.endsAt, o.item.timeZone).at,
     timezone: zoned(o.item.startsAt, o.item.timeZone).timezone,
     // A cancellation says so in its title too: clients that keep the entry show "Cancelled: …".
-    summary: o.method === 'CANCEL' ? `Cancelled: ${o.item.title}` : o.item.title,
+    summary: o.method === 'CANCEL' ? l.m.calendarText.cancelled({ title: o.item.title }) : o.item.title,
     description: o.item.description,
     location: o.item.location,
     url: o.item.url,

@@ -13,6 +13,11 @@ import ical, {
 } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { calendarZone, vtimezone } from './vtimezone';
+import { languageName, localeOf, type Locale } from '../core/i18n/locale';
+import { span, times, when } from '../core/when';
+
+/** The calendar's reader: their language's words (`calendarText`), dates and times. */
+export type CalendarLocale = Pick<Locale, 'lang' | 'dir' | 'm'>;
 
 export interface FeedTalk {
   proposalId: string;
@@ -70,6 +75,8 @@ export interface CalendarOptions {
   method?: 'PUBLISH' | 'REQUEST' | 'CANCEL';
   /** A personal feed's reminder alarm (VALARM), minutes before each event and talk; null: none. */
   alarmMinutes?: number | null;
+  /** The reader's language (a community feed: its default; a personal one: the person's); English if absent. */
+  l?: CalendarLocale;
 }
 
 export const eventUid = (id: string, domain: string) => `event-${id}@${domain}`;
@@ -91,28 +98,23 @@ export function zoned(d: Date, zone: string): { at: Date | DateTime; timezone: s
   return z ? { at: DateTime.fromJSDate(d).setZone(z.tzid), timezone: z.tzid } : { at: d, timezone: null };
 }
 
-function clock(d: Date, tz: string) {
-  return DateTime.fromJSDate(d, { zone: tz }).toFormat('HH:mm');
-}
-
-/** A talk's language named in English (the feed's words are English): "he" → "Hebrew". */
-const languageName = (tag: string) => new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
-
-/** The event's description and its agenda, in the event's own time zone (named). */
-export function agendaText(e: FeedEvent): string {
-  const day = DateTime.fromJSDate(e.startsAt, { zone: e.timeZone });
+/** The event's description and its agenda, in the reader's language and the event's own time zone (named). */
+export function agendaText(l: CalendarLocale, e: FeedEvent): string {
+  const c = l.m.calendarText;
   const lines = [e.description.trim(), ''];
-  lines.push(
-    `${day.toFormat('cccc d LLLL yyyy')}, ${clock(e.startsAt, e.timeZone)}–${clock(e.endsAt, e.timeZone)} (${e.timeZone})`,
-  );
+  lines.push(span(l, e.startsAt, e.endsAt, e.timeZone));
   if (e.agenda.length) {
-    lines.push('', 'Agenda:');
-    for (const t of e.agenda)
+    lines.push('', c.agenda);
+    for (const t of e.agenda) {
+      const at = times(l, t.startsAt, t.endsAt, e.timeZone);
       lines.push(
-        `${clock(t.startsAt, e.timeZone)}–${clock(t.endsAt, e.timeZone)}  ${t.title}${t.speakers.length ? ` — ${t.speakers.join(', ')}` : ''}`,
+        t.speakers.length
+          ? c.agendaTalkBy({ times: at, title: t.title, speakers: t.speakers.join(', ') })
+          : c.agendaTalk({ times: at, title: t.title }),
       );
+    }
   }
-  if (e.onlineUrl) lines.push('', `Join online: ${e.onlineUrl}`);
+  if (e.onlineUrl) lines.push('', c.joinOnline({ url: e.onlineUrl }));
   return lines.join('\n').trim();
 }
 
@@ -129,12 +131,15 @@ function alarm(o: CalendarOptions, e: FeedEvent, entry: ICalEvent) {
  * that once had the entry (from this feed or from an invitation) learns it is off only from an entry
  * with the same UID and a higher SEQUENCE, and a past one costs a feed a few lines.
  */
-const titled = (e: FeedEvent, title: string) => (e.status === 'canceled' ? `Cancelled: ${title}` : title);
+const titled = (l: CalendarLocale, e: FeedEvent, title: string) =>
+  e.status === 'canceled' ? l.m.calendarText.cancelled({ title }) : title;
 
 export function renderCalendar(o: CalendarOptions): string {
+  const l = o.l ?? localeOf('en');
+  const c = l.m.calendarText;
   const cal: ICalCalendar = ical({
     name: o.name,
-    prodId: { company: 'Brownbag', product: 'brownbag', language: 'EN' },
+    prodId: { company: 'Brownbag', product: 'brownbag', language: l.lang.toUpperCase() },
     ttl: 3600,
     timezone: { name: null, generator: vtimezone },
     ...(o.method ? { method: ICalCalendarMethod[o.method] } : {}),
@@ -155,8 +160,8 @@ export function renderCalendar(o: CalendarOptions): string {
           start: zoned(e.startsAt, e.timeZone).at,
           end: zoned(e.endsAt, e.timeZone).at,
           timezone: zoned(e.startsAt, e.timeZone).timezone,
-          summary: titled(e, e.title),
-          description: agendaText(e),
+          summary: titled(l, e, e.title),
+          description: agendaText(l, e),
           location: location(e),
           url,
           status,
@@ -177,12 +182,12 @@ export function renderCalendar(o: CalendarOptions): string {
           start: zoned(t.startsAt, e.timeZone).at,
           end: zoned(t.endsAt, e.timeZone).at,
           timezone: zoned(t.startsAt, e.timeZone).timezone,
-          summary: titled(e, t.title),
+          summary: titled(l, e, t.title),
           description: [
             t.speakers.join(', '),
             t.abstract,
-            `In ${languageName(t.language)}`,
-            `Part of ${e.title} (${clock(e.startsAt, e.timeZone)}–${clock(e.endsAt, e.timeZone)} ${e.timeZone})`,
+            c.talkLanguage({ language: languageName(l, t.language) }),
+            c.partOf({ event: e.title, when: span(l, e.startsAt, e.endsAt, e.timeZone) }),
           ]
             .filter(Boolean)
             .join('\n\n'),
@@ -204,8 +209,8 @@ export function renderCalendar(o: CalendarOptions): string {
       lastModified: t.updatedAt,
       allDay: true,
       start: new Date(Date.UTC(day.year, day.month - 1, day.day)),
-      summary: `${t.status === 'done' ? '✓ ' : ''}${t.title} — ${t.talk}`,
-      description: `Speaker-support task for "${t.talk}", due ${day.toFormat('ccc d LLL yyyy HH:mm')} (${t.timeZone}).`,
+      summary: (t.status === 'done' ? c.taskDone : c.task)({ title: t.title, talk: t.talk }),
+      description: c.taskDue({ talk: t.talk, due: when(l, t.dueAt, t.timeZone) }),
       status: t.status === 'skipped' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       url: `${o.publicUrl}/proposals/${t.proposalId}`,
     });

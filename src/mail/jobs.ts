@@ -4,6 +4,15 @@
  */
 import type { AuthConfig } from '../config';
 
+/** One change of an event as an update mail tells it (data, worded in the reader's language). */
+export type EventChange =
+  | {
+      what: 'time';
+      before: { start: string; end: string; timeZone: string };
+      after: { start: string; end: string; timeZone: string };
+    }
+  | { what: 'place' | 'online' | 'title'; before: string | null; after: string | null };
+
 export type MailJob =
   | { kind: 'proposal-received'; proposalId: string; personId: string }
   | { kind: 'decision'; proposalId: string; personId: string; transitionId: string }
@@ -18,7 +27,11 @@ export type MailJob =
       method: 'REQUEST' | 'CANCEL';
       update?: boolean;
       /** For an updated event: what changed, "before → after" (see whatChanged in modules/events/event-change.ts). */
-      changes?: string[];
+      /**
+       * For an updated event: what changed, before → after (see whatChanged in
+       * modules/events/event-change.ts); a line of English in jobs queued before changes were data.
+       */
+      changes?: (EventChange | string)[];
       /** For a talk taken off the agenda: where it was, since the slot is gone when the job runs. */
       was?: { eventId: string; startsAt: string; endsAt: string };
     }
@@ -35,7 +48,13 @@ export type MailJob =
   /** The monthly invitation to propose (community health: help the quiet ones speak). */
   | { kind: 'speak-up'; invitationId: string; personId: string }
   /** Asked for on the sign-in page; the link itself is made when the mail is written (only its hash is kept). */
-  | { kind: 'sign-in-link'; email: string; next: string };
+  | {
+      kind: 'sign-in-link';
+      email: string;
+      next: string;
+      /** the language of the page that asked for it: the mail's, unless the person chose one */
+      language?: string;
+    };
 
 export interface MailSettings {
   mailFrom: string;

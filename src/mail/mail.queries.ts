@@ -9,6 +9,8 @@ export interface Person {
   email: string;
   /** their reminder alarm, minutes before (VALARM in invitations); null or absent: none */
   alarm_minutes?: number | null;
+  /** the language they chose (null: none chosen); mail follows it */
+  language?: string | null;
 }
 export interface EventRow {
   id: string;
@@ -26,10 +28,12 @@ export interface EventRow {
   updated_at: Date;
   created_at: Date;
   cancel_reason: string | null;
+  /** the community's default language (mail follows it when the recipient chose none) */
+  community_language: string;
 }
 
 export const personById = async (m: EntityManager, id: string) =>
-  (await sql<Person>(m, 'SELECT id, name, email, alarm_minutes FROM person WHERE id = $1', [id]))[0];
+  (await sql<Person>(m, 'SELECT id, name, email, alarm_minutes, language FROM person WHERE id = $1', [id]))[0];
 
 export const eventById = async (m: EntityManager, id: string) =>
   (
@@ -37,7 +41,7 @@ export const eventById = async (m: EntityManager, id: string) =>
       m,
       `SELECT e.id, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.status, e.sequence, r.name AS room_name,
               r.location AS room_location, e.online_url, c.name AS community, e.updated_at, e.created_at,
-              e.cancel_reason
+              e.cancel_reason, c.default_language AS community_language
          FROM event e JOIN community c ON c.id = e.community_id LEFT JOIN room r ON r.id = e.room_id WHERE e.id = $1`,
       [id],
     )
@@ -96,10 +100,25 @@ export const talkFacts = async (m: EntityManager, proposalId: string) =>
 
 /** The person's open tasks overdue or due within three days. */
 export const tasksDueSoon = (m: EntityManager, personId: string) =>
-  sql<{ title: string; talk: string; due_at: Date; time_zone: string | null; overdue: boolean }>(
+  sql<{
+    title: string;
+    talk: string;
+    due_at: Date;
+    time_zone: string | null;
+    overdue: boolean;
+    slug: string;
+    community: string;
+    proposal_id: string;
+    /** the assignee's role in the talk's community, and whether they are an admin (who sees the board) */
+    role: 'member' | 'reviewer' | 'organizer' | null;
+    is_admin: boolean;
+  }>(
     m,
-    `SELECT t.title, p.title AS talk, t.due_at, e.time_zone, t.due_at < now() AS overdue
-       FROM task t JOIN proposal p ON p.id = t.proposal_id LEFT JOIN slot s ON s.proposal_id = p.id LEFT JOIN event e ON e.id = s.event_id
+    `SELECT t.title, p.title AS talk, t.due_at, e.time_zone, t.due_at < now() AS overdue, c.slug, c.name AS community,
+            p.id AS proposal_id, ms.role, me.is_admin
+       FROM task t JOIN person me ON me.id = t.assignee_id JOIN proposal p ON p.id = t.proposal_id
+       JOIN community c ON c.id = p.community_id
+       LEFT JOIN membership ms ON ms.community_id = p.community_id AND ms.person_id = t.assignee_id LEFT JOIN slot s ON s.proposal_id = p.id LEFT JOIN event e ON e.id = s.event_id
       WHERE t.assignee_id = $1 AND t.status = 'open' AND t.due_at < now() + interval '3 days' ORDER BY t.due_at`,
     [personId],
   );
@@ -152,13 +171,13 @@ export const talksOfEvent = async (m: EntityManager, eventId: string) =>
   );
 
 export const personByEmail = async (m: EntityManager, email: string) =>
-  (await sql<Person>(m, 'SELECT id, name, email, alarm_minutes FROM person WHERE email = $1', [email]))[0];
+  (await sql<Person>(m, 'SELECT id, name, email, alarm_minutes, language FROM person WHERE email = $1', [email]))[0];
 
 /** Series occurrences within two weeks with an empty agenda, in communities the person organizes. */
 export const emptyOccurrencesFor = (m: EntityManager, personId: string) =>
-  sql<{ title: string; starts_at: Date; time_zone: string; community: string }>(
+  sql<{ id: string; title: string; starts_at: Date; ends_at: Date; time_zone: string; community: string }>(
     m,
-    `SELECT e.title, e.starts_at, e.time_zone, c.name AS community
+    `SELECT e.id, e.title, e.starts_at, e.ends_at, e.time_zone, c.name AS community
        FROM event e JOIN community c ON c.id = e.community_id
        JOIN membership ms ON ms.community_id = e.community_id AND ms.person_id = $1 AND ms.role = 'organizer'
       WHERE e.series_id IS NOT NULL AND e.status <> 'canceled' AND e.starts_at > now() AND e.starts_at < now() + interval '14 days'
@@ -166,3 +185,35 @@ export const emptyOccurrencesFor = (m: EntityManager, personId: string) =>
       ORDER BY e.starts_at`,
     [personId],
   );
+
+/** Where a mail's community is found: the table of what the mail is about. */
+const COMMUNITY_OF = {
+  proposal: 'proposal',
+  event: 'event',
+  nomination: 'nomination',
+  wish: 'topic_wish',
+  destination: 'announcement_destination',
+  speakUp: 'speak_up_invitation',
+} as const;
+
+/** The default language of the community a mail is about (the recipient's, unless they chose one). */
+export const communityLanguage = async (m: EntityManager, of: keyof typeof COMMUNITY_OF, id: string) =>
+  (
+    await sql<{ default_language: string }>(
+      m,
+      `SELECT c.default_language FROM community c JOIN ${COMMUNITY_OF[of]} x ON x.community_id = c.id WHERE x.id = $1`,
+      [id],
+    )
+  )[0]?.default_language ?? null;
+
+/** The default language of the communities a person organizes, when they agree on one (the digest's). */
+export const organizedLanguage = async (m: EntityManager, personId: string) =>
+  (
+    await sql<{ default_language: string }>(
+      m,
+      `SELECT min(c.default_language::text) AS default_language FROM community c
+         JOIN membership ms ON ms.community_id = c.id AND ms.person_id = $1 AND ms.role = 'organizer'
+       HAVING count(DISTINCT c.default_language) = 1`,
+      [personId],
+    )
+  )[0]?.default_language ?? null;

@@ -5,7 +5,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { enqueueMail as enqueueJob, enqueueMany, MAIL_ATTEMPTS, TASKS, type JobOptions } from '../queue/queue';
-import type { MailJob } from './jobs';
+import type { EventChange, MailJob } from './jobs';
 
 /** The queue takes any job; here a message is one of the kinds messages.ts builds. */
 const enqueueMail = (m: EntityManager, job: MailJob, o?: JobOptions) => enqueueJob(m, job, o);
@@ -91,7 +91,7 @@ export const notify = {
     m: EntityManager,
     eventId: string,
     method: 'REQUEST' | 'CANCEL',
-    opts: { personIds?: string[]; update?: boolean; changes?: string[] } = {},
+    opts: { personIds?: string[]; update?: boolean; changes?: EventChange[] } = {},
   ) {
     const ids = opts.personIds ?? (await peopleGoing(m, eventId));
     await enqueueMany(
@@ -114,15 +114,22 @@ export const notify = {
   },
 
   /** An event that changes on calendars: its attendees and the speakers of its talks hear of it. */
-  async eventChanged(m: EntityManager, eventId: string, canceled: boolean, changes?: string[]) {
+  async eventChanged(m: EntityManager, eventId: string, canceled: boolean, changes?: EventChange[]) {
     await notify.event(m, eventId, canceled ? 'CANCEL' : 'REQUEST', { update: true, changes });
     for (const proposalId of await talksOfEvent(m, eventId))
       await notify.talk(m, proposalId, canceled ? 'CANCEL' : 'REQUEST', { update: true });
   },
 
-  /** A sign-in link someone asked for (one job per address at a time: a burst of requests sends one mail). */
-  async signInLink(m: EntityManager, email: string, next: string) {
-    await enqueueMail(m, { kind: 'sign-in-link', email, next }, { key: `sign-in:${email}`, maxAttempts: 5 });
+  /**
+   * A sign-in link someone asked for (one job per address at a time: a burst of requests sends one
+   * mail), in `language` (the asking page's) unless the person chose one.
+   */
+  async signInLink(m: EntityManager, email: string, next: string, language?: string) {
+    await enqueueMail(
+      m,
+      { kind: 'sign-in-link', email, next, ...(language ? { language } : {}) },
+      { key: `sign-in:${email}`, maxAttempts: 5 },
+    );
   },
 
   /** A colleague nominated to speak hears of it. */

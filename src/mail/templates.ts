@@ -1,9 +1,42 @@
 /**
- * Every message Brownbag sends, as plain text and HTML, in one file so wording is easy to change.
- * User text is escaped in HTML; headers come from nodemailer, which encodes them (and titles and
- * names cannot hold line breaks: the API refuses them).
+ * Every message Brownbag sends, as plain text and HTML, built from the recipient's catalogue
+ * (`l.m.mail`, see src/core/i18n/messages/en.ts): the templates hold the shape of each mail, never
+ * its words. Dates arrive formatted in the recipient's language and the event's zone. User text is
+ * escaped in HTML; a paragraph that is a link becomes one; headers come from nodemailer, which
+ * encodes them (and titles and names cannot hold line breaks: the API refuses them).
  */
 import { esc } from '../core/html';
+import { localeOf, type Locale } from '../core/i18n/locale';
+import type { ReaderLanguage } from '../core/i18n/locale';
+
+export type MailLocale = Pick<Locale, 'lang' | 'dir' | 'm'>;
+
+const FSI = '\u2068';
+const PDI = '\u2069';
+const isolated = (values: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' && v ? `${FSI}${v}${PDI}` : v]));
+const rtlLocales = new Map<ReaderLanguage, MailLocale>();
+
+/**
+ * A language's locale for mail. In a right-to-left language every value set into a text (a title,
+ * a name, a date, a room) is a bidi isolate (FSI…PDI), so a Latin title or a date keeps its own
+ * order and does not drag the Hebrew punctuation and arrows around it into the wrong place.
+ */
+export function mailLocale(lang: ReaderLanguage): MailLocale {
+  const l = localeOf(lang);
+  if (l.dir !== 'rtl') return l;
+  let out = rtlLocales.get(lang);
+  if (!out) {
+    const mail = Object.fromEntries(
+      Object.entries(l.m.mail).map(([k, f]) => [
+        k,
+        typeof f === 'function' ? (v: Record<string, unknown>) => (f as (v: unknown) => string)(isolated(v)) : f,
+      ]),
+    );
+    rtlLocales.set(lang, (out = { ...l, m: { ...l.m, mail } as unknown as Locale['m'] }));
+  }
+  return out;
+}
 
 export interface Rendered {
   subject: string;
@@ -11,25 +44,33 @@ export interface Rendered {
   html: string;
 }
 
-function page(paragraphs: string[], footer: string): string {
-  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:40em">${paragraphs
-    .map((p) => `<p>${esc(p).replace(/\n/g, '<br>')}</p>`)
+const isLink = (p: string) => /^https?:\/\/\S+$/.test(p);
+
+function page(l: MailLocale, paragraphs: string[], footer: string): string {
+  return `<!doctype html><html lang="${l.lang}" dir="${l.dir}"><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:40em">${paragraphs
+    .map((p) => (isLink(p) ? `<p><a href="${esc(p)}">${esc(p)}</a></p>` : `<p>${esc(p).replace(/\n/g, '<br>')}</p>`))
     .join('')}<hr><p style="color:#666;font-size:90%">${esc(footer)}</p></body></html>`;
 }
 
-function message(subject: string, paragraphs: string[], footer = 'Brownbag — internal talks and meetups'): Rendered {
-  return { subject, text: `${paragraphs.join('\n\n')}\n\n-- \n${footer}\n`, html: page(paragraphs, footer) };
+function message(l: MailLocale, subject: string, paragraphs: string[]): Rendered {
+  const footer = l.m.mail.footer;
+  return { subject, text: `${paragraphs.join('\n\n')}\n\n-- \n${footer}\n`, html: page(l, paragraphs, footer) };
 }
+
+const list = (head: string, lines: string[]) => [head, ...lines].join('\n');
 
 export interface TalkInfo {
   title: string;
   community: string;
   format: string;
   speakerName: string;
+  /** the proposal's page (where the speaker confirms, edits or reads its state) */
+  url: string;
 }
 export interface EventInfo {
   title: string;
   community: string;
+  /** the event's time, formatted for the recipient */
   when: string;
   where: string;
   personName: string;
@@ -42,10 +83,7 @@ export interface EventInfo {
   repliesRead?: boolean;
 }
 
-const answer = (e: EventInfo) =>
-  e.repliesRead
-    ? 'Accept or decline in your calendar, or on the page below; either way your seat follows your answer.'
-    : 'Your answer in the calendar is not read by anyone: to say you are coming or not, use the page below.';
+const answer = (l: MailLocale, e: EventInfo) => (e.repliesRead ? l.m.mail.answerRead : l.m.mail.answerNotRead);
 
 export interface DigestLine {
   title: string;
@@ -60,6 +98,19 @@ export interface HealthAlertLine {
   reason: string;
   step: string;
   url: string;
+}
+
+export interface DigestInfo {
+  name: string;
+  overdue: DigestLine[];
+  soon: DigestLine[];
+  /** series occurrences coming up with an empty agenda */
+  empty?: { title: string; community: string; when: string; url: string }[];
+  alerts?: HealthAlertLine[];
+  /** the task boards the tasks are on (for organizers) */
+  boards?: { community: string; url: string }[];
+  /** the talks whose checklists hold the tasks (for speakers) */
+  checklists?: { talk: string; url: string }[];
 }
 
 export interface SpeakUpInfo {
@@ -92,193 +143,260 @@ export interface NominationInfo {
 }
 
 export const templates = {
-  lessonPrompt: (l: LessonPromptInfo) =>
-    message(`${l.reminder ? 'A gentle reminder — ' : ''}What did you learn? "${l.title}"`, [
-      `Hi ${l.name},`,
-      l.reminder
-        ? `a few days ago we asked what you learned giving "${l.title}" at ${l.community}. If you have ten minutes, your notes help the next speaker more than anything else.`
-        : `thank you for giving "${l.title}" at ${l.community}! While it is fresh: what did you learn?`,
-      'Three takeaways, what went well, what you would change, and links to your slides or recording are plenty. Save it as a draft and publish when you are happy; published lessons become part of the knowledge base colleagues search.',
-      l.url,
-    ]),
-  nominated: (n: NominationInfo) =>
-    message(`${n.nominator} thinks you should give a talk`, [
-      `Hi ${n.name},`,
-      `${n.nominator} nominated you to speak at ${n.community} about "${n.topic}".`,
-      ...(n.reason.trim() ? [`Why, in their words:\n${n.reason}`] : []),
-      'You know more than you think, and the organizers help with everything else: the outline, the slides, the room and the announcement. Accept and you get a draft proposal to shape at your own pace; decline and that is fine too.',
+  lessonPrompt: (l: MailLocale, x: LessonPromptInfo) => {
+    const m = l.m.mail;
+    const v = { title: x.title, community: x.community };
+    return message(l, x.reminder ? m.lessonReminderSubject(v) : m.lessonPromptSubject(v), [
+      m.hi({ name: x.name }),
+      x.reminder ? m.lessonReminder(v) : m.lessonPrompt(v),
+      m.lessonHow,
+      x.url,
+    ]);
+  },
+  nominated: (l: MailLocale, n: NominationInfo) => {
+    const m = l.m.mail;
+    return message(l, m.nominatedSubject({ nominator: n.nominator }), [
+      m.hi({ name: n.name }),
+      m.nominated({ nominator: n.nominator, community: n.community, topic: n.topic }),
+      ...(n.reason.trim() ? [m.nominatedWhy({ reason: n.reason })] : []),
+      m.nominatedHelp,
       n.url,
-    ]),
-  speakUp: (s: SpeakUpInfo) =>
-    message(`${s.community} would love to hear from you`, [
-      `Hi ${s.name},`,
-      `you have been to several talks at ${s.community}: thank you for coming! Have you thought about giving one yourself? What you do every day and take for granted is often exactly what colleagues would love to learn.`,
+    ]);
+  },
+  speakUp: (l: MailLocale, s: SpeakUpInfo) => {
+    const m = l.m.mail;
+    return message(l, m.speakUpSubject({ community: s.community }), [
+      m.hi({ name: s.name }),
+      m.speakUp({ community: s.community }),
       ...(s.wishes.length
         ? [
-            `Topics colleagues are asking for:\n${s.wishes.map((w) => `• ${w.title} (${w.votes} ${w.votes === 1 ? 'vote' : 'votes'})`).join('\n')}`,
+            list(
+              m.speakUpWishes,
+              s.wishes.map((w) => m.speakUpWish(w)),
+            ),
           ]
         : []),
       ...(s.lessons.length
         ? [
-            `It was their first talk too:\n${s.lessons.map((l) => `• ${l.speaker}, "${l.title}"${l.takeaway ? ` — learned: ${l.takeaway}` : ''}`).join('\n')}`,
+            list(
+              m.speakUpFirstTalks,
+              s.lessons.map((x) =>
+                x.takeaway
+                  ? m.speakUpLessonLearned({ speaker: x.speaker, title: x.title, takeaway: x.takeaway })
+                  : m.speakUpLesson({ speaker: x.speaker, title: x.title }),
+              ),
+            ),
           ]
         : []),
-      'A lightning talk of five minutes is a fine start, and the organizers help with the outline, the slides and the room. Propose a talk here:',
+      m.speakUpPropose,
       s.proposeUrl,
-      `Not now? Tell us and we will not ask for six months: ${s.notNowUrl}`,
-      `Never ask again: ${s.neverUrl}`,
-    ]),
-  destinationPaused: (d: { name: string; destination: string; community: string; error: string; url: string }) =>
-    message(`Announcements paused: ${d.destination}`, [
-      `Hi ${d.name},`,
-      `the last three announcements from ${d.community} to ${d.destination} could not be delivered, so Brownbag paused it. The last answer was: ${d.error}`,
-      'Check the webhook in the chat (it may have been removed), then resume the destination and send what was missed again:',
+      m.speakUpNotNow({ url: s.notNowUrl }),
+      m.speakUpNever({ url: s.neverUrl }),
+    ]);
+  },
+  destinationPaused: (
+    l: MailLocale,
+    d: { name: string; destination: string; community: string; error: string; url: string },
+  ) => {
+    const m = l.m.mail;
+    return message(l, m.destinationPausedSubject({ destination: d.destination }), [
+      m.hi({ name: d.name }),
+      m.destinationPaused({ community: d.community, destination: d.destination, error: d.error }),
+      m.destinationPausedNext,
       d.url,
-    ]),
-  wishOffer: (w: { name: string; title: string; community: string; offerer: string; url: string }) =>
-    message(`${w.offerer} could talk about "${w.title}"`, [
-      `Hi ${w.name},`,
-      `you wished to hear about "${w.title}" at ${w.community}, and ${w.offerer} has offered to talk about it: they started a proposal.`,
-      'The organizers will see it once it is submitted. Your wish, its votes and who offered are here:',
+    ]);
+  },
+  wishOffer: (l: MailLocale, w: { name: string; title: string; community: string; offerer: string; url: string }) => {
+    const m = l.m.mail;
+    return message(l, m.wishOfferSubject({ offerer: w.offerer, title: w.title }), [
+      m.hi({ name: w.name }),
+      m.wishOffer({ title: w.title, community: w.community, offerer: w.offerer }),
+      m.wishOfferNext,
       w.url,
-    ]),
-  nominationAnswered: (n: NominationInfo) =>
-    message(`Your nomination of ${n.nominee}: ${n.status}`, [
-      `Hi ${n.name},`,
-      n.status === 'accepted'
-        ? `${n.nominee} accepted your nomination to speak about "${n.topic}" at ${n.community} and has started a proposal. Thank you for spotting a speaker!`
-        : `${n.nominee} declined your nomination to speak about "${n.topic}" at ${n.community}${n.decline_reason ? `: ${n.decline_reason}` : '.'}`,
-      ...(n.status === 'accepted'
-        ? []
-        : ['Thank you for thinking of them: being asked is encouraging, even when the time is not right.']),
-    ]),
-  taskDigest: (
-    name: string,
-    overdue: DigestLine[],
-    soon: DigestLine[],
-    empty: string[] = [],
-    alerts: HealthAlertLine[] = [],
-  ) =>
-    message(
+    ]);
+  },
+  nominationAnswered: (l: MailLocale, n: NominationInfo) => {
+    const m = l.m.mail;
+    const v = { nominee: n.nominee, topic: n.topic, community: n.community };
+    const accepted = n.status === 'accepted';
+    return message(l, accepted ? m.nominationAcceptedSubject(v) : m.nominationDeclinedSubject(v), [
+      m.hi({ name: n.name }),
+      accepted
+        ? m.nominationAccepted(v)
+        : n.decline_reason
+          ? m.nominationDeclinedBecause({ ...v, reason: n.decline_reason })
+          : m.nominationDeclined(v),
+      ...(accepted ? [] : [m.nominationThanks]),
+      m.nominationLink,
+      n.url,
+    ]);
+  },
+  taskDigest: (l: MailLocale, d: DigestInfo) => {
+    const m = l.m.mail;
+    const { overdue, soon, empty = [], alerts = [], boards = [], checklists = [] } = d;
+    return message(
+      l,
       overdue.length || soon.length
-        ? `Speaker support: ${overdue.length ? `${overdue.length} overdue, ` : ''}${soon.length} due within 3 days`
+        ? m.digestDueSubject({ overdue: overdue.length, soon: soon.length })
         : empty.length
-          ? `Speaker support: ${empty.length} coming up with an empty agenda`
-          : `Community health: ${alerts.length === 1 ? `${alerts[0].community}, ${alerts[0].indicator} needs` : `${alerts.length} indicators need`} action`,
+          ? m.digestEmptySubject({ n: empty.length })
+          : m.digestHealthSubject({
+              n: alerts.length,
+              community: alerts[0]?.community ?? '',
+              indicator: alerts[0]?.indicator ?? '',
+            }),
       [
-        `Hi ${name},`,
-        ...alerts.map(
-          (a) =>
-            `Community health — ${a.community}: ${a.indicator} needs action.\n${a.reason}\nNext step: ${a.step}\n${a.url}`,
-        ),
-        ...(alerts.length
-          ? ['You hear about each of these once; it is not repeated unless it recovers and falls again.']
-          : []),
+        m.hi({ name: d.name }),
+        ...alerts.map((a) => [m.healthAlert(a), a.reason, m.healthNextStep({ step: a.step }), a.url].join('\n')),
+        ...(alerts.length ? [m.healthOnce] : []),
         ...(overdue.length
-          ? [`Overdue:\n${overdue.map((l) => `• ${l.title} — ${l.talk} (was due ${l.due})`).join('\n')}`]
+          ? [
+              list(
+                m.overdue,
+                overdue.map((x) => m.overdueTask(x)),
+              ),
+            ]
           : []),
         ...(soon.length
-          ? [`Due within 3 days:\n${soon.map((l) => `• ${l.title} — ${l.talk} (due ${l.due})`).join('\n')}`]
+          ? [
+              list(
+                m.dueSoon,
+                soon.map((x) => m.dueTask(x)),
+              ),
+            ]
+          : []),
+        ...(overdue.length || soon.length
+          ? [...boards.map((b) => m.taskBoard(b)), ...checklists.map((c) => m.talkChecklist(c))]
           : []),
         ...(empty.length
-          ? [`Coming up within two weeks with nothing on the agenda yet:\n${empty.map((e) => `• ${e}`).join('\n')}`]
+          ? [
+              list(
+                m.emptyAgenda,
+                empty.map((e) => m.emptyEvent(e)),
+              ),
+            ]
           : []),
-        'Thank you for taking care of it, so speakers can focus on their talks.',
+        m.digestThanks,
       ],
-    ),
-  proposalReceived: (t: TalkInfo) =>
-    message(`We received your proposal: ${t.title}`, [
-      `Hi ${t.speakerName},`,
-      `thank you for proposing "${t.title}" (${t.format}) to ${t.community}. Reviewers will read it soon; you can still edit it while it is under review.`,
-      'Whatever happens next, you will hear from us.',
-    ]),
-  accepted: (t: TalkInfo) =>
-    message(`Accepted: ${t.title} — please confirm`, [
-      `Hi ${t.speakerName},`,
-      `good news: "${t.title}" is accepted for ${t.community}!`,
-      'Please confirm that you will give it (move the proposal to "confirmed"). We take care of the room, the announcement and the rest, so you can focus on the talk.',
-    ]),
-  waitlisted: (t: TalkInfo) =>
-    message(`Waitlisted: ${t.title}`, [
-      `Hi ${t.speakerName},`,
-      `"${t.title}" is on the waitlist of ${t.community}: we liked it, and we will come back to you as soon as a slot opens.`,
-    ]),
-  rejected: (t: TalkInfo) =>
-    message(`About your proposal: ${t.title}`, [
-      `Hi ${t.speakerName},`,
-      `thank you for proposing "${t.title}" to ${t.community}. This time it did not make it into the programme.`,
-      'Please do not let that stop you: most speakers got a no before their first yes, and the organizers are happy to help you shape your next idea.',
-    ]),
-  coSpeakerAdded: (t: TalkInfo & { by: string; url: string }) =>
-    message(`Would you co-present "${t.title}"?`, [
-      `Hi ${t.speakerName},`,
-      `${t.by} would like you to co-present "${t.title}" (${t.format}) for ${t.community}.`,
-      'Nothing changes until you say yes. Read the proposal and accept or decline here; the link signs you in (once, within a week):',
+    );
+  },
+  proposalReceived: (l: MailLocale, t: TalkInfo) => {
+    const m = l.m.mail;
+    return message(l, m.proposalReceivedSubject(t), [
+      m.hi({ name: t.speakerName }),
+      m.proposalReceived(t),
+      m.proposalReceivedNext,
       t.url,
-    ]),
-  coSpeakerAnswered: (t: TalkInfo & { by: string; accepted: boolean; url: string }) =>
-    message(t.accepted ? `${t.by} will co-present "${t.title}"` : `${t.by} declined to co-present "${t.title}"`, [
-      `Hi ${t.speakerName},`,
-      t.accepted
-        ? `${t.by} accepted your invitation and is now a speaker of "${t.title}" (${t.community}).`
-        : `${t.by} declined your invitation to co-present "${t.title}" (${t.community}). The proposal goes on as it is.`,
+    ]);
+  },
+  accepted: (l: MailLocale, t: TalkInfo) => {
+    const m = l.m.mail;
+    return message(l, m.acceptedSubject(t), [m.hi({ name: t.speakerName }), m.accepted(t), m.acceptedConfirm, t.url]);
+  },
+  waitlisted: (l: MailLocale, t: TalkInfo) => {
+    const m = l.m.mail;
+    return message(l, m.waitlistedSubject(t), [
+      m.hi({ name: t.speakerName }),
+      m.waitlisted(t),
+      m.waitlistedLink,
       t.url,
-    ]),
-  signInLink: (l: { name: string | null; url: string; minutes: number }) =>
-    message('Your Brownbag sign-in link', [
-      `Hi${l.name ? ` ${l.name}` : ''},`,
-      `here is the link you asked for. It signs you in once, within ${l.minutes} minutes:`,
-      l.url,
-      'If you did not ask for it, you can ignore this mail: nothing happens unless the link is opened.',
-    ]),
-  noAccount: (l: { email: string; publicUrl: string }) =>
-    message('About signing in to Brownbag', [
-      'Hi,',
-      `someone (hopefully you) asked to sign in to Brownbag at ${l.publicUrl} as ${l.email}. There is no account for this address, and it cannot make one by itself.`,
-      'Try your company address, or ask an organizer of your community to add you; then sign in again.',
-      'If you did not ask, you can ignore this mail.',
-    ]),
-  invitation: (e: EventInfo) =>
-    message(`Invitation: ${e.title} — ${e.when}`, [
-      `Hi ${e.personName},`,
-      `${e.title} (${e.community})`,
-      `When: ${e.when}`,
-      `Where: ${e.where}`,
-      'The invitation is attached; add it to your calendar. It updates itself if anything moves.',
-      answer(e),
+    ]);
+  },
+  rejected: (l: MailLocale, t: TalkInfo) => {
+    const m = l.m.mail;
+    return message(l, m.rejectedSubject(t), [m.hi({ name: t.speakerName }), m.rejected(t), m.rejectedEncourage, t.url]);
+  },
+  coSpeakerAdded: (l: MailLocale, t: TalkInfo & { by: string }) => {
+    const m = l.m.mail;
+    return message(l, m.coSpeakerAddedSubject(t), [
+      m.hi({ name: t.speakerName }),
+      m.coSpeakerAdded(t),
+      m.coSpeakerAddedNext,
+      t.url,
+    ]);
+  },
+  coSpeakerAnswered: (l: MailLocale, t: TalkInfo & { by: string; accepted: boolean }) => {
+    const m = l.m.mail;
+    return message(l, t.accepted ? m.coSpeakerAcceptedSubject(t) : m.coSpeakerDeclinedSubject(t), [
+      m.hi({ name: t.speakerName }),
+      t.accepted ? m.coSpeakerAccepted(t) : m.coSpeakerDeclined(t),
+      t.url,
+    ]);
+  },
+  signInLink: (l: MailLocale, x: { name: string | null; url: string; minutes: number }) => {
+    const m = l.m.mail;
+    return message(l, m.signInSubject, [
+      x.name ? m.hi({ name: x.name }) : m.hiNoName,
+      m.signIn({ minutes: x.minutes }),
+      x.url,
+      m.signInIgnore,
+    ]);
+  },
+  noAccount: (l: MailLocale, x: { email: string; publicUrl: string; url: string }) => {
+    const m = l.m.mail;
+    return message(l, m.noAccountSubject, [
+      m.hiNoName,
+      m.noAccount({ publicUrl: x.publicUrl, email: x.email }),
+      m.noAccountNext,
+      x.url,
+      m.noAccountIgnore,
+    ]);
+  },
+  invitation: (l: MailLocale, e: EventInfo) => {
+    const m = l.m.mail;
+    return message(l, m.invitationSubject(e), [
+      m.hi({ name: e.personName }),
+      m.eventIn(e),
+      m.when(e),
+      m.where(e),
+      m.invitationAttached,
+      answer(l, e),
       e.url,
-    ]),
-  update: (e: EventInfo) =>
-    message(`Updated: ${e.title} — ${e.when}`, [
-      `Hi ${e.personName},`,
-      `${e.title} (${e.community}) has changed.`,
-      ...(e.changes?.length ? [`What changed:\n${e.changes.map((c) => `• ${c}`).join('\n')}`] : []),
-      `When: ${e.when}`,
-      `Where: ${e.where}`,
-      'Your calendar entry updates with the attached invitation.',
-      answer(e),
+    ]);
+  },
+  update: (l: MailLocale, e: EventInfo) => {
+    const m = l.m.mail;
+    return message(l, m.updateSubject(e), [
+      m.hi({ name: e.personName }),
+      m.updated(e),
+      ...(e.changes?.length
+        ? [
+            list(
+              m.whatChanged,
+              e.changes.map((text) => m.bullet({ text })),
+            ),
+          ]
+        : []),
+      m.when(e),
+      m.where(e),
+      m.updateAttached,
+      answer(l, e),
       e.url,
-    ]),
-  cancellation: (e: EventInfo) =>
-    message(`Canceled: ${e.title} — ${e.when}`, [
-      `Hi ${e.personName},`,
-      `${e.title} (${e.community}) on ${e.when} is canceled for you.`,
-      ...(e.reason ? [`The organizers say: ${e.reason}`] : []),
-      'The attached cancellation removes it from your calendar.',
-    ]),
-  promoted: (e: EventInfo) =>
-    message(`A seat is yours: ${e.title}`, [
-      `Hi ${e.personName},`,
-      `a seat freed up: you are now going to ${e.title} (${e.community}).`,
-      `When: ${e.when}`,
-      `Where: ${e.where}`,
-      'If you cannot come after all, please give the seat back so the next person can.',
-    ]),
-  reminder: (e: EventInfo) =>
-    message(`Tomorrow: ${e.title} — ${e.when}`, [
-      `Hi ${e.personName},`,
-      `a reminder: ${e.title} (${e.community}) starts ${e.when}.`,
-      `Where: ${e.where}`,
+    ]);
+  },
+  cancellation: (l: MailLocale, e: EventInfo) => {
+    const m = l.m.mail;
+    return message(l, m.cancellationSubject(e), [
+      m.hi({ name: e.personName }),
+      m.cancellation(e),
+      ...(e.reason ? [m.organizersSay({ reason: e.reason })] : []),
+      m.cancellationAttached,
       e.url,
-    ]),
+    ]);
+  },
+  promoted: (l: MailLocale, e: EventInfo) => {
+    const m = l.m.mail;
+    return message(l, m.promotedSubject(e), [
+      m.hi({ name: e.personName }),
+      m.promoted(e),
+      m.when(e),
+      m.where(e),
+      m.promotedGiveBack,
+      e.url,
+    ]);
+  },
+  reminder: (l: MailLocale, e: EventInfo) => {
+    const m = l.m.mail;
+    return message(l, m.reminderSubject(e), [m.hi({ name: e.personName }), m.reminder(e), m.where(e), e.url]);
+  },
 };

@@ -4,7 +4,6 @@
  * ambiguous failure carries the same Message-ID and clients recognise it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DateTime } from 'luxon';
 import type Mail from 'nodemailer/lib/mailer';
 import type { DataSource } from 'typeorm';
 import { renderInvite, type InviteItem } from '../calendar/invite';
@@ -13,19 +12,18 @@ import { UidDomain } from '../db/uid-domain';
 import * as q from '../mail/mail.queries';
 import { offerFacts } from '../modules/wishes/wishes.queries';
 import { alertsForDigest, speakUpFacts } from '../modules/vitality/vitality.queries';
-import { messagesOf } from '../core/i18n/locale';
+import { chooseLanguage } from '../core/i18n/locale';
+import { can } from '../core/policy';
+import { span, when as moment } from '../core/when';
 import { deliveriesOf, destination } from '../modules/announcements/announcements.queries';
 import type { EventRow, Person } from '../mail/mail.queries';
 import { defaultAuth, type AuthConfig } from '../config';
-import type { MailJob, MailSettings } from '../mail/jobs';
+import type { EventChange, MailJob, MailSettings } from '../mail/jobs';
 import { createSignInLink, domainOf, LINK_MINUTES, MAIL_LINK_MINUTES } from '../modules/auth/links';
-import { templates, type EventInfo, type Rendered } from '../mail/templates';
-import { plainSpan } from '../core/when';
+import { mailLocale, templates, type EventInfo, type MailLocale, type Rendered } from '../mail/templates';
 import { ReplyAddresses } from '../mail/reply-address';
 import { sayReason } from '../modules/vitality/vitality.words';
 
-/** Mail text from the catalogue (English until mail follows the recipient's language). */
-const en = messagesOf('en');
 export type { MailJob, MailSettings };
 
 export class MessageBuilder {
@@ -62,7 +60,7 @@ export class MessageBuilder {
       this.dropped(`dropped a ${job.kind} mail: "${over}" is over`);
       return null;
     }
-    if (job.kind === 'sign-in-link') return this.signInLink(job.email, job.next);
+    if (job.kind === 'sign-in-link') return this.signInLink(job.email, job.next, job.language);
     const person = await this.person(job.personId);
     if (!person) return null;
     switch (job.kind) {
@@ -84,13 +82,14 @@ export class MessageBuilder {
         const d = await destination(this.ds.manager, job.destinationId);
         if (!d || !d.paused_at) return null;
         const [last] = await deliveriesOf(this.ds.manager, d.id, 1);
+        const l = await this.locale(person, 'destination', d.id);
         return this.mail(
           person,
-          templates.destinationPaused({
+          templates.destinationPaused(l, {
             name: person.name,
             destination: `${d.name} (${d.url_hint})`,
             community: d.community,
-            error: last?.last_error ?? 'no answer',
+            error: last?.last_error ?? l.m.mail.noAnswer,
             url: `${this.settings.publicUrl}/c/${d.community}/announcements`,
           }),
           `destination-paused.${d.id}.${d.paused_at.getTime()}`,
@@ -101,10 +100,10 @@ export class MessageBuilder {
       case 'wish-offer': {
         const w = await offerFacts(this.ds.manager, job.wishId, job.offererId);
         if (!w) return null;
-        const url = `${this.settings.publicUrl}/wishes/${job.wishId}`;
+        const url = await this.signedLink(person, `/wishes/${job.wishId}`);
         return this.mail(
           person,
-          templates.wishOffer({ ...w, name: person.name, url }),
+          templates.wishOffer(await this.locale(person, 'wish', job.wishId), { ...w, name: person.name, url }),
           `wish-offer.${job.wishId}.${job.offererId}`,
         );
       }
@@ -112,14 +111,19 @@ export class MessageBuilder {
       case 'reminder': {
         const e = await this.event(job.eventId);
         if (!e) return null;
-        const info = this.eventInfo(e, person);
+        const l = this.eventLocale(person, e);
+        const info = { ...this.eventInfo(l, e, person), url: await this.signedLink(person, `/events/${e.id}`) };
         // A reminder goes once per person and event; a seat may be offered again after leaving and
         // coming back, so each offer is a message of its own (not dropped as a duplicate).
         const about =
           job.kind === 'reminder'
             ? `reminder.${e.id}.${person.id}`
             : `waitlist-promoted.${e.id}.${person.id}.${await q.inviteRound(this.ds.manager, e.id, person.id)}`;
-        return this.mail(person, job.kind === 'reminder' ? templates.reminder(info) : templates.promoted(info), about);
+        return this.mail(
+          person,
+          job.kind === 'reminder' ? templates.reminder(l, info) : templates.promoted(l, info),
+          about,
+        );
       }
     }
   }
@@ -130,35 +134,43 @@ export class MessageBuilder {
   ): Promise<Mail.Options | null> {
     const p = await q.proposalFacts(this.ds.manager, job.proposalId);
     if (!p) return null;
-    const t = { title: p.title, community: p.community, format: p.format, speakerName: person.name };
+    // A decision nobody is told of (the proposal moved on to a state with no mail) writes no link.
+    const decided = job.kind === 'decision' ? await q.decidedState(this.ds.manager, job.transitionId) : null;
+    if (job.kind === 'decision' && !['accepted', 'waitlisted', 'rejected'].includes(decided ?? '')) return null;
+    const l = await this.locale(person, 'proposal', p.id);
+    const t = {
+      title: p.title,
+      community: p.community,
+      format: p.format,
+      speakerName: person.name,
+      // Every mail about a proposal leads to its page (confirm, edit, accept the invitation, read its state).
+      url: await this.signedLink(person, `/proposals/${p.id}`),
+    };
     if (job.kind === 'proposal-received')
-      return this.mail(person, templates.proposalReceived(t), `received.${p.id}.${person.id}`);
+      return this.mail(person, templates.proposalReceived(l, t), `received.${p.id}.${person.id}`);
     if (job.kind === 'co-speaker-added') {
       const by = await this.person(job.byId);
-      const url = await this.signedLink(person, `/proposals/${p.id}`);
       return this.mail(
         person,
-        templates.coSpeakerAdded({ ...t, by: by?.name ?? 'A colleague', url }),
+        templates.coSpeakerAdded(l, { ...t, by: by?.name ?? l.m.mail.colleague }),
         `co-speaker.${p.id}.${person.id}`,
       );
     }
     if (job.kind === 'co-speaker-answered') {
       const by = await this.person(job.byId);
-      const url = await this.signedLink(person, `/proposals/${p.id}`);
       return this.mail(
         person,
-        templates.coSpeakerAnswered({ ...t, by: by?.name ?? 'Your colleague', accepted: job.accepted, url }),
+        templates.coSpeakerAnswered(l, { ...t, by: by?.name ?? l.m.mail.yourColleague, accepted: job.accepted }),
         `co-speaker-answer.${p.id}.${job.byId}`,
       );
     }
-    const decided = await q.decidedState(this.ds.manager, job.transitionId);
     const body =
       decided === 'accepted'
-        ? templates.accepted(t)
+        ? templates.accepted(l, t)
         : decided === 'waitlisted'
-          ? templates.waitlisted(t)
+          ? templates.waitlisted(l, t)
           : decided === 'rejected'
-            ? templates.rejected(t)
+            ? templates.rejected(l, t)
             : null;
     return body && this.mail(person, body, `decision.${job.transitionId}.${person.id}`);
   }
@@ -171,6 +183,7 @@ export class MessageBuilder {
   ): Promise<Mail.Options | null> {
     const e = known !== undefined ? known : await this.event(job.id);
     if (!e) return null;
+    const l = this.eventLocale(person, e);
     const agenda = await q.agendaOf(this.ds.manager, e.id);
     const feedEvent = this.feedEvent(
       e,
@@ -190,7 +203,7 @@ export class MessageBuilder {
       // Each attendee's copy: the event's changes plus their own comings and goings (rsvp.invite_round).
       sequence: e.sequence + (await q.inviteRound(this.ds.manager, e.id, person.id)),
       title: e.title,
-      description: agendaText(feedEvent),
+      description: agendaText(l, feedEvent),
       startsAt: e.starts_at,
       endsAt: e.ends_at,
       timeZone: e.time_zone,
@@ -199,18 +212,21 @@ export class MessageBuilder {
       stamp: new Date(),
     };
     if (job.method === 'CANCEL' && e.cancel_reason) item.description = `${e.cancel_reason}\n\n${item.description}`;
-    const info = { ...this.eventInfo(e, person), changes: job.changes, reason: e.cancel_reason };
+    const info = {
+      ...this.eventInfo(l, e, person),
+      changes: job.changes?.map((c) => this.change(l, c)),
+      reason: e.cancel_reason,
+    };
     // The reply address that proves this attendee's Accept/Decline (see reply-address.ts).
     const organizer =
       this.settings.repliesRead && this.settings.replyAddresses !== false
         ? await this.replyAddresses.address(this.settings.organizerEmail, e.id, person.id)
         : this.settings.organizerEmail;
-    return this.invite(job, person, item, await this.inviteInfo(job, person, info), e.community, organizer, true);
+    return this.invite(l, job, person, item, await this.inviteInfo(job, person, info), e.community, organizer, true);
   }
 
   /** An invitation's link signs the person in (its calendar entry keeps the plain link). */
-  private async inviteInfo(job: Extract<MailJob, { kind: 'invite' }>, person: Person, info: EventInfo) {
-    if (job.method !== 'REQUEST') return info;
+  private async inviteInfo(_job: Extract<MailJob, { kind: 'invite' }>, person: Person, info: EventInfo) {
     return { ...info, url: await this.signedLink(person, new URL(info.url).pathname) };
   }
 
@@ -223,11 +239,17 @@ export class MessageBuilder {
     const end =
       t.ends_at ?? (job.was ? new Date(job.was.endsAt) : (e?.ends_at ?? new Date(start.getTime() + 1800_000)));
     const tz = e?.time_zone ?? 'UTC';
+    const l = e ? this.eventLocale(person, e) : await this.locale(person, 'proposal', job.id);
     const item: InviteItem = {
       uid: talkUid(job.id, await this.uids.get()),
       sequence: t.talk_sequence,
       title: t.title,
-      description: [t.abstract, e ? `Part of ${e.title}` : ''].filter(Boolean).join('\n\n'),
+      description: [
+        t.abstract,
+        e ? l.m.calendarText.partOf({ event: e.title, when: span(l, e.starts_at, e.ends_at, tz) }) : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
       startsAt: start,
       endsAt: end,
       timeZone: tz,
@@ -236,16 +258,17 @@ export class MessageBuilder {
       stamp: new Date(),
     };
     const info: EventInfo = {
-      title: `Your talk "${t.title}"${e ? ` at ${e.title}` : ''}`,
+      title: e ? l.m.mail.talkTitleAt({ title: t.title, event: e.title }) : l.m.mail.talkTitle({ title: t.title }),
       community: t.community,
-      when: plainSpan(start, end, tz),
-      where: item.location ?? 'to be announced',
+      when: span(l, start, end, tz),
+      where: item.location ?? l.m.mail.toBeAnnounced,
       personName: person.name,
       url: item.url,
     };
     // A speaker's invitation asks for no reply: a calendar Decline cannot say whether the slot or the
     // talk is off, nor why; the speaker confirms or withdraws on the talk's page and organizers are told.
     return this.invite(
+      l,
       job,
       person,
       item,
@@ -257,6 +280,7 @@ export class MessageBuilder {
   }
 
   private invite(
+    l: MailLocale,
     job: Extract<MailJob, { kind: 'invite' }>,
     person: Person,
     item: InviteItem,
@@ -271,19 +295,20 @@ export class MessageBuilder {
       item:
         repliesRead || job.method === 'CANCEL'
           ? item
-          : { ...item, description: `${item.description}\n\nRSVP: ${item.url}`.trim() },
+          : { ...item, description: `${item.description}\n\n${l.m.calendarText.rsvp({ url: item.url })}`.trim() },
       organizer: { name: community, email: organizerEmail },
       attendee: { name: person.name, email: person.email },
       rsvp: repliesRead,
       alarmMinutes: person.alarm_minutes,
+      l,
     });
     const said = { ...info, repliesRead };
     const body =
       job.method === 'CANCEL'
-        ? templates.cancellation(said)
+        ? templates.cancellation(l, said)
         : job.update
-          ? templates.update(said)
-          : templates.invitation(said);
+          ? templates.update(l, said)
+          : templates.invitation(l, said);
     return {
       ...this.mail(
         person,
@@ -298,33 +323,59 @@ export class MessageBuilder {
   private async digest(person: Person, day: string): Promise<Mail.Options | null> {
     const rows = await q.tasksDueSoon(this.ds.manager, person.id);
     const empty = await q.emptyOccurrencesFor(this.ds.manager, person.id);
-    const alerts = (await alertsForDigest(this.ds.manager, person.id, day)).map((a) => ({
+    const found = await alertsForDigest(this.ds.manager, person.id, day);
+    if (!rows.length && !empty.length && !found.length) return null;
+    const own = chooseLanguage({ person: person.language });
+    const l = mailLocale(
+      own === person.language
+        ? own
+        : chooseLanguage({ community: await q.organizedLanguage(this.ds.manager, person.id) }),
+    );
+    const alerts = found.map((a) => ({
       community: a.community,
-      indicator: en.health.indicator[a.indicator] ?? a.indicator,
-      reason: sayReason(en, a.reason),
-      step: en.health.step[a.reason.step] ?? '',
+      indicator: l.m.health.indicator[a.indicator] ?? a.indicator,
+      reason: sayReason(l.m, a.reason),
+      step: l.m.health.step[a.reason.step] ?? '',
       url: `${this.settings.publicUrl}${a.reason.path}`,
     }));
-    if (!rows.length && !empty.length && !alerts.length) return null;
     const line = (r: (typeof rows)[number]) => ({
       title: r.title,
       talk: r.talk,
-      due:
-        DateTime.fromJSDate(r.due_at, { zone: r.time_zone ?? 'UTC' }).toFormat('ccc d LLL HH:mm') +
-        ` (${r.time_zone ?? 'UTC'})`,
+      due: moment(l, r.due_at, r.time_zone ?? 'UTC'),
     });
+    // Organizers get their community's task board; a speaker the checklist on their talk's page.
+    const actor = { id: person.id, email: person.email, name: person.name, isAdmin: false };
+    const boards = new Map<string, string>();
+    const checklists = new Map<string, string>();
+    for (const r of rows)
+      if (can({ actor: { ...actor, isAdmin: r.is_admin }, role: r.role }, 'task.board'))
+        boards.set(r.slug, r.community);
+      else checklists.set(r.proposal_id, r.talk);
     return this.mail(
       person,
-      templates.taskDigest(
-        person.name,
-        rows.filter((r) => r.overdue).map(line),
-        rows.filter((r) => !r.overdue).map(line),
-        empty.map(
-          (e) =>
-            `${e.title} (${e.community}), ${plainSpan(e.starts_at, e.starts_at, e.time_zone).replace(/–\d\d:\d\d/, '')}`,
+      templates.taskDigest(l, {
+        name: person.name,
+        overdue: rows.filter((r) => r.overdue).map(line),
+        soon: rows.filter((r) => !r.overdue).map(line),
+        empty: await Promise.all(
+          empty.map(async (e) => ({
+            title: e.title,
+            community: e.community,
+            when: span(l, e.starts_at, e.ends_at, e.time_zone),
+            url: await this.signedLink(person, `/events/${e.id}`),
+          })),
         ),
         alerts,
-      ),
+        boards: await Promise.all(
+          [...boards].map(async ([slug, community]) => ({
+            community,
+            url: await this.signedLink(person, `/c/${slug}/tasks`),
+          })),
+        ),
+        checklists: await Promise.all(
+          [...checklists].map(async ([id, talk]) => ({ talk, url: await this.signedLink(person, `/proposals/${id}`) })),
+        ),
+      }),
       `digest.${person.id}.${day}`,
     );
   }
@@ -335,7 +386,7 @@ export class MessageBuilder {
     if (!s || s.answer || s.never) return null;
     return this.mail(
       person,
-      templates.speakUp({
+      templates.speakUp(await this.locale(person, 'speakUp', s.id), {
         name: person.name,
         community: s.community,
         wishes: s.wishes,
@@ -352,10 +403,16 @@ export class MessageBuilder {
   private async lessonPrompt(person: Person, proposalId: string, reminder: boolean): Promise<Mail.Options | null> {
     const t = await q.lessonFacts(this.ds.manager, proposalId);
     if (!t || t.published) return null;
-    const url = `${this.settings.publicUrl}/proposals/${proposalId}/lesson`;
+    const url = await this.signedLink(person, `/proposals/${proposalId}/lesson`);
     return this.mail(
       person,
-      templates.lessonPrompt({ name: person.name, title: t.title, community: t.community, url, reminder }),
+      templates.lessonPrompt(await this.locale(person, 'proposal', proposalId), {
+        name: person.name,
+        title: t.title,
+        community: t.community,
+        url,
+        reminder,
+      }),
       `lesson-${reminder ? 'reminder' : 'prompt'}.${proposalId}.${person.id}`,
     );
   }
@@ -363,12 +420,12 @@ export class MessageBuilder {
   private async nomination(person: Person, nominationId: string, toNominee: boolean): Promise<Mail.Options | null> {
     const n = await q.nominationFacts(this.ds.manager, nominationId);
     if (!n) return null;
-    const path = `/nominations/${nominationId}`;
-    const url = toNominee ? await this.signedLink(person, path) : `${this.settings.publicUrl}${path}`;
+    if (!toNominee && n.status === 'open') return null;
+    const l = await this.locale(person, 'nomination', nominationId);
+    const url = await this.signedLink(person, `/nominations/${nominationId}`);
     const info = { ...n, url, name: person.name };
-    if (toNominee) return this.mail(person, templates.nominated(info), `nomination.${nominationId}`);
-    if (n.status === 'open') return null;
-    return this.mail(person, templates.nominationAnswered(info), `nomination-${n.status}.${nominationId}`);
+    if (toNominee) return this.mail(person, templates.nominated(l, info), `nomination.${nominationId}`);
+    return this.mail(person, templates.nominationAnswered(l, info), `nomination-${n.status}.${nominationId}`);
   }
 
   private get auth(): AuthConfig {
@@ -399,17 +456,27 @@ export class MessageBuilder {
    * who has an account. The per-address limit was applied when the link was asked for
    * (SignInService.requestLink).
    */
-  private async signInLink(email: string, next: string): Promise<Mail.Options | null> {
+  private async signInLink(email: string, next: string, language?: string): Promise<Mail.Options | null> {
     if (!this.auth.emailSignIn) return null;
     const person = await q.personByEmail(this.ds.manager, email);
     const to = person ?? { id: email, name: email, email };
     const stamp = Date.now().toString(36);
+    // The person's own language, else the language of the page that asked for the link.
+    const l = mailLocale(chooseLanguage({ person: person?.language, acceptLanguage: language }));
     if (!person && !this.auth.allowedEmailDomains.includes(domainOf(email)))
-      return this.mail(to, templates.noAccount({ email, publicUrl: this.settings.publicUrl }), `no-account.${stamp}`);
+      return this.mail(
+        to,
+        templates.noAccount(l, {
+          email,
+          publicUrl: this.settings.publicUrl,
+          url: `${this.settings.publicUrl}/sign-in?next=${encodeURIComponent(next)}`,
+        }),
+        `no-account.${stamp}`,
+      );
     const url = await createSignInLink(this.ds, this.settings.publicUrl, email, next, LINK_MINUTES);
     return this.mail(
       to,
-      templates.signInLink({ name: person?.name ?? null, url, minutes: LINK_MINUTES }),
+      templates.signInLink(l, { name: person?.name ?? null, url, minutes: LINK_MINUTES }),
       `sign-in.${stamp}`,
     );
   }
@@ -426,14 +493,42 @@ export class MessageBuilder {
     };
   }
 
-  private eventInfo(e: EventRow, person: Person): EventInfo {
+  /**
+   * The recipient's language: their own choice, else the default of the community the mail is
+   * about (`of`, `id`), else English. The community is read only when the person chose none.
+   */
+  private async locale(person: Person, of?: Parameters<typeof q.communityLanguage>[1], id?: string) {
+    const own = chooseLanguage({ person: person.language });
+    if (own === person.language || !of || !id) return mailLocale(own);
+    return mailLocale(chooseLanguage({ community: await q.communityLanguage(this.ds.manager, of, id) }));
+  }
+
+  /** The recipient's language for mail about an event (its community's default read with the event). */
+  private eventLocale(person: Person, e: EventRow) {
+    return mailLocale(chooseLanguage({ person: person.language, community: e.community_language }));
+  }
+
+  /** A change of an event, said in the recipient's language: "Time: … → …". */
+  private change(l: MailLocale, c: EventChange | string): string {
+    if (typeof c === 'string') return c;
+    const m = l.m.mail;
+    if (c.what === 'time') {
+      const at = (x: { start: string; end: string; timeZone: string }) =>
+        span(l, new Date(x.start), new Date(x.end), x.timeZone);
+      return m.changedTime({ before: at(c.before), after: at(c.after) });
+    }
+    const v = { before: c.before ?? m.changedNone, after: c.after ?? m.changedNone };
+    return c.what === 'place' ? m.changedPlace(v) : c.what === 'online' ? m.changedOnline(v) : m.changedTitle(v);
+  }
+
+  private eventInfo(l: MailLocale, e: EventRow, person: Person): EventInfo {
     return {
       title: e.title,
       community: e.community,
-      when: plainSpan(e.starts_at, e.ends_at, e.time_zone),
+      when: span(l, e.starts_at, e.ends_at, e.time_zone),
       where:
         location({ roomName: e.room_name, roomLocation: e.room_location, onlineUrl: e.online_url }) ??
-        'to be announced',
+        l.m.mail.toBeAnnounced,
       personName: person.name,
       url: `${this.settings.publicUrl}/events/${e.id}`,
     };

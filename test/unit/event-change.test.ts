@@ -4,7 +4,13 @@
  * Pure (src/modules/events/event-change.ts): no app, no database.
  */
 import t from 'tap';
-import { eventEffects, whatChanged, type EventAfter, type EventBefore } from '../../src/modules/events/event-change';
+import {
+  eventEffects,
+  whatChanged,
+  type EventAfter,
+  type EventBefore,
+  type EventChange,
+} from '../../src/modules/events/event-change';
 
 const BEFORE: EventBefore = {
   id: 'ev1',
@@ -192,7 +198,7 @@ t.test('the update names the place only when the room changed', async (t) => {
   );
 });
 
-t.test('whatChanged: the lines of an update, before → after', async (t) => {
+t.test('whatChanged: the changes an update tells, before → after', async (t) => {
   const e = { ...BEFORE, room_name: 'Aula', room_location: 'Building A' };
   const now = {
     start: BEFORE.starts_at,
@@ -201,17 +207,27 @@ t.test('whatChanged: the lines of an update, before → after', async (t) => {
     onlineUrl: null as string | null,
     title: BEFORE.title,
   };
-  const rows: [string, Partial<typeof now> & { place?: string | null }, string[]][] = [
+  const rows: [string, Partial<typeof now> & { place?: string | null }, EventChange[]][] = [
     ['nothing', {}, []],
     [
       'the time',
       { start: later(2), end: later(3.5) },
-      ['Time: Thursday 10 June 2027, 12:00–13:30 (Europe/Berlin) → Thursday 10 June 2027, 14:00–15:30 (Europe/Berlin)'],
+      [
+        {
+          what: 'time',
+          before: { start: '2027-06-10T10:00:00.000Z', end: '2027-06-10T11:30:00.000Z', timeZone: 'Europe/Berlin' },
+          after: { start: '2027-06-10T12:00:00.000Z', end: '2027-06-10T13:30:00.000Z', timeZone: 'Europe/Berlin' },
+        },
+      ],
     ],
-    ['the place', { place: 'Library' }, ['Place: Aula, Building A → Library']],
-    ['the room removed', { place: null }, ['Place: Aula, Building A → none']],
-    ['the link', { onlineUrl: 'https://meet.example.com/x' }, ['Online: none → https://meet.example.com/x']],
-    ['the title', { title: 'New title' }, ['Title: June brown-bag → New title']],
+    ['the place', { place: 'Library' }, [{ what: 'place', before: 'Aula, Building A', after: 'Library' }]],
+    ['the room removed', { place: null }, [{ what: 'place', before: 'Aula, Building A', after: null }]],
+    [
+      'the link',
+      { onlineUrl: 'https://meet.example.com/x' },
+      [{ what: 'online', before: null, after: 'https://meet.example.com/x' }],
+    ],
+    ['the title', { title: 'New title' }, [{ what: 'title', before: 'June brown-bag', after: 'New title' }]],
   ];
   for (const [what, change, lines] of rows) t.same(whatChanged(e, { ...now, ...change }), lines, what);
 });

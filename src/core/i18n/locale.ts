@@ -70,3 +70,26 @@ export function chooseLanguage(choice: {
   if (ok(choice.community)) return choice.community;
   return 'en';
 }
+
+/** A reader's language, its writing direction and its messages: what pages, mail and calendars render with. */
+export interface Locale {
+  lang: ReaderLanguage;
+  dir: 'ltr' | 'rtl';
+  m: Messages;
+}
+
+/** The locale of a language: its messages and its writing direction. */
+export const localeOf = (lang: ReaderLanguage): Locale => ({ lang, dir: direction(lang), m: messagesOf(lang) });
+
+/** A language's name in the reader's language ("Hebrew", "hébreu"), from Intl: no catalogue entry per language. */
+export const languageName = (l: Locale, tag: string) =>
+  new Intl.DisplayNames([l.lang], { type: 'language' }).of(tag) ?? tag;
+
+const numbers = new Map<string, Intl.NumberFormat>();
+/** A number in the reader's locale. */
+export const num = (l: Locale, n: number, digits = 0) => {
+  const key = `${l.lang}|${digits}`;
+  let f = numbers.get(key);
+  if (!f) numbers.set(key, (f = new Intl.NumberFormat(l.lang, { maximumFractionDigits: digits })));
+  return f.format(n);
+};

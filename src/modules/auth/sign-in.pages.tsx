@@ -102,7 +102,8 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
           />,
           400,
         );
-      await signIn.requestLink(email, req.body.next ?? '/');
+      // The mail speaks the language of this page (unless the person chose one).
+      await signIn.requestLink(email, req.body.next ?? '/', localeFor(req.headers['accept-language']).lang);
       return reply.redirect('/sign-in/sent', 303);
     },
   );

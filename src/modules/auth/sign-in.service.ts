@@ -60,14 +60,15 @@ export class SignInService {
    * decides (known, or allowed to sign up → a link; otherwise a note that says how to get in). One
    * job per address at a time (a burst of requests sends one mail). Past the per-address limit the
    * request is refused ('address-limit'), for every address alike, so the refusal tells nothing of
-   * who has an account; links written into mails do not count.
+   * who has an account; links written into mails do not count. The mail is written in `language`
+   * (the asking page's) unless the person chose one.
    */
-  async requestLink(email: string, next: string): Promise<void> {
+  async requestLink(email: string, next: string, language?: string): Promise<void> {
     const address = normalizeEmail(email);
     await this.ds.transaction(async (m) => {
       if (!(await q.takeLinkRequest(m, address, LINK_REQUESTS_PER_ADDRESS, LINK_MINUTES)))
         throw new SignInError('address-limit', address);
-      await notify.signInLink(m, address, safeNext(next));
+      await notify.signInLink(m, address, safeNext(next), language);
     });
   }
 

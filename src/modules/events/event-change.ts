@@ -9,6 +9,7 @@ import type { EventStatus } from './event.entity';
 import type { EventRow } from './events.queries';
 import type { EventPatch } from './events.schemas';
 import type { Static } from 'typebox';
+import type { EventChange } from '../../mail/jobs';
 
 type Patch = Static<typeof EventPatch>;
 export type EventBefore = Pick<
@@ -101,8 +102,15 @@ export function eventEffects(e: EventBefore, patch: Patch, now: EventAfter): Eve
 }
 
 /**
- * What changed, as the "Updated" invitation says it: time, place, online link, title, each as
- * "before → after" in the event's zone. `place` is given only when the room changed.
+ * One thing that changed, as the "Updated" invitation tells it, before → after: data, so each
+ * recipient's mail says it in their own language (src/mail/templates.ts). Times are ISO instants
+ * with the zone they are said in.
+ */
+export type { EventChange };
+
+/**
+ * What changed: time, place, online link, title, each before → after. `place` is given only when
+ * the room changed.
  */
 export function whatChanged(
   e: {
@@ -115,17 +123,19 @@ export function whatChanged(
     title: string;
   },
   now: { start: Date; end: Date; timeZone: string; place?: string | null; onlineUrl: string | null; title: string },
-): string[] {
-  const out: string[] = [];
+): EventChange[] {
+  const out: EventChange[] = [];
   if (e.starts_at.getTime() !== now.start.getTime() || e.ends_at.getTime() !== now.end.getTime())
-    out.push(
-      `Time: ${plainSpan(e.starts_at, e.ends_at, e.time_zone)} → ${plainSpan(now.start, now.end, now.timeZone)}`,
-    );
+    out.push({
+      what: 'time',
+      before: { start: e.starts_at.toISOString(), end: e.ends_at.toISOString(), timeZone: e.time_zone },
+      after: { start: now.start.toISOString(), end: now.end.toISOString(), timeZone: now.timeZone },
+    });
   if (now.place !== undefined) {
     const was = [e.room_name, e.room_location].filter(Boolean).join(', ');
-    out.push(`Place: ${was || 'none'} → ${now.place ?? 'none'}`);
+    out.push({ what: 'place', before: was || null, after: now.place ?? null });
   }
-  if (now.onlineUrl !== e.online_url) out.push(`Online: ${e.online_url ?? 'none'} → ${now.onlineUrl ?? 'none'}`);
-  if (now.title !== e.title) out.push(`Title: ${e.title} → ${now.title}`);
+  if (now.onlineUrl !== e.online_url) out.push({ what: 'online', before: e.online_url, after: now.onlineUrl });
+  if (now.title !== e.title) out.push({ what: 'title', before: e.title, after: now.title });
   return out;
 }

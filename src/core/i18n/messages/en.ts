@@ -580,6 +580,201 @@ export const en = {
     askedBy: msg<{ community: string }>('{community} invited you to propose a talk.'),
     propose: 'Propose a talk',
   },
+  // mail: every subject and paragraph Brownbag mails (src/mail/templates.ts); dates come formatted in
+  // the recipient's language and the event's zone
+  mail: {
+    footer: 'Brownbag — internal talks and meetups',
+    hi: msg<{ name: string }>('Hi {name},'),
+    hiNoName: 'Hi,',
+    colleague: 'A colleague',
+    yourColleague: 'Your colleague',
+    noAnswer: 'no answer',
+    toBeAnnounced: 'to be announced',
+    when: msg<{ when: string }>('When: {when}'),
+    where: msg<{ where: string }>('Where: {where}'),
+    bullet: msg<{ text: string }>('• {text}'),
+
+    proposalReceivedSubject: msg<{ title: string }>('We received your proposal: {title}'),
+    proposalReceived: msg<{ title: string; format: string; community: string }>(
+      'thank you for proposing "{title}" ({format}) to {community}. Reviewers will read it soon; you can still edit it while it is under review.',
+    ),
+    proposalReceivedNext: 'Whatever happens next, you will hear from us. Your proposal and its state are here:',
+    acceptedSubject: msg<{ title: string }>('Accepted: {title} — please confirm'),
+    accepted: msg<{ title: string; community: string }>('good news: "{title}" is accepted for {community}!'),
+    acceptedConfirm:
+      'Please confirm that you will give it (move the proposal to "confirmed"). We take care of the room, the announcement and the rest, so you can focus on the talk. Confirm it here:',
+    waitlistedSubject: msg<{ title: string }>('Waitlisted: {title}'),
+    waitlisted: msg<{ title: string; community: string }>(
+      '"{title}" is on the waitlist of {community}: we liked it, and we will come back to you as soon as a slot opens.',
+    ),
+    waitlistedLink: 'Your proposal stays here meanwhile:',
+    rejectedSubject: msg<{ title: string }>('About your proposal: {title}'),
+    rejected: msg<{ title: string; community: string }>(
+      'thank you for proposing "{title}" to {community}. This time it did not make it into the programme.',
+    ),
+    rejectedEncourage:
+      'Please do not let that stop you: most speakers got a no before their first yes, and the organizers are happy to help you shape your next idea. Your proposal is here:',
+
+    coSpeakerAddedSubject: msg<{ title: string }>('Would you co-present "{title}"?'),
+    coSpeakerAdded: msg<{ by: string; title: string; format: string; community: string }>(
+      '{by} would like you to co-present "{title}" ({format}) for {community}.',
+    ),
+    coSpeakerAddedNext:
+      'Nothing changes until you say yes. Read the proposal and accept or decline here; the link signs you in (once, within a week):',
+    coSpeakerAcceptedSubject: msg<{ by: string; title: string }>('{by} will co-present "{title}"'),
+    coSpeakerAccepted: msg<{ by: string; title: string; community: string }>(
+      '{by} accepted your invitation and is now a speaker of "{title}" ({community}).',
+    ),
+    coSpeakerDeclinedSubject: msg<{ by: string; title: string }>('{by} declined to co-present "{title}"'),
+    coSpeakerDeclined: msg<{ by: string; title: string; community: string }>(
+      '{by} declined your invitation to co-present "{title}" ({community}). The proposal goes on as it is.',
+    ),
+
+    signInSubject: 'Your Brownbag sign-in link',
+    signIn: msg<{ minutes: number }>(
+      'here is the link you asked for. It signs you in once, within {minutes, plural, one {# minute} other {# minutes}}:',
+    ),
+    signInIgnore: 'If you did not ask for it, you can ignore this mail: nothing happens unless the link is opened.',
+    noAccountSubject: 'About signing in to Brownbag',
+    noAccount: msg<{ publicUrl: string; email: string }>(
+      'someone (hopefully you) asked to sign in to Brownbag at {publicUrl} as {email}. There is no account for this address, and it cannot make one by itself.',
+    ),
+    noAccountNext:
+      'Try your company address, or ask an organizer of your community to add you; then sign in again here:',
+    noAccountIgnore: 'If you did not ask, you can ignore this mail.',
+
+    invitationSubject: msg<{ title: string; when: string }>('Invitation: {title} — {when}'),
+    eventIn: msg<{ title: string; community: string }>('{title} ({community})'),
+    invitationAttached: 'The invitation is attached; add it to your calendar. It updates itself if anything moves.',
+    answerRead: 'Accept or decline in your calendar, or on the page below; either way your seat follows your answer.',
+    answerNotRead:
+      'Your answer in the calendar is not read by anyone: to say you are coming or not, use the page below.',
+    updateSubject: msg<{ title: string; when: string }>('Updated: {title} — {when}'),
+    updated: msg<{ title: string; community: string }>('{title} ({community}) has changed.'),
+    whatChanged: 'What changed:',
+    changedTime: msg<{ before: string; after: string }>('Time: {before} → {after}'),
+    changedPlace: msg<{ before: string; after: string }>('Place: {before} → {after}'),
+    changedOnline: msg<{ before: string; after: string }>('Online: {before} → {after}'),
+    changedTitle: msg<{ before: string; after: string }>('Title: {before} → {after}'),
+    changedNone: 'none',
+    updateAttached: 'Your calendar entry updates with the attached invitation.',
+    cancellationSubject: msg<{ title: string; when: string }>('Canceled: {title} — {when}'),
+    cancellation: msg<{ title: string; community: string; when: string }>(
+      '{title} ({community}) on {when} is canceled for you.',
+    ),
+    organizersSay: msg<{ reason: string }>('The organizers say: {reason}'),
+    cancellationAttached: 'The attached cancellation removes it from your calendar. The event’s page:',
+    promotedSubject: msg<{ title: string }>('A seat is yours: {title}'),
+    promoted: msg<{ title: string; community: string }>('a seat freed up: you are now going to {title} ({community}).'),
+    promotedGiveBack:
+      'If you cannot come after all, please give the seat back so the next person can, on the event’s page:',
+    reminderSubject: msg<{ title: string; when: string }>('Tomorrow: {title} — {when}'),
+    reminder: msg<{ title: string; community: string; when: string }>(
+      'a reminder: {title} ({community}) starts {when}.',
+    ),
+    talkTitle: msg<{ title: string }>('Your talk "{title}"'),
+    talkTitleAt: msg<{ title: string; event: string }>('Your talk "{title}" at {event}'),
+
+    lessonPromptSubject: msg<{ title: string }>('What did you learn? "{title}"'),
+    lessonReminderSubject: msg<{ title: string }>('A gentle reminder — What did you learn? "{title}"'),
+    lessonPrompt: msg<{ title: string; community: string }>(
+      'thank you for giving "{title}" at {community}! While it is fresh: what did you learn?',
+    ),
+    lessonReminder: msg<{ title: string; community: string }>(
+      'a few days ago we asked what you learned giving "{title}" at {community}. If you have ten minutes, your notes help the next speaker more than anything else.',
+    ),
+    lessonHow:
+      'Three takeaways, what went well, what you would change, and links to your slides or recording are plenty. Save it as a draft and publish when you are happy; published lessons become part of the knowledge base colleagues search.',
+
+    nominatedSubject: msg<{ nominator: string }>('{nominator} thinks you should give a talk'),
+    nominated: msg<{ nominator: string; community: string; topic: string }>(
+      '{nominator} nominated you to speak at {community} about "{topic}".',
+    ),
+    nominatedWhy: msg<{ reason: string }>('Why, in their words:\n{reason}'),
+    nominatedHelp:
+      'You know more than you think, and the organizers help with everything else: the outline, the slides, the room and the announcement. Accept and you get a draft proposal to shape at your own pace; decline and that is fine too. Answer here:',
+    nominationAcceptedSubject: msg<{ nominee: string }>('Your nomination of {nominee}: accepted'),
+    nominationDeclinedSubject: msg<{ nominee: string }>('Your nomination of {nominee}: declined'),
+    nominationAccepted: msg<{ nominee: string; topic: string; community: string }>(
+      '{nominee} accepted your nomination to speak about "{topic}" at {community} and has started a proposal. Thank you for spotting a speaker!',
+    ),
+    nominationDeclined: msg<{ nominee: string; topic: string; community: string }>(
+      '{nominee} declined your nomination to speak about "{topic}" at {community}.',
+    ),
+    nominationDeclinedBecause: msg<{ nominee: string; topic: string; community: string; reason: string }>(
+      '{nominee} declined your nomination to speak about "{topic}" at {community}: {reason}',
+    ),
+    nominationThanks: 'Thank you for thinking of them: being asked is encouraging, even when the time is not right.',
+    nominationLink: 'The nomination:',
+
+    speakUpSubject: msg<{ community: string }>('{community} would love to hear from you'),
+    speakUp: msg<{ community: string }>(
+      'you have been to several talks at {community}: thank you for coming! Have you thought about giving one yourself? What you do every day and take for granted is often exactly what colleagues would love to learn.',
+    ),
+    speakUpWishes: 'Topics colleagues are asking for:',
+    speakUpWish: msg<{ title: string; votes: number }>('• {title} ({votes, plural, one {# vote} other {# votes}})'),
+    speakUpFirstTalks: 'It was their first talk too:',
+    speakUpLesson: msg<{ speaker: string; title: string }>('• {speaker}, "{title}"'),
+    speakUpLessonLearned: msg<{ speaker: string; title: string; takeaway: string }>(
+      '• {speaker}, "{title}" — learned: {takeaway}',
+    ),
+    speakUpPropose:
+      'A lightning talk of five minutes is a fine start, and the organizers help with the outline, the slides and the room. Propose a talk here:',
+    speakUpNotNow: msg<{ url: string }>('Not now? Tell us and we will not ask for six months: {url}'),
+    speakUpNever: msg<{ url: string }>('Never ask again: {url}'),
+
+    destinationPausedSubject: msg<{ destination: string }>('Announcements paused: {destination}'),
+    destinationPaused: msg<{ community: string; destination: string; error: string }>(
+      'the last three announcements from {community} to {destination} could not be delivered, so Brownbag paused it. The last answer was: {error}',
+    ),
+    destinationPausedNext:
+      'Check the webhook in the chat (it may have been removed), then resume the destination and send what was missed again:',
+
+    wishOfferSubject: msg<{ offerer: string; title: string }>('{offerer} could talk about "{title}"'),
+    wishOffer: msg<{ title: string; community: string; offerer: string }>(
+      'you wished to hear about "{title}" at {community}, and {offerer} has offered to talk about it: they started a proposal.',
+    ),
+    wishOfferNext: 'The organizers will see it once it is submitted. Your wish, its votes and who offered are here:',
+
+    digestDueSubject: msg<{ overdue: number; soon: number }>(
+      'Speaker support: {overdue, plural, =0 {} other {# overdue, }}{soon, plural, other {#}} due within 3 days',
+    ),
+    digestEmptySubject: msg<{ n: number }>('Speaker support: {n, plural, other {# coming up}} with an empty agenda'),
+    digestHealthSubject: msg<{ n: number; community: string; indicator: string }>(
+      'Community health: {n, plural, one {{community}, {indicator} needs} other {# indicators need}} action',
+    ),
+    healthAlert: msg<{ community: string; indicator: string }>(
+      'Community health — {community}: {indicator} needs action.',
+    ),
+    healthNextStep: msg<{ step: string }>('Next step: {step}'),
+    healthOnce: 'You hear about each of these once; it is not repeated unless it recovers and falls again.',
+    overdue: 'Overdue:',
+    overdueTask: msg<{ title: string; talk: string; due: string }>('• {title} — {talk} (was due {due})'),
+    dueSoon: 'Due within 3 days:',
+    dueTask: msg<{ title: string; talk: string; due: string }>('• {title} — {talk} (due {due})'),
+    taskBoard: msg<{ community: string; url: string }>('The task board of {community}: {url}'),
+    talkChecklist: msg<{ talk: string; url: string }>('The checklist of "{talk}": {url}'),
+    emptyAgenda: 'Coming up within two weeks with nothing on the agenda yet:',
+    emptyEvent: msg<{ title: string; community: string; when: string; url: string }>(
+      '• {title} ({community}), {when}: {url}',
+    ),
+    digestThanks: 'Thank you for taking care of it, so speakers can focus on their talks.',
+  },
+  // what Brownbag writes into calendars (feeds and invitations: src/calendar/), in the reader's language
+  calendarText: {
+    cancelled: msg<{ title: string }>('Cancelled: {title}'),
+    agenda: 'Agenda:',
+    agendaTalk: msg<{ times: string; title: string }>('{times}  {title}'),
+    agendaTalkBy: msg<{ times: string; title: string; speakers: string }>('{times}  {title} — {speakers}'),
+    joinOnline: msg<{ url: string }>('Join online: {url}'),
+    talkLanguage: msg<{ language: string }>('In {language}'),
+    partOf: msg<{ event: string; when: string }>('Part of {event} ({when})'),
+    rsvp: msg<{ url: string }>('RSVP: {url}'),
+    task: msg<{ title: string; talk: string }>('{title} — {talk}'),
+    taskDone: msg<{ title: string; talk: string }>('✓ {title} — {talk}'),
+    taskDue: msg<{ talk: string; due: string }>('Speaker-support task for "{talk}", due {due}.'),
+    personalFeed: msg<{ name: string }>('{name} — Brownbag'),
+  },
 
   // errors
   notFoundTitle: 'Not found',
