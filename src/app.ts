@@ -53,6 +53,8 @@ import { AnnouncementsService } from './modules/announcements/announcements.serv
 import { TeamService } from './modules/team/team.service';
 import { teamRoutes } from './modules/team/team.routes';
 import { teamPages } from './modules/team/team.pages';
+import { membersPages } from './modules/communities/members.pages';
+import { adminPages } from './modules/admin/admin.pages';
 import { announcementsRoutes } from './modules/announcements/announcements.routes';
 import { announcementsPages } from './modules/announcements/announcements.pages';
 import { seriesRoutes } from './modules/series/series.routes';
@@ -280,6 +282,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await web.register(seriesPages, services);
     await web.register(announcementsPages, services);
     await web.register(teamPages, services);
+    await web.register(membersPages, services);
+    await web.register(adminPages, services);
     await web.register(cfpPages, services);
     await web.register(peoplePages, { ...services, publicUrl });
   });

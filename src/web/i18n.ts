@@ -86,3 +86,6 @@ export const num = (l: Locale, n: number, digits = 0) => {
   if (!f) numbers.set(key, (f = new Intl.NumberFormat(l.lang, { maximumFractionDigits: digits })));
   return f.format(n);
 };
+
+/** "23:59": a time of day in a zone (the page says the date and the zone beside it). */
+export const clock = (l: Locale, at: Date, timeZone: string) => format(l.lang, timeZone, 'time').format(at);
