@@ -1,7 +1,7 @@
 /** The mail module's SQL: what messages say (read when the mail job runs) and who hears of a change. */
 import type { EntityManager } from 'typeorm';
 import { sql } from '../db/sql';
-import { speakerNames } from '../db/fragments';
+import { givenSince, overdueSql, speakerNames } from '../db/fragments';
 
 export interface Person {
   id: string;
@@ -98,9 +98,10 @@ export const talkFacts = async (m: EntityManager, proposalId: string) =>
 export const tasksDueSoon = (m: EntityManager, personId: string) =>
   sql<{ title: string; talk: string; due_at: Date; time_zone: string | null; overdue: boolean }>(
     m,
-    `SELECT t.title, p.title AS talk, t.due_at, e.time_zone, t.due_at < now() AS overdue
+    `SELECT t.title, p.title AS talk, t.due_at, e.time_zone, ${overdueSql('t')} AS overdue
        FROM task t JOIN proposal p ON p.id = t.proposal_id LEFT JOIN slot s ON s.proposal_id = p.id LEFT JOIN event e ON e.id = s.event_id
-      WHERE t.assignee_id = $1 AND t.status = 'open' AND t.due_at < now() + interval '3 days' ORDER BY t.due_at`,
+      WHERE t.assignee_id = $1 AND t.status = 'open' AND t.due_at < now() + interval '3 days' AND NOT ${givenSince('t')}
+      ORDER BY t.due_at`,
     [personId],
   );
 
