@@ -186,7 +186,10 @@ function Line(p: {
       <span>
         {t.title}
         {t.due_at ? (
-          <span class="muted small-text"> · {m.due(when(ctx.l, t.due_at, t.time_zone ?? 'UTC'))}</span>
+          <span class="muted small-text" title={when(ctx.l, t.due_at, t.time_zone ?? 'UTC')}>
+            {' '}
+            · {m.due(day(ctx.l, t.due_at, t.time_zone ?? 'UTC'))}{' '}
+          </span>
         ) : null}
         {t.overdue ? <span class="badge state-rejected">{m.overdue}</span> : null}
         {t.after_talk ? <span class="badge">{m.board.afterTalk}</span> : null}
