@@ -48,8 +48,6 @@ export const en = {
   members: {
     title: 'Members',
     hint: 'Everyone in this community and their role.',
-    name: 'Name',
-    email: 'E-mail',
     role: 'Role',
     you: 'you',
     addTitle: 'Add a member',
@@ -66,7 +64,6 @@ export const en = {
     removeOf: msg<{ name: string }>('Remove {name} from the community'),
     removed: msg<{ name: string }>('{name} is no longer a member.'),
     leave: 'Leave this community',
-    left: 'You left the community.',
     lastOrganizer:
       'A community keeps at least one organizer. Make someone else an organizer first, then change this role or remove them.',
     alreadyMember: 'That person is a member already; change their role in the list instead.',
@@ -94,7 +91,6 @@ export const en = {
     jobState: { failed: 'failed', pending: 'waiting', running: 'running', all: 'all' } as Record<string, string>,
     show: 'Show',
     jobsOf: 'Jobs in the state',
-    job: 'Job',
     attempts: 'Attempts',
     attemptsOf: msg<{ n: number; max: number }>('{n} of {max}'),
     runAt: 'Runs at',
@@ -215,7 +211,6 @@ export const en = {
     groupBy: 'Group by',
     byTalk: 'talk',
     byDue: 'due date',
-    group: 'Group',
     afterTalk: 'after the talk',
     afterTalkHint:
       'The preparation tasks of a talk already given are not overdue: they say "after the talk" until someone marks them done or skips them.',
@@ -229,10 +224,7 @@ export const en = {
       afterTalk: 'After the talk',
     } as Record<string, string>,
     talkAt: msg<{ at: string }>('talk on {at}'),
-    reassignOf: msg<{ title: string }>('Reassign “{title}”'),
     assigneeOf: msg<{ title: string }>('Assignee of “{title}”'),
-    doneOf: msg<{ title: string }>('Mark “{title}” done'),
-    nothingOpen: 'Nothing open. Well done!',
   },
   assignee: 'Assignee',
   nobody: 'nobody',
@@ -481,7 +473,6 @@ export const en = {
     closesOn: msg<{ zone: string }>('Open until the end of this day ({zone}); leave empty for a rolling call'),
     description: 'Description (optional)',
     closed: 'closed',
-    all: 'Calls for proposals',
   },
 
   // sign-in
