@@ -100,7 +100,8 @@ export function CommunityHome(p: CommunityHomeProps) {
                     <a
                       class="button"
                       href={`/c/${a.community.slug}/propose?call=${c.call.id}`}
-                      aria-label={m.calls.proposeTo({ title: c.call.title })}
+                      // with several calls, the link says which (the words start with what it shows)
+                      aria-label={p.calls.length > 1 ? m.calls.proposeTo({ title: c.call.title }) : undefined}
                     >
                       {m.proposeTalk}
                     </a>
