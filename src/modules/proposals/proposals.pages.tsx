@@ -66,7 +66,11 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
     '/c/:slug/propose',
     {
       ...page,
-      schema: { hide: true, params: SlugParams, querystring: Type.Object({ call: Type.Optional(Type.String()) }) },
+      schema: {
+        hide: true,
+        params: SlugParams,
+        querystring: Type.Object({ call: Type.Optional(Type.String({ maxLength: 36 })) }),
+      },
     },
     async (req, reply) => {
       const actor = actorOf(req);
