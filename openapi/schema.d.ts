@@ -12449,6 +12449,8 @@ export interface operations {
                 cursor?: string;
                 status?: ("open" | "done" | "skipped")[];
                 overdue?: boolean;
+                /** @description true: only the tasks "after the talk"; false: none of them */
+                afterTalk?: boolean;
                 dueBefore?: string;
                 assignee?: string | "me";
                 category?: ("logistics" | "slides" | "promotion" | "follow-up")[];
@@ -12495,7 +12497,10 @@ export interface operations {
                             offsetDays: number | null;
                             dueAt: string | null;
                             dueSetByHand: boolean;
+                            /** @description open and past its due date — but not a preparation task of a talk already given (afterTalk) */
                             overdue: boolean;
+                            /** @description open, of a talk already given, and due by the time it began: its moment has passed, so it is not overdue; mark it done or skip it */
+                            afterTalk: boolean;
                             /** @enum {unknown} */
                             status: "open" | "done" | "skipped";
                             statusBy: string | null;
@@ -12681,7 +12686,10 @@ export interface operations {
                             offsetDays: number | null;
                             dueAt: string | null;
                             dueSetByHand: boolean;
+                            /** @description open and past its due date — but not a preparation task of a talk already given (afterTalk) */
                             overdue: boolean;
+                            /** @description open, of a talk already given, and due by the time it began: its moment has passed, so it is not overdue; mark it done or skip it */
+                            afterTalk: boolean;
                             /** @enum {unknown} */
                             status: "open" | "done" | "skipped";
                             statusBy: string | null;
@@ -12862,7 +12870,10 @@ export interface operations {
                         offsetDays: number | null;
                         dueAt: string | null;
                         dueSetByHand: boolean;
+                        /** @description open and past its due date — but not a preparation task of a talk already given (afterTalk) */
                         overdue: boolean;
+                        /** @description open, of a talk already given, and due by the time it began: its moment has passed, so it is not overdue; mark it done or skip it */
+                        afterTalk: boolean;
                         /** @enum {unknown} */
                         status: "open" | "done" | "skipped";
                         statusBy: string | null;
@@ -13028,7 +13039,10 @@ export interface operations {
                         offsetDays: number | null;
                         dueAt: string | null;
                         dueSetByHand: boolean;
+                        /** @description open and past its due date — but not a preparation task of a talk already given (afterTalk) */
                         overdue: boolean;
+                        /** @description open, of a talk already given, and due by the time it began: its moment has passed, so it is not overdue; mark it done or skip it */
+                        afterTalk: boolean;
                         /** @enum {unknown} */
                         status: "open" | "done" | "skipped";
                         statusBy: string | null;
@@ -13212,7 +13226,10 @@ export interface operations {
                         offsetDays: number | null;
                         dueAt: string | null;
                         dueSetByHand: boolean;
+                        /** @description open and past its due date — but not a preparation task of a talk already given (afterTalk) */
                         overdue: boolean;
+                        /** @description open, of a talk already given, and due by the time it began: its moment has passed, so it is not overdue; mark it done or skip it */
+                        afterTalk: boolean;
                         /** @enum {unknown} */
                         status: "open" | "done" | "skipped";
                         statusBy: string | null;

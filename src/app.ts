@@ -34,6 +34,8 @@ import { lessonsRoutes } from './modules/lessons/lessons.routes';
 import { nominationsRoutes } from './modules/nominations/nominations.routes';
 import { teamRoutes } from './modules/team/team.routes';
 import { teamPages } from './modules/team/team.pages';
+import { membersPages } from './modules/communities/members.pages';
+import { adminPages } from './modules/admin/admin.pages';
 import { announcementsRoutes } from './modules/announcements/announcements.routes';
 import { announcementsPages } from './modules/announcements/announcements.pages';
 import { seriesRoutes } from './modules/series/series.routes';
@@ -194,6 +196,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await web.register(seriesPages, services);
     await web.register(announcementsPages, services);
     await web.register(teamPages, services);
+    await web.register(membersPages, services);
+    await web.register(adminPages, services);
     await web.register(cfpPages, services);
     await web.register(peoplePages, { ...services, publicUrl });
   });

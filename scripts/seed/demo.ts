@@ -3,6 +3,7 @@
  * departments, two communities, a call with formats and tracks, proposals in every state, reviews.
  */
 import { DateTime } from 'luxon';
+import { endOfDay } from '../../src/modules/cfp/window';
 import type { Services } from '../../src/app';
 import type { Actor } from '../../src/core/actor';
 import type { ProposalState } from '../../src/modules/proposals/state-machine';
@@ -117,7 +118,8 @@ export async function seedDemo(
     title: 'Brown-bag season 2027',
     description: 'Share what you built, broke or learned. First-time speakers welcome: we pair you with a mentor.',
     opensAt: new Date(Date.now() - 30 * 86400_000).toISOString(),
-    closesAt: new Date(Date.now() + 60 * 86400_000).toISOString(),
+    // "Open until" a day is to the end of that day in the community's zone (src/modules/cfp/window.ts).
+    closesAt: endOfDay(DateTime.now().setZone('Europe/Berlin').plus({ days: 60 }).toISODate()!, 'Europe/Berlin'),
     formats: [
       { key: 'lightning', name: 'Lightning talk', durationMinutes: 5 },
       { key: 'talk', name: 'Talk', durationMinutes: 30 },
@@ -128,6 +130,17 @@ export async function seedDemo(
       { key: 'frontend', name: 'Frontend' },
       { key: 'data', name: 'Data' },
       { key: 'mobile', name: 'Mobile' },
+    ],
+  });
+  // A second open call: speakers choose which one their talk is for.
+  await s.cfp.create(olga, DEMO_SLUG, {
+    title: 'Platform deep dives (spring)',
+    description: 'Longer talks and hands-on workshops on the platform itself.',
+    opensAt: new Date(Date.now() - 7 * 86400_000).toISOString(),
+    closesAt: endOfDay(DateTime.now().setZone('Europe/Berlin').plus({ days: 20 }).toISODate()!, 'Europe/Berlin'),
+    formats: [
+      { key: 'talk', name: 'Talk', durationMinutes: 45 },
+      { key: 'workshop', name: 'Workshop', durationMinutes: 120 },
     ],
   });
   await s.cfp.create(actors['eva.novak@example.com'], 'frontend-meetup', {

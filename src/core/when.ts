@@ -62,6 +62,9 @@ export const span = (l: Lang, start: Date, end: Date, timeZone: string) =>
   );
 
 /** "11:00 – 11:30": times within a day whose date and zone are said nearby. */
+/** "23:59": a time of day in a zone (the page says the date and the zone beside it). */
+export const clock = (l: Lang, at: Date, timeZone: string) => format(l.lang, timeZone, 'time').format(at);
+
 export const times = (l: Lang, start: Date, end: Date, timeZone: string) =>
   `${format(l.lang, timeZone, 'time').format(start)} – ${format(l.lang, timeZone, 'time').format(end)}`;
 

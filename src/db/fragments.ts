@@ -58,3 +58,14 @@ export async function orProblem<T>(run: Promise<T>, state: string, problem: () =
     throw e;
   }
 }
+
+/**
+ * A task of a talk already given that was due by the time the talk began (its preparation): that
+ * moment has passed, so it is not overdue any more but "after the talk", until someone marks it done
+ * or skips it. Follow-ups due after the talk's start stay overdue when late: they can still be done.
+ * One definition for the board, the checklists, the digest and the API (`afterTalk`, `overdue`).
+ */
+export const givenSince = (t: string) =>
+  `EXISTS (SELECT 1 FROM slot gs WHERE gs.proposal_id = ${t}.proposal_id AND gs.ends_at < now() AND ${t}.due_at <= gs.starts_at)`;
+export const afterTalkSql = (t: string) => `(${t}.status = 'open' AND ${givenSince(t)})`;
+export const overdueSql = (t: string) => `(${t}.status = 'open' AND ${t}.due_at < now() AND NOT ${givenSince(t)})`;

@@ -1,7 +1,7 @@
 /** The mail module's SQL: what messages say (read when the mail job runs) and who hears of a change. */
 import type { EntityManager } from 'typeorm';
 import { sql } from '../db/sql';
-import { speakerNames } from '../db/fragments';
+import { givenSince, overdueSql, speakerNames } from '../db/fragments';
 
 export interface Person {
   id: string;
@@ -114,12 +114,13 @@ export const tasksDueSoon = (m: EntityManager, personId: string) =>
     is_admin: boolean;
   }>(
     m,
-    `SELECT t.title, p.title AS talk, t.due_at, e.time_zone, t.due_at < now() AS overdue, c.slug, c.name AS community,
+    `SELECT t.title, p.title AS talk, t.due_at, e.time_zone, ${overdueSql('t')} AS overdue, c.slug, c.name AS community,
             p.id AS proposal_id, ms.role, me.is_admin
        FROM task t JOIN person me ON me.id = t.assignee_id JOIN proposal p ON p.id = t.proposal_id
        JOIN community c ON c.id = p.community_id
        LEFT JOIN membership ms ON ms.community_id = p.community_id AND ms.person_id = t.assignee_id LEFT JOIN slot s ON s.proposal_id = p.id LEFT JOIN event e ON e.id = s.event_id
-      WHERE t.assignee_id = $1 AND t.status = 'open' AND t.due_at < now() + interval '3 days' ORDER BY t.due_at`,
+      WHERE t.assignee_id = $1 AND t.status = 'open' AND t.due_at < now() + interval '3 days' AND NOT ${givenSince('t')}
+      ORDER BY t.due_at`,
     [personId],
   );
 

@@ -72,4 +72,18 @@ form.assign select { width: auto; max-width: 12rem; padding-block: .25rem; }
 .copy { font-family: ui-monospace, monospace; font-size: .9rem; }
 mark { background: #ffe58a; color: inherit; }
 .snippet { color: var(--muted); margin-block: .25rem 0; }
+.small-text { font-size: .9rem; font-weight: 400; }
+.members { list-style: none; padding-inline-start: 0; }
+.members li { display: flex; flex-wrap: wrap; gap: .5rem .75rem; align-items: center; padding-block: .6rem; border-block-end: 1px solid var(--line); }
+.members .who-is { flex: 1 1 14rem; min-width: 0; overflow-wrap: anywhere; }
+.calls { list-style: none; padding-inline-start: 0; }
+.calls > li + li { margin-block-start: 1rem; }
+.calls .actions { margin-block: .5rem 0; }
+.task-group h2 { font-size: 1.05rem; margin-block: 1.5rem .25rem; }
+.tasks.board li { padding-block: .35rem; }
+.tasks.board li > span:first-child { font-weight: 400; min-width: 0; overflow-wrap: anywhere; }
+details.closed { margin-block: .25rem .75rem; color: var(--muted); }
+details.closed summary { cursor: pointer; }
+pre.error-text { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .85rem; max-height: 12rem; overflow: auto; }
+.distribution { list-style: none; padding-inline-start: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
 `;

@@ -6,7 +6,7 @@ import { chooseLanguage } from '../core/i18n/locale';
 import { localeOf, type Locale } from '../core/i18n/locale';
 
 export { languageName, localeOf, num, type Locale, type Messages } from '../core/i18n/locale';
-export { day, span, times, when } from '../core/when';
+export { clock, day, span, times, when } from '../core/when';
 
 /** The best offered language for an Accept-Language header (see chooseLanguage for the whole order). */
 export const localeFor = (acceptLanguage: string | undefined): Locale => localeOf(chooseLanguage({ acceptLanguage }));

@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { Actor } from '../core/actor';
+import { can } from '../core/policy';
 import { signInPath } from '../http/auth';
 import { localeFor, type Locale } from './i18n';
 
@@ -54,12 +55,14 @@ export interface LayoutProps {
   title: string;
   /** the signed-in person, when there is one */
   who?: { name: string; email: string } | null;
+  /** the person may open the admin area (policy: person.list) */
+  admin?: boolean;
   csrf?: string;
   l?: Locale;
   children: ComponentChildren;
 }
 
-export function Layout({ title, who, csrf, l = localeFor(undefined), children }: LayoutProps) {
+export function Layout({ title, who, admin, csrf, l = localeFor(undefined), children }: LayoutProps) {
   const m = l.m;
   return (
     <html lang={l.lang} dir={l.dir}>
@@ -89,6 +92,7 @@ export function Layout({ title, who, csrf, l = localeFor(undefined), children }:
               <a href="/lessons">{m.lessons}</a>
               <a href="/nominations">{m.nominations}</a>
               <a href="/me/calendar">{m.calendar}</a>
+              {admin ? <a href="/admin">{m.admin.link}</a> : null}
               <form method="post" action="/sign-out" class="who" hx-boost="false">
                 <span>{who.name}</span>
                 <input type="hidden" name="_csrf" value={csrf} />
@@ -111,7 +115,13 @@ export function Layout({ title, who, csrf, l = localeFor(undefined), children }:
 /** A page's frame from its context. */
 export function Page({ ctx, title, children }: { ctx: PageCtx; title: string; children: ComponentChildren }) {
   return (
-    <Layout title={title} who={ctx.who} csrf={ctx.csrf} l={ctx.l}>
+    <Layout
+      title={title}
+      who={ctx.who}
+      admin={!!ctx.who && can({ actor: ctx.who }, 'person.list')}
+      csrf={ctx.csrf}
+      l={ctx.l}
+    >
       {children}
     </Layout>
   );

@@ -54,7 +54,7 @@ export const communitiesPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) 
           .map((i) => i.event)
           .reverse()
           .slice(0, 5)}
-        calls={calls.filter((c) => isOpen(c.call))}
+        calls={calls.filter((c) => isOpen(c.call) || (can(a, 'call.update') && c.call.opensAt.getTime() > Date.now()))}
         feedUrl={
           a.community.eventVisibility === 'public'
             ? `${d.publicUrl}/v1/communities/${a.community.slug}/calendar.ics`
@@ -67,6 +67,7 @@ export const communitiesPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) 
           organize: can(a, 'proposal.decide'),
           join: !!req.actor && !member,
           figures: can(a, 'metrics.read'),
+          members: can(a, 'member.list'),
         }}
       />
     );

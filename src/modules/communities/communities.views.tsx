@@ -2,7 +2,9 @@
 import type { EventRow } from '../events/events.queries';
 import type { CallView } from '../cfp/cfp.queries';
 import type { Access } from './access';
-import { day, span } from '../../web/i18n';
+import { span } from '../../web/i18n';
+import { isOpen } from '../cfp/call.entity';
+import { callWindow } from '../cfp/cfp.views';
 import { Page, PostForm, type PageCtx } from '../../web/render';
 
 export function HomePage({ ctx, communities }: { ctx: PageCtx; communities: Access[] }) {
@@ -38,14 +40,13 @@ export interface CommunityHomeProps {
   calls: CallView[];
   feedUrl: string | null;
   personalFeedUrl?: string | null;
-  may: { propose: boolean; review: boolean; organize: boolean; join: boolean; figures: boolean };
+  may: { propose: boolean; review: boolean; organize: boolean; join: boolean; figures: boolean; members: boolean };
 }
 
 export function CommunityHome(p: CommunityHomeProps) {
   const { ctx, a } = p;
   const m = ctx.l.m;
   const tz = a.community.timeZone;
-  const open = p.calls[0];
   return (
     <Page ctx={ctx} title={a.community.name}>
       <h1>{a.community.name}</h1>
@@ -59,6 +60,11 @@ export function CommunityHome(p: CommunityHomeProps) {
         {p.may.review ? (
           <a class="button secondary" href={`/c/${a.community.slug}/review`}>
             {m.reviewQueue}
+          </a>
+        ) : null}
+        {p.may.members ? (
+          <a class="button secondary" href={`/c/${a.community.slug}/members`}>
+            {m.members.title}
           </a>
         ) : null}
         {p.may.organize ? (
@@ -82,18 +88,33 @@ export function CommunityHome(p: CommunityHomeProps) {
 
       <section class="card" aria-labelledby="call">
         <h2 id="call">{m.openCall}</h2>
-        {open ? (
-          <>
-            <p>
-              <strong>{open.call.title}</strong> —{' '}
-              {open.call.closesAt ? m.callOpenUntil({ when: day(ctx.l, open.call.closesAt, tz) }) : m.callRolling}
-            </p>
-            {p.may.propose ? (
-              <a class="button" href={`/c/${a.community.slug}/propose`}>
-                {m.proposeTalk}
-              </a>
-            ) : null}
-          </>
+        {p.calls.length ? (
+          <ul class="calls">
+            {p.calls.map((c) => (
+              <li>
+                <strong>{c.call.title}</strong>
+                <br />
+                <span class="muted">{callWindow(ctx, c, tz)}</span>
+                <div class="actions">
+                  {p.may.propose && isOpen(c.call) ? (
+                    <a
+                      class="button"
+                      href={`/c/${a.community.slug}/propose?call=${c.call.id}`}
+                      // with several calls, the link says which (the words start with what it shows)
+                      aria-label={p.calls.length > 1 ? m.calls.proposeTo({ title: c.call.title }) : undefined}
+                    >
+                      {m.proposeTalk}
+                    </a>
+                  ) : null}
+                  {p.may.organize ? (
+                    <a href={`/calls/${c.call.id}/edit`} aria-label={m.calls.editOf({ title: c.call.title })}>
+                      {m.calls.edit}
+                    </a>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ul>
         ) : (
           <p class="empty">{m.noOpenCall}</p>
         )}

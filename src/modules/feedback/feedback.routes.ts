@@ -1,15 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth';
-import { DateTime, IdParams, Nullable, Text } from '../../http/types';
+import { DateTime, IdParams, Nullable } from '../../http/types';
 import type { FeedbackService } from './feedback.service';
 import type { FeedbackRow } from './feedback.queries';
+import { FeedbackPut } from './feedback.schemas';
 
 const tags = ['feedback'];
-const FeedbackPut = Type.Object(
-  { rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Text(5000)) },
-  { additionalProperties: false },
-);
 const FeedbackOut = Type.Object({
   rating: Type.Integer(),
   comment: Type.String(),

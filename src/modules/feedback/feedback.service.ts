@@ -1,11 +1,13 @@
+import type { Static } from 'typebox';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../core/actor';
 import { Conflict, NotFound } from '../../core/errors';
-import { authorize } from '../../core/policy';
+import { authorize, can } from '../../core/policy';
 import type { CommunitiesService } from '../communities/communities.service';
 
 import * as q from './feedback.queries';
 import type { FeedbackRow, TalkFacts } from './feedback.queries';
+import type { FeedbackPut } from './feedback.schemas';
 
 /**
  * Attendee feedback on talks. Who may rate: people who were going to (or checked in at) the event
@@ -21,7 +23,7 @@ export class FeedbackService {
   async give(
     actor: Actor,
     proposalId: string,
-    input: { rating: number; comment?: string },
+    input: Static<typeof FeedbackPut>,
   ): Promise<{ row: FeedbackRow; created: boolean }> {
     return this.ds.transaction(async (m) => {
       const t = await this.facts(proposalId, actor.id, m);
@@ -55,6 +57,29 @@ export class FeedbackService {
       comments: rows
         .filter((r) => r.comment.trim())
         .map((r) => ({ rating: r.rating, comment: r.comment, at: r.updated_at.toISOString() })),
+    };
+  }
+
+  /**
+   * What the talk page shows this person: whether the policy lets them rate it (and whether it is
+   * over yet), their own rating to change, and the summary when the policy lets them read it.
+   * Null when the proposal is not a talk.
+   */
+  async forPage(actor: Actor, proposalId: string) {
+    const t = await q.talkFacts(this.ds.manager, proposalId, actor.id);
+    if (!t) return null;
+    const a = await this.communities.accessById(actor, t.community_id);
+    const mayGive = can({ actor, own: t.speaker, attended: t.attended }, 'feedback.give');
+    const mayRead = can({ ...a, own: t.speaker }, 'feedback.read');
+    const [mine, summary] = await Promise.all([
+      mayGive ? q.feedbackOf(this.ds.manager, proposalId, actor.id) : undefined,
+      mayRead ? this.summary(actor, proposalId) : null,
+    ]);
+    return {
+      mayGive,
+      over: !!t.ends_at && t.ends_at.getTime() <= Date.now(),
+      mine: mine ?? null,
+      summary,
     };
   }
 

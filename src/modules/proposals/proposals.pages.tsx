@@ -16,16 +16,20 @@ import { formAction, refusalText } from '../../web/action';
 import { FormFields, readForm, VersionField } from '../../web/form';
 import { Page, pageCtx, sendPage, signedIn } from '../../web/render';
 import { isOpen } from '../cfp/call.entity';
+import { ChooseCall } from '../cfp/cfp.views';
 import type { CfpService } from '../cfp/cfp.service';
 import type { CommunitiesService } from '../communities/communities.service';
 import type { LessonsService } from '../lessons/lessons.service';
 import { RetrospectivePut } from '../lessons/lessons.schemas';
 import type { FeedbackService } from '../feedback/feedback.service';
+import { FeedbackPut } from '../feedback/feedback.schemas';
+import { FeedbackSection } from '../feedback/feedback.views';
 import { ReviewPut } from '../reviews/reviews.schemas';
 import type { ReviewsService } from '../reviews/reviews.service';
 import type { TasksService } from '../tasks/tasks.service';
 import { ProposalCreate, ProposalPatch, proposalOut, TransitionBody } from './proposals.schemas';
 import type { ProposalsService } from './proposals.service';
+import type { TalkRow } from './proposals.queries';
 import { PROPOSAL_STATES, REVIEWABLE_STATES, type ProposalState } from './state-machine';
 import { localPathUnder } from '../../http/local-path';
 import {
@@ -57,21 +61,41 @@ const typed = (b: FormFields): ProposalFormValues =>
 export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
   const openCalls = async (actor: Actor, slug: string) => (await d.cfp.list(actor, slug)).filter((c) => isOpen(c.call));
 
-  app.get('/c/:slug/propose', { ...page, schema: { hide: true, params: SlugParams } }, async (req, reply) => {
-    const actor = actorOf(req);
-    const calls = await openCalls(actor, req.params.slug);
-    return sendPage(
-      reply,
-      <ProposeForm
-        ctx={pageCtx(req)}
-        slug={req.params.slug}
-        calls={calls}
-        v={{}}
-        problem={calls.length ? null : pageCtx(req).l.m.noOpenCall}
-        action={`/c/${req.params.slug}/propose`}
-      />,
-    );
-  });
+  // With several calls open the speaker chooses one first (?call=…); its formats and tracks fill the form.
+  app.get(
+    '/c/:slug/propose',
+    {
+      ...page,
+      schema: {
+        hide: true,
+        params: SlugParams,
+        querystring: Type.Object({ call: Type.Optional(Type.String({ maxLength: 36 })) }),
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const calls = await openCalls(actor, req.params.slug);
+      const chosen = calls.find((c) => c.call.id === req.query.call);
+      if (!chosen && calls.length > 1) {
+        const a = await d.communities.access(actor, req.params.slug);
+        return sendPage(
+          reply,
+          <ChooseCall ctx={pageCtx(req)} slug={req.params.slug} tz={a.community.timeZone} calls={calls} />,
+        );
+      }
+      return sendPage(
+        reply,
+        <ProposeForm
+          ctx={pageCtx(req)}
+          slug={req.params.slug}
+          calls={calls}
+          v={{ callId: (chosen ?? calls[0])?.call.id }}
+          problem={calls.length ? null : pageCtx(req).l.m.noOpenCall}
+          action={`/c/${req.params.slug}/propose`}
+        />,
+      );
+    },
+  );
 
   app.post(
     '/c/:slug/propose',
@@ -371,6 +395,22 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
       }),
   );
 
+  /** A talk as its audience sees it, with the feedback the policy lets this reader give or read. */
+  const talkPage = async (req: FastifyRequest, t: TalkRow, again?: { problem: string; typed: FormFields }) => {
+    const f = req.actor ? await d.feedback.forPage(req.actor, t.id) : null;
+    const feedback = f ? (
+      <FeedbackSection
+        ctx={pageCtx(req)}
+        id={t.id}
+        tz={t.time_zone ?? 'UTC'}
+        f={f}
+        problem={again?.problem}
+        typed={again ? (typed(again.typed) as { rating?: string; comment?: string }) : undefined}
+      />
+    ) : null;
+    return <TalkPage ctx={pageCtx(req)} t={t} feedback={feedback} />;
+  };
+
   // A talk as its audience sees it: public like its event (anyone for a public community).
   app.get(
     '/talks/:id',
@@ -378,7 +418,25 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
     async (req, reply) => {
       const { talk, needsSignIn } = await d.proposals.talk(req.actor, req.params.id);
       if (needsSignIn) return signedIn(req, reply) ?? reply;
-      return sendPage(reply, <TalkPage ctx={pageCtx(req)} t={talk} />);
+      return sendPage(reply, await talkPage(req, talk));
     },
+  );
+
+  // Rate a talk (PUT /v1/proposals/{id}/feedback/me); a refusal shows the talk again with why and what was typed.
+  app.post(
+    '/talks/:id/feedback',
+    { config: { page: true, form: FeedbackPut }, schema: { hide: true, params: IdParams, body: FormFields } },
+    async (req, reply) =>
+      formAction(
+        reply,
+        async () => {
+          await d.feedback.give(actorOf(req), req.params.id, readForm(FeedbackPut, req.body));
+          return reply.redirect(`/talks/${req.params.id}#feedback`, 303);
+        },
+        async (r) => {
+          const { talk } = await d.proposals.talk(req.actor, req.params.id);
+          return talkPage(req, talk, { problem: refusalText(pageCtx(req).l, r), typed: req.body });
+        },
+      ),
   );
 };

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
-import { speakerNames } from '../../db/fragments';
+import { overdueSql, speakerNames } from '../../db/fragments';
 import { MAIL_ATTEMPTS, TASKS } from '../../queue/queue';
 import type { Cursor } from '../../core/cursor';
 import type { Language, Level } from './proposal.entity';
@@ -80,9 +80,9 @@ const SELECT = `
          (SELECT json_agg(json_build_object('id', ip.id, 'name', ip.name, 'email', ip.email, 'department', ip.department, 'is_primary', false) ORDER BY i.position)
             FROM co_speaker_invitation i JOIN person ip ON ip.id = i.person_id WHERE i.proposal_id = p.id) AS invited,
          EXISTS (SELECT 1 FROM co_speaker_invitation mi WHERE mi.proposal_id = p.id AND mi.person_id = $1) AS invited_me,
-         (SELECT json_build_object('done', count(*) FILTER (WHERE status = 'done'), 'total', count(*) FILTER (WHERE status <> 'skipped'),
-                                   'overdue', count(*) FILTER (WHERE status = 'open' AND due_at < now()))
-            FROM task WHERE proposal_id = p.id) AS checklist
+         (SELECT json_build_object('done', count(*) FILTER (WHERE ct.status = 'done'), 'total', count(*) FILTER (WHERE ct.status <> 'skipped'),
+                                   'overdue', count(*) FILTER (WHERE ${overdueSql('ct')}))
+            FROM task ct WHERE ct.proposal_id = p.id) AS checklist
     FROM proposal p
     JOIN community c ON c.id = p.community_id
     JOIN call_format f ON f.id = p.format_id

@@ -3,6 +3,7 @@ import type { CallView } from '../cfp/cfp.queries';
 import type { TaskRow } from '../tasks/tasks.queries';
 import type { ReviewRow } from '../reviews/reviews.queries';
 import type { LessonView } from '../lessons/lessons.queries';
+import type { VNode } from 'preact';
 import { can } from '../../core/policy';
 import { choices, control, range } from '../../web/form';
 import { languageName, num, span, when } from '../../web/i18n';
@@ -45,6 +46,17 @@ export function ProposeForm(p: {
   return (
     <Page ctx={p.ctx} title={p.editing ? m.edit : m.proposeTalk}>
       <h1>{p.editing ? m.edit : m.proposeTalk}</h1>
+      {!p.editing && call ? (
+        <p class="muted">
+          {m.calls.forCall({ title: call.call.title })}
+          {p.calls.length > 1 ? (
+            <>
+              {' · '}
+              <a href={`/c/${p.slug}/propose`}>{m.calls.otherCall}</a>
+            </>
+          ) : null}
+        </p>
+      ) : null}
       <Problem detail={p.problem} />
       <PostForm ctx={p.ctx} action={p.action} class="stack card">
         {!p.editing ? <input type="hidden" name="callId" value={call?.call.id} /> : null}
@@ -503,7 +515,7 @@ export function ReviewQueue(p: { ctx: PageCtx; slug: string; v: ProposalView | n
   );
 }
 
-export function TalkPage({ ctx, t }: { ctx: PageCtx; t: TalkRow }) {
+export function TalkPage({ ctx, t, feedback }: { ctx: PageCtx; t: TalkRow; feedback?: VNode | null }) {
   const m = ctx.l.m;
   return (
     <Page ctx={ctx} title={t.title}>
@@ -546,6 +558,7 @@ export function TalkPage({ ctx, t }: { ctx: PageCtx; t: TalkRow }) {
           ) : null}
         </section>
       ) : null}
+      {feedback}
     </Page>
   );
 }

@@ -26,6 +26,7 @@ export const tasksPages: FastifyPluginAsyncTypebox<{ tasks: TasksService; commun
         params: Type.Object({ slug: Slug }),
         querystring: Type.Object({
           overdue: Type.Optional(Type.String({ maxLength: 5 })),
+          group: Type.Optional(Type.String({ maxLength: 10 })),
           role: Type.Optional(Type.String({ maxLength: 40, pattern: '^[a-z0-9-]*$' })),
         }),
       },
@@ -37,7 +38,7 @@ export const tasksPages: FastifyPluginAsyncTypebox<{ tasks: TasksService; commun
         status: overdue ? ['open'] : undefined,
         overdue: overdue || undefined,
         role: req.query.role || undefined,
-        limit: 200,
+        limit: 500,
       });
       const members = await d.communities.members(actor, req.params.slug, 200);
       const organizers = members.items
@@ -51,6 +52,7 @@ export const tasksPages: FastifyPluginAsyncTypebox<{ tasks: TasksService; commun
           items={board.items}
           empty={board.emptyOccurrences}
           overdue={overdue}
+          by={req.query.group === 'due' ? 'due' : 'talk'}
           organizers={organizers}
         />,
       );

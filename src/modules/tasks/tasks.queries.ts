@@ -1,12 +1,14 @@
 /** The tasks module's SQL: templates, checklists, the board, and the daily digest. */
 import type { EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
+import { afterTalkSql, givenSince, overdueSql } from '../../db/fragments';
 import type { TaskCategory, TaskOwner, TaskStatus } from './task.entity';
 
-/** The daily digest: one per assignee with open tasks overdue or due within 3 days, once a day. */
+/** The daily digest: one per assignee with open tasks overdue or due within 3 days (not after the talk), once a day. */
 export const ENQUEUE_DIGESTS = `
   WITH due AS (
     SELECT assignee_id FROM task WHERE status = 'open' AND assignee_id IS NOT NULL AND due_at < now() + interval '3 days'
+       AND NOT ${givenSince('task')}
     UNION -- organizers of a community with a series occurrence within two weeks and nothing on its agenda
     SELECT ms.person_id FROM event e JOIN membership ms ON ms.community_id = e.community_id AND ms.role = 'organizer'
      WHERE e.series_id IS NOT NULL AND e.status <> 'canceled' AND e.starts_at > now() AND e.starts_at < now() + interval '14 days'
@@ -121,12 +123,17 @@ export interface TaskRow {
   event_id: string | null;
   time_zone: string | null;
   overdue: boolean;
+  /** a preparation task of a talk already given (givenSince): not overdue */
+  after_talk: boolean;
+  /** when the talk starts, if it is on an agenda */
+  talk_starts_at: Date | null;
 }
 
 const TASK_SELECT = `
   SELECT t.id, t.community_id, t.proposal_id, p.title AS proposal_title, t.template_id, t.title, t.description, t.category, t.owner,
          t.assignee_id, a.name AS assignee_name, t.offset_days, t.due_at, t.due_overridden, t.status, t.status_by, t.status_at, t.status_reason,
-         t.notes, t.version, t.created_at, t.updated_at, s.event_id, e.time_zone, (t.status = 'open' AND t.due_at < now()) AS overdue
+         t.notes, t.version, t.created_at, t.updated_at, s.event_id, e.time_zone, ${overdueSql('t')} AS overdue,
+         ${afterTalkSql('t')} AS after_talk, s.starts_at AS talk_starts_at
     FROM task t JOIN proposal p ON p.id = t.proposal_id LEFT JOIN person a ON a.id = t.assignee_id
     LEFT JOIN slot s ON s.proposal_id = t.proposal_id LEFT JOIN event e ON e.id = s.event_id`;
 const TEMPLATE_COLS =
@@ -301,6 +308,8 @@ export const updateTask = (m: EntityManager, id: string, c: TaskChange) =>
 export interface BoardWhere {
   status?: TaskStatus[];
   overdue?: boolean;
+  /** only (true) or none of (false) the tasks "after the talk" */
+  afterTalk?: boolean;
   dueBefore?: string;
   assigneeId?: string;
   category?: TaskCategory[];
@@ -325,7 +334,8 @@ export async function boardPage(
   const p = (v: unknown) => (params.push(v), `$${params.length}`);
   const where = ['t.community_id = $1'];
   if (f.status?.length) where.push(`t.status = ANY(${p(f.status)}::task_status[])`);
-  if (f.overdue) where.push(`t.status = 'open' AND t.due_at < now()`);
+  if (f.overdue) where.push(overdueSql('t'));
+  if (f.afterTalk !== undefined) where.push(f.afterTalk ? afterTalkSql('t') : `NOT ${afterTalkSql('t')}`);
   if (f.dueBefore) where.push(`t.due_at < ${p(f.dueBefore)}`);
   if (f.assigneeId) where.push(`t.assignee_id = ${p(f.assigneeId)}::uuid`);
   if (f.category?.length) where.push(`t.category = ANY(${p(f.category)}::task_category[])`);
@@ -355,6 +365,19 @@ export async function boardPage(
   );
   return { rows, counts };
 }
+
+/**
+ * A person's open tasks in every community, soonest due first (undated, then "after the talk" last),
+ * with the community's slug.
+ */
+export const openTasksOf = (m: EntityManager, personId: string, limit: number) =>
+  sql<TaskRow & { slug: string }>(
+    m,
+    `${TASK_SELECT.replace('SELECT t.id,', 'SELECT c.slug, t.id,')} JOIN community c ON c.id = t.community_id
+      WHERE t.assignee_id = $1 AND t.status = 'open'
+      ORDER BY ${afterTalkSql('t')}, t.due_at ASC NULLS LAST, t.id LIMIT $2`,
+    [personId, limit],
+  );
 
 /** Runs ENQUEUE_DIGESTS (the scheduled job). */
 export const enqueueDigests = (m: EntityManager) => sql(m, ENQUEUE_DIGESTS);

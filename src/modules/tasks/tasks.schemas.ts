@@ -99,7 +99,13 @@ export const TaskOut = Type.Object({
   offsetDays: Nullable(Type.Integer()),
   dueAt: Nullable(DateTime),
   dueSetByHand: Type.Boolean(),
-  overdue: Type.Boolean(),
+  overdue: Type.Boolean({
+    description: 'open and past its due date — but not a preparation task of a talk already given (afterTalk)',
+  }),
+  afterTalk: Type.Boolean({
+    description:
+      'open, of a talk already given, and due by the time it began: its moment has passed, so it is not overdue; mark it done or skip it',
+  }),
   status: Status,
   statusBy: Nullable(Uuid),
   statusAt: Nullable(DateTime),
@@ -125,6 +131,9 @@ export const BoardQuery = Type.Object(
     ...PageQuery,
     status: Type.Optional(Type.Array(Status)),
     overdue: Type.Optional(Type.Boolean()),
+    afterTalk: Type.Optional(
+      Type.Boolean({ description: 'true: only the tasks "after the talk"; false: none of them' }),
+    ),
     dueBefore: Type.Optional(DateTime),
     assignee: Type.Optional(Type.Union([Uuid, Type.Literal('me')])),
     category: Type.Optional(Type.Array(Category)),
@@ -161,6 +170,7 @@ export const taskOut = (t: TaskRow) => ({
   dueAt: t.due_at?.toISOString() ?? null,
   dueSetByHand: t.due_overridden,
   overdue: t.overdue,
+  afterTalk: t.after_talk,
   status: t.status,
   statusBy: t.status_by,
   statusAt: t.status_at?.toISOString() ?? null,

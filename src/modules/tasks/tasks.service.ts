@@ -164,6 +164,7 @@ export class TasksService {
       {
         status: f.status,
         overdue: f.overdue,
+        afterTalk: f.afterTalk,
         dueBefore: f.dueBefore,
         assigneeId: f.assignee === 'me' ? actor.id : f.assignee,
         category: f.category,
@@ -190,6 +191,15 @@ export class TasksService {
       // Series occurrences within two weeks with nothing on the agenda: the board says so.
       emptyOccurrences: await emptySoon(this.ds.manager, a.community.id, 14),
     };
+  }
+
+  /**
+   * A person's own open tasks in every community (for their home page): soonest due first, each
+   * flagged `overdue` or `after_talk` as the board flags it. Only ever the signed-in person's own:
+   * call it with `actorOf(req).id`.
+   */
+  openTasksOf(personId: string, limit = 50) {
+    return q.openTasksOf(this.ds.manager, personId, limit);
   }
 
   /** What a board page depends on: the viewer, the community's content version and the minute (overdue moves with time). */
