@@ -78,6 +78,8 @@ import { queueFigures } from './modules/admin/jobs.queries';
 import { DatabaseWatch } from './db/outage';
 import { ping } from './db/migrate';
 import { communitiesPages } from './modules/communities/communities.pages';
+import { homePages } from './modules/home/home.pages';
+import { HomeService } from './modules/home/home.service';
 import { proposalsPages } from './modules/proposals/proposals.pages';
 import { eventsPages } from './modules/events/events.pages';
 import { lessonsPages } from './modules/lessons/lessons.pages';
@@ -141,7 +143,9 @@ export function buildServices(
   const search = new SearchService(ds);
   const metrics = new MetricsService(ds, communities);
   const vitality = new VitalityService(ds, communities, metrics);
+  const home = new HomeService(ds, tasks);
   return {
+    home,
     renderCaches,
     credentials,
     people,
@@ -268,6 +272,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (web) => {
     await registerWeb(web, publicUrl);
     await web.register(signInPages, { signIn: services.signIn, sessions: services.sessions });
+    await web.register(homePages, services);
     await web.register(communitiesPages, { ...services, publicUrl });
     await web.register(proposalsPages, services);
     await web.register(eventsPages, { ...services, publicUrl });

@@ -72,4 +72,36 @@ form.assign select { width: auto; max-width: 12rem; padding-block: .25rem; }
 .copy { font-family: ui-monospace, monospace; font-size: .9rem; }
 mark { background: #ffe58a; color: inherit; }
 .snippet { color: var(--muted); margin-block: .25rem 0; }
+
+/* ---- home27: the home page's blocks, and every page on a 390 px phone (logical properties only) ---- */
+.home-block { margin-block: 1.5rem; }
+.home-list { list-style: none; padding-inline-start: 0; margin-block: 0; }
+.home-list li { display: flex; flex-wrap: wrap; gap: .15rem .75rem; align-items: baseline; padding-block: .55rem; border-block-end: 1px solid var(--line); }
+.home-list li > a:first-child { flex: 1 1 16rem; font-weight: 600; }
+.home-list li > .muted { flex: 1 1 100%; order: 2; font-size: .95rem; }
+.home-list li form { margin: 0; }
+.button.small { padding-block: .2rem; padding-inline: .6rem; font-size: .9rem; }
+.home-list li.overdue > a:first-child { color: var(--bad); }
+.bad { color: var(--bad); }
+.good { color: var(--good); }
+main, td, th, dd, li, p, h1, h2, h3, .card, .badge { overflow-wrap: anywhere; }
+.table-wrap { overflow-x: auto; max-inline-size: 100%; }
+.table-wrap > table { margin-block: 0; }
+.table-wrap > table caption { text-align: start; font-weight: 600; padding-block: .25rem; }
+img, svg, video, pre, .chart { max-inline-size: 100%; }
+pre { overflow-x: auto; }
+@media (max-width: 40rem) {
+  main { margin-block: 1.25rem; padding-inline: .9rem; }
+  .top { padding-inline: .9rem; }
+  .card { padding-inline: 1rem; }
+  .facts { grid-template-columns: 1fr; }
+  .facts dd { margin-block-end: .4rem; }
+  table.stack-cards, table.stack-cards tbody, table.stack-cards tr, table.stack-cards td { display: block; inline-size: 100%; }
+  table.stack-cards thead { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.stack-cards tr { border: 1px solid var(--line); border-radius: 8px; margin-block-end: .75rem; padding-block: .35rem; }
+  table.stack-cards td { border: none; padding-block: .2rem; }
+  table.stack-cards td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+  form.assign { flex-wrap: wrap; }
+  form.assign select { max-inline-size: 100%; }
+}
 `;

@@ -362,3 +362,18 @@ export const enqueueDigests = (m: EntityManager) => sql(m, ENQUEUE_DIGESTS);
 /** Whether the role is one of the community's team roles. */
 export const roleOf = async (m: EntityManager, communityId: string, roleId: string) =>
   (await sql(m, 'SELECT 1 FROM team_role WHERE community_id = $1 AND id = $2', [communityId, roleId])).length > 0;
+
+// ---- a person's own open tasks, across communities (the home page) -------------------------------
+
+/** Open tasks assigned to a person, soonest due first (undated last), with their community's slug. */
+export const openTasksOf = (m: EntityManager, personId: string, limit: number) =>
+  sql<TaskRow & { slug: string }>(
+    m,
+    `${TASK_SELECT.replace('FROM task t', 'FROM task t JOIN community c ON c.id = t.community_id').replace(
+      'SELECT t.id,',
+      'SELECT c.slug, t.id,',
+    )}
+     WHERE t.assignee_id = $1 AND t.status = 'open'
+     ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT $2`,
+    [personId, limit],
+  );

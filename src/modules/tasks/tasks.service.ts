@@ -192,6 +192,11 @@ export class TasksService {
     };
   }
 
+  /** The actor's own open tasks in every community, soonest due first (their home page). */
+  async mine(actor: Actor, limit = 10) {
+    return q.openTasksOf(this.ds.manager, actor.id, limit);
+  }
+
   /** What a board page depends on: the viewer, the community's content version and the minute (overdue moves with time). */
   async boardStamp(actor: Actor, slug: string): Promise<{ access: Access; stamp: string }> {
     const a = await this.communities.access(actor, slug);
