@@ -80,15 +80,13 @@ mark { background: #ffe58a; color: inherit; }
 .home-list li > a:first-child { flex: 1 1 16rem; font-weight: 600; }
 .home-list li > .muted { flex: 1 1 100%; order: 2; font-size: .95rem; }
 .home-list li form { margin: 0; }
-.button.small { padding-block: .2rem; padding-inline: .6rem; font-size: .9rem; }
 .home-list li.overdue > a:first-child { color: var(--bad); }
+.button.small { padding-block: .2rem; padding-inline: .6rem; font-size: .9rem; }
 .bad { color: var(--bad); }
 .good { color: var(--good); }
-main, td, th, dd, li, p, h1, h2, h3, .card, .badge { overflow-wrap: anywhere; }
-.table-wrap { overflow-x: auto; max-inline-size: 100%; }
-.table-wrap > table { margin-block: 0; }
-.table-wrap > table caption { text-align: start; font-weight: 600; padding-block: .25rem; }
-img, svg, video, pre, .chart { max-inline-size: 100%; }
+/* Long words (titles, URLs, e-mail addresses) break rather than widen the page. */
+main p, main li, main dd, main h1, main h2, main h3, main .card, main figcaption, main label, main td a { overflow-wrap: anywhere; }
+img, svg, video, .chart { max-inline-size: 100%; }
 pre { overflow-x: auto; }
 @media (max-width: 40rem) {
   main { margin-block: 1.25rem; padding-inline: .9rem; }
@@ -96,11 +94,14 @@ pre { overflow-x: auto; }
   .card { padding-inline: 1rem; }
   .facts { grid-template-columns: 1fr; }
   .facts dd { margin-block-end: .4rem; }
-  table.stack-cards, table.stack-cards tbody, table.stack-cards tr, table.stack-cards td { display: block; inline-size: 100%; }
-  table.stack-cards thead { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); }
-  table.stack-cards tr { border: 1px solid var(--line); border-radius: 8px; margin-block-end: .75rem; padding-block: .35rem; }
-  table.stack-cards td { border: none; padding-block: .2rem; }
-  table.stack-cards td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+  /* A table of rows (proposals, tasks, deliveries) becomes a stack of cards; each value says its column. */
+  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; inline-size: 100%; }
+  table.cards thead { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.cards tr { background: #fff; border: 1px solid var(--line); border-radius: 8px; margin-block-end: .75rem; padding-block: .4rem; }
+  table.cards td { border: none; padding-block: .2rem; overflow-wrap: anywhere; }
+  table.cards td:first-child { font-weight: 600; }
+  table.cards form.inline { margin-inline-start: 0; }
+  table.cards td[data-label]::before { content: attr(data-label) ": "; font-weight: 400; color: var(--muted); }
   form.assign { flex-wrap: wrap; }
   form.assign select { max-inline-size: 100%; }
 }

@@ -51,7 +51,7 @@ export function TaskBoard({
       </form>
       <p class="muted">{m.lateFirst}</p>
       {items.length ? (
-        <table>
+        <table class="cards">
           <thead>
             <tr>
               <th scope="col">{m.checklist}</th>
@@ -73,7 +73,7 @@ export function TaskBoard({
                   ) : null}
                   {t.overdue ? <span class="badge state-rejected">{m.overdue}</span> : null}
                 </td>
-                <td>
+                <td data-label={m.talk}>
                   <a href={`/proposals/${t.proposal_id}`}>{t.proposal_title}</a>
                 </td>
                 <td>
