@@ -27,7 +27,6 @@ export const en = {
   upcoming: 'Coming up',
   nothingUpcoming: 'Nothing scheduled yet.',
   homeNext: {
-    title: 'What is next for you',
     events: 'Coming up',
     eventsEmpty: 'No events coming up in your communities.',
     rsvp: {

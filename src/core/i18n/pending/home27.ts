@@ -5,7 +5,6 @@
 export const pending = {
   he: {
     homeNext: {
-      title: 'מה הלאה',
       events: 'בקרוב',
       eventsEmpty: 'אין אירועים קרובים בקהילות שלכם.',
       rsvp: {
@@ -40,7 +39,6 @@ export const pending = {
   },
   ru: {
     homeNext: {
-      title: 'Что дальше',
       events: 'Скоро',
       eventsEmpty: 'В ваших сообществах пока не запланировано событий.',
       rsvp: {
@@ -75,7 +73,6 @@ export const pending = {
   },
   pl: {
     homeNext: {
-      title: 'Co dalej',
       events: 'Wkrótce',
       eventsEmpty: 'Brak nadchodzących wydarzeń w społecznościach.',
       rsvp: {
@@ -110,7 +107,6 @@ export const pending = {
   },
   fi: {
     homeNext: {
-      title: 'Mitä seuraavaksi',
       events: 'Tulossa',
       eventsEmpty: 'Yhteisöissäsi ei ole tulevia tapahtumia.',
       rsvp: {
