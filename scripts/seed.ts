@@ -49,6 +49,45 @@ async function chatFolder(dir: string) {
   };
 }
 
+/** The demo's pages worth opening, by what they show (pages, not the JSON API behind them). */
+const DEMO_PAGES: [string, string][] = [
+  ['what is next for you (home)', '/'],
+  ['the guild', `/c/${DEMO_SLUG}`],
+  ['proposals and decisions', `/c/${DEMO_SLUG}/proposals`],
+  ['the task board', `/c/${DEMO_SLUG}/tasks`],
+  ['topic wishes, most wanted first', `/c/${DEMO_SLUG}/wishes`],
+  ['a series every second Thursday', `/c/${DEMO_SLUG}/series`],
+  ['the community in figures', `/c/${DEMO_SLUG}/figures`],
+  ["lessons learned (last month's)", '/lessons'],
+  ['search the knowledge base', '/lessons?q=sampling%20traces'],
+];
+
+/** One person per role of the demo, and what their home page shows them. */
+const DEMO_ROLES: [string, string][] = [
+  ['demo.admin@example.com', 'admin: every community, the job queue'],
+  ['olga.organizer@example.com', 'organizer: decisions to send, the agenda, the task board, community health'],
+  ['raj.reviewer@example.com', 'reviewer: the review queue'],
+  ['sam.speaker@example.com', 'speaker: a confirmed talk with its checklist, a nomination made'],
+  ['mia.chen@example.com', 'speaker: an accepted talk to confirm'],
+  ['omar.haddad@example.com', 'co-speaker: co-presents a talk; another invitation waits for an answer'],
+  ['ana.silva@example.com', 'attendee: going to the next brown-bag, checked in last month (talks to rate)'],
+  ['lucas.meyer@example.com', 'nominee: a colleague suggested a talk; the nomination waits for an answer'],
+  ['eva.novak@example.com', 'organizer of the public frontend-meetup'],
+];
+
+/**
+ * The address people open: PUBLIC_URL, else the one the running server (or the last one) listens on,
+ * which it keeps in <dataDir>/public-url, else HOST and PORT of this environment.
+ */
+function publicUrlOf(config: { publicUrl: string; dataDir: string }): string {
+  if (process.env.PUBLIC_URL || process.env.PORT) return config.publicUrl;
+  try {
+    return fs.readFileSync(path.join(config.dataDir, 'public-url'), 'utf8').trim() || config.publicUrl;
+  } catch {
+    return config.publicUrl;
+  }
+}
+
 async function main() {
   const { values } = parseArgs({ options: { demo: { type: 'boolean' }, scale: { type: 'string' } } });
   const scale = values.scale === undefined ? 0 : Number(values.scale);
@@ -103,7 +142,7 @@ async function main() {
         );
         const sent = config.smtpUrl ? `sent through ${mailer.describe}` : `written to ${config.mailDir}`;
         console.log(`\ndemo: notices and calendar invitations ${sent}.`);
-        const url = loadConfig().publicUrl;
+        const url = publicUrlOf(config);
         console.log(
           `demo: communities ${DEMO_SLUG} and frontend-meetup are ready, with rooms, events, an agenda, RSVPs, checklists,`,
         );
@@ -116,23 +155,15 @@ async function main() {
         console.log(`  subscribe a calendar (${olga}'s personal URL, the guild is internal):`);
         console.log(`    ${webcal}/v1/feeds/${feed.secret}/communities/${DEMO_SLUG}/calendar.ics?talks=true`);
         console.log(`  frontend-meetup is public:  ${webcal}/v1/communities/frontend-meetup/calendar.ics`);
-        console.log(`  topic wishes, most wanted first: ${url}/c/${DEMO_SLUG}/wishes`);
-        console.log(`  a series every second Thursday: ${url}/c/${DEMO_SLUG}/series`);
-        console.log(`  search the knowledge base:  ${url}/v1/search?q=sampling%20traces`);
-        console.log(
-          `  the community in figures:   ${url}/v1/communities/${DEMO_SLUG}/metrics   (add ?format=csv for a spreadsheet)`,
-        );
-        console.log(
-          `  last month's lessons:       ${url}/v1/communities/${DEMO_SLUG}/lessons.md?from=2000-01-01&to=2100-01-01`,
-        );
-        console.log(`  open ${url}/ in a browser: the community pages, proposals, review queue, events and lessons.`);
+        console.log('\ndemo: pages to open in a browser (signed in):');
+        for (const [what, page] of DEMO_PAGES) console.log(`  ${what.padEnd(34)} ${url}${page}`);
         if (config.auth.emailSignIn) {
           console.log(
-            '  sign in with one click (each link works once, for a week; or ask for a link on the sign-in page):',
+            '\ndemo: sign in with one click, one person per role (each link works once, for a week; or ask for a link on the sign-in page):',
           );
-          for (const email of ['demo.admin@example.com', ...Object.keys(tokens).slice(0, 4)]) {
+          for (const [email, role] of DEMO_ROLES) {
             const link = await createSignInLink(db.ds, url, email, '/', MAIL_LINK_MINUTES);
-            console.log(`  ${email.padEnd(30)} ${link}`);
+            console.log(`  ${role}\n    ${email}  ${link}`);
           }
         }
         console.log('  API tokens to explore with:');

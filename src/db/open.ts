@@ -9,7 +9,10 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { createDataSource } from './data-source';
 import { startEmbedded } from './embedded';
-import { migrate } from './migrate';
+import { migrate, pendingMigrations } from './migrate';
+
+/** A slow step of opening the database, as `npm start` reports it. */
+export type OpenStep = { kind: 'initialise'; dir: string } | { kind: 'start' } | { kind: 'migrate'; pending: number };
 
 export interface OpenDatabase {
   ds: DataSource;
@@ -39,13 +42,22 @@ async function ensureDatabase(adminUrl: string, name: string) {
 
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolSize'>,
-  opts: { attach?: boolean; log?: (m: string) => void } = {},
+  opts: {
+    attach?: boolean;
+    log?: (m: string) => void;
+    /** Told before each step that may take a while: the embedded server's first initialisation, its start, migrations. */
+    step?: (what: OpenStep) => void;
+  } = {},
 ): Promise<OpenDatabase> {
   let url = config.databaseUrl;
   let stopEmbedded = async () => undefined as void;
   let restart: OpenDatabase['restart'];
   if (!url) {
-    const server = await startEmbedded(path.resolve(config.dataDir), opts.log, opts.attach);
+    const server = await startEmbedded(path.resolve(config.dataDir), opts.log, opts.attach, [], (what) =>
+      opts.step?.(
+        what === 'initialise' ? { kind: 'initialise', dir: path.resolve(config.dataDir, 'pg') } : { kind: 'start' },
+      ),
+    );
     stopEmbedded = server.stop;
     restart = server.restartIfGone;
     try {
@@ -60,6 +72,7 @@ export async function openDatabase(
   try {
     await ds.initialize();
     // Ours and the job queue's, under one lock (instances may be starting beside this one).
+    if (opts.step) opts.step({ kind: 'migrate', pending: (await pendingMigrations(ds)).length });
     const applied = await migrate(ds);
     return {
       ds,

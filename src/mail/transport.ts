@@ -13,7 +13,18 @@ export interface Mailer {
   describe: string;
 }
 
-export function createMailer(o: { smtpUrl: string | null; mailDir: string }): Mailer {
+/** The one-click sign-in link in a sign-in mail's text (see mail/messages.ts: its id starts `sign-in.`). */
+const signInLinkOf = (message: Mail.Options): string | null =>
+  String(message.messageId ?? '').startsWith('<sign-in.')
+    ? (/https?:\/\/\S+\/sign-in\/link\?token=[\w%.~-]+/.exec(String(message.text ?? ''))?.[0] ?? null)
+    : null;
+
+export function createMailer(o: {
+  smtpUrl: string | null;
+  mailDir: string;
+  /** Mail to a folder only: told each sign-in link written, so a local start can print it. */
+  onSignInLink?: (to: string, url: string) => void;
+}): Mailer {
   if (o.smtpUrl) {
     const u = new URL(o.smtpUrl);
     if (!u.searchParams.has('pool')) u.searchParams.set('pool', 'true');
@@ -43,6 +54,11 @@ export function createMailer(o: { smtpUrl: string | null; mailDir: string }): Ma
         path.join(o.mailDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${id}.eml`),
         info.message as Buffer,
       );
+      const link = o.onSignInLink && signInLinkOf(message);
+      if (link) {
+        const to = message.to as Mail.Address | string;
+        o.onSignInLink!(typeof to === 'string' ? to : (to.address ?? ''), link);
+      }
     },
     close: () => transport.close(),
   };

@@ -86,4 +86,37 @@ details.closed { margin-block: .25rem .75rem; color: var(--muted); }
 details.closed summary { cursor: pointer; }
 pre.error-text { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .85rem; max-height: 12rem; overflow: auto; }
 .distribution { list-style: none; padding-inline-start: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+
+/* ---- home27: the home page's blocks, and every page on a 390 px phone (logical properties only) ---- */
+.home-block { margin-block: 1.5rem; }
+.home-list { list-style: none; padding-inline-start: 0; margin-block: 0; }
+.home-list li { display: flex; flex-wrap: wrap; gap: .15rem .75rem; align-items: baseline; padding-block: .55rem; border-block-end: 1px solid var(--line); }
+.home-list li > a:first-child { flex: 1 1 16rem; font-weight: 600; }
+.home-list li > .muted { flex: 1 1 100%; order: 2; font-size: .95rem; }
+.home-list li form { margin: 0; }
+.home-list li.overdue > a:first-child { color: var(--bad); }
+.button.small { padding-block: .2rem; padding-inline: .6rem; font-size: .9rem; }
+.bad { color: var(--bad); }
+.good { color: var(--good); }
+/* Long words (titles, URLs, e-mail addresses) break rather than widen the page. */
+main p, main li, main dd, main h1, main h2, main h3, main .card, main figcaption, main label, main td a { overflow-wrap: anywhere; }
+img, svg, video, .chart { max-inline-size: 100%; }
+pre { overflow-x: auto; }
+@media (max-width: 40rem) {
+  main { margin-block: 1.25rem; padding-inline: .9rem; }
+  .top { padding-inline: .9rem; }
+  .card { padding-inline: 1rem; }
+  .facts { grid-template-columns: 1fr; }
+  .facts dd { margin-block-end: .4rem; }
+  /* A table of rows (proposals, tasks, deliveries) becomes a stack of cards; each value says its column. */
+  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; inline-size: 100%; }
+  table.cards thead { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.cards tr { background: #fff; border: 1px solid var(--line); border-radius: 8px; margin-block-end: .75rem; padding-block: .4rem; }
+  table.cards td { border: none; padding-block: .2rem; overflow-wrap: anywhere; }
+  table.cards td:first-child { font-weight: 600; }
+  table.cards form.inline { margin-inline-start: 0; }
+  table.cards td[data-label]::before { content: attr(data-label) ": "; font-weight: 400; color: var(--muted); }
+  form.assign { flex-wrap: wrap; }
+  form.assign select { max-inline-size: 100%; }
+}
 `;

@@ -62,7 +62,7 @@ export function AnnouncementsPage(p: {
               </PostForm>
             </p>
             {deliveries.length ? (
-              <table>
+              <table class="cards">
                 <caption class="visually-hidden">{m.deliveriesOf({ name: d.name })}</caption>
                 <thead>
                   <tr>
@@ -78,11 +78,11 @@ export function AnnouncementsPage(p: {
                   {deliveries.map((x) => (
                     <tr>
                       <td>{String((x.payload as { title?: string }).title ?? x.happening)}</td>
-                      <td>
+                      <td data-label={m.statusCol}>
                         {m.deliveryStatus[x.status] ?? x.status}
                         {x.last_error ? <span class="muted"> — {x.last_error}</span> : null}
                       </td>
-                      <td>{x.attempts}</td>
+                      <td data-label={m.attemptsCol}>{x.attempts}</td>
                       <td>
                         {x.status !== 'pending' ? (
                           <PostForm ctx={ctx} action={`/deliveries/${x.id}/redeliver`} class="inline">

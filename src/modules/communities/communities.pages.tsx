@@ -1,4 +1,4 @@
-/** Pages: home (my communities) and a community's own page, with joining and a personal calendar URL. */
+/** Pages: a community's own page, with joining and a personal calendar URL. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -12,7 +12,7 @@ import { GUEST, pageCtx, renderPage, sendHtml, sendPage, signedIn } from '../../
 import { actorOf } from '../../http/auth';
 import { Slug } from '../../http/types';
 import type { CommunitiesService } from './communities.service';
-import { CommunityHome, HomePage } from './communities.views';
+import { CommunityHome } from './communities.views';
 import type { RenderCaches } from '../../http/render-cache';
 
 interface Deps {
@@ -28,13 +28,6 @@ const SlugParams = Type.Object({ slug: Slug });
 const page = { config: { page: true } } as const;
 
 export const communitiesPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
-  app.get('/', { ...page, schema: { hide: true } }, async (req, reply) => {
-    const actor = actorOf(req);
-    const { items } = await d.communities.list(actor, 100);
-    const mine = items.filter((a) => a.role || actor.isAdmin);
-    return sendPage(reply, <HomePage ctx={pageCtx(req)} communities={mine} />);
-  });
-
   const home = async (req: FastifyRequest, slug: string, personalFeedUrl?: string) => {
     const actor = req.actor ?? GUEST;
     const a = await d.communities.access(actor, slug);

@@ -1,4 +1,4 @@
-/** The community pages' markup: home (my communities) and a community's own page. */
+/** The community pages' markup: a community's own page. */
 import type { EventRow } from '../events/events.queries';
 import type { CallView } from '../cfp/cfp.queries';
 import type { Access } from './access';
@@ -6,31 +6,6 @@ import { span } from '../../web/i18n';
 import { isOpen } from '../cfp/call.entity';
 import { callWindow } from '../cfp/cfp.views';
 import { Page, PostForm, type PageCtx } from '../../web/render';
-
-export function HomePage({ ctx, communities }: { ctx: PageCtx; communities: Access[] }) {
-  const m = ctx.l.m;
-  return (
-    <Page ctx={ctx} title={m.homeTitle}>
-      <h1>{m.hello({ name: ctx.who?.name ?? '' })}</h1>
-      <p class="muted">
-        {m.signedInWith} <strong>{ctx.who?.email}</strong>.
-      </p>
-      <h2>{m.myCommunities}</h2>
-      {communities.length ? (
-        <ul class="list">
-          {communities.map((a) => (
-            <li>
-              <a href={`/c/${a.community.slug}`}>{a.community.name}</a>{' '}
-              <span class="muted">({m.role[a.role ?? 'none']})</span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="empty">{m.noCommunities}</p>
-      )}
-    </Page>
-  );
-}
 
 export interface CommunityHomeProps {
   ctx: PageCtx;

@@ -198,7 +198,7 @@ export function ProposalsTable(p: {
         </>
       ) : null}
       {p.items.length ? (
-        <table>
+        <table class="cards">
           <thead>
             <tr>
               <th scope="col">{m.title}</th>
@@ -213,14 +213,18 @@ export function ProposalsTable(p: {
                 <td>
                   <a href={`/proposals/${v.row.id}`}>{v.row.title}</a>
                 </td>
-                <td>
+                <td data-label={m.state}>
                   <StateBadge ctx={p.ctx} state={v.row.state} />
                 </td>
                 {p.organizer ? (
-                  <td>{figures(v).meanScore != null ? num(p.ctx.l, figures(v).meanScore!, 1) : '—'}</td>
+                  <td data-label={m.meanScore}>
+                    {figures(v).meanScore != null ? num(p.ctx.l, figures(v).meanScore!, 1) : '—'}
+                  </td>
                 ) : null}
                 {p.organizer ? (
-                  <td>{figures(v).reviewCount != null ? num(p.ctx.l, figures(v).reviewCount!) : '—'}</td>
+                  <td data-label={m.reviews}>
+                    {figures(v).reviewCount != null ? num(p.ctx.l, figures(v).reviewCount!) : '—'}
+                  </td>
                 ) : null}
               </tr>
             ))}

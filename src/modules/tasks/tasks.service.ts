@@ -194,10 +194,14 @@ export class TasksService {
   }
 
   /**
-   * A person's own open tasks in every community (for their home page): soonest due first, each
-   * flagged `overdue` or `after_talk` as the board flags it. Only ever the signed-in person's own:
-   * call it with `actorOf(req).id`.
+   * The actor's own open tasks in every community (their home page): soonest due first, each
+   * flagged `overdue` or `after_talk` as the board flags it, "after the talk" ones last.
    */
+  async mine(actor: Actor, limit = 10) {
+    return this.openTasksOf(actor.id, limit);
+  }
+
+  /** A person's own open tasks, as `mine`; only ever call it with the signed-in person's id. */
   openTasksOf(personId: string, limit = 50) {
     return q.openTasksOf(this.ds.manager, personId, limit);
   }
