@@ -160,7 +160,6 @@ export const en = {
     move: 'Move the event',
     moveHint: 'It keeps its length and its talks move with it; everyone invited gets an updated invitation.',
     newStart: msg<{ zone: string }>('New start ({zone})'),
-    moveButton: 'Move',
     cancel: 'Cancel the event',
     cancelReason: 'Reason (told to everyone invited)',
     canceled: 'This event was cancelled.',
