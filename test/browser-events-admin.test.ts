@@ -180,6 +180,19 @@ t.test('an organizer runs an event by clicking', async (t) => {
   t.ok(await fits(member), 'the event page fits a phone');
   await clean(member, 'event page, phone');
   await shot(member, 'event-attendee-phone');
+  // A second draft, published from the organizers' list.
+  const draft = await ctx.req('POST', '/v1/communities/guild/events', {
+    token: c.organizer.token,
+    body: { title: 'Autumn mini-conference', startsAt: '2027-09-02T08:00:00Z', endsAt: '2027-09-02T15:00:00Z' },
+  });
+  await org.goto(`${base}/c/guild/events`);
+  t.match(await org.locator('main li', { hasText: 'Autumn mini-conference' }).textContent(), 'Draft');
+  t.ok(await fits(org), 'the events list fits a phone');
+  await clean(org, 'events list, phone');
+  await shot(org, 'events-list-phone');
+  await press(org, 'Publish Autumn mini-conference');
+  t.notMatch(await org.locator('main li', { hasText: 'Autumn mini-conference' }).textContent(), 'Draft');
+  t.equal((await ctx.req('GET', `/v1/events/${draft.body.id}`, { token: c.organizer.token })).body.status, 'published');
   await org.goto(`${base}/c/guild/events/new`);
   t.ok(await fits(org), 'the new event form fits a phone');
   await clean(org, 'new event form, phone');
@@ -201,7 +214,7 @@ t.test('series occurrences published by clicking, one and then all', async (t) =
       upcoming: 3,
     },
   });
-  t.equal(s.status, 201, s.text);
+  t.equal(s.status, 201, 'the series is made');
   const org = await signedIn(c.organizer.email);
   await org.goto(`${base}/series/${s.body.id}`);
   t.equal(await org.locator('ul.coming .badge', { hasText: 'draft' }).count(), 3, 'three drafts');
@@ -246,5 +259,7 @@ t.test('two proposals decided at once', async (t) => {
   t.ok(await org.getByRole('alert').isVisible());
   await org.setViewportSize({ width: 390, height: 844 });
   await org.goto(`${base}/c/guild/proposals`);
+  t.ok(await fits(org), 'the proposals list fits a phone');
   await clean(org, 'proposals, phone');
+  await shot(org, 'proposals-decide-phone');
 });

@@ -58,6 +58,13 @@ form.inline { display: inline; margin-inline-start: .5rem; }
 .slot-tools label { display: block; }
 .slot-move { display: flex; gap: .5rem; align-items: center; }
 .slot-move input { width: auto; max-width: 100%; }
+td input.pick { width: auto; margin-inline-end: .4rem; vertical-align: middle; }
+@media (max-width: 30rem) {
+  table { font-size: .9rem; }
+  th, td { padding: .4rem .25rem; }
+  td a { overflow-wrap: break-word; }
+  main { padding-inline: .9rem; }
+}
 .state-accepted, .state-confirmed { background: #dff3e6; color: var(--good); }
 .state-rejected, .state-withdrawn, .state-canceled { background: #fbe4de; color: var(--bad); }
 .state-submitted, .state-waitlisted { background: #fff1d6; color: #6b4a00; }

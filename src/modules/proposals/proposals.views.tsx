@@ -222,7 +222,6 @@ function Table(p: { ctx: PageCtx; items: ProposalView[]; organizer: boolean }) {
     <table>
       <thead>
         <tr>
-          {p.organizer ? <td /> : null}
           <th scope="col">{m.title}</th>
           <th scope="col">{m.state}</th>
           {p.organizer ? <th scope="col">{m.meanScore}</th> : null}
@@ -232,19 +231,16 @@ function Table(p: { ctx: PageCtx; items: ProposalView[]; organizer: boolean }) {
       <tbody>
         {p.items.map((v) => (
           <tr>
-            {p.organizer ? (
-              <td>
-                {decidable(v) ? (
-                  <input
-                    type="checkbox"
-                    name="proposalIds"
-                    value={v.row.id}
-                    aria-label={m.eventAdmin.select({ title: v.row.title })}
-                  />
-                ) : null}
-              </td>
-            ) : null}
             <td>
+              {decidable(v) ? (
+                <input
+                  type="checkbox"
+                  class="pick"
+                  name="proposalIds"
+                  value={v.row.id}
+                  aria-label={m.eventAdmin.select({ title: v.row.title })}
+                />
+              ) : null}
               <a href={`/proposals/${v.row.id}`}>{v.row.title}</a>
             </td>
             <td>
