@@ -173,12 +173,19 @@ export function StatusBadge({ ctx, e }: { ctx: PageCtx; e: Pick<EventRow, 'statu
   );
 }
 
-export function PublishButton(p: { ctx: PageCtx; e: Pick<EventRow, 'id'>; next: string; label?: string }) {
+export function PublishButton(p: {
+  ctx: PageCtx;
+  e: Pick<EventRow, 'id'>;
+  next: string;
+  label?: string;
+  /** a full-size button (the event page) rather than a small one in a list */
+  main?: boolean;
+}) {
   return (
-    <PostForm ctx={p.ctx} action={`/events/${p.e.id}/status`} class="inline">
+    <PostForm ctx={p.ctx} action={`/events/${p.e.id}/status`} class={p.main ? undefined : 'inline'}>
       <input type="hidden" name="status" value="published" />
       <input type="hidden" name="next" value={p.next} />
-      <button type="submit" class="small" aria-label={p.label}>
+      <button type="submit" class={p.main ? undefined : 'small'} aria-label={p.label}>
         {p.ctx.l.m.eventAdmin.publish}
       </button>
     </PostForm>
@@ -195,7 +202,7 @@ export function EventTools(p: { ctx: PageCtx; v: EventView; moveValue?: string }
     <section class="card" aria-labelledby="event-tools">
       <h2 id="event-tools">{a.tools}</h2>
       <div class="actions">
-        {e.status === 'draft' ? <PublishButton ctx={ctx} e={e} next={`/events/${e.id}`} /> : null}
+        {e.status === 'draft' ? <PublishButton ctx={ctx} e={e} next={`/events/${e.id}`} main /> : null}
         <a class="button secondary" href={`/events/${e.id}/edit`}>
           {a.edit}
         </a>
