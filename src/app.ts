@@ -60,6 +60,7 @@ import { communitiesPages } from './modules/communities/communities.pages';
 import { homePages } from './modules/home/home.pages';
 import { proposalsPages } from './modules/proposals/proposals.pages';
 import { eventsPages } from './modules/events/events.pages';
+import { eventsAdminPages } from './modules/events/events-admin.pages';
 import { lessonsPages } from './modules/lessons/lessons.pages';
 import { tasksPages } from './modules/tasks/tasks.pages';
 import { metricsPages } from './modules/metrics/metrics.pages';
@@ -189,6 +190,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await web.register(communitiesPages, { ...services, publicUrl });
     await web.register(proposalsPages, services);
     await web.register(eventsPages, { ...services, publicUrl });
+    await web.register(eventsAdminPages, { ...services, publicUrl });
     await web.register(lessonsPages, services);
     await web.register(tasksPages, services);
     await web.register(metricsPages, services);

@@ -55,6 +55,28 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ feeds: FeedsService }> 
   );
 
   app.get(
+    '/events/:id/event.ics',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        security: [],
+        summary: 'One event as a file to add to a calendar (drafts for organizers; internal events when signed in)',
+        params: IdParams,
+        response: { 200: Ics },
+      },
+    },
+    async (req, reply) => {
+      const one = await feeds.oneEvent(req.actor ?? null, req.params.id);
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${one.filename}"`)
+        .header('cache-control', 'private, no-cache')
+        .send(one.body);
+    },
+  );
+
+  app.get(
     '/communities/:slug/calendar.ics',
     {
       config: { public: true },

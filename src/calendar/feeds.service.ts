@@ -21,7 +21,11 @@ const internal = (slug?: string) =>
   new Unauthorized(
     `This community's calendar is internal. Sign in, or subscribe with your personal feed URL: create a feed token (POST /v1/me/feed-tokens), then use /v1/feeds/{token}/communities/${slug ?? '{slug}'}/calendar.ics.`,
   );
+import type { Actor } from '../core/actor';
 import type { RenderCache } from '../http/render-cache';
+
+/** No one signed in: reads what a stranger may read. */
+const NOBODY: Actor = { id: '00000000-0000-0000-0000-000000000000', email: '', name: 'Guest', isAdmin: false };
 import type { EventsService } from '../modules/events/events.service';
 import type { AgendaItem } from '../modules/events/events.queries';
 import * as q from './feeds.queries';
@@ -102,6 +106,45 @@ export class FeedsService {
       const l = localeOf(chooseLanguage({ community: e.default_language }));
       return renderCalendar({ name: e.title, ...(await this.where()), events, talks: true, l });
     });
+  }
+
+  /**
+   * One event as a file to add to a calendar (one VEVENT, its agenda in the description). Who may
+   * have it is who may read the event page: drafts only organizers, an internal community's events
+   * only signed-in readers (`actor` null: nobody is signed in).
+   */
+  async oneEvent(actor: Actor | null, id: string): Promise<{ filename: string; body: string }> {
+    const v = await this.events.get(actor ?? NOBODY, id);
+    if (!actor && v.access.community.eventVisibility !== 'public') throw internal();
+    const e = v.event;
+    const event: FeedEvent = {
+      id: e.id,
+      title: e.title,
+      description: e.description,
+      startsAt: e.starts_at,
+      endsAt: e.ends_at,
+      timeZone: e.time_zone,
+      roomName: e.room_name,
+      roomLocation: e.room_location,
+      onlineUrl: e.online_url,
+      status: e.status,
+      sequence: e.sequence,
+      createdAt: e.created_at,
+      updatedAt: e.updated_at,
+      agenda: v.agenda.map((t) => ({
+        proposalId: t.proposal_id,
+        title: t.title,
+        abstract: t.abstract,
+        language: t.language,
+        startsAt: t.starts_at,
+        endsAt: t.ends_at,
+        sequence: t.sequence,
+        updatedAt: t.updated_at,
+        speakers: t.speakers.map((s) => s.name),
+      })),
+    };
+    const body = renderCalendar({ name: e.title, ...(await this.where()), events: [event], method: 'PUBLISH' });
+    return { filename: `event-${id.slice(0, 8)}.ics`, body };
   }
 
   /** Events the person is going to, the talks they give and their tasks; 404 for an unknown or revoked token. */

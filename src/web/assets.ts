@@ -51,6 +51,20 @@ form.inline { display: inline; margin-inline-start: .5rem; }
 .tasks form.inline { margin-inline-start: auto; }
 .done { text-decoration: line-through; color: var(--muted); }
 .badge { display: inline-block; padding: .05rem .55rem; border-radius: 999px; font-size: .85rem; background: #eef0f4; color: var(--ink); }
+.badge.draft { background: #fff3cd; color: #5c4400; font-weight: 600; }
+.badge.canceled { background: #fde2e1; color: #7a1c15; }
+.slot-tools { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; margin-block: .5rem 1rem; }
+.slot-tools form { margin: 0; }
+.slot-tools label { display: block; }
+.slot-move { display: flex; gap: .5rem; align-items: center; }
+.slot-move input { width: auto; max-width: 100%; }
+td input.pick { width: auto; margin-inline-end: .4rem; vertical-align: middle; }
+@media (max-width: 30rem) {
+  table { font-size: .9rem; }
+  th, td { padding: .4rem .25rem; }
+  td a { overflow-wrap: break-word; }
+  main { padding-inline: .9rem; }
+}
 .state-accepted, .state-confirmed { background: #dff3e6; color: var(--good); }
 .state-rejected, .state-withdrawn, .state-canceled { background: #fbe4de; color: var(--bad); }
 .state-submitted, .state-waitlisted { background: #fff1d6; color: #6b4a00; }

@@ -95,6 +95,7 @@ export function CommunityHome(p: CommunityHomeProps) {
         )}
         {p.may.organize ? (
           <p>
+            <a href={`/c/${a.community.slug}/events`}>{m.eventAdmin.events}</a> ·{' '}
             <a href={`/c/${a.community.slug}/calls/new`}>{m.newCall}</a> ·{' '}
             <a href={`/c/${a.community.slug}/announcements`}>{m.announcements}</a> ·{' '}
             <a href={`/c/${a.community.slug}/health`}>{m.health.title}</a>

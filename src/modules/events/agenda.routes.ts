@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../http/auth';
 import { IdParams, SlugParams } from '../../http/types';
 import type { AgendaService } from './agenda.service';
-import { BacklogOut, EventOut, SlotCreate, SlotPatch, backlogOut, eventViewOut } from './events.schemas';
+import { BacklogOut, EventOut, SlotCreate, SlotPatch, SlotReorder, backlogOut, eventViewOut } from './events.schemas';
 
 const tags = ['agenda'];
 
@@ -50,6 +50,20 @@ export const agendaRoutes: FastifyPluginAsyncTypebox<{ agenda: AgendaService; pu
       },
     },
     async (req) => eventViewOut(publicUrl, await agenda.move(actorOf(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    '/slots/:id/reorder',
+    {
+      schema: {
+        tags,
+        summary: 'Swap a talk with the one before or after it on the agenda (organizer)',
+        params: IdParams,
+        body: SlotReorder,
+        response: { 200: EventOut },
+      },
+    },
+    async (req) => eventViewOut(publicUrl, await agenda.reorder(actorOf(req), req.params.id, req.body.direction)),
   );
 
   app.delete(

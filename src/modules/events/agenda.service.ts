@@ -89,6 +89,59 @@ export class AgendaService {
     );
   }
 
+  /**
+   * Swaps a talk with the one before it (`earlier`) or after it (`later`) on its event's agenda: the
+   * two keep their lengths and the gap between them, and together take the time they took before.
+   */
+  async reorder(actor: Actor, slotId: string, direction: 'earlier' | 'later'): Promise<EventView> {
+    return this.slotConflicts(() =>
+      this.ds.transaction(async (m) => {
+        const slot = await q.slotById(m, slotId);
+        if (!slot) throw new NotFound('The slot');
+        const v = await this.openEvent(m, actor, slot.event_id);
+        const i = v.agenda.findIndex((s) => s.slot_id === slotId);
+        const j = direction === 'earlier' ? i - 1 : i + 1;
+        const other = v.agenda[j];
+        if (i < 0 || !other)
+          throw new Conflict(
+            'nothing-to-swap',
+            `"${v.agenda[i]?.title ?? 'The talk'}" is already the ${direction === 'earlier' ? 'first' : 'last'} on the agenda.`,
+          );
+        const [first, second] = direction === 'earlier' ? [v.agenda[i], other] : [other, v.agenda[i]];
+        const len = (s: { starts_at: Date; ends_at: Date }) => s.ends_at.getTime() - s.starts_at.getTime();
+        const gap = second.starts_at.getTime() - first.ends_at.getTime();
+        const at = first.starts_at.getTime();
+        // The later talk comes first now: [at, at + its length], then the gap, then the earlier talk.
+        const next = [
+          { s: second, start: new Date(at), end: new Date(at + len(second)) },
+          { s: first, start: new Date(at + len(second) + gap), end: new Date(at + len(second) + gap + len(first)) },
+        ];
+        // Out of the way first (the exclusion constraint checks each row at once), then into place.
+        const away = 1000 * 365 * 86_400_000;
+        await q.moveSlot(m, first.slot_id, v.event.id, new Date(at + away), new Date(at + away + len(first)));
+        const rest = {
+          ...v,
+          agenda: v.agenda.filter((s) => s.slot_id !== first.slot_id && s.slot_id !== second.slot_id),
+        };
+        for (const n of next) {
+          await this.checkFits(
+            m,
+            rest,
+            await this.talk(m, n.s.proposal_id, v.event.community_id),
+            n.start,
+            n.end,
+            null,
+          );
+          await q.moveSlot(m, n.s.slot_id, v.event.id, n.start, n.end);
+        }
+        await this.touch(m, [v.event.id]);
+        if (v.event.status === 'published')
+          for (const n of next) await notify.talk(m, n.s.proposal_id, 'REQUEST', { update: true });
+        return this.events.view(m, actor, v.event.id, v.access);
+      }),
+    );
+  }
+
   async remove(actor: Actor, slotId: string): Promise<EventView> {
     return this.ds.transaction(async (m) => {
       const slot = await q.slotById(m, slotId);
@@ -103,6 +156,14 @@ export class AgendaService {
         });
       return this.events.view(m, actor, slot.event_id, v.access);
     });
+  }
+
+  /** The event a slot is on, when the actor may read that event (pages go back to it). */
+  async eventOf(actor: Actor, slotId: string): Promise<string> {
+    const slot = await q.slotById(this.ds.manager, slotId);
+    if (!slot) throw new NotFound('The slot');
+    await this.events.get(actor, slot.event_id);
+    return slot.event_id;
   }
 
   /** Accepted and confirmed talks of a community that have no slot yet (organizers). */

@@ -4,7 +4,6 @@ import type { FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import type { Actor } from '../../core/actor';
 import { NotFound } from '../../core/errors';
-import { can } from '../../core/policy';
 import { Type } from 'typebox';
 import { IdParams, Uuid } from '../../http/types';
 import { stamp } from '../../core/stamp';
@@ -16,8 +15,9 @@ import type { AgendaService } from './agenda.service';
 import type { EventsService } from './events.service';
 import type { RsvpsService } from './rsvps.service';
 import { CheckInBody, RsvpPut, SlotCreate } from './events.schemas';
-import { AttendeesPage, EventPage } from './events.views';
+import { AttendeesPage } from './events.views';
 import type { RenderCaches } from '../../http/render-cache';
+import { eventPageOf } from './event-page';
 
 interface Deps {
   renderCaches: RenderCaches;
@@ -30,32 +30,12 @@ interface Deps {
 const page = { config: { page: true } } as const;
 
 export const eventsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
-  const eventPage = async (
+  const eventPage = (
     req: FastifyRequest,
     actor: Actor,
     id: string,
     extra: { problem?: string; startsAt?: string } = {},
-  ) => {
-    const v = await d.events.get(actor, id);
-    const organizer = can(v.access, 'agenda.change');
-    const backlog = organizer ? await d.agenda.backlog(actor, v.event.slug) : null;
-    const e = v.event;
-    return (
-      <EventPage
-        ctx={pageCtx(req)}
-        v={v}
-        backlog={backlog}
-        canRsvp={!!req.actor && e.status === 'published' && e.ends_at.getTime() > Date.now()}
-        calendarUrl={
-          v.access.community.eventVisibility === 'public' ? `${d.publicUrl}/v1/events/${e.id}/calendar.ics` : null
-        }
-        problem={extra.problem}
-        startsAtValue={
-          extra.startsAt ?? DateTime.fromJSDate(e.starts_at, { zone: e.time_zone }).toFormat("yyyy-MM-dd'T'HH:mm")
-        }
-      />
-    );
-  };
+  ) => eventPageOf(d, req, actor, id, extra);
 
   // Event pages are kept rendered, keyed by everything they show (eventPageStamp) and the minute.
   const pages = d.renderCaches.cache('event-pages');

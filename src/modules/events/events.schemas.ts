@@ -119,6 +119,10 @@ export const SlotPatch = Type.Object(
   { eventId: Type.Optional(Uuid), startsAt: Type.Optional(DateTime), endsAt: Type.Optional(DateTime) },
   { additionalProperties: false, minProperties: 1 },
 );
+export const SlotReorder = Type.Object(
+  { direction: Type.Enum(['earlier', 'later'] as const) },
+  { additionalProperties: false, description: 'swap the talk with the one before or after it on the agenda' },
+);
 export const BacklogOut = Type.Object({
   items: Type.Array(
     Type.Object({

@@ -6,15 +6,22 @@ import { SlotCreate } from './events.schemas';
 import type { BacklogRow } from './agenda.queries';
 import type { EventView } from './events.queries';
 import type { RsvpRow } from './rsvps.queries';
+import { AddToCalendar, EventTools, SlotTools, StatusBadge } from './events-admin.views';
 
 export interface EventPageProps {
   ctx: PageCtx;
   v: EventView;
   backlog: BacklogRow[] | null;
   canRsvp: boolean;
-  calendarUrl: string | null;
+  /** the one event's .ics, Google Calendar and Outlook links (null: the reader may only subscribe) */
+  add: { icsUrl: string; google: string; outlook: string; feedUrl: string } | null;
+  /** organizers: publish, edit, move, cancel, move talks */
+  organizer: boolean;
   problem?: string | null;
   startsAtValue?: string;
+  moveValue?: string;
+  /** a refused move of a talk: what was typed for which slot */
+  slotTyped?: { slotId: string; value: string };
 }
 
 export function EventPage(p: EventPageProps) {
@@ -28,8 +35,12 @@ export function EventPage(p: EventPageProps) {
       <p class="muted">
         <a href={`/c/${e.slug}`}>{e.slug}</a>
       </p>
-      <h1>{e.title}</h1>
+      <h1>
+        {e.title} <StatusBadge ctx={ctx} e={e} />
+      </h1>
       <Problem detail={p.problem} />
+      {e.status === 'draft' ? <p class="muted">{m.eventAdmin.draftHint}</p> : null}
+      {e.status === 'canceled' ? <p role="status">{m.eventAdmin.canceled}</p> : null}
       <dl class="facts">
         <dt>{m.when}</dt>
         <dd>{span(ctx.l, e.starts_at, e.ends_at, e.time_zone)}</dd>
@@ -74,27 +85,36 @@ export function EventPage(p: EventPageProps) {
             ) : null}
           </div>
         ) : null}
-        {p.calendarUrl ? (
-          <p>
-            <a href={p.calendarUrl.replace(/^https?:/, 'webcal:')}>{m.addToCalendar}</a>
-          </p>
-        ) : (
+        {!p.add ? (
           <p>
             <a href={`/c/${e.slug}#subscribe`}>{m.addToCalendar}</a>
           </p>
-        )}
+        ) : null}
       </section>
-      <section>
+      {p.add && e.status === 'published' ? (
+        <AddToCalendar ctx={ctx} e={e} {...p.add} invitedAs={v.myRsvp === 'going' && ctx.who ? ctx.who.email : null} />
+      ) : null}
+      {p.organizer ? <EventTools ctx={ctx} v={v} moveValue={p.moveValue} /> : null}
+      <section id="agenda">
         <h2>{m.agenda}</h2>
         {v.agenda.length ? (
           <ol class="list">
-            {v.agenda.map((t) => (
+            {v.agenda.map((t, i) => (
               <li>
                 <span class="muted">{times(ctx.l, t.starts_at, t.ends_at, e.time_zone)}</span>
                 <br />
                 <a href={`/talks/${t.proposal_id}`}>{t.title}</a>
                 {t.speakers.length ? <span class="muted"> — {t.speakers.map((s) => s.name).join(', ')}</span> : null}
-                {p.backlog ? (
+                {p.organizer && e.status !== 'canceled' ? (
+                  <SlotTools
+                    ctx={ctx}
+                    e={e}
+                    t={t}
+                    first={i === 0}
+                    last={i === v.agenda.length - 1}
+                    typed={p.slotTyped?.slotId === t.slot_id ? p.slotTyped.value : undefined}
+                  />
+                ) : p.backlog ? (
                   <PostForm ctx={ctx} action={`/slots/${t.slot_id}/remove`} class="inline">
                     <button type="submit" class="secondary small">
                       {m.removeSlot}

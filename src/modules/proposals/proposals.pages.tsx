@@ -27,7 +27,7 @@ import { FeedbackSection } from '../feedback/feedback.views';
 import { ReviewPut } from '../reviews/reviews.schemas';
 import type { ReviewsService } from '../reviews/reviews.service';
 import type { TasksService } from '../tasks/tasks.service';
-import { ProposalCreate, ProposalPatch, proposalOut, TransitionBody } from './proposals.schemas';
+import { DecideMany, ProposalCreate, ProposalPatch, proposalOut, TransitionBody } from './proposals.schemas';
 import type { ProposalsService } from './proposals.service';
 import type { TalkRow } from './proposals.queries';
 import { PROPOSAL_STATES, REVIEWABLE_STATES, type ProposalState } from './state-machine';
@@ -193,6 +193,34 @@ export const proposalsPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) =>
           );
         },
         (r) => table(req, actor, req.params.slug, {}, { problem: refusalText(pageCtx(req).l, r) }),
+      );
+    },
+  );
+
+  // Several proposals, one decision: staged like the page's other decisions, sent with "Send decisions".
+  const DECIDE_FIELDS = ['proposalIds', 'to', 'reason'] as const;
+  app.post(
+    '/c/:slug/decide',
+    {
+      config: { page: true, form: DecideMany, formFields: DECIDE_FIELDS },
+      schema: { hide: true, params: SlugParams, body: FormFields },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const l = pageCtx(req).l;
+      return formAction(
+        reply,
+        async () => {
+          const b = readForm(DecideMany, req.body, DECIDE_FIELDS);
+          const done = await d.proposals.decideMany(actor, req.params.slug, {
+            ...b,
+            reason: b.reason || undefined,
+            notify: false,
+          });
+          const notice = l.m.eventAdmin.decided({ n: done.length });
+          return sendPage(reply, await table(req, actor, req.params.slug, {}, { notice }));
+        },
+        (r) => table(req, actor, req.params.slug, {}, { problem: refusalText(l, r) }),
       );
     },
   );

@@ -15,6 +15,7 @@ import {
   ProposalPatch,
   TransitionBody,
   proposalOut,
+  DecideMany,
 } from './proposals.schemas';
 
 const tags = ['proposals'];
@@ -152,6 +153,20 @@ export const proposalsRoutes: FastifyPluginAsyncTypebox<{ proposals: ProposalsSe
       await proposals.answerInvitation(actorOf(req), req.params.id, false);
       return reply.code(204).send(null);
     },
+  );
+
+  app.post(
+    '/communities/:slug/decisions',
+    {
+      schema: {
+        tags,
+        summary: 'One decision for several proposals at once (organizer); all move or none',
+        params: SlugParams,
+        body: DecideMany,
+        response: { 200: Type.Object({ items: Type.Array(ProposalOut) }) },
+      },
+    },
+    async (req) => ({ items: (await proposals.decideMany(actorOf(req), req.params.slug, req.body)).map(proposalOut) }),
   );
 
   app.post(

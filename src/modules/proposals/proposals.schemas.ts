@@ -61,6 +61,20 @@ export const TransitionBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** The decisions an organizer makes on the proposals list, several proposals at once. */
+export const DECISION_STATES = ['accepted', 'waitlisted', 'rejected'] as const;
+export const DecideMany = Type.Object(
+  {
+    proposalIds: Type.Array(Uuid, { minItems: 1, maxItems: 200, uniqueItems: true }),
+    to: Type.Enum(DECISION_STATES),
+    reason: Type.Optional(Text(2000)),
+    notify: Type.Optional(
+      Type.Boolean({ default: true, description: 'false stages the mails for POST …/decisions/send' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 const SpeakerOut = Type.Object({
   id: Uuid,
   name: Type.String(),

@@ -19,10 +19,11 @@ import { stamp } from '../../core/stamp';
 import * as q from './proposals.queries';
 import { Batcher } from '../../db/batch';
 import { SORT_SQL, type ProposalRow, type ProposalView } from './proposals.queries';
-import type { ListQuery, ProposalCreate, ProposalPatch as ProposalPatchSchema } from './proposals.schemas';
+import type { DecideMany, ListQuery, ProposalCreate, ProposalPatch as ProposalPatchSchema } from './proposals.schemas';
 
 export type ProposalInput = Static<typeof ProposalCreate>;
 export type ProposalPatch = Static<typeof ProposalPatchSchema>;
+export type DecideManyInput = Static<typeof DecideMany>;
 export type ListFilters = Omit<Static<typeof ListQuery>, 'limit'> & { limit: number };
 
 const DECISIONS: ProposalState[] = ['accepted', 'waitlisted', 'rejected'];
@@ -192,7 +193,38 @@ export class ProposalsService {
     expected?: number,
     tell = true,
   ): Promise<ProposalView> {
+    return this.ds.transaction((m) => this.move(m, actor, id, to, reason, expected, tell));
+  }
+
+  /**
+   * One decision for several proposals of a community (the organizers' list, with checkboxes): each
+   * moves as `transition` would move it, all in one transaction, so one refusal changes none.
+   */
+  async decideMany(actor: Actor, slug: string, input: DecideManyInput): Promise<ProposalView[]> {
     return this.ds.transaction(async (m) => {
+      const a = await this.communities.access(actor, slug, m);
+      authorize(a, 'proposal.decide');
+      const out: ProposalView[] = [];
+      for (const id of [...new Set(input.proposalIds)].sort()) {
+        const v = await this.move(m, actor, id, input.to, input.reason, undefined, input.notify ?? true);
+        if (v.row.community_id !== a.community.id)
+          throw new RuleBroken('unknown-proposal', `${slug} has no proposal ${id}.`);
+        out.push(v);
+      }
+      return out;
+    });
+  }
+
+  private async move(
+    m: EntityManager,
+    actor: Actor,
+    id: string,
+    to: ProposalState,
+    reason: string | undefined,
+    expected: number | undefined,
+    tell: boolean,
+  ): Promise<ProposalView> {
+    {
       const v = await this.read(m, actor, id, true);
       const from = v.row.state;
       const by = TRANSITIONS[from][to];
@@ -228,7 +260,7 @@ export class ProposalsService {
           });
       }
       return this.read(m, actor, id);
-    });
+    }
   }
 
   async history(actor: Actor, id: string) {

@@ -11,7 +11,7 @@ import { Page, PostForm, Problem, type PageCtx } from '../../web/render';
 import { RetrospectivePut } from '../lessons/lessons.schemas';
 import { ReviewPut } from '../reviews/reviews.schemas';
 import type { ProposalView, TalkRow } from './proposals.queries';
-import { ProposalCreate, ProposalPatch, proposalOut } from './proposals.schemas';
+import { DECISION_STATES, DecideMany, ProposalCreate, ProposalPatch, proposalOut } from './proposals.schemas';
 import type { ProposalState } from './state-machine';
 
 export type ProposalFormValues = Partial<Record<(typeof PROPOSE_FIELDS)[number], string>>;
@@ -197,43 +197,81 @@ export function ProposalsTable(p: {
           </PostForm>
         </>
       ) : null}
-      {p.items.length ? (
-        <table class="cards">
-          <thead>
-            <tr>
-              <th scope="col">{m.title}</th>
-              <th scope="col">{m.state}</th>
-              {p.organizer ? <th scope="col">{m.meanScore}</th> : null}
-              {p.organizer ? <th scope="col">{m.reviews}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {p.items.map((v) => (
-              <tr>
-                <td>
-                  <a href={`/proposals/${v.row.id}`}>{v.row.title}</a>
-                </td>
-                <td data-label={m.state}>
-                  <StateBadge ctx={p.ctx} state={v.row.state} />
-                </td>
-                {p.organizer ? (
-                  <td data-label={m.meanScore}>
-                    {figures(v).meanScore != null ? num(p.ctx.l, figures(v).meanScore!, 1) : '—'}
-                  </td>
-                ) : null}
-                {p.organizer ? (
-                  <td data-label={m.reviews}>
-                    {figures(v).reviewCount != null ? num(p.ctx.l, figures(v).reviewCount!) : '—'}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {p.items.length && p.organizer ? (
+        <PostForm ctx={p.ctx} action={`/c/${p.slug}/decide`} class="stack">
+          <Table {...p} />
+          <div class="row">
+            <div>
+              <label for="decide-to">{m.eventAdmin.decision}</label>
+              <select id="decide-to" {...control(DecideMany, 'to')}>
+                {choices(DecideMany, 'to').map((s) => (
+                  <option value={s}>{m.stateName[s]}</option>
+                ))}
+              </select>
+            </div>
+            <div class="grow">
+              <label for="decide-reason">{m.eventAdmin.decideReason}</label>
+              <input id="decide-reason" {...control(DecideMany, 'reason')} />
+            </div>
+            <button type="submit">{m.eventAdmin.decide}</button>
+          </div>
+        </PostForm>
+      ) : p.items.length ? (
+        <Table {...p} />
       ) : (
         <p class="empty">{m.noProposals}</p>
       )}
     </Page>
+  );
+}
+
+/** The list; for organizers each proposal that can be decided has a checkbox. */
+function Table(p: { ctx: PageCtx; items: ProposalView[]; organizer: boolean }) {
+  const m = p.ctx.l.m;
+  const decidable = (v: ProposalView) =>
+    p.organizer && proposalOut(v).actions.some((a) => (DECISION_STATES as readonly string[]).includes(a));
+  return (
+    <table class="cards">
+      <thead>
+        <tr>
+          <th scope="col">{m.title}</th>
+          <th scope="col">{m.state}</th>
+          {p.organizer ? <th scope="col">{m.meanScore}</th> : null}
+          {p.organizer ? <th scope="col">{m.reviews}</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {p.items.map((v) => (
+          <tr>
+            <td>
+              {decidable(v) ? (
+                <input
+                  type="checkbox"
+                  class="pick"
+                  name="proposalIds"
+                  value={v.row.id}
+                  aria-label={m.eventAdmin.select({ title: v.row.title })}
+                />
+              ) : null}
+              <a href={`/proposals/${v.row.id}`}>{v.row.title}</a>
+            </td>
+            <td data-label={m.state}>
+              <StateBadge ctx={p.ctx} state={v.row.state} />
+            </td>
+            {p.organizer ? (
+              <td data-label={m.meanScore}>
+                {figures(v).meanScore != null ? num(p.ctx.l, figures(v).meanScore!, 1) : '—'}
+              </td>
+            ) : null}
+            {p.organizer ? (
+              <td data-label={m.reviews}>
+                {figures(v).reviewCount != null ? num(p.ctx.l, figures(v).reviewCount!) : '—'}
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -11,7 +11,7 @@ import { FormFields, readForm } from '../../web/form';
 import { pageCtx, sendPage } from '../../web/render';
 import { actorOf } from '../../http/auth';
 import type { CommunitiesService } from '../communities/communities.service';
-import { CadenceChange, EndBody, PlanConfirm, SeriesCreate, SkipBody } from './series.schemas';
+import { CadenceChange, EndBody, PlanConfirm, SeriesCreate, SeriesPublish, SkipBody } from './series.schemas';
 import type { SeriesService, SeriesView } from './series.service';
 import { SeriesListPage, SeriesPage, WEEKDAYS, type SeriesValues } from './series.views';
 
@@ -238,6 +238,28 @@ export const seriesPages: FastifyPluginAsyncTypebox<{
             code: e.status,
           });
         },
+      );
+    },
+  );
+
+  // Publish one draft occurrence (its eventIds) or every upcoming draft (none named).
+  app.post(
+    '/series/:id/publish',
+    { config: { page: true, form: SeriesPublish }, schema: { hide: true, params: IdParams, body: FormFields } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      return formAction(
+        reply,
+        async () => {
+          const done = await d.series.publish(actor, req.params.id, readForm(SeriesPublish, req.body).eventIds);
+          const notice = pageCtx(req).l.m.eventAdmin.publishedN({ n: done.length });
+          return one(req, reply, actor, await d.series.get(actor, req.params.id), { notice });
+        },
+        async (r) =>
+          one(req, reply, actor, await d.series.get(actor, req.params.id), {
+            problem: refusalText(pageCtx(req).l, r),
+            code: r.status,
+          }),
       );
     },
   );

@@ -12,6 +12,7 @@ import {
   SeriesListOut,
   SeriesOut,
   SeriesPatch,
+  SeriesPublish,
   SkipBody,
   SkipParams,
   seriesListItem,
@@ -143,6 +144,20 @@ export const seriesRoutes: FastifyPluginAsyncTypebox<{ series: SeriesService }> 
       },
     },
     async (req) => ({ occurrences: (await series.backlogPlan(actorOf(req), req.params.id)).map(plannedOut) }),
+  );
+
+  app.post(
+    '/series/:id/publish',
+    {
+      schema: {
+        tags,
+        summary: 'Publish upcoming draft occurrences (organizers): the ones named, or all of them',
+        params: IdParams,
+        body: SeriesPublish,
+        response: { 200: Type.Object({ published: Type.Array(Uuid) }) },
+      },
+    },
+    async (req) => ({ published: await series.publish(actorOf(req), req.params.id, req.body.eventIds) }),
   );
 
   app.post(

@@ -103,6 +103,11 @@ export const EndBody = Type.Object(
   { additionalProperties: false },
 );
 export const PlanConfirm = Type.Object({ eventId: Uuid }, { additionalProperties: false });
+/** Publish drafts of a series: the ones named, or every upcoming draft. */
+export const SeriesPublish = Type.Object(
+  { eventIds: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 200, uniqueItems: true })) },
+  { additionalProperties: false },
+);
 export const SkipParams = Type.Object({ id: Uuid, on: Day('the skipped date') });
 
 const RuleOut = Type.Object({

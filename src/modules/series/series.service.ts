@@ -203,6 +203,24 @@ export class SeriesService {
     return this.plan(s);
   }
 
+  /**
+   * Publishes upcoming draft occurrences (the ones named, or all) through the events service, one
+   * by one, so each is announced and its talks invited as any published event; returns their ids.
+   */
+  async publish(actor: Actor, id: string, eventIds?: string[]): Promise<string[]> {
+    const s = await this.row(this.ds.manager, id);
+    await this.access(actor, s, 'series.manage');
+    const drafts = (await q.occurrences(this.ds.manager, s.id, this.today(s))).filter(
+      (e) => e.status === 'draft' && (!eventIds || eventIds.includes(e.id)),
+    );
+    if (eventIds && drafts.length < eventIds.length)
+      throw new RuleBroken('not-a-draft', 'Only upcoming drafts of this series are published here.', {
+        eventIds: eventIds.filter((x) => !drafts.some((e) => e.id === x)),
+      });
+    for (const e of drafts) await this.events.update(actor, e.id, { status: 'published' });
+    return drafts.map((e) => e.id);
+  }
+
   /** Places what the plan proposes for one occurrence, through the agenda (checks and invitations as always). */
   async confirmPlan(
     actor: Actor,

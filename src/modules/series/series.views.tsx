@@ -183,6 +183,7 @@ export function SeriesPage({
   const s = view.series;
   const rule = s.rules[s.rules.length - 1];
   const made = new Map(view.occurrences.map((e) => [e.occurrence_on, e]));
+  const drafts = view.next.filter((o) => made.get(o.on)?.status === 'draft').length;
   return (
     <Page ctx={ctx} title={s.title}>
       <p class="muted">
@@ -229,6 +230,14 @@ export function SeriesPage({
                   )}{' '}
                   {e ? <span class="badge">{m.eventStatus[e.status] ?? e.status}</span> : null}
                   {e && e.talks === 0 ? <span class="muted"> · {m.seriesNoTalks}</span> : null}
+                  {organizer && e?.status === 'draft' ? (
+                    <PostForm ctx={ctx} action={`/series/${s.id}/publish`} class="inline">
+                      <input type="hidden" name="eventIds" value={e.id} />
+                      <button type="submit" class="small" aria-label={m.eventAdmin.publishOn({ on: o.on })}>
+                        {m.eventAdmin.publish}
+                      </button>
+                    </PostForm>
+                  ) : null}
                   {organizer ? (
                     <PostForm ctx={ctx} action={`/series/${s.id}/skip`} class="inline">
                       <input type="hidden" name="on" value={o.on} />
@@ -244,6 +253,11 @@ export function SeriesPage({
         ) : (
           <p class="empty">{m.seriesNothingComing}</p>
         )}
+        {organizer && drafts > 0 ? (
+          <PostForm ctx={ctx} action={`/series/${s.id}/publish`}>
+            <button type="submit">{m.eventAdmin.publishAll({ n: drafts })}</button>
+          </PostForm>
+        ) : null}
         {s.skips.length ? (
           <>
             <h3>{m.seriesSkipped}</h3>
