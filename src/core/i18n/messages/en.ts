@@ -11,7 +11,6 @@ export const en = {
   lessons: 'Lessons',
   calendar: 'Calendar',
   home: 'Home',
-  signedInAs: msg<{ name: string }>('Signed in as {name}'),
   skipToContent: 'Skip to content',
 
   // home
@@ -105,7 +104,6 @@ export const en = {
   saveReview: 'Save review and go to the next',
   queueEmpty: 'Nothing left to review. Thank you!',
   toReview: msg<{ n: number }>('{n, plural, one {One proposal to review.} other {# proposals to review.}}'),
-  yourScore: msg<{ n: number }>('Your score: {n}'),
 
   // checklist
   checklist: 'Checklist',
@@ -568,7 +566,6 @@ export const en = {
   },
   speakUp: {
     title: 'An invitation to propose a talk',
-    notNow: 'Not now',
     never: 'Never ask again',
     notNowSay: msg<{ community: string }>(
       'You will not be asked again for six months (by {community} or any other community). Thank you for letting us know.',
