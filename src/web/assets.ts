@@ -72,4 +72,6 @@ form.assign select { width: auto; max-width: 12rem; padding-block: .25rem; }
 .copy { font-family: ui-monospace, monospace; font-size: .9rem; }
 mark { background: #ffe58a; color: inherit; }
 .snippet { color: var(--muted); margin-block: .25rem 0; }
+main { overflow-wrap: anywhere; }
+@media (max-width: 30rem) { main { padding-inline: .75rem; } th, td { padding-inline: .3rem; } }
 `;

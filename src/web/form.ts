@@ -196,6 +196,8 @@ export function readForm<T extends TSchema>(
 /** What a refused page action shows: the status, the message, and the fields at fault. */
 export interface PageRefusal {
   status: number;
+  /** the problem's code: the catalogue's `refusal.<code>` says it in the reader's language, when it has one */
+  code: string;
   detail: string;
   fields: FieldProblem[];
 }
@@ -210,6 +212,7 @@ export function pageRefusal(err: unknown): PageRefusal | null {
   if (!p || p.status >= 500) return null;
   return {
     status: p.status,
+    code: p.code,
     detail: p.detail ?? p.title ?? p.code,
     fields: err instanceof FormRefused ? err.fields : [],
   };

@@ -104,6 +104,8 @@ const DYNAMIC = [
   'health.step', // by the rules' step key
   'health.threshold', // by threshold key
   'fieldProblem', // by Ajv keyword (web/action.tsx)
+  'refusal', // by problem code (web/action.tsx)
+  'fieldName', // by form field name (web/action.tsx fieldLabel)
 ];
 
 t.test('every English key is used somewhere in src (or sits in a namespace indexed at run time)', async (t) => {
