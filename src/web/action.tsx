@@ -47,12 +47,17 @@ const LABELS: Record<string, string> = {
 
 /** A form field's label in the reader's words (the field's own name when the catalogue has none). */
 export function fieldLabel(l: Locale, field: string): string {
-  const at = (path: string) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], l.m);
-  for (const path of [LABELS[field], `fieldName.${field}`, `health.threshold.${field}`, field]) {
-    const word = path ? at(path) : undefined;
-    if (typeof word === 'string') return word;
-  }
-  return field;
+  const at = (path: string) => {
+    const word = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], l.m);
+    return typeof word === 'string' ? word : undefined;
+  };
+  return (
+    (LABELS[field] ? at(LABELS[field]) : undefined) ??
+    pick(l.m.fieldName, field) ??
+    pick(l.m.health.threshold, field) ??
+    at(field) ??
+    field
+  );
 }
 
 /** What to tell the person: the problem's words, or field by field what the form got wrong. */
