@@ -9,6 +9,9 @@ import t from 'tap';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_SLUG, seedDemo } from '../scripts/seed/demo';
 import { LANGUAGES } from '../src/core/i18n/languages';
+import { fieldLabel } from '../src/web/action';
+import { pageForms } from '../src/web/form';
+import { localeOf } from '../src/web/i18n';
 import { createSignInLink } from '../src/modules/auth/links';
 import { checkAll } from '../src/modules/vitality/vitality.check';
 import { setup, type Ctx } from './helper';
@@ -92,8 +95,18 @@ const clipped = (page: Page) =>
         );
     }
     const doc = document.documentElement;
-    if (doc.scrollWidth > doc.clientWidth + 1)
-      out.push(`the page scrolls sideways (${doc.scrollWidth} > ${doc.clientWidth})`);
+    if (doc.scrollWidth > doc.clientWidth + 1) {
+      // the innermost elements that stick out (their ancestors stick out because of them)
+      const out_ = Array.from(document.body.querySelectorAll<HTMLElement>('*')).filter(
+        (el) =>
+          el.getBoundingClientRect().right > doc.clientWidth + 1 &&
+          !Array.from(el.children).some((c) => c.getBoundingClientRect().right > doc.clientWidth + 1),
+      );
+      const what = out_
+        .slice(0, 3)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className} "${el.textContent?.trim().slice(0, 40)}"`);
+      out.push(`the page scrolls sideways (${doc.scrollWidth} > ${doc.clientWidth}): ${what.join(', ')}`);
+    }
     return out;
   });
 
@@ -131,6 +144,13 @@ t.test('the main pages in the pseudo-locale: every word from the catalogue, noth
   const admin = { id: ctx.admin.id, email: ctx.admin.email, name: 'Admin', isAdmin: true, tokenId: 'seed' };
   await seedDemo(ctx.app.services, admin, () => undefined);
   await checkAll(ctx.ds);
+  // A refused field is named by its label: every field of every page form has one in the catalogue.
+  const unlabelled = pageForms().flatMap((f) =>
+    (f.fields ?? Object.keys((f.schema as { properties?: object } | null)?.properties ?? {}))
+      .filter((field) => field !== 'version' && fieldLabel(localeOf('en'), field) === field)
+      .map((field) => `${f.url} ${field}`),
+  );
+  t.same(unlabelled, [], 'every page form field has a label in the catalogue (web/action.tsx fieldLabel)');
   const browser = await launch();
   t.teardown(() => browser.close());
   const [data, intl] = [await userData(ctx), intlWords()];
@@ -162,17 +182,39 @@ t.test('the main pages in the pseudo-locale: every word from the catalogue, noth
     ['raj.reviewer@example.com', `${c}/review`],
   ];
   const readers = new Map<string | null, Page>();
+  const check = async (page: Page, what: string) => {
+    t.equal(await page.getAttribute('html', 'lang'), 'xx-pseudo', `${what} is in the pseudo-locale`);
+    const found = (await shown(page)).flatMap(({ text, where }) => {
+      const words = hardCoded(text, data, intl);
+      return words.length ? [`${where}: "${text.trim().slice(0, 80)}" (${words.join(' ')})`] : [];
+    });
+    t.same(found, [], `${what}: no text outside the catalogue`);
+    t.same(await clipped(page), [], `${what}: nothing clipped`);
+  };
   for (const [who, path] of pages) {
     if (!readers.has(who)) readers.set(who, await readerPage(browser, ctx, base, who));
     const page = readers.get(who)!;
     const res = await page.goto(`${base}${path}`);
     t.equal(res?.status(), 200, `${path} answers`);
-    t.equal(await page.getAttribute('html', 'lang'), 'xx-pseudo', `${path} is in the pseudo-locale`);
-    const found = (await shown(page)).flatMap(({ text, where }) => {
-      const words = hardCoded(text, data, intl);
-      return words.length ? [`${where}: "${text.trim().slice(0, 80)}" (${words.join(' ')})`] : [];
-    });
-    t.same(found, [], `${path}: no text outside the catalogue`);
-    t.same(await clipped(page), [], `${path}: nothing clipped`);
+    await check(page, path);
+  }
+
+  // Refusals are the catalogue's too: a page that does not exist, a form refused (nominating oneself).
+  const olga = readers.get('olga.organizer@example.com')!;
+  t.equal((await olga.goto(`${base}/no-such-page`))?.status(), 404);
+  await check(olga, 'the not-found page');
+  await olga.goto(`${base}${c}/nominate`);
+  await olga.fill('#nominee-email', 'olga.organizer@example.com');
+  await olga.fill('#topic', 'Kotlin');
+  await olga.locator('main form button[type=submit]').click();
+  await olga.getByRole('alert').waitFor();
+  await check(olga, 'a refused nomination');
+
+  // A phone's width: longer words must wrap, not clip.
+  for (const page of readers.values()) await page.setViewportSize({ width: 390, height: 800 });
+  for (const [who, path] of pages) {
+    const page = readers.get(who)!;
+    await page.goto(`${base}${path}`);
+    t.same(await clipped(page), [], `${path} at 390px: nothing clipped`);
   }
 });

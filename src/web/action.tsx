@@ -20,14 +20,52 @@ export function fieldProblem(l: Locale, keyword: string, p: Record<string, unkno
   return pick(l.m.fieldProblem, keyword, values) ?? l.m.fieldProblem.other;
 }
 
+/**
+ * Form fields whose label is a catalogue text of another name, as a path into the messages; the rest
+ * are labelled by the text of their own name (title, abstract…), and a field the same name means
+ * different things in (name, reason, status…) by its neutral word in `fieldName`. The pseudo-locale
+ * browser test checks every field of every page form has one.
+ */
+const LABELS: Record<string, string> = {
+  startsOn: 'seriesStartsOn',
+  startTime: 'seriesStartTime',
+  durationMinutes: 'seriesMinutes',
+  formatMix: 'seriesMix',
+  from: 'seriesFrom',
+  rrule: 'seriesRrule',
+  holderId: 'roleHolder',
+  description: 'roleDescription',
+  assigneeId: 'assignee',
+  proposalId: 'talk',
+  callId: 'openCall',
+  to: 'state',
+  details: 'wishDetails',
+  happenings: 'whatToAnnounce',
+  alarmMinutes: 'remindMe',
+  speakUp: 'health.speakUpSetting',
+};
+
+/** A form field's label in the reader's words (the field's own name when the catalogue has none). */
+export function fieldLabel(l: Locale, field: string): string {
+  const at = (path: string) => {
+    const word = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], l.m);
+    return typeof word === 'string' ? word : undefined;
+  };
+  return (
+    (LABELS[field] ? at(LABELS[field]) : undefined) ??
+    pick(l.m.fieldName, field) ??
+    pick(l.m.health.threshold, field) ??
+    at(field) ??
+    field
+  );
+}
+
 /** What to tell the person: the problem's words, or field by field what the form got wrong. */
 export function refusalText(l: Locale, r: PageRefusal): string {
-  if (!r.fields.length) return r.detail;
-  const label = (f: string) => {
-    const word = (l.m as unknown as Record<string, unknown>)[f];
-    return typeof word === 'string' ? word : f;
-  };
-  return `${l.m.checkFields} ${r.fields.map((f) => `${label(f.field)} — ${fieldProblem(l, f.keyword, f.params)}`).join('; ')}.`;
+  // A refusal the catalogue knows by its code is said in the reader's language; others (a detail with
+  // values in it) keep the API's English detail until their service gives the values too.
+  if (!r.fields.length) return pick(l.m.refusal, r.code) ?? r.detail;
+  return `${l.m.checkFields} ${r.fields.map((f) => `${fieldLabel(l, f.field)} — ${fieldProblem(l, f.keyword, f.params)}`).join('; ')}.`;
 }
 
 export async function formAction(

@@ -133,4 +133,6 @@ pre { overflow-x: auto; }
   form.assign { flex-wrap: wrap; }
   form.assign select { max-inline-size: 100%; }
 }
+main { overflow-wrap: anywhere; }
+@media (max-width: 30rem) { main { padding-inline: .75rem; } th, td { padding-inline: .3rem; } }
 `;

@@ -196,8 +196,8 @@ export function readForm<T extends TSchema>(
 /** What a refused page action shows: the status, the message, and the fields at fault. */
 export interface PageRefusal {
   status: number;
-  /** the problem's code, as the API answers it (a page may say it in the catalogue's words) */
-  code?: string;
+  /** the problem's code: the catalogue's `refusal.<code>` says it in the reader's language, when it has one */
+  code: string;
   detail: string;
   fields: FieldProblem[];
 }

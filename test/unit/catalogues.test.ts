@@ -2,11 +2,14 @@
  * The catalogues cannot drift: every text of every language is valid ICU MessageFormat, and every
  * translation uses the same placeholders, of the same kinds, as English. No app, no database.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import t from 'tap';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { isMessage, texts } from '../../src/core/i18n/catalogue';
 import { en } from '../../src/core/i18n/messages/en';
 import { LANGUAGES, TRANSLATIONS, messagesOf } from '../../src/core/i18n/locale';
+import { REPO } from '../repo';
 import { PSEUDO, pseudoCatalogue, pseudoText } from '../../src/core/i18n/pseudo';
 
 type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }> };
@@ -73,4 +76,51 @@ t.test('the pseudo-locale changes only literal text: same placeholders, every le
   const m = messagesOf(PSEUDO);
   t.equal(m.votes({ n: 2 }), '[2 ṽöţéš ōō]', 'plural and # still work');
   t.equal(m.hello({ name: 'Ada' }), '[Ĥéļļö, Ada ōō]', 'values are not accented');
+});
+
+/**
+ * Namespaces the code indexes with a value it holds at run time (a state, a role, a reason key…), so
+ * their keys never appear one by one in the source. Everything else must be named somewhere in src.
+ */
+const DYNAMIC = [
+  'role', // m.role[membership.role]
+  'stateName', // m.stateName[proposal.state]
+  'taskStatus',
+  'rsvpStatus',
+  'nominationStatus',
+  'wishStatus',
+  'eventStatus',
+  'deliveryStatus',
+  'levelName',
+  'seriesRhythm', // by the form's `every`
+  'weekdays', // by index
+  'destinationKind',
+  'happening', // by happening name (event.published…)
+  'signInFailures', // by failure kind
+  'health.indicator', // by indicator key
+  'health.status',
+  'health.unit', // by the judgement's unit
+  'health.reason', // by the rules' reason key (vitality.words.ts)
+  'health.step', // by the rules' step key
+  'health.threshold', // by threshold key
+  'fieldProblem', // by Ajv keyword (web/action.tsx)
+  'refusal', // by problem code (web/action.tsx)
+  'fieldName', // by form field name (web/action.tsx fieldLabel)
+];
+
+t.test('every English key is used somewhere in src (or sits in a namespace indexed at run time)', async (t) => {
+  const root = path.join(REPO, 'src');
+  const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter(
+    (f) => /\.tsx?$/.test(f) && !f.split(path.sep).join('/').startsWith('core/i18n/'),
+  );
+  const code = files.map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
+  const unused: string[] = [];
+  for (const [key] of texts(en)) {
+    const dynamic = DYNAMIC.find((ns) => key === ns || key.startsWith(`${ns}.`));
+    const name = dynamic ?? key;
+    const last = name.split('.').pop()!;
+    const named = new RegExp(`\\.${last}\\b|\\[['"]${last}['"]\\]`).test(code);
+    if (!named && !unused.includes(name)) unused.push(name);
+  }
+  t.same(unused, [], 'keys nothing in src names: delete them, or list a run-time indexed namespace in DYNAMIC');
 });

@@ -85,7 +85,9 @@ const letters = (els: El[]): number =>
 /** One ICU text in pseudo form: literals accented, the whole bracketed and padded by about a third. */
 export function pseudoText(icu: string): string {
   const ast = new IntlMessageFormat(icu, 'en', undefined, { ignoreTag: true }).getAst() as El[];
-  return `[${print(ast, accent)} ${'ō'.repeat(Math.max(1, Math.ceil(letters(ast) / 3)))}]`;
+  // The padding in words of up to five letters, so it wraps as a translation would.
+  const pad = 'ō'.repeat(Math.max(1, Math.ceil(letters(ast) / 3))).replace(/(.{5})(?=.)/g, '$1 ');
+  return `[${print(ast, accent)} ${pad}]`;
 }
 
 /** The pseudo catalogue of an English catalogue: the same keys, every text through pseudoText. */

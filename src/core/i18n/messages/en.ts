@@ -11,7 +11,6 @@ export const en = {
   lessons: 'Lessons',
   calendar: 'Calendar',
   home: 'Home',
-  signedInAs: msg<{ name: string }>('Signed in as {name}'),
   skipToContent: 'Skip to content',
 
   // home
@@ -193,7 +192,6 @@ export const en = {
   saveReview: 'Save review and go to the next',
   queueEmpty: 'Nothing left to review. Thank you!',
   toReview: msg<{ n: number }>('{n, plural, one {One proposal to review.} other {# proposals to review.}}'),
-  yourScore: msg<{ n: number }>('Your score: {n}'),
 
   // checklist
   checklist: 'Checklist',
@@ -772,7 +770,6 @@ export const en = {
   },
   speakUp: {
     title: 'An invitation to propose a talk',
-    notNow: 'Not now',
     never: 'Never ask again',
     notNowSay: msg<{ community: string }>(
       'You will not be asked again for six months (by {community} or any other community). Thank you for letting us know.',
@@ -1007,6 +1004,41 @@ export const en = {
   unavailableTitle: 'Back in a moment',
   unavailable:
     'Brownbag cannot reach its database right now, so nothing was saved; what you typed is still here. Try again in a few seconds.',
+
+  /** Neutral names of form fields that mean different things on different forms (web/action.tsx fieldLabel). */
+  fieldName: {
+    name: 'Name',
+    reason: 'Reason',
+    email: 'E-mail address',
+    text: 'Text',
+    status: 'Status',
+    on: 'Day',
+    after: 'Last day',
+    eventId: 'Event',
+    personId: 'Person',
+    paused: 'Paused',
+    url: 'Address (URL)',
+    kind: 'Kind',
+  },
+  /**
+   * A refusal as a page says it, by the problem's code (web/action.tsx refusalText); the API's detail
+   * where a code is not here. Only codes whose every refusal is the same sentence belong here.
+   */
+  refusal: {
+    'already-nominated': 'This colleague already has an open nomination for this topic here.',
+    'self-nomination': 'Nominations are for colleagues; to speak yourself, write a proposal.',
+    'nominee-opted-out': 'This colleague prefers not to be nominated; perhaps mention the topic to them in person.',
+    'bad-format-mix': 'Write the format mix as format: count, e.g. "talk: 2, lightning: 3".',
+    'bad-time': 'The start time is HH:MM, e.g. 12:00.',
+    'cadence-past': 'A cadence changes from today or a later date.',
+    'end-past': 'A series ends yesterday at the earliest.',
+    'event-over': 'This event is over.',
+    'occurrence-past': 'Only coming occurrences are skipped.',
+    'last-organizer': 'A community keeps at least one organizer; make someone else organizer first.',
+    'concurrent-change': 'Someone changed this meanwhile; read it again and redo your change.',
+    'stale-etag': 'Someone changed this since you opened the page; reload it and make your change again.',
+    csrf: 'This form is out of date (your session changed). Reload the page and send it again.',
+  } as Record<string, string>,
 
   // words the pages once put together themselves
   composed: {
