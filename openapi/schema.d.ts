@@ -2365,6 +2365,8 @@ export interface operations {
                         /** @description false: colleagues cannot nominate this person to speak */
                         acceptsNominations: boolean;
                         alarmMinutes?: number | null;
+                        /** @description the language of your pages and mail; null: your browser's (Accept-Language), else the community's default */
+                        language?: ("en" | "he" | "ru" | "pl" | "fi") | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -2496,6 +2498,8 @@ export interface operations {
                     /** @description false opts you out of nominations */
                     acceptsNominations?: boolean;
                     alarmMinutes?: number | null;
+                    /** @description the language of your pages and mail; null: your browser's (Accept-Language), else the community's default */
+                    language?: ("en" | "he" | "ru" | "pl" | "fi") | null;
                 };
             };
         };
@@ -2517,6 +2521,8 @@ export interface operations {
                         /** @description false: colleagues cannot nominate this person to speak */
                         acceptsNominations: boolean;
                         alarmMinutes?: number | null;
+                        /** @description the language of your pages and mail; null: your browser's (Accept-Language), else the community's default */
+                        language?: ("en" | "he" | "ru" | "pl" | "fi") | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -3077,6 +3083,8 @@ export interface operations {
                             /** @description false: colleagues cannot nominate this person to speak */
                             acceptsNominations: boolean;
                             alarmMinutes?: number | null;
+                            /** @description the language of your pages and mail; null: your browser's (Accept-Language), else the community's default */
+                            language?: ("en" | "he" | "ru" | "pl" | "fi") | null;
                             /** Format: date-time */
                             createdAt: string;
                         }[];
@@ -3233,6 +3241,8 @@ export interface operations {
                         /** @description false: colleagues cannot nominate this person to speak */
                         acceptsNominations: boolean;
                         alarmMinutes?: number | null;
+                        /** @description the language of your pages and mail; null: your browser's (Accept-Language), else the community's default */
+                        language?: ("en" | "he" | "ru" | "pl" | "fi") | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -3950,6 +3960,11 @@ export interface operations {
                             blindReview: boolean;
                             timeZone: string;
                             /**
+                             * @description the language of its pages and mail for people who chose none and whose browser asks for none Brownbag speaks
+                             * @enum {unknown}
+                             */
+                            defaultLanguage: "en" | "he" | "ru" | "pl" | "fi";
+                            /**
                              * @description who reads the organizers' retrospectives of talks
                              * @enum {unknown}
                              */
@@ -4098,6 +4113,11 @@ export interface operations {
                     /** @description IANA time zone, e.g. Europe/Berlin */
                     timeZone?: string;
                     /**
+                     * @description the language of its pages and mail for people who chose none and whose browser asks for none Brownbag speaks
+                     * @enum {unknown}
+                     */
+                    defaultLanguage?: "en" | "he" | "ru" | "pl" | "fi";
+                    /**
                      * @description who reads the organizers' retrospectives of talks
                      * @enum {unknown}
                      */
@@ -4125,6 +4145,11 @@ export interface operations {
                         description: string;
                         blindReview: boolean;
                         timeZone: string;
+                        /**
+                         * @description the language of its pages and mail for people who chose none and whose browser asks for none Brownbag speaks
+                         * @enum {unknown}
+                         */
+                        defaultLanguage: "en" | "he" | "ru" | "pl" | "fi";
                         /**
                          * @description who reads the organizers' retrospectives of talks
                          * @enum {unknown}
@@ -4281,6 +4306,11 @@ export interface operations {
                         blindReview: boolean;
                         timeZone: string;
                         /**
+                         * @description the language of its pages and mail for people who chose none and whose browser asks for none Brownbag speaks
+                         * @enum {unknown}
+                         */
+                        defaultLanguage: "en" | "he" | "ru" | "pl" | "fi";
+                        /**
                          * @description who reads the organizers' retrospectives of talks
                          * @enum {unknown}
                          */
@@ -4431,6 +4461,11 @@ export interface operations {
                     /** @description IANA time zone, e.g. Europe/Berlin */
                     timeZone?: string;
                     /**
+                     * @description the language of its pages and mail for people who chose none and whose browser asks for none Brownbag speaks
+                     * @enum {unknown}
+                     */
+                    defaultLanguage?: "en" | "he" | "ru" | "pl" | "fi";
+                    /**
                      * @description who reads the organizers' retrospectives of talks
                      * @enum {unknown}
                      */
@@ -4458,6 +4493,11 @@ export interface operations {
                         description: string;
                         blindReview: boolean;
                         timeZone: string;
+                        /**
+                         * @description the language of its pages and mail for people who chose none and whose browser asks for none Brownbag speaks
+                         * @enum {unknown}
+                         */
+                        defaultLanguage: "en" | "he" | "ru" | "pl" | "fi";
                         /**
                          * @description who reads the organizers' retrospectives of talks
                          * @enum {unknown}

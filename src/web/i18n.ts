@@ -18,6 +18,12 @@ export const localeOf = (lang: Language): Locale => ({ lang, dir: direction(lang
 /** The best offered language for an Accept-Language header (see chooseLanguage for the whole order). */
 export const localeFor = (acceptLanguage: string | undefined): Locale => localeOf(chooseLanguage({ acceptLanguage }));
 
+/** A language's name in itself ("עברית", "suomi"), as a language switch lists it. */
+export function ownName(tag: string): string {
+  const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+}
+
 /** A language's name in the reader's language ("Hebrew", "hébreu"), from Intl: no catalogue entry per language. */
 export const languageName = (l: Locale, tag: string) =>
   new Intl.DisplayNames([l.lang], { type: 'language' }).of(tag) ?? tag;

@@ -9,7 +9,9 @@ import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { Actor } from '../core/actor';
 import { signInPath } from '../http/auth';
-import { localeFor, type Locale } from './i18n';
+import { localeOf, ownName, type Locale } from './i18n';
+import { offered } from '../core/i18n/locale';
+import { requestLocale } from './reader-language';
 
 /** What every page knows about its request: the language, who is asking, the CSRF token for forms. */
 export interface PageCtx {
@@ -20,7 +22,7 @@ export interface PageCtx {
 }
 
 export const pageCtx = (req: FastifyRequest): PageCtx => ({
-  l: localeFor(req.headers['accept-language']),
+  l: requestLocale(req),
   who: req.actor,
   csrf: req.actor?.csrfToken ?? '',
   path: req.url,
@@ -56,10 +58,40 @@ export interface LayoutProps {
   who?: { name: string; email: string } | null;
   csrf?: string;
   l?: Locale;
+  /** this page's address: the language switch comes back to it */
+  path?: string;
   children: ComponentChildren;
 }
 
-export function Layout({ title, who, csrf, l = localeFor(undefined), children }: LayoutProps) {
+/**
+ * The language switch on every page: the offered languages, each named in itself. A plain form, so
+ * it works without JavaScript; signed in, it saves the person's choice, otherwise a cookie keeps it.
+ */
+export function LanguageSwitch({ l, csrf, path }: { l: Locale; csrf?: string; path: string }) {
+  const langs = offered();
+  if (langs.length < 2) return null;
+  return (
+    <form method="post" action="/language" class="lang" hx-boost="false">
+      {csrf ? <input type="hidden" name="_csrf" value={csrf} /> : null}
+      <input type="hidden" name="next" value={path} />
+      <label for="page-language" class="visually-hidden">
+        {l.m.readerLanguage.label}
+      </label>
+      <select id="page-language" name="language">
+        {langs.map((tag) => (
+          <option value={tag} lang={tag} selected={tag === l.lang}>
+            {ownName(tag)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" class="secondary small">
+        {l.m.readerLanguage.change}
+      </button>
+    </form>
+  );
+}
+
+export function Layout({ title, who, csrf, l = localeOf('en'), path = '/', children }: LayoutProps) {
   const m = l.m;
   return (
     <html lang={l.lang} dir={l.dir}>
@@ -90,7 +122,9 @@ export function Layout({ title, who, csrf, l = localeFor(undefined), children }:
               <a href="/nominations">{m.nominations}</a>
               <a href="/me/calendar">{m.calendar}</a>
               <form method="post" action="/sign-out" class="who" hx-boost="false">
-                <span>{who.name}</span>
+                <a href="/me" title={m.readerLanguage.profile}>
+                  <bdi>{who.name}</bdi>
+                </a>
                 <input type="hidden" name="_csrf" value={csrf} />
                 <button type="submit" class="link">
                   {m.signOut}
@@ -98,6 +132,7 @@ export function Layout({ title, who, csrf, l = localeFor(undefined), children }:
               </form>
             </nav>
           ) : null}
+          <LanguageSwitch l={l} csrf={csrf} path={path} />
         </header>
         <main id="main">
           <div id="notice" aria-live="polite"></div>
@@ -111,7 +146,7 @@ export function Layout({ title, who, csrf, l = localeFor(undefined), children }:
 /** A page's frame from its context. */
 export function Page({ ctx, title, children }: { ctx: PageCtx; title: string; children: ComponentChildren }) {
   return (
-    <Layout title={title} who={ctx.who} csrf={ctx.csrf} l={ctx.l}>
+    <Layout title={title} who={ctx.who} csrf={ctx.csrf} l={ctx.l} path={ctx.path}>
       {children}
     </Layout>
   );

@@ -101,7 +101,8 @@ export function CommunityHome(p: CommunityHomeProps) {
           <p>
             <a href={`/c/${a.community.slug}/calls/new`}>{m.newCall}</a> ·{' '}
             <a href={`/c/${a.community.slug}/announcements`}>{m.announcements}</a> ·{' '}
-            <a href={`/c/${a.community.slug}/health`}>{m.health.title}</a>
+            <a href={`/c/${a.community.slug}/health`}>{m.health.title}</a> ·{' '}
+            <a href={`/c/${a.community.slug}/settings`}>{m.readerLanguage.settings}</a>
           </p>
         ) : null}
         {ctx.who ? (
