@@ -9,16 +9,22 @@ export function HomePage({ ctx, communities }: { ctx: PageCtx; communities: Acce
   const m = ctx.l.m;
   return (
     <Page ctx={ctx} title={m.homeTitle}>
-      <h1>{m.hello(ctx.who?.name ?? '')}</h1>
+      <h1 dir="auto">{m.hello(ctx.who?.name ?? '')}</h1>
       <p class="muted">
-        {m.signedInWith} <strong>{ctx.who?.email}</strong>.
+        {m.signedInWith}{' '}
+        <strong>
+          <bdi>{ctx.who?.email}</bdi>
+        </strong>
+        .
       </p>
       <h2>{m.myCommunities}</h2>
       {communities.length ? (
         <ul class="list">
           {communities.map((a) => (
             <li>
-              <a href={`/c/${a.community.slug}`}>{a.community.name}</a>{' '}
+              <a href={`/c/${a.community.slug}`} dir="auto">
+                {a.community.name}
+              </a>{' '}
               <span class="muted">({m.role[a.role ?? 'none']})</span>
             </li>
           ))}
@@ -48,8 +54,12 @@ export function CommunityHome(p: CommunityHomeProps) {
   const open = p.calls[0];
   return (
     <Page ctx={ctx} title={a.community.name}>
-      <h1>{a.community.name}</h1>
-      {a.community.description ? <p class="muted">{a.community.description}</p> : null}
+      <h1 dir="auto">{a.community.name}</h1>
+      {a.community.description ? (
+        <p class="muted" dir="auto">
+          {a.community.description}
+        </p>
+      ) : null}
       <nav class="actions" aria-label={a.community.name}>
         {p.may.organize || p.may.review || p.may.propose ? (
           <a class="button secondary" href={`/c/${a.community.slug}/proposals`}>
@@ -85,8 +95,10 @@ export function CommunityHome(p: CommunityHomeProps) {
         {open ? (
           <>
             <p>
-              <strong>{open.call.title}</strong> —{' '}
-              {open.call.closesAt ? m.callOpenUntil(day(ctx.l, open.call.closesAt, tz)) : m.callRolling}
+              <strong>
+                <bdi>{open.call.title}</bdi>
+              </strong>{' '}
+              — {open.call.closesAt ? m.callOpenUntil(day(ctx.l, open.call.closesAt, tz)) : m.callRolling}
             </p>
             {p.may.propose ? (
               <a class="button" href={`/c/${a.community.slug}/propose`}>
@@ -148,7 +160,9 @@ function Events({ ctx, events }: { ctx: PageCtx; events: EventRow[] }) {
     <ul class="list">
       {events.map((e) => (
         <li>
-          <a href={`/events/${e.id}`}>{e.title}</a>
+          <a href={`/events/${e.id}`} dir="auto">
+            {e.title}
+          </a>
           <br />
           <span class="muted">{span(ctx.l, e.starts_at, e.ends_at, e.time_zone)}</span>
         </li>

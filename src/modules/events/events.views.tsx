@@ -28,7 +28,7 @@ export function EventPage(p: EventPageProps) {
       <p class="muted">
         <a href={`/c/${e.slug}`}>{e.slug}</a>
       </p>
-      <h1>{e.title}</h1>
+      <h1 dir="auto">{e.title}</h1>
       <Problem detail={p.problem} />
       <dl class="facts">
         <dt>{m.when}</dt>
@@ -36,19 +36,25 @@ export function EventPage(p: EventPageProps) {
         {where ? (
           <>
             <dt>{m.where}</dt>
-            <dd>{where}</dd>
+            <dd dir="auto">{where}</dd>
           </>
         ) : null}
         {e.online_url ? (
           <>
             <dt>{m.online}</dt>
             <dd>
-              <a href={e.online_url}>{e.online_url}</a>
+              <a href={e.online_url} dir="ltr">
+                {e.online_url}
+              </a>
             </dd>
           </>
         ) : null}
       </dl>
-      {e.description ? <p class="prose">{e.description}</p> : null}
+      {e.description ? (
+        <p class="prose" dir="auto">
+          {e.description}
+        </p>
+      ) : null}
       <section class="card" aria-label={m.going}>
         <p>{left === null ? null : left > 0 ? m.seatsLeft(left) : m.full(v.counts.waitlisted)}</p>
         {v.myRsvp === 'going' ? <p role="status">{m.youAreGoing}</p> : null}
@@ -90,8 +96,20 @@ export function EventPage(p: EventPageProps) {
               <li>
                 <span class="muted">{times(ctx.l, t.starts_at, t.ends_at, e.time_zone)}</span>
                 <br />
-                <a href={`/talks/${t.proposal_id}`}>{t.title}</a>
-                {t.speakers.length ? <span class="muted"> — {t.speakers.map((s) => s.name).join(', ')}</span> : null}
+                <a href={`/talks/${t.proposal_id}`} dir="auto">
+                  {t.title}
+                </a>
+                {t.speakers.length ? (
+                  <span class="muted">
+                    {' — '}
+                    {t.speakers.map((s, i) => (
+                      <>
+                        {i ? ', ' : ''}
+                        <bdi>{s.name}</bdi>
+                      </>
+                    ))}
+                  </span>
+                ) : null}
                 {p.backlog ? (
                   <PostForm ctx={ctx} action={`/slots/${t.slot_id}/remove`} class="inline">
                     <button type="submit" class="secondary small">
