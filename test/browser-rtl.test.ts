@@ -93,13 +93,31 @@ t.test('Hebrew pages, right to left, at desktop and phone width', async (t) => {
   t.equal(await page.locator('#title').evaluate((el) => el.matches(':dir(rtl)')), true, 'typed Hebrew: rtl');
   t.equal(await page.locator('#coSpeakers').getAttribute('dir'), 'auto');
 
-  // The switch works for someone not signed in too (a cookie), and back to English.
+  // The profile page (the choice, or automatic) and an organizer's community settings: axe on both.
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.goto(`${base}/me`);
+  t.equal(await page.locator('#my-language').inputValue(), 'he');
+  await w.clean(page, 'profile page in Hebrew');
+  await w.shot(page, 'rtl-profile');
+  const olga = await w.signedIn(c.organizer.email);
+  await olga.goto(`${base}/c/guild`);
+  await w.press(olga, 'Settings', 'link');
+  await olga.getByLabel('Default language').selectOption('he');
+  await w.press(olga, 'Save');
+  // Headless Chromium asks for no language, so the community's default decides her page at once.
+  t.equal(await olga.getByRole('status').textContent(), 'נשמר.', 'saved, and said in the new default');
+  t.equal(await olga.getByLabel('Default language').inputValue(), 'he');
+  t.equal(await olga.locator('html').getAttribute('dir'), 'rtl');
+  await w.clean(olga, 'community settings');
+
+  // Someone not signed in: the community's default (Hebrew) first, then the switch's cookie beats it.
   const anon = await (await w.browser.newContext({ viewport: { width: 390, height: 800 } })).newPage();
   await anon.goto(`${base}/c/guild`);
-  await anon.getByLabel('Language').selectOption('he');
-  await Promise.all([anon.waitForURL(`${base}/c/guild`), anon.getByRole('button', { name: 'Change' }).click()]);
-  t.equal(await anon.locator('html').getAttribute('dir'), 'rtl', 'a reader not signed in: the cookie');
+  t.equal(await anon.locator('html').getAttribute('dir'), 'rtl', "a reader not signed in: the community's default");
   await anon.getByLabel('שפה').selectOption('en');
   await Promise.all([anon.waitForURL(`${base}/c/guild`), anon.getByRole('button', { name: 'החלפה' }).click()]);
-  t.equal(await anon.locator('html').getAttribute('dir'), 'ltr', 'and back');
+  t.equal(await anon.locator('html').getAttribute('dir'), 'ltr', 'the cookie beats the community');
+  await anon.getByLabel('Language').selectOption('he');
+  await Promise.all([anon.waitForURL(`${base}/c/guild`), anon.getByRole('button', { name: 'Change' }).click()]);
+  t.equal(await anon.locator('html').getAttribute('dir'), 'rtl', 'and back');
 });

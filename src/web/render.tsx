@@ -106,6 +106,7 @@ export function Layout({ title, who, csrf, l = localeOf('en'), path = '/', child
         <title>{`${title} — ${m.brand}`}</title>
         <link rel="stylesheet" href="/assets/brownbag.css" />
         <script src="/assets/htmx.min.js" defer></script>
+        <script src="/assets/brownbag.js" defer></script>
       </head>
       <body hx-boost="true">
         <a class="skip" href="#main">

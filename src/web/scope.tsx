@@ -14,6 +14,7 @@ import { sendUnavailable } from '../http/problem';
 import { refusalText } from './action';
 import { pageRefusal, recordForm } from './form';
 import { STYLESHEET } from './assets';
+import { CLIENT_SCRIPT } from './client-script';
 import { readerLocale, requestLocale } from './reader-language';
 import { render } from 'preact-render-to-string';
 import { Layout, sendHtml, sendPage } from './render';
@@ -50,6 +51,7 @@ export async function registerWeb(app: FastifyInstance, publicUrl: string) {
     );
   asset('/assets/brownbag.css', 'text/css; charset=utf-8', STYLESHEET);
   asset('/assets/htmx.min.js', 'text/javascript; charset=utf-8', HTMX);
+  asset('/assets/brownbag.js', 'text/javascript; charset=utf-8', CLIENT_SCRIPT);
 
   // Every form says which schema reads it (the parity test posts that schema's invalid cases).
   app.addHook('onRoute', (route) => recordForm({ ...route, config: route.config as never }));
