@@ -4,7 +4,8 @@
  * choice at any step. No app, no database.
  */
 import t from 'tap';
-import { acceptedLanguages, chooseLanguage, direction, offered } from '../../src/core/i18n/locale';
+import { compile, msg } from '../../src/core/i18n/catalogue';
+import { acceptedLanguages, chooseLanguage, direction, messagesOf, offered } from '../../src/core/i18n/locale';
 import { offerTestLanguages } from '../test-languages';
 
 offerTestLanguages('he', 'ru');
@@ -44,4 +45,19 @@ t.test('Hebrew is written right to left', async (t) => {
   t.equal(direction('he'), 'rtl');
   t.equal(direction('ru'), 'ltr');
   t.equal(direction('en'), 'ltr');
+});
+
+t.test('in right-to-left text, the values people wrote are bidi-isolated', async (t) => {
+  t.equal(messagesOf('he').signedInAs({ name: 'Max Member' }).includes('\u2068Max Member\u2069'), true, 'Hebrew');
+  t.equal(messagesOf('en').signedInAs({ name: 'Max Member' }), 'Signed in as Max Member', 'English untouched');
+  const m = compile(
+    {
+      x: msg<{ kind: string; who: string; n: number }>(
+        '{kind, select, talk {{who}: {n, plural, other {#}}} other {-}}',
+      ),
+    },
+    undefined,
+    'he',
+  );
+  t.equal(m.x({ kind: 'talk', who: 'Ada', n: 3 }), '\u2068Ada\u2069: 3', 'a select still matches; numbers as they are');
 });

@@ -6,18 +6,15 @@
 import { compile, type Catalogue, type Messages as MessagesOf } from './catalogue';
 import { en } from './messages/en';
 
-import { LANGUAGES, isLanguage, type Language } from './languages';
+import { LANGUAGES, direction, isLanguage, type Language } from './languages';
 
-export { LANGUAGES, isLanguage, type Language };
+export { LANGUAGES, direction, isLanguage, type Language };
 
 export type English = typeof en;
 export type Messages = MessagesOf<English>;
 
 /** Translations by language; English is the source. A language appears here once its catalogue exists. */
 export const TRANSLATIONS: Partial<Record<Language, Catalogue<English>>> = {};
-
-const RTL = new Set<string>(['he', 'ar', 'fa', 'ur']);
-export const direction = (lang: string): 'ltr' | 'rtl' => (RTL.has(lang) ? 'rtl' : 'ltr');
 
 /** The languages a reader can pick today (those with a catalogue). */
 export const offered = (): Language[] => LANGUAGES.filter((l) => l === 'en' || TRANSLATIONS[l]);
