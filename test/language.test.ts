@@ -129,6 +129,13 @@ t.test('the switch on every page', async (t) => {
   t.equal((await form({ next: '/c/open' })).statusCode, 400, 'no language: 400');
   t.equal((await form({ language: 'ru', next: '//evil.example/x' })).headers.location, '/', 'never to another site');
   t.equal((await form({ language: 'ru', next: '/\\evil.example' })).headers.location, '/');
+  const signInPage = await ctx.app.inject({ method: 'GET', url: '/sign-in?next=%2Fc%2Fopen' });
+  t.match(signInPage.body, 'action="/language"', 'the sign-in page offers it too');
+  const host = 'brownbag.test';
+  const fromSignIn = await form({ language: 'he' }, { host, referer: `http://${host}/sign-in?next=%2Fc%2Fopen` });
+  t.equal(fromSignIn.headers.location, '/sign-in?next=%2Fc%2Fopen', 'no next: back to the page it came from');
+  const foreign = await form({ language: 'he' }, { host, referer: 'http://evil.example/sign-in' });
+  t.equal(foreign.headers.location, '/', "never to another site's page");
   const cleared = await form({ language: '', next: '/c/open' });
   t.match(String(cleared.headers['set-cookie']), /^lang=;/, 'an empty choice forgets the cookie');
 

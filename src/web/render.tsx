@@ -58,7 +58,7 @@ export interface LayoutProps {
   who?: { name: string; email: string } | null;
   csrf?: string;
   l?: Locale;
-  /** this page's address: the language switch comes back to it */
+  /** this page's address: the language switch comes back to it (else to the page its Referer names) */
   path?: string;
   children: ComponentChildren;
 }
@@ -67,13 +67,13 @@ export interface LayoutProps {
  * The language switch on every page: the offered languages, each named in itself. A plain form, so
  * it works without JavaScript; signed in, it saves the person's choice, otherwise a cookie keeps it.
  */
-export function LanguageSwitch({ l, csrf, path }: { l: Locale; csrf?: string; path: string }) {
+export function LanguageSwitch({ l, csrf, path }: { l: Locale; csrf?: string; path?: string }) {
   const langs = offered();
   if (langs.length < 2) return null;
   return (
     <form method="post" action="/language" class="lang" hx-boost="false">
       {csrf ? <input type="hidden" name="_csrf" value={csrf} /> : null}
-      <input type="hidden" name="next" value={path} />
+      {path ? <input type="hidden" name="next" value={path} /> : null}
       <label for="page-language" class="visually-hidden">
         {l.m.readerLanguage.label}
       </label>
@@ -91,7 +91,7 @@ export function LanguageSwitch({ l, csrf, path }: { l: Locale; csrf?: string; pa
   );
 }
 
-export function Layout({ title, who, csrf, l = localeOf('en'), path = '/', children }: LayoutProps) {
+export function Layout({ title, who, csrf, l = localeOf('en'), path, children }: LayoutProps) {
   const m = l.m;
   return (
     <html lang={l.lang} dir={l.dir}>

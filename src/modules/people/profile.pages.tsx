@@ -4,6 +4,7 @@
  * cleared (back to the browser's language). Both read the API's own schema (MePatch).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { LANGUAGE_COOKIE, offered } from '../../core/i18n/locale';
 import { sessionCookie } from '../../http/auth';
@@ -20,6 +21,16 @@ const YEAR_SECONDS = 365 * 86_400;
 /** Where the switch goes back to: a path of this site, never another site ("//host", "/\host"). */
 const backTo = (next: unknown) =>
   typeof next === 'string' && next.length <= 2000 && /^\/(?![/\\])/.test(next) ? next : '/';
+
+/** The page a form was sent from, when the browser says and it is this site's (a page that names no `next`). */
+function referredFrom(req: FastifyRequest): string | undefined {
+  try {
+    const from = new URL(req.headers.referer ?? '');
+    return from.host === req.headers.host ? from.pathname + from.search : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function ProfilePage({ ctx, language, saved }: { ctx: PageCtx; language: string | null; saved: boolean }) {
   const m = ctx.l.m.readerLanguage;
@@ -94,7 +105,7 @@ export const profilePages: FastifyPluginAsyncTypebox<{ people: PeopleService; pu
     { config: { page: true, public: true }, schema: { hide: true, body: FormFields } },
     async (req, reply) => {
       const { language } = readForm(MePatch, req.body, LANGUAGE_FIELDS);
-      if (language === undefined) return reply.redirect(backTo(req.body.next), 303);
+      if (language === undefined) return reply.redirect(backTo(req.body.next ?? referredFrom(req)), 303);
       if (req.actor) await d.people.updateMe(req.actor, { language });
       else if (language === null) reply.clearCookie(LANGUAGE_COOKIE, { path: '/' });
       else
@@ -105,7 +116,7 @@ export const profilePages: FastifyPluginAsyncTypebox<{ people: PeopleService; pu
           secure: sessionCookie(d.publicUrl, req.protocol).options.secure,
           maxAge: YEAR_SECONDS,
         });
-      return reply.redirect(backTo(req.body.next), 303);
+      return reply.redirect(backTo(req.body.next ?? referredFrom(req)), 303);
     },
   );
 };
