@@ -2433,6 +2433,8 @@ export interface operations {
                         /** @description false: colleagues cannot nominate this person to speak */
                         acceptsNominations: boolean;
                         alarmMinutes?: number | null;
+                        /** @description the language of your pages and mail; null: your browser's (Accept-Language), else the community's default */
+                        language?: ("en" | "he" | "ru" | "pl" | "fi") | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -2564,6 +2566,8 @@ export interface operations {
                     /** @description false opts you out of nominations */
                     acceptsNominations?: boolean;
                     alarmMinutes?: number | null;
+                    /** @description the language of your pages and mail; null: your browser's (Accept-Language), else the community's default */
+                    language?: ("en" | "he" | "ru" | "pl" | "fi") | null;
                 };
             };
         };
@@ -2585,6 +2589,8 @@ export interface operations {
                         /** @description false: colleagues cannot nominate this person to speak */
                         acceptsNominations: boolean;
                         alarmMinutes?: number | null;
+                        /** @description the language of your pages and mail; null: your browser's (Accept-Language), else the community's default */
+                        language?: ("en" | "he" | "ru" | "pl" | "fi") | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -3145,6 +3151,8 @@ export interface operations {
                             /** @description false: colleagues cannot nominate this person to speak */
                             acceptsNominations: boolean;
                             alarmMinutes?: number | null;
+                            /** @description the language of your pages and mail; null: your browser's (Accept-Language), else the community's default */
+                            language?: ("en" | "he" | "ru" | "pl" | "fi") | null;
                             /** Format: date-time */
                             createdAt: string;
                         }[];
@@ -3301,6 +3309,8 @@ export interface operations {
                         /** @description false: colleagues cannot nominate this person to speak */
                         acceptsNominations: boolean;
                         alarmMinutes?: number | null;
+                        /** @description the language of your pages and mail; null: your browser's (Accept-Language), else the community's default */
+                        language?: ("en" | "he" | "ru" | "pl" | "fi") | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -4018,6 +4028,11 @@ export interface operations {
                             blindReview: boolean;
                             timeZone: string;
                             /**
+                             * @description the language of its pages and mail for people who chose none and whose browser asks for none Brownbag speaks
+                             * @enum {unknown}
+                             */
+                            defaultLanguage: "en" | "he" | "ru" | "pl" | "fi";
+                            /**
                              * @description who reads the organizers' retrospectives of talks
                              * @enum {unknown}
                              */
@@ -4166,6 +4181,11 @@ export interface operations {
                     /** @description IANA time zone, e.g. Europe/Berlin */
                     timeZone?: string;
                     /**
+                     * @description the language of its pages and mail for people who chose none and whose browser asks for none Brownbag speaks
+                     * @enum {unknown}
+                     */
+                    defaultLanguage?: "en" | "he" | "ru" | "pl" | "fi";
+                    /**
                      * @description who reads the organizers' retrospectives of talks
                      * @enum {unknown}
                      */
@@ -4193,6 +4213,11 @@ export interface operations {
                         description: string;
                         blindReview: boolean;
                         timeZone: string;
+                        /**
+                         * @description the language of its pages and mail for people who chose none and whose browser asks for none Brownbag speaks
+                         * @enum {unknown}
+                         */
+                        defaultLanguage: "en" | "he" | "ru" | "pl" | "fi";
                         /**
                          * @description who reads the organizers' retrospectives of talks
                          * @enum {unknown}
@@ -4349,6 +4374,11 @@ export interface operations {
                         blindReview: boolean;
                         timeZone: string;
                         /**
+                         * @description the language of its pages and mail for people who chose none and whose browser asks for none Brownbag speaks
+                         * @enum {unknown}
+                         */
+                        defaultLanguage: "en" | "he" | "ru" | "pl" | "fi";
+                        /**
                          * @description who reads the organizers' retrospectives of talks
                          * @enum {unknown}
                          */
@@ -4499,6 +4529,11 @@ export interface operations {
                     /** @description IANA time zone, e.g. Europe/Berlin */
                     timeZone?: string;
                     /**
+                     * @description the language of its pages and mail for people who chose none and whose browser asks for none Brownbag speaks
+                     * @enum {unknown}
+                     */
+                    defaultLanguage?: "en" | "he" | "ru" | "pl" | "fi";
+                    /**
                      * @description who reads the organizers' retrospectives of talks
                      * @enum {unknown}
                      */
@@ -4526,6 +4561,11 @@ export interface operations {
                         description: string;
                         blindReview: boolean;
                         timeZone: string;
+                        /**
+                         * @description the language of its pages and mail for people who chose none and whose browser asks for none Brownbag speaks
+                         * @enum {unknown}
+                         */
+                        defaultLanguage: "en" | "he" | "ru" | "pl" | "fi";
                         /**
                          * @description who reads the organizers' retrospectives of talks
                          * @enum {unknown}

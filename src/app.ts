@@ -68,6 +68,8 @@ import { vitalityRoutes } from './modules/vitality/vitality.routes';
 import { vitalityPages } from './modules/vitality/vitality.pages';
 import { nominationsPages } from './modules/nominations/nominations.pages';
 import { cfpPages } from './modules/cfp/cfp.pages';
+import { profilePages } from './modules/people/profile.pages';
+import { settingsPages } from './modules/communities/settings.pages';
 import { peoplePages } from './modules/people/people.pages';
 
 export interface AppDeps {
@@ -204,6 +206,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await web.register(adminPages, services);
     await web.register(cfpPages, services);
     await web.register(peoplePages, { ...services, publicUrl });
+    await web.register(profilePages, { ...services, publicUrl });
+    await web.register(settingsPages, services);
   });
   await app.register(
     async (v1) => {

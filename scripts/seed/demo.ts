@@ -98,6 +98,10 @@ export async function seedDemo(
   }
   await s.communities.addMember(admin, 'frontend-meetup', { email: 'eva.novak@example.com', role: 'organizer' });
   tick('communities and members');
+  // Languages: Omar reads Brownbag in Hebrew and Ana in Russian (their own choice, as the switch in
+  // every page's header or their profile saves it), whatever their browser says.
+  await s.people.updateMe(actors['omar.haddad@example.com'], { language: 'he' });
+  await s.people.updateMe(actors['ana.silva@example.com'], { language: 'ru' });
   const olga = actors['olga.organizer@example.com'];
   if (opts.announceTo)
     await s.announcements.create(olga, DEMO_SLUG, {

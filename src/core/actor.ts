@@ -4,6 +4,8 @@ export interface Actor {
   email: string;
   name: string;
   isAdmin: boolean;
+  /** the language the person chose (person.language), read with the credential: no query per page */
+  language?: string | null;
   /** set when the request came with an API token */
   tokenId?: string;
   /** set when the request came with a session cookie */

@@ -5,13 +5,28 @@
  */
 import { DateTime } from 'luxon';
 
-/** Whose language: a page's Locale (web/i18n.ts) is one. */
+/** Whose language: a reader's Locale (core/i18n/locale.ts) is one; `dir` rtl isolates Latin zone names. */
 export interface Lang {
   lang: string;
+  dir?: 'ltr' | 'rtl';
 }
 
+/** Bidi isolation (FSI … PDI) of a Latin piece inside right-to-left text, so it keeps its own order. */
+const isolate = (l: Lang, text: string) => (l.dir === 'rtl' ? `\u2068${text}\u2069` : text);
+
 /** The zone's own name beside the short offset Intl prints (GMT+1 alone does not say Berlin). */
-const zoned = (text: string, timeZone: string) => (timeZone === 'UTC' ? text : `${text} (${timeZone})`);
+const zoned = (l: Lang, text: string, timeZone: string) =>
+  timeZone === 'UTC' ? text : `${text} ${isolate(l, `(${timeZone})`)}`;
+
+/** A moment as the shape says, the zone's offset ("GMT+2") isolated in right-to-left text. */
+const formatted = (l: Lang, at: Date, timeZone: string, shape: 'full' | 'day' | 'time') => {
+  const f = format(l.lang, timeZone, shape);
+  if (l.dir !== 'rtl') return f.format(at);
+  return f
+    .formatToParts(at)
+    .map((p) => (p.type === 'timeZoneName' ? isolate(l, p.value) : p.value))
+    .join('');
+};
 
 /** Making a DateTimeFormat costs far more than using one: keep one per language, zone and shape. */
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -41,8 +56,7 @@ function format(lang: string, timeZone: string, shape: 'full' | 'day' | 'time'):
 }
 
 /** "Thu, Jun 10, 2027, 12:00 PM GMT+2 (Europe/Berlin)": a moment in a time zone, the zone named. */
-export const when = (l: Lang, at: Date, timeZone: string) =>
-  zoned(format(l.lang, timeZone, 'full').format(at), timeZone);
+export const when = (l: Lang, at: Date, timeZone: string) => zoned(l, formatted(l, at, timeZone, 'full'), timeZone);
 
 const sameDay = (l: Lang, a: Date, b: Date, timeZone: string) =>
   format(l.lang, timeZone, 'day').format(a) === format(l.lang, timeZone, 'day').format(b);
@@ -53,10 +67,9 @@ const sameDay = (l: Lang, a: Date, b: Date, timeZone: string) =>
  */
 export const span = (l: Lang, start: Date, end: Date, timeZone: string) =>
   zoned(
-    `${format(l.lang, timeZone, 'full').format(start)} – ${
-      sameDay(l, start, end, timeZone)
-        ? format(l.lang, timeZone, 'time').format(end)
-        : format(l.lang, timeZone, 'full').format(end)
+    l,
+    `${formatted(l, start, timeZone, 'full')} – ${
+      sameDay(l, start, end, timeZone) ? formatted(l, end, timeZone, 'time') : formatted(l, end, timeZone, 'full')
     }`,
     timeZone,
   );

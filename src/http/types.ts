@@ -1,5 +1,6 @@
 /** Schema building blocks shared by every module. */
 import { Type } from 'typebox';
+import { LANGUAGES } from '../core/i18n/languages';
 
 /** One line of user text: no control characters (so no CRLF can reach a header), not blank. */
 export const Line = (maxLength: number, extra: Record<string, unknown> = {}) =>
@@ -25,6 +26,9 @@ export const Key = Type.String({
   pattern: '^[a-z0-9][a-z0-9-]{0,39}$',
   description: 'lower-case letters, digits and dashes',
 });
+/** A language of pages and mail (BCP 47): one Brownbag speaks. */
+export const LanguageTag = (description = 'a language Brownbag speaks (BCP 47)') =>
+  Type.Enum(LANGUAGES, { description });
 export const Nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const IdParams = Type.Object({ id: Uuid });

@@ -1,7 +1,9 @@
 /**
  * The one stylesheet, served from /assets/brownbag.css (a file of our own, so the CSP needs no
- * 'unsafe-inline'). Logical properties only (inline/block, never left/right), so a right-to-left
- * language needs no second stylesheet; readable on a phone.
+ * 'unsafe-inline'). Logical properties only (inline/block, start/end, never left/right), so a
+ * right-to-left language needs no second stylesheet: the few things that point (arrows) turn over
+ * under [dir=rtl]. What people wrote carries dir="auto" or sits in <bdi> in the templates; addresses
+ * and URLs read left to right in any page. Readable on a phone.
  */
 export const STYLESHEET = `
 :root { --ink: #1d2433; --muted: #545d6e; --line: #d9dee7; --accent: #8a4b14; --accent-ink: #fff; --bg: #fbfaf7; --bad: #a1260d; --good: #1f6b3a; }
@@ -14,6 +16,11 @@ a { color: #1d4f91; }
 .brand { font-weight: 700; color: var(--accent); text-decoration: none; font-size: 1.15rem; }
 .nav { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
 .who { display: flex; gap: .75rem; align-items: center; margin: 0; }
+.lang { display: flex; gap: .4rem; align-items: center; margin: 0; }
+.lang select { width: auto; padding-block: .2rem; padding-inline: .4rem; font-size: .9rem; }
+[dir=rtl] .arrow { display: inline-block; transform: scaleX(-1); }
+input[type=email], input[type=url], .copy { direction: ltr; }
+[dir=rtl] input[type=email], [dir=rtl] input[type=url], [dir=rtl] .copy { text-align: end; }
 main { max-width: 46rem; margin-block: 2.5rem; margin-inline: auto; padding-inline: 1.25rem; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin-block: 0 1rem; }
 h2 { font-size: 1.2rem; margin-block: 1.75rem .75rem; }

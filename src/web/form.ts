@@ -218,13 +218,19 @@ export function pageRefusal(err: unknown): PageRefusal | null {
   };
 }
 
-/** The HTML attributes of a form control, from the schema of its field. */
+/**
+ * The HTML attributes of a form control, from the schema of its field. What people write (free text,
+ * not one of the schema's choices) takes its direction from its own first letters (dir="auto"): a
+ * Hebrew title in an English page, or an e-mail address in a Hebrew one, reads as it was written.
+ */
 export function control(schema: TSchema, name: string) {
   const s = schema as unknown as Node;
   const n = s.properties?.[name] ?? {};
   const b = branches(n).find((x) => x.type !== 'null') ?? n;
+  const written = typesOf(n).some((t) => t === 'string' || t === 'array') && !b.enum && b.const === undefined;
   return {
     name,
+    dir: written ? ('auto' as const) : undefined,
     required: !!s.required?.includes(name) && !typesOf(n).includes('boolean'),
     maxLength: b.maxLength,
     minLength: b.minLength,

@@ -10,3 +10,9 @@ export { clock, day, span, times, when } from '../core/when';
 
 /** The best offered language for an Accept-Language header (see chooseLanguage for the whole order). */
 export const localeFor = (acceptLanguage: string | undefined): Locale => localeOf(chooseLanguage({ acceptLanguage }));
+
+/** A language's name in itself ("עברית", "suomi"), as a language switch lists it. */
+export function ownName(tag: string): string {
+  const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+}

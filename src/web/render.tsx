@@ -10,7 +10,9 @@ import { render } from 'preact-render-to-string';
 import type { Actor } from '../core/actor';
 import { can } from '../core/policy';
 import { signInPath } from '../http/auth';
-import { localeFor, type Locale } from './i18n';
+import { localeOf, ownName, type Locale } from './i18n';
+import { offered } from '../core/i18n/locale';
+import { requestLocale } from './reader-language';
 
 /** What every page knows about its request: the language, who is asking, the CSRF token for forms. */
 export interface PageCtx {
@@ -21,7 +23,7 @@ export interface PageCtx {
 }
 
 export const pageCtx = (req: FastifyRequest): PageCtx => ({
-  l: localeFor(req.headers['accept-language']),
+  l: requestLocale(req),
   who: req.actor,
   csrf: req.actor?.csrfToken ?? '',
   path: req.url,
@@ -59,10 +61,40 @@ export interface LayoutProps {
   admin?: boolean;
   csrf?: string;
   l?: Locale;
+  /** this page's address: the language switch comes back to it (else to the page its Referer names) */
+  path?: string;
   children: ComponentChildren;
 }
 
-export function Layout({ title, who, admin, csrf, l = localeFor(undefined), children }: LayoutProps) {
+/**
+ * The language switch on every page: the offered languages, each named in itself. A plain form, so
+ * it works without JavaScript; signed in, it saves the person's choice, otherwise a cookie keeps it.
+ */
+export function LanguageSwitch({ l, csrf, path }: { l: Locale; csrf?: string; path?: string }) {
+  const langs = offered();
+  if (langs.length < 2) return null;
+  return (
+    <form method="post" action="/language" class="lang" hx-boost="false">
+      {csrf ? <input type="hidden" name="_csrf" value={csrf} /> : null}
+      {path ? <input type="hidden" name="next" value={path} /> : null}
+      <label for="page-language" class="visually-hidden">
+        {l.m.readerLanguage.label}
+      </label>
+      <select id="page-language" name="language">
+        {langs.map((tag) => (
+          <option value={tag} lang={tag} selected={tag === l.lang}>
+            {ownName(tag)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" class="secondary small">
+        {l.m.readerLanguage.change}
+      </button>
+    </form>
+  );
+}
+
+export function Layout({ title, who, admin, csrf, l = localeOf('en'), path, children }: LayoutProps) {
   const m = l.m;
   return (
     <html lang={l.lang} dir={l.dir}>
@@ -77,6 +109,7 @@ export function Layout({ title, who, admin, csrf, l = localeFor(undefined), chil
         <title>{`${title} — ${m.brand}`}</title>
         <link rel="stylesheet" href="/assets/brownbag.css" />
         <script src="/assets/htmx.min.js" defer></script>
+        <script src="/assets/brownbag.js" defer></script>
       </head>
       <body hx-boost="true">
         <a class="skip" href="#main">
@@ -94,7 +127,9 @@ export function Layout({ title, who, admin, csrf, l = localeFor(undefined), chil
               <a href="/me/calendar">{m.calendar}</a>
               {admin ? <a href="/admin">{m.admin.link}</a> : null}
               <form method="post" action="/sign-out" class="who" hx-boost="false">
-                <span>{who.name}</span>
+                <a href="/me" title={m.readerLanguage.profile}>
+                  <bdi>{who.name}</bdi>
+                </a>
                 <input type="hidden" name="_csrf" value={csrf} />
                 <button type="submit" class="link">
                   {m.signOut}
@@ -102,6 +137,7 @@ export function Layout({ title, who, admin, csrf, l = localeFor(undefined), chil
               </form>
             </nav>
           ) : null}
+          <LanguageSwitch l={l} csrf={csrf} path={path} />
         </header>
         <main id="main">
           <div id="notice" aria-live="polite"></div>
@@ -121,6 +157,7 @@ export function Page({ ctx, title, children }: { ctx: PageCtx; title: string; ch
       admin={!!ctx.who && can({ actor: ctx.who }, 'person.list')}
       csrf={ctx.csrf}
       l={ctx.l}
+      path={ctx.path}
     >
       {children}
     </Layout>

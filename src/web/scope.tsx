@@ -14,7 +14,8 @@ import { sendUnavailable } from '../http/problem';
 import { refusalText } from './action';
 import { pageRefusal, recordForm } from './form';
 import { STYLESHEET } from './assets';
-import { localeFor } from './i18n';
+import { CLIENT_SCRIPT } from './client-script';
+import { readerLocale, requestLocale } from './reader-language';
 import { render } from 'preact-render-to-string';
 import { Layout, sendHtml, sendPage } from './render';
 
@@ -50,6 +51,7 @@ export async function registerWeb(app: FastifyInstance, publicUrl: string) {
     );
   asset('/assets/brownbag.css', 'text/css; charset=utf-8', STYLESHEET);
   asset('/assets/htmx.min.js', 'text/javascript; charset=utf-8', HTMX);
+  asset('/assets/brownbag.js', 'text/javascript; charset=utf-8', CLIENT_SCRIPT);
 
   // Every form says which schema reads it (the parity test posts that schema's invalid cases).
   app.addHook('onRoute', (route) => recordForm({ ...route, config: route.config as never }));
@@ -61,12 +63,18 @@ export async function registerWeb(app: FastifyInstance, publicUrl: string) {
     return reply.redirect(signInPath(req.url), 303);
   });
 
+  // Every page is in the reader's language, settled once here (web/reader-language.ts says how).
+  app.decorateRequest('locale', null);
+  app.addHook('onRequest', async (req) => {
+    req.locale = await readerLocale(req);
+  });
+
   // A page that failed says so as a page: exactly what the API would have said (http/problem.ts
   // maps it for both doors), never JSON or a stack trace.
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (!(err instanceof DomainError) && !err.validation && req.server.database.report(err))
       return sendUnavailable(req, reply, sendUnavailablePage);
-    const l = localeFor(req.headers['accept-language']);
+    const l = requestLocale(req);
     const refusal = pageRefusal(err);
     const status = refusal?.status ?? 500;
     if (!refusal) req.log.error({ err }, 'page failed');
@@ -74,7 +82,7 @@ export async function registerWeb(app: FastifyInstance, publicUrl: string) {
     const detail = status === 404 ? l.m.notFound : refusal ? refusalText(l, refusal) : l.m.broken;
     return sendPage(
       reply,
-      <Layout title={title} l={l} who={req.actor} csrf={req.actor?.csrfToken}>
+      <Layout title={title} l={l} who={req.actor} csrf={req.actor?.csrfToken} path={req.url}>
         <div class="card">
           <h1>{title}</h1>
           <p class="error" role="alert">
@@ -89,10 +97,10 @@ export async function registerWeb(app: FastifyInstance, publicUrl: string) {
 
 /** The page for a path that is no page (the JSON API keeps its problem+json 404). */
 export function sendNotFoundPage(req: FastifyRequest, reply: FastifyReply) {
-  const l = localeFor(req.headers['accept-language']);
+  const l = requestLocale(req);
   return sendPage(
     reply,
-    <Layout title={l.m.notFoundTitle} l={l}>
+    <Layout title={l.m.notFoundTitle} l={l} path={req.url}>
       <div class="card">
         <h1>{l.m.notFoundTitle}</h1>
         <p>{l.m.notFound}</p>
@@ -110,7 +118,7 @@ export function sendNotFoundPage(req: FastifyRequest, reply: FastifyReply) {
  * the person typed: the notice goes into the page's status region instead of replacing the form.
  */
 export function sendUnavailablePage(req: FastifyRequest, reply: FastifyReply) {
-  const l = localeFor(req.headers['accept-language']);
+  const l = requestLocale(req);
   if (req.headers['hx-request'] === 'true') {
     return sendHtml(
       reply.header('hx-retarget', '#notice').header('hx-reswap', 'innerHTML'),

@@ -13,6 +13,7 @@
  * once), texts with values become functions `m.key({ n: 3 })`.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
+import { direction } from './languages';
 
 declare const ARGS: unique symbol;
 /** A text with values, as English declares it. At run time it is a marked object holding the ICU text. */
@@ -78,12 +79,37 @@ export function* texts(cat: object, prefix = ''): Generator<[string, string]> {
   }
 }
 
+type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }> };
+/** The names of a message's plain text arguments ({name}), nested ones included; not selects or numbers. */
+function textArguments(els: Element[], out = new Set<string>()): Set<string> {
+  for (const e of els) {
+    if (e.type === 1 && e.value) out.add(e.value);
+    for (const o of Object.values(e.options ?? {})) textArguments(o.value, out);
+  }
+  return out;
+}
+
+/**
+ * In a right-to-left language, each text value (a name, a title, an address) is set in bidi isolation
+ * (FSI … PDI), so a Latin name inside Hebrew keeps its own order and moves no punctuation around it.
+ */
+function isolating(format: IntlMessageFormat, rtl: boolean) {
+  const names = rtl ? textArguments(format.getAst() as Element[]) : null;
+  return (values: Values): Values => {
+    if (!names?.size) return values;
+    const out: Values = { ...values };
+    for (const k of names) if (typeof out[k] === 'string') out[k] = `\u2068${out[k]}\u2069`;
+    return out;
+  };
+}
+
 function compileEntry(source: unknown, translated: unknown, lang: string, path: string): unknown {
   if (isMessage(source)) {
     const text = typeof translated === 'string' ? translated : source.icu;
     const format = new IntlMessageFormat(text, lang, undefined, { ignoreTag: true });
+    const isolate = isolating(format, direction(lang) === 'rtl');
     const compiled = (values: Values) => {
-      const out = format.format(values as Record<string, string | number | Date>);
+      const out = format.format(isolate(values) as Record<string, string | number | Date>);
       return Array.isArray(out) ? out.join('') : String(out);
     };
     return compiled;

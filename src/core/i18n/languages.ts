@@ -2,3 +2,7 @@
 export const LANGUAGES = ['en', 'he', 'ru', 'pl', 'fi'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const isLanguage = (v: unknown): v is Language => LANGUAGES.includes(v as Language);
+
+const RTL = new Set<string>(['he', 'ar', 'fa', 'ur']);
+/** The writing direction of a language. */
+export const direction = (lang: string): 'ltr' | 'rtl' => (RTL.has(lang) ? 'rtl' : 'ltr');

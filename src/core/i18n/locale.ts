@@ -1,23 +1,21 @@
 /**
  * The languages Brownbag speaks and how a reader's language is chosen: the person's own choice, else
- * the browser's Accept-Language, else the community's default language, else English.
+ * the language picked with the page switch (a cookie, for readers not signed in), else the browser's
+ * Accept-Language, else the community's default language, else English.
  */
 import { compile, type Catalogue, type Messages as MessagesOf } from './catalogue';
 import { en } from './messages/en';
 
-import { LANGUAGES, isLanguage, type Language } from './languages';
+import { LANGUAGES, direction, isLanguage, type Language } from './languages';
 import { PSEUDO, pseudoAsked, pseudoCatalogue, type Pseudo } from './pseudo';
 
-export { LANGUAGES, isLanguage, type Language };
+export { LANGUAGES, direction, isLanguage, type Language };
 
 export type English = typeof en;
 export type Messages = MessagesOf<English>;
 
 /** Translations by language; English is the source. A language appears here once its catalogue exists. */
 export const TRANSLATIONS: Partial<Record<Language, Catalogue<English>>> = {};
-
-const RTL = new Set<string>(['he', 'ar', 'fa', 'ur']);
-export const direction = (lang: string): 'ltr' | 'rtl' => (RTL.has(lang) ? 'rtl' : 'ltr');
 
 /** The languages a reader can pick today (those with a catalogue). */
 export const offered = (): Language[] => LANGUAGES.filter((l) => l === 'en' || TRANSLATIONS[l]);
@@ -51,24 +49,39 @@ export function acceptedLanguages(header: string | undefined): string[] {
     .map((x) => x.tag);
 }
 
-/**
- * Whose language: the person's chosen one, else the first offered language the browser asks for,
- * else the community's default, else English. (In tests with BROWNBAG_PSEUDO_LOCALE=1, a browser
- * asking for xx-pseudo gets the pseudo-locale before anything else.)
- */
-export function chooseLanguage(choice: {
+/** The cookie that keeps the language a reader not signed in picked with the page switch. */
+export const LANGUAGE_COOKIE = 'lang';
+
+/** What decides a reader's language, strongest first (a language not offered counts as none). */
+export interface LanguageChoice {
+  /** the signed-in person's own choice (person.language) */
   person?: string | null;
+  /** the page switch's choice of a reader not signed in (the `lang` cookie) */
+  switched?: string | null;
   acceptLanguage?: string;
+  /** the default language of the community the page belongs to */
   community?: string | null;
-}): ReaderLanguage {
+}
+
+const offeredOne = (l: string | null | undefined): l is Language => isLanguage(l) && offered().includes(l);
+
+/**
+ * The language a choice settles before the community's default is asked; null when that decides.
+ * (In tests with BROWNBAG_PSEUDO_LOCALE=1, a browser asking for xx-pseudo gets the pseudo-locale first.)
+ */
+export function settledLanguage(choice: Omit<LanguageChoice, 'community'>): ReaderLanguage | null {
   if (pseudoAsked(choice.acceptLanguage)) return PSEUDO;
-  const have = offered();
-  const ok = (l: string | null | undefined): l is Language => isLanguage(l) && have.includes(l);
-  if (ok(choice.person)) return choice.person;
-  const asked = acceptedLanguages(choice.acceptLanguage).find(ok);
-  if (asked) return asked as Language;
-  if (ok(choice.community)) return choice.community;
-  return 'en';
+  if (offeredOne(choice.person)) return choice.person;
+  if (offeredOne(choice.switched)) return choice.switched;
+  return (acceptedLanguages(choice.acceptLanguage).find(offeredOne) as Language | undefined) ?? null;
+}
+
+/**
+ * Whose language: the person's chosen one, else the page switch's (cookie), else the first offered
+ * language the browser asks for, else the community's default, else English.
+ */
+export function chooseLanguage(choice: LanguageChoice): ReaderLanguage {
+  return settledLanguage(choice) ?? (offeredOne(choice.community) ? choice.community : 'en');
 }
 
 /** A reader's language, its writing direction and its messages: what pages, mail and calendars render with. */

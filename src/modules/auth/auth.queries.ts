@@ -11,6 +11,7 @@ export interface SessionOwnerRow {
   email: string;
   name: string;
   is_admin: boolean;
+  language: string | null;
 }
 export interface SessionRow {
   id: string;
@@ -28,7 +29,7 @@ export const sessionOwner = async (m: EntityManager, hash: string) =>
   (
     await sql<SessionOwnerRow>(
       m,
-      `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, p.id, p.email, p.name, p.is_admin
+      `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, p.id, p.email, p.name, p.is_admin, p.language
          FROM session s JOIN person p ON p.id = s.person_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
       [hash],

@@ -56,6 +56,7 @@ export class SessionsService {
       email: r.email,
       name: r.name,
       isAdmin: r.is_admin,
+      language: r.language,
       sessionId: r.session_id,
       csrfToken: r.csrf_token,
     };

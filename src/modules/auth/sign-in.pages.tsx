@@ -21,7 +21,7 @@ import {
   type FailureKind,
   type SignInOptions,
 } from './sign-in.views';
-import { localeFor } from '../../web/i18n';
+import { requestLocale } from '../../web/reader-language';
 
 const OIDC_COOKIE = 'bb_oidc';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -40,7 +40,7 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
     provider: signIn.oidc?.name ?? null,
     email: signIn.auth.emailSignIn,
     next: safeNext(next),
-    l: localeFor(req.headers['accept-language']),
+    l: requestLocale(req),
   });
   const fail = (req: FastifyRequest, reply: FastifyReply, kind: FailureKind, next?: unknown) =>
     sendPage(reply, <FailurePage kind={kind} o={options(req, next)} />, failureStatus(kind));
@@ -96,20 +96,17 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
       if (!EMAIL.test(email))
         return sendPage(
           reply,
-          <SignInPage
-            o={options(req, req.body.next)}
-            error={localeFor(req.headers['accept-language']).m.signIn.notAnAddress}
-          />,
+          <SignInPage o={options(req, req.body.next)} error={requestLocale(req).m.signIn.notAnAddress} />,
           400,
         );
       // The mail speaks the language of this page (unless the person chose one).
-      await signIn.requestLink(email, req.body.next ?? '/', localeFor(req.headers['accept-language']).lang);
+      await signIn.requestLink(email, req.body.next ?? '/', requestLocale(req).lang);
       return reply.redirect('/sign-in/sent', 303);
     },
   );
 
   app.get('/sign-in/sent', { config: { page: true, public: true }, schema: hide }, async (req, reply) =>
-    sendPage(reply, <CheckMailPage l={localeFor(req.headers['accept-language'])} />),
+    sendPage(reply, <CheckMailPage l={requestLocale(req)} />),
   );
 
   // Opening the link shows a button; only pressing it uses the link up (mail scanners that open
@@ -125,12 +122,7 @@ export const signInPages: FastifyPluginAsyncTypebox<{ signIn: SignInService; ses
       if (!link) return fail(req, reply, 'link-expired');
       return sendPage(
         reply,
-        <LandingPage
-          l={localeFor(req.headers['accept-language'])}
-          token={req.query.token}
-          name={link.name}
-          email={link.email}
-        />,
+        <LandingPage l={requestLocale(req)} token={req.query.token} name={link.name} email={link.email} />,
       );
     },
   );

@@ -2,6 +2,7 @@
 import type { EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
 import { contentVersion } from '../../db/fragments';
+import type { Language } from '../../core/i18n/languages';
 import type { Role } from '../../core/policy';
 import type { Person } from '../people/person.entity';
 import type { Community, EventVisibility, RetrospectiveVisibility } from './community.entity';
@@ -15,7 +16,7 @@ export interface MemberRow {
 }
 
 /** A community's columns as the Community entity names them, with its content version (`c` is the community). */
-export const COMMUNITY_COLUMNS = `c.id, c.slug, c.name, c.description, c.blind_review AS "blindReview", c.time_zone AS "timeZone",
+export const COMMUNITY_COLUMNS = `c.id, c.slug, c.name, c.description, c.blind_review AS "blindReview", c.time_zone AS "timeZone", c.default_language AS "defaultLanguage",
   c.retrospective_visibility AS "retrospectiveVisibility", c.event_visibility AS "eventVisibility", c.version, ${contentVersion('c.id')} AS "listVersion",
   c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
@@ -47,6 +48,7 @@ export interface CommunityFields {
   description: string;
   blindReview: boolean;
   timeZone: string;
+  defaultLanguage?: Language;
   retrospectiveVisibility: RetrospectiveVisibility;
   eventVisibility: EventVisibility;
 }
@@ -56,9 +58,18 @@ export const insertCommunity = async (m: EntityManager, c: CommunityFields) =>
   (
     await sql<{ id: string }>(
       m,
-      `INSERT INTO community (slug, name, description, blind_review, time_zone, retrospective_visibility, event_visibility)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (slug) DO NOTHING RETURNING id`,
-      [c.slug, c.name, c.description, c.blindReview, c.timeZone, c.retrospectiveVisibility, c.eventVisibility],
+      `INSERT INTO community (slug, name, description, blind_review, time_zone, retrospective_visibility, event_visibility, default_language)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (slug) DO NOTHING RETURNING id`,
+      [
+        c.slug,
+        c.name,
+        c.description,
+        c.blindReview,
+        c.timeZone,
+        c.retrospectiveVisibility,
+        c.eventVisibility,
+        c.defaultLanguage ?? 'en',
+      ],
     )
   )[0]?.id ?? null;
 
@@ -67,6 +78,7 @@ const COLUMN = {
   description: 'description',
   blindReview: 'blind_review',
   timeZone: 'time_zone',
+  defaultLanguage: 'default_language',
   retrospectiveVisibility: 'retrospective_visibility',
   eventVisibility: 'event_visibility',
 } as const;
@@ -152,3 +164,25 @@ export const organizerCount = async (m: EntityManager, communityId: string) =>
       [communityId],
     )
   )[0].n;
+
+/** What a page's community is found by: its slug, or the id of something of it. */
+export type LanguageWhere = 'slug' | 'event' | 'proposal' | 'series' | 'wish';
+const OWNER: Record<Exclude<LanguageWhere, 'slug'>, string> = {
+  event: 'event',
+  proposal: 'proposal',
+  series: 'series',
+  wish: 'topic_wish',
+};
+
+/** A community's default language, found by its slug or by one of its events, proposals, series or wishes. */
+export async function defaultLanguage(m: EntityManager, where: LanguageWhere, key: string): Promise<Language | null> {
+  const rows =
+    where === 'slug'
+      ? await sql<{ lang: Language }>(m, 'SELECT default_language AS lang FROM community WHERE slug = $1', [key])
+      : await sql<{ lang: Language }>(
+          m,
+          `SELECT c.default_language AS lang FROM ${OWNER[where]} x JOIN community c ON c.id = x.community_id WHERE x.id = $1`,
+          [key],
+        );
+  return rows[0]?.lang ?? null;
+}

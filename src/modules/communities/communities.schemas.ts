@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { PageQuery } from '../../http/pagination';
-import { DateTime, Email, Line, Nullable, Slug, Text, Uuid } from '../../http/types';
+import { DateTime, Email, LanguageTag, Line, Nullable, Slug, Text, Uuid } from '../../http/types';
 import { ROLES } from './membership.entity';
 import { EVENT_VISIBILITIES, RETROSPECTIVE_VISIBILITIES } from './community.entity';
 import type { MemberRow } from './communities.queries';
@@ -14,6 +14,9 @@ const EventVisibility = Type.Enum(EVENT_VISIBILITIES, {
   description:
     'who reads its calendar feed: public (anyone who reaches the server) or internal (signed-in people, and personal feed URLs)',
 });
+const DefaultLanguage = LanguageTag(
+  'the language of its pages and mail for people who chose none and whose browser asks for none Brownbag speaks',
+);
 const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin' });
 
 export const CommunityOut = Type.Object({
@@ -23,6 +26,7 @@ export const CommunityOut = Type.Object({
   description: Type.String(),
   blindReview: Type.Boolean(),
   timeZone: Type.String(),
+  defaultLanguage: DefaultLanguage,
   retrospectiveVisibility: RetroVisibility,
   eventVisibility: EventVisibility,
   createdAt: DateTime,
@@ -41,6 +45,7 @@ export const CommunityCreate = Type.Object(
     description: Type.Optional(Text(10000)),
     blindReview: Type.Optional(Type.Boolean()),
     timeZone: Type.Optional(TimeZone),
+    defaultLanguage: Type.Optional(DefaultLanguage),
     retrospectiveVisibility: Type.Optional(RetroVisibility),
     eventVisibility: Type.Optional(EventVisibility),
   },
@@ -53,6 +58,7 @@ export const CommunityPatch = Type.Object(
     description: Type.Optional(Text(10000)),
     blindReview: Type.Optional(Type.Boolean()),
     timeZone: Type.Optional(TimeZone),
+    defaultLanguage: Type.Optional(DefaultLanguage),
     retrospectiveVisibility: Type.Optional(RetroVisibility),
     eventVisibility: Type.Optional(EventVisibility),
   },
@@ -97,6 +103,7 @@ export const communityOut = (publicUrl: string) => (a: Access) => {
     description: a.community.description,
     blindReview: a.community.blindReview,
     timeZone: a.community.timeZone,
+    defaultLanguage: a.community.defaultLanguage,
     retrospectiveVisibility: a.community.retrospectiveVisibility,
     eventVisibility: a.community.eventVisibility,
     createdAt: new Date(a.community.createdAt).toISOString(),

@@ -2,6 +2,7 @@ import { IANAZone } from 'luxon';
 import type { Static } from 'typebox';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../core/actor';
+import type { Language } from '../../core/i18n/languages';
 import { BadRequest, Conflict, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,11 +31,33 @@ function checkTimeZone(tz: string | undefined) {
   }
 }
 
+/** How long a community's default language is trusted before it is read again (other instances' changes). */
+const LANGUAGE_MS = 10_000;
+const SLUG = /^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$/;
+
 export class CommunitiesService {
+  private readonly languages = new Map<string, { lang: Language | null; at: number }>();
+
   constructor(
     private readonly ds: DataSource,
     private readonly people: PeopleService,
   ) {}
+
+  /**
+   * The default language of the community a page belongs to (by its slug, or by one of its events,
+   * proposals, series or wishes), or null for none: pages ask it only when neither the reader nor
+   * their browser settles the language, and it is kept for a few seconds, so it costs no query per page.
+   */
+  async languageOf(where: q.LanguageWhere, key: string): Promise<Language | null> {
+    if (!(where === 'slug' ? SLUG : UUID).test(key)) return null;
+    const k = `${where}:${key}`;
+    const hit = this.languages.get(k);
+    if (hit && Date.now() - hit.at < LANGUAGE_MS) return hit.lang;
+    const lang = await q.defaultLanguage(this.ds.manager, where, key);
+    if (this.languages.size > 10_000) this.languages.clear();
+    this.languages.set(k, { lang, at: Date.now() });
+    return lang;
+  }
 
   /** The community and the actor's role in it; 404 when there is no such community. */
   access(actor: Actor, slug: string, m: EntityManager = this.ds.manager): Promise<Access> {
@@ -62,6 +85,7 @@ export class CommunitiesService {
         description: input.description ?? '',
         blindReview: input.blindReview ?? false,
         timeZone: input.timeZone ?? 'UTC',
+        defaultLanguage: input.defaultLanguage ?? 'en',
         retrospectiveVisibility: input.retrospectiveVisibility ?? 'organizers',
         eventVisibility: input.eventVisibility ?? 'internal',
       });
@@ -89,6 +113,7 @@ export class CommunitiesService {
       const a = await this.access(actor, slug, m);
       authorize(a, 'community.update');
       if (!(await q.updateCommunity(m, a.community.id, patch, expected))) throw new PreconditionFailed();
+      if (patch.defaultLanguage !== undefined) this.languages.clear();
       return this.access(actor, slug, m);
     });
   }

@@ -24,8 +24,12 @@ export function CommunityHome(p: CommunityHomeProps) {
   const tz = a.community.timeZone;
   return (
     <Page ctx={ctx} title={a.community.name}>
-      <h1>{a.community.name}</h1>
-      {a.community.description ? <p class="muted">{a.community.description}</p> : null}
+      <h1 dir="auto">{a.community.name}</h1>
+      {a.community.description ? (
+        <p class="muted" dir="auto">
+          {a.community.description}
+        </p>
+      ) : null}
       <nav class="actions" aria-label={a.community.name}>
         {p.may.organize || p.may.review || p.may.propose ? (
           <a class="button secondary" href={`/c/${a.community.slug}/proposals`}>
@@ -67,7 +71,9 @@ export function CommunityHome(p: CommunityHomeProps) {
           <ul class="calls">
             {p.calls.map((c) => (
               <li>
-                <strong>{c.call.title}</strong>
+                <strong>
+                  <bdi>{c.call.title}</bdi>
+                </strong>
                 <br />
                 <span class="muted">{callWindow(ctx, c, tz)}</span>
                 <div class="actions">
@@ -98,7 +104,8 @@ export function CommunityHome(p: CommunityHomeProps) {
             <a href={`/c/${a.community.slug}/events`}>{m.eventAdmin.events}</a> ·{' '}
             <a href={`/c/${a.community.slug}/calls/new`}>{m.newCall}</a> ·{' '}
             <a href={`/c/${a.community.slug}/announcements`}>{m.announcements}</a> ·{' '}
-            <a href={`/c/${a.community.slug}/health`}>{m.health.title}</a>
+            <a href={`/c/${a.community.slug}/health`}>{m.health.title}</a> ·{' '}
+            <a href={`/c/${a.community.slug}/settings`}>{m.readerLanguage.settings}</a>
           </p>
         ) : null}
         {ctx.who ? (
@@ -144,7 +151,9 @@ function Events({ ctx, events }: { ctx: PageCtx; events: EventRow[] }) {
     <ul class="list">
       {events.map((e) => (
         <li>
-          <a href={`/events/${e.id}`}>{e.title}</a>
+          <a href={`/events/${e.id}`} dir="auto">
+            {e.title}
+          </a>
           <br />
           <span class="muted">{span(ctx.l, e.starts_at, e.ends_at, e.time_zone)}</span>
         </li>

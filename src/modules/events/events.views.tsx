@@ -35,7 +35,7 @@ export function EventPage(p: EventPageProps) {
       <p class="muted">
         <a href={`/c/${e.slug}`}>{e.slug}</a>
       </p>
-      <h1>
+      <h1 dir="auto">
         {e.title} <StatusBadge ctx={ctx} e={e} />
       </h1>
       <Problem detail={p.problem} />
@@ -47,19 +47,25 @@ export function EventPage(p: EventPageProps) {
         {where ? (
           <>
             <dt>{m.where}</dt>
-            <dd>{where}</dd>
+            <dd dir="auto">{where}</dd>
           </>
         ) : null}
         {e.online_url ? (
           <>
             <dt>{m.online}</dt>
             <dd>
-              <a href={e.online_url}>{e.online_url}</a>
+              <a href={e.online_url} dir="ltr">
+                {e.online_url}
+              </a>
             </dd>
           </>
         ) : null}
       </dl>
-      {e.description ? <p class="prose">{e.description}</p> : null}
+      {e.description ? (
+        <p class="prose" dir="auto">
+          {e.description}
+        </p>
+      ) : null}
       <section class="card" aria-label={m.going}>
         <p>
           {left === null ? null : left > 0 ? m.seatsLeft({ n: left }) : m.full({ waitlisted: v.counts.waitlisted })}
@@ -103,8 +109,20 @@ export function EventPage(p: EventPageProps) {
               <li>
                 <span class="muted">{times(ctx.l, t.starts_at, t.ends_at, e.time_zone)}</span>
                 <br />
-                <a href={`/talks/${t.proposal_id}`}>{t.title}</a>
-                {t.speakers.length ? <span class="muted"> — {t.speakers.map((s) => s.name).join(', ')}</span> : null}
+                <a href={`/talks/${t.proposal_id}`} dir="auto">
+                  {t.title}
+                </a>
+                {t.speakers.length ? (
+                  <span class="muted">
+                    {' — '}
+                    {t.speakers.map((s, i) => (
+                      <>
+                        {i ? ', ' : ''}
+                        <bdi>{s.name}</bdi>
+                      </>
+                    ))}
+                  </span>
+                ) : null}
                 {p.organizer && e.status !== 'canceled' ? (
                   <SlotTools
                     ctx={ctx}

@@ -11,6 +11,7 @@ export interface TokenOwnerRow {
   email: string;
   name: string;
   is_admin: boolean;
+  language: string | null;
 }
 
 /** The live (unrevoked) token with this hash and its owner. */
@@ -18,7 +19,7 @@ export const tokenOwner = async (m: EntityManager, hash: string) =>
   (
     await sql<TokenOwnerRow>(
       m,
-      `SELECT t.id AS token_id, t.last_used_at, p.id, p.email, p.name, p.is_admin
+      `SELECT t.id AS token_id, t.last_used_at, p.id, p.email, p.name, p.is_admin, p.language
          FROM api_token t JOIN person p ON p.id = t.person_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
       [hash],
@@ -56,6 +57,10 @@ export const insertPerson = async (m: EntityManager, p: PersonFields) =>
 
 export const updatePerson = (m: EntityManager, id: string, changes: Partial<Person>) =>
   m.getRepository(Person).update({ id }, changes);
+
+/** Tells every instance (bb_auth) to read this person's credentials afresh: their name or language changed. */
+export const announcePersonChanged = (m: EntityManager, id: string) =>
+  sql(m, `SELECT pg_notify('bb_auth', 'person:' || $1::text)`, [id]);
 
 export const tokensOf = (m: EntityManager, personId: string) =>
   m.getRepository(ApiToken).find({ where: { personId }, order: { createdAt: 'DESC' } });

@@ -1,7 +1,13 @@
 import { Type } from 'typebox';
-import { DateTime, Email, Line, Nullable, Uuid } from '../../http/types';
+import { DateTime, Email, LanguageTag, Line, Nullable, Uuid } from '../../http/types';
 import type { ApiToken } from './api-token.entity';
 import type { Person } from './person.entity';
+
+/** A person's own language. */
+const MyLanguage = Type.Union([LanguageTag(), Type.Null()], {
+  description:
+    "the language of your pages and mail; null: your browser's (Accept-Language), else the community's default",
+});
 
 export const PersonOut = Type.Object({
   id: Uuid,
@@ -18,6 +24,7 @@ export const PersonOut = Type.Object({
       }),
     ),
   ),
+  language: Type.Optional(MyLanguage),
   createdAt: DateTime,
 });
 
@@ -48,6 +55,7 @@ export const MePatch = Type.Object(
         }),
       ),
     ),
+    language: Type.Optional(MyLanguage),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -91,7 +99,7 @@ export const personOut = (p: Person, self = false) => ({
   title: p.title,
   isAdmin: p.isAdmin,
   acceptsNominations: p.acceptsNominations,
-  ...(self ? { alarmMinutes: p.alarmMinutes } : {}),
+  ...(self ? { alarmMinutes: p.alarmMinutes, language: p.language } : {}),
   createdAt: p.createdAt.toISOString(),
 });
 export const tokenOut = (t: Pick<ApiToken, 'id' | 'name' | 'prefix' | 'createdAt' | 'lastUsedAt' | 'revokedAt'>) => ({

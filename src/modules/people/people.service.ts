@@ -54,7 +54,7 @@ export class PeopleService {
     if (!r.last_used_at || Date.now() - r.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
       await q.touchToken(this.ds.manager, r.token_id);
     }
-    return { id: r.id, email: r.email, name: r.name, isAdmin: r.is_admin, tokenId: r.token_id };
+    return { id: r.id, email: r.email, name: r.name, isAdmin: r.is_admin, language: r.language, tokenId: r.token_id };
   }
 
   async get(id: string): Promise<Person> {
@@ -113,7 +113,15 @@ export class PeopleService {
     if (patch.title !== undefined) changes.title = patch.title;
     if (patch.acceptsNominations !== undefined) changes.acceptsNominations = patch.acceptsNominations;
     if (patch.alarmMinutes !== undefined) changes.alarmMinutes = patch.alarmMinutes;
-    if (Object.keys(changes).length) await q.updatePerson(this.ds.manager, actor.id, changes);
+    if (patch.language !== undefined) changes.language = patch.language;
+    if (Object.keys(changes).length) {
+      await q.updatePerson(this.ds.manager, actor.id, changes);
+      // Credentials carry the name and the language: every instance reads them afresh (bb_auth).
+      if (changes.name !== undefined || changes.language !== undefined) {
+        await q.announcePersonChanged(this.ds.manager, actor.id);
+        this.credentials.forget(`person:${actor.id}`);
+      }
+    }
     return this.get(actor.id);
   }
 

@@ -446,7 +446,13 @@ export function ProposalPage(p: ProposalPageProps) {
         <ol class="list">
           {p.history.map((h) => (
             <li>
-              {h.from ? `${m.stateName[h.from]} → ` : ''}
+              {h.from ? (
+                <>
+                  {m.stateName[h.from]} <span class="arrow">→</span>{' '}
+                </>
+              ) : (
+                ''
+              )}
               {m.stateName[h.to]} <span class="muted">{when(ctx.l, new Date(h.at), p.tz)}</span>
               {h.actor ? <span class="muted"> {m.by({ who: h.actor.name })}</span> : null}
             </li>

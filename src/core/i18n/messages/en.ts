@@ -12,6 +12,22 @@ export const en = {
   calendar: 'Calendar',
   home: 'Home',
   skipToContent: 'Skip to content',
+  // the language switch, a person's language (profile) and a community's default language (settings)
+  readerLanguage: {
+    label: 'Language',
+    change: 'Change',
+    profile: 'Your profile',
+    profileHint: 'What Brownbag knows of you, and how it speaks to you.',
+    yours: 'Language of pages and mail',
+    automatic: "Automatic: your browser's language, else the community's",
+    saved: 'Saved.',
+    save: 'Save',
+    settings: 'Settings',
+    settingsTitle: msg<{ community: string }>('Settings of {community}'),
+    communityDefault: 'Default language',
+    communityDefaultHint:
+      'Pages and mail of this community are in this language for people who chose none and whose browser asks for none Brownbag speaks.',
+  },
 
   // home
   homeTitle: 'Your talks and meetups',
