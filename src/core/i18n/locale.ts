@@ -5,6 +5,7 @@
 import { compile, type Catalogue, type Messages as MessagesOf } from './catalogue';
 import { en } from './messages/en';
 import { he } from './messages/he';
+import { ru } from './messages/ru';
 
 import { LANGUAGES, isLanguage, type Language } from './languages';
 import { PSEUDO, pseudoAsked, pseudoCatalogue, type Pseudo } from './pseudo';
@@ -15,7 +16,7 @@ export type English = typeof en;
 export type Messages = MessagesOf<English>;
 
 /** Translations by language; English is the source. A language appears here once its catalogue exists. */
-export const TRANSLATIONS: Partial<Record<Language, Catalogue<English>>> = { he };
+export const TRANSLATIONS: Partial<Record<Language, Catalogue<English>>> = { he, ru };
 
 const RTL = new Set<string>(['he', 'ar', 'fa', 'ur']);
 export const direction = (lang: string): 'ltr' | 'rtl' => (RTL.has(lang) ? 'rtl' : 'ltr');
