@@ -6,6 +6,7 @@ import { compile, type Catalogue, type Messages as MessagesOf } from './catalogu
 import { en } from './messages/en';
 import { he } from './messages/he';
 import { ru } from './messages/ru';
+import { pl } from './messages/pl';
 
 import { LANGUAGES, isLanguage, type Language } from './languages';
 import { PSEUDO, pseudoAsked, pseudoCatalogue, type Pseudo } from './pseudo';
@@ -16,7 +17,7 @@ export type English = typeof en;
 export type Messages = MessagesOf<English>;
 
 /** Translations by language; English is the source. A language appears here once its catalogue exists. */
-export const TRANSLATIONS: Partial<Record<Language, Catalogue<English>>> = { he, ru };
+export const TRANSLATIONS: Partial<Record<Language, Catalogue<English>>> = { he, ru, pl };
 
 const RTL = new Set<string>(['he', 'ar', 'fa', 'ur']);
 export const direction = (lang: string): 'ltr' | 'rtl' => (RTL.has(lang) ? 'rtl' : 'ltr');
