@@ -7,6 +7,7 @@ import { en } from './messages/en';
 import { he } from './messages/he';
 import { ru } from './messages/ru';
 import { pl } from './messages/pl';
+import { fi } from './messages/fi';
 
 import { LANGUAGES, isLanguage, type Language } from './languages';
 import { PSEUDO, pseudoAsked, pseudoCatalogue, type Pseudo } from './pseudo';
@@ -17,7 +18,7 @@ export type English = typeof en;
 export type Messages = MessagesOf<English>;
 
 /** Translations by language; English is the source. A language appears here once its catalogue exists. */
-export const TRANSLATIONS: Partial<Record<Language, Catalogue<English>>> = { he, ru, pl };
+export const TRANSLATIONS: Partial<Record<Language, Catalogue<English>>> = { he, ru, pl, fi };
 
 const RTL = new Set<string>(['he', 'ar', 'fa', 'ur']);
 export const direction = (lang: string): 'ltr' | 'rtl' => (RTL.has(lang) ? 'rtl' : 'ltr');
