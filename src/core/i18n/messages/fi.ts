@@ -216,7 +216,7 @@ export const fi: Catalogue<English> = {
   seriesNoTalks: 'ei vielä puheita',
   seriesSkip: 'Ohita',
   seriesUnskip: 'Peru ohitus',
-  seriesSkipped: 'Ohitettu',
+  seriesSkipped: 'Ohitetut',
   seriesChangeCadence: 'Muuta toistuvuutta',
   seriesFrom: 'Alkaen (uuden toistuvuuden ensimmäinen päivä)',
   seriesEnd: 'Päätä sarja',

@@ -218,7 +218,7 @@ export const he: Catalogue<English> = {
   seriesNoTalks: 'עדיין אין הרצאות',
   seriesSkip: 'דילוג',
   seriesUnskip: 'ביטול הדילוג',
-  seriesSkipped: 'מדולג',
+  seriesSkipped: 'מפגשים שדולגו',
   seriesChangeCadence: 'שינוי התדירות',
   seriesFrom: 'החל מ־ (היום הראשון של התדירות החדשה)',
   seriesEnd: 'סיום הסדרה',

@@ -219,7 +219,7 @@ export const ru: Catalogue<English> = {
   seriesNoTalks: 'докладов пока нет',
   seriesSkip: 'Пропустить',
   seriesUnskip: 'Отменить пропуск',
-  seriesSkipped: 'Пропущена',
+  seriesSkipped: 'Пропущенные',
   seriesChangeCadence: 'Изменить периодичность',
   seriesFrom: 'С (первый день новой периодичности)',
   seriesEnd: 'Завершить серию',
