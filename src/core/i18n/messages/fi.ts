@@ -207,7 +207,7 @@ export const fi: Catalogue<English> = {
   seriesStartTime: 'Alkaa (paikallista aikaa)',
   seriesMinutes: 'Minuuttia',
   seriesRrule: 'Tai mikä tahansa toistuvuus RRULE-muodossa (ohittaa yllä olevat)',
-  seriesStartsOn: 'Alkaen',
+  seriesStartsOn: 'Alkamispäivä',
   seriesMix: 'Muotojen yhdistelmä tapaamista kohden (valinnainen), esim. talk: 2, lightning: 3',
   onlineUrl: 'Verkkolinkki (valinnainen)',
   seriesEnded: 'päättyy {on}',
@@ -218,7 +218,7 @@ export const fi: Catalogue<English> = {
   seriesUnskip: 'Peru ohitus',
   seriesSkipped: 'Ohitetut',
   seriesChangeCadence: 'Muuta toistuvuutta',
-  seriesFrom: 'Alkaen (uuden toistuvuuden ensimmäinen päivä)',
+  seriesFrom: 'Alkamispäivä (uuden toistuvuuden ensimmäinen päivä)',
   seriesEnd: 'Päätä sarja',
   seriesLastDay: 'Viimeinen tapaamispäivä',
   seriesChanged:

@@ -209,7 +209,7 @@ export const he: Catalogue<English> = {
   seriesStartTime: 'שעת התחלה (שעון מקומי)',
   seriesMinutes: 'דקות',
   seriesRrule: 'או כל תדירות כ־RRULE (גובר על האמור למעלה)',
-  seriesStartsOn: 'החל מ־',
+  seriesStartsOn: 'תאריך התחלה',
   seriesMix: 'שילוב פורמטים בכל מפגש (לא חובה), למשל talk: 2, lightning: 3',
   onlineUrl: 'קישור למפגש המקוון (לא חובה)',
   seriesEnded: 'מסתיימת ב־{on}',
@@ -220,7 +220,7 @@ export const he: Catalogue<English> = {
   seriesUnskip: 'ביטול הדילוג',
   seriesSkipped: 'מפגשים שדולגו',
   seriesChangeCadence: 'שינוי התדירות',
-  seriesFrom: 'החל מ־ (היום הראשון של התדירות החדשה)',
+  seriesFrom: 'החל מתאריך (היום הראשון של התדירות החדשה)',
   seriesEnd: 'סיום הסדרה',
   seriesLastDay: 'יום המפגש האחרון',
   seriesChanged:
@@ -345,8 +345,8 @@ export const he: Catalogue<English> = {
   // call set-up
   newCall: 'פתיחת קול קורא',
   callTitle: 'כותרת',
-  opensAt: 'נפתח ב־',
-  closesAt: 'נסגר ב־ (להשאיר ריק לקול קורא ללא מועד אחרון)',
+  opensAt: 'תאריך פתיחה',
+  closesAt: 'תאריך סגירה (להשאיר ריק לקול קורא ללא מועד אחרון)',
   formats: 'פורמטים, אחד בכל שורה: מפתח, שם, דקות',
   tracks: 'מסלולים, אחד בכל שורה: מפתח, שם (לא חובה)',
   openCallButton: 'פתיחת הקול הקורא',

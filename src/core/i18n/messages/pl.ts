@@ -212,7 +212,7 @@ export const pl: Catalogue<English> = {
   seriesStartTime: 'Początek (czas lokalny)',
   seriesMinutes: 'Minuty',
   seriesRrule: 'Albo dowolna częstotliwość jako RRULE (zastępuje ustawienia powyżej)',
-  seriesStartsOn: 'Od',
+  seriesStartsOn: 'Data rozpoczęcia',
   seriesMix: 'Mieszanka form na spotkanie (opcjonalnie), np. talk: 2, lightning: 3',
   onlineUrl: 'Link do spotkania online (opcjonalnie)',
   seriesEnded: 'do {on}',
@@ -223,7 +223,7 @@ export const pl: Catalogue<English> = {
   seriesUnskip: 'Cofnij pominięcie',
   seriesSkipped: 'Pominięte',
   seriesChangeCadence: 'Zmień częstotliwość',
-  seriesFrom: 'Od (pierwszy dzień nowej częstotliwości)',
+  seriesFrom: 'Data rozpoczęcia (pierwszy dzień nowej częstotliwości)',
   seriesEnd: 'Zakończ cykl',
   seriesLastDay: 'Ostatni dzień spotkań',
   seriesChanged:
