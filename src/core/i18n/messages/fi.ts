@@ -148,7 +148,7 @@ export const fi: Catalogue<English> = {
   noTasks: 'Ei tehtäviä. Tehtävät syntyvät, kun puheita hyväksytään.',
   assignee: 'Vastuuhenkilö',
   nobody: 'ei kukaan',
-  attendees: 'Osallistujat ja saapuminen',
+  attendees: 'Osallistujat ja saapumiskirjaus',
   checkIn: 'Kirjaa saapuneeksi',
   undoCheckIn: 'Kumoa',
   checkedIn: 'saapunut',

@@ -49,7 +49,7 @@ export const pl: Catalogue<English> = {
   noProposals: 'Brak zgłoszeń.',
   title: 'Tytuł',
   abstract: 'Opis',
-  format: 'Forma',
+  format: 'Format',
   track: 'Ścieżka',
   noTrack: 'Bez ścieżki',
   level: 'Poziom',
@@ -157,7 +157,7 @@ export const pl: Catalogue<English> = {
   checkIn: 'Potwierdź obecność',
   undoCheckIn: 'Cofnij',
   checkedIn: 'obecność potwierdzona',
-  rsvpStatus: { going: 'będzie', waitlisted: 'lista rezerwowa', declined: 'nie będzie' },
+  rsvpStatus: { going: 'będzie', waitlisted: 'na liście rezerwowej', declined: 'nie będzie' },
   noAttendees: 'Nikt jeszcze nie odpowiedział.',
   figures: 'Społeczność w liczbach',
   downloadCsv: 'Pobierz jako CSV',
@@ -213,7 +213,7 @@ export const pl: Catalogue<English> = {
   seriesMinutes: 'Minuty',
   seriesRrule: 'Albo dowolna częstotliwość jako RRULE (zastępuje ustawienia powyżej)',
   seriesStartsOn: 'Data rozpoczęcia',
-  seriesMix: 'Mieszanka form na spotkanie (opcjonalnie), np. talk: 2, lightning: 3',
+  seriesMix: 'Mieszanka formatów na spotkanie (opcjonalnie), np. talk: 2, lightning: 3',
   onlineUrl: 'Link do spotkania online (opcjonalnie)',
   seriesEnded: 'do {on}',
   seriesComing: 'Wkrótce',
@@ -352,11 +352,11 @@ export const pl: Catalogue<English> = {
   callTitle: 'Tytuł',
   opensAt: 'Otwarcie',
   closesAt: 'Zamknięcie (puste pole: nabór bez terminu)',
-  formats: 'Formy, po jednej w wierszu: klucz, nazwa, minuty',
+  formats: 'Formaty, po jednym w wierszu: klucz, nazwa, minuty',
   tracks: 'Ścieżki, po jednej w wierszu: klucz, nazwa (opcjonalnie)',
   openCallButton: 'Otwórz nabór',
   formatsHint:
-    'Każdą formę zapisz jako „klucz, nazwa, minuty”, a każdą ścieżkę jako „klucz, nazwa” (klucz: małe litery łacińskie, cyfry, myślniki).',
+    'Każdy format zapisz jako „klucz, nazwa, minuty”, a każdą ścieżkę jako „klucz, nazwa” (klucz: małe litery łacińskie, cyfry, myślniki).',
 
   // sign-in
   signIn: {
