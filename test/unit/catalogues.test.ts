@@ -62,6 +62,34 @@ for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
   });
 }
 
+/** Every plural's keywords that the language does not have (CLDR: Russian few/many, Hebrew two…), by path. */
+function foreignCategories(cat: object, lang: string): string[] {
+  const have = new Intl.PluralRules(lang).resolvedOptions().pluralCategories as string[];
+  const out: string[] = [];
+  const walk = (path: string, els: Element[]) => {
+    for (const e of els) {
+      const options = e.options ?? {};
+      if (e.type === 6)
+        for (const k of Object.keys(options)) if (!k.startsWith('=') && !have.includes(k)) out.push(`${path}: ${k}`);
+      for (const o of Object.values(options)) walk(path, o.value);
+    }
+  };
+  for (const [path, icu] of texts(cat))
+    walk(path, new IntlMessageFormat(icu, lang, undefined, { ignoreTag: true }).getAst() as Element[]);
+  return out;
+}
+
+for (const lang of LANGUAGES) {
+  const cat = lang === 'en' ? en : TRANSLATIONS[lang];
+  t.test(
+    `${lang}: plurals use only the language's own categories`,
+    { skip: cat ? false : 'no catalogue yet' },
+    async (t) => {
+      t.same(foreignCategories(cat ?? {}, lang), []);
+    },
+  );
+}
+
 t.test('the pseudo-locale changes only literal text: same placeholders, every letter accented', async (t) => {
   const pseudo = new Map(texts(pseudoCatalogue(en))); // (not entryAt: some keys hold dots)
   for (const [path, icu] of texts(en)) {

@@ -5,6 +5,10 @@
  */
 import { compile, type Catalogue, type Messages as MessagesOf } from './catalogue';
 import { en } from './messages/en';
+import { he } from './messages/he';
+import { ru } from './messages/ru';
+import { pl } from './messages/pl';
+import { fi } from './messages/fi';
 
 import { LANGUAGES, direction, isLanguage, type Language } from './languages';
 import { PSEUDO, pseudoAsked, pseudoCatalogue, type Pseudo } from './pseudo';
@@ -15,7 +19,7 @@ export type English = typeof en;
 export type Messages = MessagesOf<English>;
 
 /** Translations by language; English is the source. A language appears here once its catalogue exists. */
-export const TRANSLATIONS: Partial<Record<Language, Catalogue<English>>> = {};
+export const TRANSLATIONS: Partial<Record<Language, Catalogue<English>>> = { he, ru, pl, fi };
 
 /** The languages a reader can pick today (those with a catalogue). */
 export const offered = (): Language[] => LANGUAGES.filter((l) => l === 'en' || TRANSLATIONS[l]);
