@@ -1,21 +1,15 @@
 /**
  * Mail and calendar texts follow the recipient's language: their own choice, else the default of the
  * community the mail is about, else English; a sign-in link speaks the language of the page that
- * asked for it unless the person chose one. Finnish stands in for every translation: its catalogue
- * is the mail translation waiting in src/core/i18n/pending (English fills the rest, as compile() does
- * for a text a translation lacks), unless a Finnish catalogue is already installed.
+ * asked for it unless the person chose one. Finnish stands in for every translation.
  */
 import * as icalModule from 'ical.js';
 import t from 'tap';
-import type { Catalogue } from '../src/core/i18n/catalogue';
-import { TRANSLATIONS, type English } from '../src/core/i18n/locale';
-import { pending } from '../src/core/i18n/pending/i18n-mail';
 import { localeOf, span } from '../src/web/i18n';
 import { community, eventWithTalk, submitted } from './helper';
 import { calendarPart, mailWorld, type Received } from './mail-helper';
 
 const ICAL = ((icalModule as { default?: unknown }).default ?? icalModule) as typeof import('ical.js').default;
-TRANSLATIONS.fi ??= { mail: pending.fi.mail, calendarText: pending.fi.calendarText } as unknown as Catalogue<English>;
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 const summaryOf = (ics: string) =>

@@ -12,20 +12,71 @@ export const pl: Catalogue<English> = {
   lessons: 'Wnioski',
   calendar: 'Kalendarz',
   home: 'Start',
-  signedInAs: 'Zalogowano jako {name}',
   skipToContent: 'Przejdź do treści',
-
-  // home
+  readerLanguage: {
+    label: 'Język',
+    change: 'Zmień',
+    profile: 'Profil',
+    profileHint: 'Dane konta i język, w którym Brownbag się komunikuje.',
+    yours: 'Język stron i wiadomości e-mail',
+    automatic: 'Automatycznie: język przeglądarki, a w przeciwnym razie język społeczności',
+    saved: 'Zapisano.',
+    save: 'Zapisz',
+    settings: 'Ustawienia',
+    settingsTitle: 'Ustawienia: {community}',
+    communityDefault: 'Język domyślny',
+    communityDefaultHint:
+      'Strony i wiadomości tej społeczności są w tym języku dla osób, które nie wybrały języka i których przeglądarka nie prosi o żaden język obsługiwany przez Brownbag.',
+  },
   homeTitle: 'Prelekcje i spotkania',
   hello: 'Dzień dobry, {name}',
   signedInWith: 'Zalogowano jako',
   noCommunities:
     'Brak przynależności do społeczności. Poproś organizatora o dodanie albo otwórz społeczność, do której przyszło zaproszenie.',
-  role: { organizer: 'organizator', reviewer: 'recenzent', member: 'członek', none: 'spoza społeczności' },
+  role: {
+    organizer: 'organizator',
+    reviewer: 'recenzent',
+    member: 'członek',
+    none: 'spoza społeczności',
+  },
   upcoming: 'Wkrótce',
   nothingUpcoming: 'Nic jeszcze nie zaplanowano.',
-
-  // community
+  homeNext: {
+    events: 'Wkrótce',
+    eventsEmpty: 'Brak nadchodzących wydarzeń w społecznościach.',
+    rsvp: {
+      going: 'Udział potwierdzony',
+      waitlisted: 'Na liście oczekujących',
+      declined: 'Nieobecność zgłoszona',
+      none: 'Bez odpowiedzi',
+    },
+    proposals: 'Moje zgłoszenia',
+    proposalsEmpty: 'Brak zgłoszeń. Wystąpienie można zaproponować w jednym z otwartych naborów poniżej.',
+    onAgenda: 'W programie: {when}',
+    next: {
+      submit: 'Wyślij',
+      confirm: 'Potwierdź wystąpienie',
+      edit: 'Edytuj',
+    },
+    nextFor: '{step}: {title}',
+    tasks: 'Moje otwarte zadania',
+    tasksEmpty: 'Brak otwartych zadań.',
+    dueOn: 'termin: {when}',
+    overdue: 'po terminie',
+    undated: 'bez terminu',
+    forTalk: 'do wystąpienia „{title}”',
+    calls: 'Otwarte nabory zgłoszeń',
+    callsEmpty: 'Obecnie w społecznościach nie trwa żaden nabór zgłoszeń.',
+    openUntil: 'otwarty do {when}',
+    noDeadline: 'bez terminu końcowego',
+    propose: 'Zgłoś wystąpienie: {call}',
+    invitations: 'Czeka na odpowiedź',
+    coSpeaker: '{by} zaprasza do wspólnego wystąpienia „{title}”',
+    nomination: '{by} proponuje wystąpienie na temat „{title}”',
+    join: 'Społeczności, do których można dołączyć',
+    joinShort: 'Dołącz',
+    joinButton: 'Dołącz do społeczności {name}',
+  },
   openCall: 'Nabór zgłoszeń',
   callOpenUntil: 'Otwarty do {when}',
   callRolling: 'Otwarty, bez terminu',
@@ -43,8 +94,68 @@ export const pl: Catalogue<English> = {
   organize: 'Organizacja',
   reviewQueue: 'Kolejka recenzji',
   join: 'Dołącz do społeczności',
-
-  // proposals
+  members: {
+    title: 'Członkowie',
+    hint: 'Wszyscy członkowie społeczności i ich role.',
+    role: 'Rola',
+    you: 'Ty',
+    addTitle: 'Dodaj członka',
+    addHint: 'Osoba bez konta otrzyma konto z tym adresem; zaloguje się linkiem wysłanym na ten adres.',
+    addEmail: 'Adres e-mail',
+    addName: 'Imię i nazwisko (opcjonalnie)',
+    add: 'Dodaj',
+    added: '{name} należy teraz do społeczności.',
+    roleOf: 'Rola: {name}',
+    changeRole: 'Zmień',
+    changeRoleOf: 'Zmień rolę: {name}',
+    roleChanged: 'Nowa rola: {name} — {role}.',
+    remove: 'Usuń',
+    removeOf: 'Usuń ze społeczności: {name}',
+    removed: '{name} nie należy już do społeczności.',
+    leave: 'Opuść tę społeczność',
+    lastOrganizer:
+      'Społeczność musi mieć co najmniej jednego organizatora. Najpierw należy wyznaczyć innego organizatora, a potem zmienić tę rolę lub usunąć tę osobę.',
+    alreadyMember: 'Ta osoba już należy do społeczności; jej rolę można zmienić na liście.',
+  },
+  admin: {
+    title: 'Administracja',
+    link: 'Administracja',
+    people: 'Osoby',
+    peopleHint: 'Wszyscy, którzy mają konto, według adresu e-mail (pierwsze 200).',
+    findByEmail: 'Znajdź osobę po adresie e-mail',
+    find: 'Szukaj',
+    showAll: 'Pokaż wszystkich',
+    nobodyFound: 'Nikt nie ma takiego adresu.',
+    isAdmin: 'administrator',
+    communities: 'Społeczności',
+    noCommunities: 'Nie ma jeszcze żadnych społeczności.',
+    newCommunity: 'Utwórz społeczność',
+    newCommunityHint: 'Twórca zostaje jej pierwszym organizatorem; pozostałe osoby dodaje się na stronie członków.',
+    slug: 'Adres w sieci (małe litery łacińskie, cyfry i myślniki)',
+    communityName: 'Nazwa',
+    timeZone: 'Strefa czasowa (IANA, np. Europe/Warsaw)',
+    create: 'Utwórz społeczność',
+    jobs: 'Kolejka zadań',
+    jobsHint:
+      'E-maile, zaproszenia i ogłoszenia wysyłają zadania w tle. Zadanie, które wyczerpało próby, pozostaje tutaj do ponowienia.',
+    jobState: {
+      failed: 'nieudane',
+      pending: 'oczekujące',
+      running: 'w toku',
+      all: 'wszystkie',
+    },
+    show: 'Pokaż',
+    jobsOf: 'Zadania w stanie',
+    attempts: 'Próby',
+    attemptsOf: '{n} z {max}',
+    runAt: 'Uruchomienie',
+    lastError: 'Ostatni błąd',
+    retry: 'Ponów teraz',
+    retryOf: 'Ponów teraz zadanie {id}',
+    retried: 'Zadanie {id} wróciło do kolejki z nową pulą prób.',
+    noJobs: 'Brak zadań w tym stanie.',
+    more: 'Więcej',
+  },
   myProposals: 'Moje zgłoszenia',
   noProposals: 'Brak zgłoszeń.',
   title: 'Tytuł',
@@ -95,8 +206,6 @@ export const pl: Catalogue<English> = {
   allStates: 'wszystkie',
   sortByScore: 'Sortuj według średniej oceny',
   edit: 'Edytuj',
-
-  // reviews
   review: 'Recenzja',
   score: 'Ocena (1–5)',
   comment: 'Komentarz',
@@ -104,17 +213,16 @@ export const pl: Catalogue<English> = {
   queueEmpty: 'Nie ma już nic do recenzji. Dziękujemy!',
   toReview:
     '{n, plural, one {# zgłoszenie do recenzji.} few {# zgłoszenia do recenzji.} many {# zgłoszeń do recenzji.} other {# zgłoszenia do recenzji.}}',
-  yourScore: 'Moja ocena: {n}',
-
-  // checklist
   checklist: 'Lista kontrolna',
   due: 'termin: {when}',
   markDone: 'Oznacz jako zrobione',
-  taskStatus: { open: 'otwarte', done: 'zrobione', skipped: 'pominięte' },
+  taskStatus: {
+    open: 'otwarte',
+    done: 'zrobione',
+    skipped: 'pominięte',
+  },
   done: 'zrobione',
   overdue: 'po terminie',
-
-  // events
   when: 'Kiedy',
   where: 'Gdzie',
   online: 'Online',
@@ -135,8 +243,63 @@ export const pl: Catalogue<English> = {
   place: 'Dodaj',
   backlogEmpty: 'Żadna przyjęta prelekcja nie czeka na termin.',
   addToCalendar: 'Dodaj wydarzenie do kalendarza',
-
-  // lessons
+  eventAdmin: {
+    events: 'Wydarzenia',
+    tools: 'Organizacja wydarzenia',
+    newEvent: 'Nowe wydarzenie',
+    create: 'Utwórz szkic',
+    description: 'Opis (opcjonalnie)',
+    startsAt: 'Początek ({zone})',
+    endsAt: 'Koniec ({zone})',
+    room: 'Sala',
+    noRoom: 'Bez sali',
+    onlineUrl: 'Link do udziału online (opcjonalnie)',
+    capacity: 'Liczba miejsc (opcjonalnie; puste pole: według sali lub bez limitu)',
+    capacityEdit: 'Liczba miejsc (puste pole: bez limitu)',
+    draft: 'Szkic',
+    draftHint: 'Szkic widzą tylko organizatorzy. Po opublikowaniu zobaczy go społeczność i pojawi się w kalendarzach.',
+    publish: 'Opublikuj',
+    publishLabel: 'Opublikuj „{title}”',
+    edit: 'Edytuj wydarzenie',
+    editTitle: 'Edycja: {title}',
+    save: 'Zapisz zmiany',
+    stale:
+      'Ktoś inny zmienił to wydarzenie po otwarciu formularza. Wpisany tekst został zachowany poniżej; strona wydarzenia pokazuje aktualną wersję. Ponowne zapisanie zastąpi ją tą wpisaną tutaj.',
+    move: 'Przenieś wydarzenie',
+    moveHint:
+      'Czas trwania się nie zmienia, a wystąpienia przesuwają się razem z wydarzeniem; wszyscy zaproszeni dostaną zaktualizowane zaproszenie.',
+    newStart: 'Nowa godzina rozpoczęcia ({zone})',
+    cancel: 'Odwołaj wydarzenie',
+    cancelReason: 'Powód (przekazany wszystkim zaproszonym)',
+    canceled: 'To wydarzenie zostało odwołane.',
+    noEvents: 'Brak nadchodzących wydarzeń.',
+    upcomingAndDrafts: 'Nadchodzące wydarzenia i szkice',
+    publishAll:
+      '{n, plural, =1 {Opublikuj szkic} one {Opublikuj # szkic} few {Opublikuj wszystkie # szkice} many {Opublikuj wszystkie # szkiców} other {Opublikuj wszystkie # szkicu}}',
+    publishedN:
+      '{n, plural, =0 {Brak szkiców do opublikowania.} =1 {Opublikowano jedno wydarzenie.} one {Opublikowano # wydarzenie.} few {Opublikowano # wydarzenia.} many {Opublikowano # wydarzeń.} other {Opublikowano # wydarzenia.}}',
+    publishOn: 'Opublikuj: {on}',
+    slotStart: 'Nowa godzina rozpoczęcia: {title}',
+    moveSlot: 'Przesuń',
+    moveSlotLabel: 'Przesuń „{title}”',
+    earlier: 'Wcześniej',
+    later: 'Później',
+    earlierLabel: 'Przesuń „{title}” wcześniej',
+    laterLabel: 'Przesuń „{title}” później',
+    select: 'Zaznacz „{title}”',
+    decision: 'Decyzja dla zaznaczonych zgłoszeń',
+    decide: 'Zdecyduj o zaznaczonych',
+    decideReason: 'Powód (opcjonalnie, przekazany prelegentom)',
+    decided:
+      '{n, plural, =1 {Podjęto decyzję w sprawie jednego zgłoszenia.} one {Podjęto decyzję w sprawie # zgłoszenia.} few {Podjęto decyzje w sprawie # zgłoszeń.} many {Podjęto decyzje w sprawie # zgłoszeń.} other {Podjęto decyzje w sprawie # zgłoszenia.}} Decyzje można wysłać, gdy wszystko będzie gotowe.',
+    addOne: 'Dodaj wydarzenie do kalendarza',
+    downloadIcs: 'Pobierz (.ics)',
+    googleCalendar: 'Kalendarz Google',
+    outlook: 'Outlook',
+    subscribeAll: 'Subskrybuj wszystkie wydarzenia społeczności',
+    invitationMailed:
+      'Po potwierdzeniu udziału zaproszenie zostało wysłane na adres {email}: wystarczy je otworzyć, aby dodać wydarzenie do kalendarza.',
+  },
   lesson: 'Czego się udało nauczyć?',
   takeaways: 'Najważniejsze wnioski (po jednym w wierszu)',
   wentWell: 'Co się udało',
@@ -145,19 +308,42 @@ export const pl: Catalogue<English> = {
   searchLessons: 'Szukaj w prelekcjach i wnioskach',
   search: 'Szukaj',
   noHits: 'Nic nie znaleziono. Spróbuj użyć mniej lub innych słów.',
-
-  // organizers
   taskBoard: 'Tablica zadań',
   lateFirst: 'Najpierw zadania po terminie, potem według terminu.',
   onlyOverdue: 'Tylko po terminie',
   noTasks: 'Brak zadań. Zadania pojawiają się po przyjęciu prelekcji.',
+  board: {
+    groupBy: 'Grupuj według',
+    byTalk: 'wystąpienia',
+    byDue: 'terminu',
+    afterTalk: 'po wystąpieniu',
+    afterTalkHint:
+      'Zadania przygotowawcze wystąpienia, które już się odbyło, nie są zaległe: mają oznaczenie „po wystąpieniu”, dopóki ktoś nie oznaczy ich jako wykonane lub pominięte.',
+    closed:
+      '{n, plural, one {# zadanie wykonane lub pominięte} few {# zadania wykonane lub pominięte} many {# zadań wykonanych lub pominiętych} other {# zadania wykonanego lub pominiętego}}',
+    openCount:
+      '{n, plural, =0 {brak otwartych} one {# otwarte} few {# otwarte} many {# otwartych} other {# otwartego}}',
+    dueGroup: {
+      overdue: 'Zaległe',
+      week: 'Termin w ciągu tygodnia',
+      later: 'Termin później',
+      undated: 'Jeszcze bez terminu',
+      afterTalk: 'Po wystąpieniu',
+    },
+    talkAt: 'wystąpienie {at}',
+    assigneeOf: 'Osoba odpowiedzialna: „{title}”',
+  },
   assignee: 'Osoba odpowiedzialna',
   nobody: 'nikt',
   attendees: 'Uczestnicy i rejestracja obecności',
   checkIn: 'Potwierdź obecność',
   undoCheckIn: 'Cofnij',
   checkedIn: 'obecność potwierdzona',
-  rsvpStatus: { going: 'będzie', waitlisted: 'na liście rezerwowej', declined: 'nie będzie' },
+  rsvpStatus: {
+    going: 'będzie',
+    waitlisted: 'na liście rezerwowej',
+    declined: 'nie będzie',
+  },
   noAttendees: 'Nikt jeszcze nie odpowiedział.',
   figures: 'Społeczność w liczbach',
   downloadCsv: 'Pobierz jako CSV',
@@ -166,8 +352,6 @@ export const pl: Catalogue<English> = {
   chartOnTime: 'Zadania wykonane w terminie (%)',
   chartWishVotes: 'Głosy na propozycje tematów',
   noFigures: 'Brak danych.',
-
-  // nominations
   nominate: 'Poleć kogoś z zespołu',
   nominateHint: 'Ktoś z zespołu powinien wystąpić? Ta osoba dostanie zachęcającą wiadomość, a polecający — odpowiedź.',
   colleagueEmail: 'Adres e-mail polecanej osoby',
@@ -181,12 +365,14 @@ export const pl: Catalogue<English> = {
   acceptNomination: 'Przyjmij i zacznij szkic',
   declineNomination: 'Odrzuć',
   declineReason: 'Kilka słów do osoby polecającej (opcjonalnie)',
-  nominationStatus: { open: 'otwarte', accepted: 'przyjęte', declined: 'odrzucone' },
+  nominationStatus: {
+    open: 'otwarte',
+    accepted: 'przyjęte',
+    declined: 'odrzucone',
+  },
   received: 'Otrzymane',
   sent: 'Wysłane',
   noNominations: 'Jeszcze brak.',
-
-  // series
   emptySoon: 'Spotkania w ciągu dwóch tygodni, które nie mają jeszcze programu:',
   seriesFromBacklog: 'Uzupełnij z poczekalni',
   seriesFromBacklogHint:
@@ -228,9 +414,11 @@ export const pl: Catalogue<English> = {
   seriesLastDay: 'Ostatni dzień spotkań',
   seriesChanged:
     'Gotowe: przeniesione: {moved}, usunięte lub odwołane: {gone}{kept, plural, =0 {} one {; # spotkanie bez zmian (przeniesione ręcznie)} few {; # spotkania bez zmian (przeniesione ręcznie)} many {; # spotkań bez zmian (przeniesione ręcznie)} other {; # spotkania bez zmian (przeniesione ręcznie)}}.',
-  eventStatus: { draft: 'szkic', published: 'opublikowane', canceled: 'odwołane' },
-
-  // the organizing team
+  eventStatus: {
+    draft: 'szkic',
+    published: 'opublikowane',
+    canceled: 'odwołane',
+  },
   team: 'Zespół organizacyjny',
   teamHint:
     'Kto co robi: nazwij role (architekt, moderator, ambasador, empata…). Zadania z listy kontrolnej mogą należeć do roli; przekazanie roli przenosi jej otwarte zadania.',
@@ -246,8 +434,6 @@ export const pl: Catalogue<English> = {
   roleHolder: 'Pełni ją',
   roleDescription: 'Czego dotyczy (opcjonalnie)',
   addRole: 'Dodaj rolę',
-
-  // announcements
   announcements: 'Ogłoszenia',
   announcementsHint:
     'Publikuj nowości tam, gdzie społeczność już rozmawia: na kanale czatu (przychodzący webhook) lub w dowolnym systemie przez podpisany webhook.',
@@ -294,8 +480,6 @@ export const pl: Catalogue<English> = {
   webhookUrl: 'URL przychodzącego webhooka',
   whatToAnnounce: 'Co ogłaszać',
   connect: 'Podłącz',
-
-  // topic wishes
   wishes: 'Propozycje tematów',
   wishesHint:
     'O czym warto byłoby posłuchać? Zaproponuj temat, zagłosuj na te, które też są ciekawe, a jeśli możesz o którymś opowiedzieć, zgłoś to: powstanie szkic zgłoszenia.',
@@ -310,15 +494,16 @@ export const pl: Catalogue<English> = {
   vote: 'Zagłosuj',
   unvote: 'Wycofaj mój głos',
   wishedBy: 'Proponuje: {name}',
-  wishStatus: { open: 'otwarta', closed: 'zamknięta' },
+  wishStatus: {
+    open: 'otwarta',
+    closed: 'zamknięta',
+  },
   couldTalk: 'Kto mógłby o tym opowiedzieć',
   noOffers: 'Jeszcze nikt — może warto się zgłosić?',
   offerTalk: 'Mogę o tym opowiedzieć',
   yourDraft: 'mój szkic zgłoszenia',
   closeWish: 'Zamknij propozycję',
   reopenWish: 'Otwórz ponownie',
-
-  // calendar
   myCalendar: 'Mój kalendarz',
   myCalendarHint:
     'Jeden adres dla aplikacji kalendarza: wydarzenia z potwierdzoną obecnością, własne prelekcje i zadania. Adres jest prywatny; jeśli wycieknie, utwórz nowy.',
@@ -334,20 +519,33 @@ export const pl: Catalogue<English> = {
   noReminder: 'bez przypomnienia',
   minutesBefore:
     '{unit, select, days {{n, plural, one {# dzień wcześniej} few {# dni wcześniej} many {# dni wcześniej} other {# dnia wcześniej}}} hours {{n, plural, one {# godzinę wcześniej} few {# godziny wcześniej} many {# godzin wcześniej} other {# godziny wcześniej}}} other {{n, plural, one {# minutę wcześniej} few {# minuty wcześniej} many {# minut wcześniej} other {# minuty wcześniej}}}}',
-
-  // after the talk
   whatWeLearned: 'Wnioski prelegentów',
   feedbackSummary:
     '{n, plural, one {# ocena, średnio {mean}} few {# oceny, średnio {mean}} many {# ocen, średnio {mean}} other {# oceny, średnio {mean}}}',
   noFeedback: 'Brak opinii.',
   feedbackComments: 'Co napisali uczestnicy',
+  talkFeedback: {
+    title: 'Opinia o wystąpieniu',
+    rating: 'Ocena (1 — słabo, 5 — znakomicie)',
+    comment: 'Komentarz (opcjonalnie)',
+    anonymous: 'Prelegenci i organizatorzy widzą oceny i komentarze bez nazwisk.',
+    send: 'Wyślij opinię',
+    change: 'Zmień moją opinię',
+    given: 'Wystawiona ocena: {rating} z 5 ({at}). Można ją tutaj zmienić.',
+    notYet: 'Wystąpienie można ocenić po jego zakończeniu.',
+    summaryTitle: 'Opinie publiczności',
+    summary: '{n, plural, one {# ocena} few {# oceny} many {# ocen} other {# oceny}}, średnio {mean} z 5',
+    spread: 'Rozkład ocen',
+    stars: '{stars} z 5: {n}',
+    comments: 'Co napisali uczestnicy',
+    withoutNames: 'Bez nazwisk, aby każdy mógł napisać, co naprawdę myśli.',
+    none: 'Nie ma jeszcze opinii.',
+  },
   retrospective: 'Retrospektywa organizatorów',
   saveRetrospective: 'Zapisz retrospektywę',
   removeSlot: 'Usuń z programu',
   googleCalendar: 'Dodaj do Kalendarza Google',
   outlookCalendar: 'Dodaj do Outlooka',
-
-  // call set-up
   newCall: 'Otwórz nabór zgłoszeń',
   callTitle: 'Tytuł',
   opensAt: 'Otwarcie',
@@ -357,8 +555,26 @@ export const pl: Catalogue<English> = {
   openCallButton: 'Otwórz nabór',
   formatsHint:
     'Każdy format zapisz jako „klucz, nazwa, minuty”, a każdą ścieżkę jako „klucz, nazwa” (klucz: małe litery łacińskie, cyfry, myślniki).',
-
-  // sign-in
+  calls: {
+    openUntil: 'Otwarty do {at} ({zone})',
+    opens: 'Otwarcie {at} ({zone})',
+    rolling: 'Otwarty, bez terminu zamknięcia',
+    proposeTo: 'Zgłoś wystąpienie do „{title}”',
+    chooseTitle: 'Do którego naboru zgłaszasz wystąpienie?',
+    chooseHint: 'Otwartych jest kilka naborów; każdy ma własne formaty i ścieżki.',
+    choose: 'Zgłoś do tego naboru',
+    formatsAre: 'Formaty: {list}',
+    forCall: 'Nabór „{title}”',
+    otherCall: 'Wybierz inny nabór',
+    edit: 'Edytuj',
+    editOf: 'Edytuj nabór „{title}”',
+    editTitle: 'Edycja naboru zgłoszeń',
+    save: 'Zapisz nabór',
+    opensOn: 'Otwarcie na początku tego dnia ({zone})',
+    closesOn: 'Otwarty do końca tego dnia ({zone}); puste pole oznacza nabór bez terminu',
+    description: 'Opis (opcjonalnie)',
+    closed: 'zamknięty',
+  },
   signIn: {
     title: 'Logowanie',
     heading: 'Logowanie do Brownbag',
@@ -418,20 +634,27 @@ export const pl: Catalogue<English> = {
       title: 'Nie udało się',
       say: 'Brownbag nie rozumie tego żądania (może to stary lub ucięty link). Zacznij od nowa tutaj.',
     },
-    'too-many': { title: 'Zbyt wiele prób', say: 'Odczekaj kilka minut przed kolejną prośbą.' },
+    'too-many': {
+      title: 'Zbyt wiele prób',
+      say: 'Odczekaj kilka minut przed kolejną prośbą.',
+    },
     'address-limit': {
       title: 'Nie wysłano nowego linku',
       say: 'W ciągu ostatnich 15 minut poproszono o kilka linków dla tego adresu, więc Brownbag nie wysłał kolejnego. Jeśli ten adres może się zalogować, najnowszy link w skrzynce nadal działa; w przeciwnym razie odczekaj kwadrans i poproś ponownie.',
     },
-    broken: { title: 'Coś poszło nie tak', say: 'To nie wina użytkownika, a błąd został zapisany. Spróbuj ponownie.' },
+    broken: {
+      title: 'Coś poszło nie tak',
+      say: 'To nie wina użytkownika, a błąd został zapisany. Spróbuj ponownie.',
+    },
   },
-
   reassign: 'Przypisz',
   unassigned: '— nikt —',
-  levelName: { beginner: 'podstawowy', intermediate: 'średniozaawansowany', advanced: 'zaawansowany' },
+  levelName: {
+    beginner: 'podstawowy',
+    intermediate: 'średniozaawansowany',
+    advanced: 'zaawansowany',
+  },
   broken: 'Coś poszło nie tak po naszej stronie; błąd został zapisany. Spróbuj ponownie.',
-
-  // community health
   health: {
     title: 'Kondycja społeczności',
     link: 'Kondycja',
@@ -445,7 +668,11 @@ export const pl: Catalogue<English> = {
       care: 'Opieka nad prelegentami',
       lessons: 'Czego się nauczyliśmy?',
     },
-    status: { healthy: 'W porządku', watch: 'Obserwuj', act: 'Działaj' },
+    status: {
+      healthy: 'W porządku',
+      watch: 'Obserwuj',
+      act: 'Działaj',
+    },
     unit: {
       weeks: '{v, plural, one {# tydzień} few {# tygodnie} many {# tygodni} other {# tygodnia}}',
       percent: '{v} %',
@@ -546,7 +773,6 @@ export const pl: Catalogue<English> = {
   },
   speakUp: {
     title: 'Zaproszenie do zgłoszenia prelekcji',
-    notNow: 'Nie teraz',
     never: 'Nie pytaj więcej',
     notNowSay:
       'Przez pół roku nie będzie kolejnych pytań (ani od {community}, ani od innej społeczności). Dziękujemy za informację.',
@@ -556,8 +782,155 @@ export const pl: Catalogue<English> = {
     askedBy: '{community} zaprasza do zgłoszenia prelekcji.',
     propose: 'Zgłoś prelekcję',
   },
-
-  // errors
+  mail: {
+    footer: 'Brownbag — wewnętrzne prelekcje i meetupy',
+    hi: 'Dzień dobry, {name}!',
+    hiNoName: 'Dzień dobry!',
+    colleague: 'Osoba z zespołu',
+    yourColleague: 'Osoba, którą zaproszono',
+    noAnswer: 'brak odpowiedzi',
+    toBeAnnounced: 'zostanie ogłoszone',
+    when: 'Kiedy: {when}',
+    where: 'Gdzie: {where}',
+    bullet: '• {text}',
+    proposalReceivedSubject: 'Otrzymaliśmy zgłoszenie: {title}',
+    proposalReceived:
+      'Dziękujemy za zgłoszenie „{title}” ({format}) do {community}. Recenzenci wkrótce je przeczytają; dopóki trwa ocena, można je jeszcze edytować.',
+    proposalReceivedNext: 'Niezależnie od decyzji damy znać. Zgłoszenie i jego status są tutaj:',
+    acceptedSubject: 'Przyjęte: {title} — prosimy o potwierdzenie',
+    accepted: 'Dobra wiadomość: „{title}” zostało przyjęte do {community}!',
+    acceptedConfirm:
+      'Prosimy potwierdzić wystąpienie (zmienić status zgłoszenia na „potwierdzone”). Salą, ogłoszeniem i resztą zajmiemy się my, żeby można było skupić się na prelekcji. Potwierdzić można tutaj:',
+    waitlistedSubject: 'Na liście rezerwowej: {title}',
+    waitlisted:
+      '„{title}” jest na liście rezerwowej {community}: zgłoszenie nam się podoba i odezwiemy się, gdy tylko zwolni się miejsce w programie.',
+    waitlistedLink: 'Do tego czasu zgłoszenie jest tutaj:',
+    rejectedSubject: 'W sprawie zgłoszenia: {title}',
+    rejected: 'Dziękujemy za zgłoszenie „{title}” do {community}. Tym razem nie weszło do programu.',
+    rejectedEncourage:
+      'Prosimy się nie zrażać: większość prelegentów usłyszała „nie”, zanim usłyszała pierwsze „tak”, a organizatorzy chętnie pomogą dopracować kolejny pomysł. Zgłoszenie jest tutaj:',
+    coSpeakerAddedSubject: 'Wspólna prelekcja „{title}”?',
+    coSpeakerAdded: '{by} zaprasza do wspólnego wygłoszenia „{title}” ({format}) w {community}.',
+    coSpeakerAddedNext:
+      'Nic się nie zmieni bez zgody. Zgłoszenie można przeczytać, a zaproszenie przyjąć lub odrzucić tutaj; link loguje automatycznie (jednorazowo, przez tydzień):',
+    coSpeakerAcceptedSubject: '{by} przyjmuje zaproszenie do wspólnej prelekcji „{title}”',
+    coSpeakerAccepted: '{by} przyjmuje zaproszenie i jest teraz wśród prelegentów „{title}” ({community}).',
+    coSpeakerDeclinedSubject: '{by} odrzuca zaproszenie do wspólnej prelekcji „{title}”',
+    coSpeakerDeclined:
+      '{by} odrzuca zaproszenie do wspólnego wygłoszenia „{title}” ({community}). Zgłoszenie pozostaje bez zmian.',
+    signInSubject: 'Link do logowania w Brownbag',
+    signIn:
+      'Oto link, o który była prośba. Pozwala zalogować się jednorazowo w ciągu {minutes, plural, one {# minuty} few {# minut} many {# minut} other {# minuty}}:',
+    signInIgnore: 'W razie pomyłki wystarczy zignorować tę wiadomość: bez otwarcia linku nic się nie stanie.',
+    noAccountSubject: 'W sprawie logowania do Brownbag',
+    noAccount:
+      'Ktoś (zapewne właściciel tego adresu) chciał zalogować się do Brownbag pod adresem {publicUrl} jako {email}. Dla tego adresu nie ma konta, a samo logowanie go nie utworzy.',
+    noAccountNext:
+      'Warto spróbować adresu firmowego albo poprosić organizatora społeczności o dodanie; potem można zalogować się ponownie tutaj:',
+    noAccountIgnore: 'Jeśli to pomyłka, wystarczy zignorować tę wiadomość.',
+    invitationSubject: 'Zaproszenie: {title} — {when}',
+    eventIn: '{title} ({community})',
+    invitationAttached:
+      'Zaproszenie jest w załączniku — wystarczy dodać je do kalendarza. Zaktualizuje się samo, jeśli coś się zmieni.',
+    answerRead:
+      'Zaproszenie można przyjąć lub odrzucić w kalendarzu albo na stronie poniżej; miejsce zależy od odpowiedzi.',
+    answerNotRead:
+      'Nikt nie odczytuje odpowiedzi z kalendarza: aby dać znać, czy obecność jest możliwa, prosimy skorzystać ze strony poniżej.',
+    updateSubject: 'Zmiana: {title} — {when}',
+    updated: 'Wydarzenie {title} ({community}) zostało zmienione.',
+    whatChanged: 'Co się zmieniło:',
+    changedTime: 'Termin: {before} → {after}',
+    changedPlace: 'Miejsce: {before} → {after}',
+    changedOnline: 'Online: {before} → {after}',
+    changedTitle: 'Tytuł: {before} → {after}',
+    changedNone: 'brak',
+    updateAttached: 'Wpis w kalendarzu zaktualizuje się zgodnie z załączonym zaproszeniem.',
+    cancellationSubject: 'Odwołane: {title} — {when}',
+    cancellation: '{title} ({community}), {when}: udział został odwołany.',
+    organizersSay: 'Od organizatorów: {reason}',
+    cancellationAttached: 'Załączone odwołanie usunie wydarzenie z kalendarza. Strona wydarzenia:',
+    promotedSubject: 'Zwolniło się miejsce: {title}',
+    promoted: 'Zwolniło się miejsce: udział w {title} ({community}) jest potwierdzony.',
+    promotedGiveBack:
+      'Jeśli jednak nie uda się przyjść, prosimy zwolnić miejsce dla kolejnej osoby na stronie wydarzenia:',
+    reminderSubject: 'Jutro: {title} — {when}',
+    reminder: 'Przypomnienie: {title} ({community}) zaczyna się {when}.',
+    talkTitle: 'Prelekcja „{title}”',
+    talkTitleAt: 'Prelekcja „{title}” na {event}',
+    lessonPromptSubject: 'Czego się udało nauczyć? „{title}”',
+    lessonReminderSubject: 'Delikatne przypomnienie — czego się udało nauczyć? „{title}”',
+    lessonPrompt: 'Dziękujemy za prelekcję „{title}” w {community}! Póki wrażenia są świeże: czego udało się nauczyć?',
+    lessonReminder:
+      'Kilka dni temu pytaliśmy, czego nauczyła prelekcja „{title}” w {community}. Dziesięć minut notatek pomoże następnej osobie bardziej niż cokolwiek innego.',
+    lessonHow:
+      'Wystarczą trzy wnioski, co się sprawdziło, co warto zmienić i linki do slajdów lub nagrania. Można zapisać szkic i opublikować, gdy wszystko będzie gotowe; opublikowane lekcje trafiają do bazy wiedzy, którą przeszukują współpracownicy.',
+    nominatedSubject: '{nominator} uważa, że warto wystąpić',
+    nominated: 'Nominacja od {nominator}: wystąpienie w {community} na temat „{topic}”.',
+    nominatedWhy: 'Dlaczego — słowami nominującej osoby:\n{reason}',
+    nominatedHelp:
+      'Wiedzy jest więcej, niż się wydaje, a w reszcie pomogą organizatorzy: plan, slajdy, sala i ogłoszenie. Przyjęcie nominacji daje szkic zgłoszenia do dopracowania we własnym tempie; odmowa też jest w porządku. Odpowiedzieć można tutaj:',
+    nominationAcceptedSubject: 'Nominacja: {nominee} — przyjęta',
+    nominationDeclinedSubject: 'Nominacja: {nominee} — odrzucona',
+    nominationAccepted:
+      '{nominee} przyjmuje nominację do wystąpienia na temat „{topic}” w {community} i zaczyna zgłoszenie. Dziękujemy za wypatrzenie prelegenta!',
+    nominationDeclined: '{nominee} odrzuca nominację do wystąpienia na temat „{topic}” w {community}.',
+    nominationDeclinedBecause: '{nominee} odrzuca nominację do wystąpienia na temat „{topic}” w {community}: {reason}',
+    nominationThanks: 'Dziękujemy za tę myśl: samo zaproszenie dodaje odwagi, nawet jeśli to nie jest dobry moment.',
+    nominationLink: 'Nominacja:',
+    speakUpSubject: 'Prelekcja w {community}? Chętnie posłuchamy',
+    speakUp:
+      'Dziękujemy za obecność na kilku prelekcjach w {community}! A może czas na własne wystąpienie? To, co na co dzień wydaje się oczywiste, często jest dokładnie tym, czego inni chcieliby się nauczyć.',
+    speakUpWishes: 'Tematy, o które proszą współpracownicy:',
+    speakUpWish: '• {title} ({votes, plural, one {# głos} few {# głosy} many {# głosów} other {# głosu}})',
+    speakUpFirstTalks: 'Dla nich to też była pierwsza prelekcja:',
+    speakUpLesson: '• {speaker}, „{title}”',
+    speakUpLessonLearned: '• {speaker}, „{title}” — wniosek: {takeaway}',
+    speakUpPropose:
+      'Pięciominutowy lightning talk to świetny początek, a organizatorzy pomogą z planem, slajdami i salą. Zgłosić prelekcję można tutaj:',
+    speakUpNotNow: 'Nie teraz? Wystarczy dać znać, a przez pół roku nie zapytamy: {url}',
+    speakUpNever: 'Nie pytać więcej: {url}',
+    destinationPausedSubject: 'Ogłoszenia wstrzymane: {destination}',
+    destinationPaused:
+      'Trzech ostatnich ogłoszeń z {community} do {destination} nie udało się dostarczyć, więc Brownbag wstrzymał wysyłkę. Ostatnia odpowiedź: {error}',
+    destinationPausedNext:
+      'Warto sprawdzić webhook na czacie (mógł zostać usunięty), a potem wznowić wysyłkę i ponownie wysłać zaległe ogłoszenia:',
+    wishOfferSubject: '{offerer} może opowiedzieć o „{title}”',
+    wishOffer:
+      'Temat „{title}” w {community} był na liście życzeń, a {offerer} proponuje o nim opowiedzieć: zgłoszenie jest już rozpoczęte.',
+    wishOfferNext: 'Organizatorzy zobaczą je po wysłaniu. Życzenie, głosy i propozycje są tutaj:',
+    digestDueSubject:
+      'Wsparcie prelegentów: {overdue, plural, =0 {} other {zaległe: #, }}w ciągu 3 dni: {soon, plural, other {#}}',
+    digestEmptySubject:
+      'Wsparcie prelegentów: {n, plural, one {# zbliżające się spotkanie} few {# zbliżające się spotkania} many {# zbliżających się spotkań} other {# zbliżającego się spotkania}} bez programu',
+    digestHealthSubject:
+      'Kondycja społeczności: {n, plural, one {{community}, „{indicator}” wymaga działania} few {# wskaźniki wymagają działania} many {# wskaźników wymaga działania} other {# wskaźnika wymaga działania}}',
+    healthAlert: 'Kondycja społeczności — {community}: „{indicator}” wymaga działania.',
+    healthNextStep: 'Następny krok: {step}',
+    healthOnce: 'O każdym z nich informujemy raz; wiadomość nie wróci, chyba że wskaźnik się poprawi i znów spadnie.',
+    overdue: 'Zaległe:',
+    overdueTask: '• {title} — {talk} (termin minął {due})',
+    dueSoon: 'Termin w ciągu 3 dni:',
+    dueTask: '• {title} — {talk} (termin {due})',
+    taskBoard: 'Tablica zadań {community}: {url}',
+    talkChecklist: 'Lista kontrolna prelekcji „{talk}”: {url}',
+    emptyAgenda: 'Spotkania w ciągu dwóch tygodni, które nie mają jeszcze programu:',
+    emptyEvent: '• {title} ({community}), {when}: {url}',
+    digestThanks: 'Dziękujemy za zajęcie się tym — dzięki temu prelegenci mogą skupić się na wystąpieniach.',
+  },
+  calendarText: {
+    cancelled: 'Odwołane: {title}',
+    agenda: 'Program:',
+    agendaTalk: '{times}  {title}',
+    agendaTalkBy: '{times}  {title} — {speakers}',
+    joinOnline: 'Dołącz online: {url}',
+    talkLanguage: 'Język: {language}',
+    partOf: 'Część wydarzenia {event} ({when})',
+    rsvp: 'Odpowiedz: {url}',
+    task: '{title} — {talk}',
+    taskDone: '✓ {title} — {talk}',
+    taskDue: 'Zadanie wsparcia prelegenta dla „{talk}”, termin {due}.',
+    personalFeed: '{name} — Brownbag',
+  },
   notFoundTitle: 'Nie znaleziono',
   notFound: 'Ta strona nie istnieje albo brak do niej dostępu.',
   refused: 'Nie udało się',
@@ -584,8 +957,36 @@ export const pl: Catalogue<English> = {
   unavailableTitle: 'Zaraz wracamy',
   unavailable:
     'Brownbag nie ma teraz połączenia z bazą danych, więc nic nie zostało zapisane; wpisany tekst nadal tu jest. Spróbuj ponownie za kilka sekund.',
-
-  // words the pages once put together themselves
+  fieldName: {
+    name: 'Nazwa',
+    reason: 'Powód',
+    email: 'Adres e-mail',
+    text: 'Tekst',
+    status: 'Status',
+    on: 'Dzień',
+    after: 'Ostatni dzień',
+    eventId: 'Wydarzenie',
+    personId: 'Osoba',
+    paused: 'Wstrzymane',
+    url: 'Adres (URL)',
+    kind: 'Rodzaj',
+  },
+  refusal: {
+    'already-nominated': 'Ta osoba ma już tutaj otwartą nominację na ten temat.',
+    'self-nomination': 'Nominacje są dla współpracowników; aby wystąpić samemu, wystarczy zgłosić prelekcję.',
+    'nominee-opted-out': 'Ta osoba woli nie otrzymywać nominacji; może warto zaproponować jej temat osobiście.',
+    'bad-format-mix': 'Proporcje formatów należy podać jako „format: liczba”, np. "talk: 2, lightning: 3".',
+    'bad-time': 'Godzina rozpoczęcia w formacie GG:MM, np. 12:00.',
+    'cadence-past': 'Rytm zmienia się od dziś lub od późniejszej daty.',
+    'end-past': 'Cykl może się zakończyć najwcześniej wczoraj.',
+    'event-over': 'To wydarzenie już się odbyło.',
+    'occurrence-past': 'Pominąć można tylko nadchodzące spotkania.',
+    'last-organizer':
+      'Społeczność musi mieć co najmniej jednego organizatora; najpierw należy nadać tę rolę komuś innemu.',
+    'concurrent-change': 'Ktoś w międzyczasie to zmienił; należy wczytać ponownie i powtórzyć zmianę.',
+    'stale-etag': 'Ktoś to zmienił od otwarcia strony; należy ją odświeżyć i ponownie wprowadzić zmianę.',
+    csrf: 'Formularz jest nieaktualny (sesja się zmieniła). Należy odświeżyć stronę i wysłać go ponownie.',
+  },
   composed: {
     withMinutes: '{name} ({minutes} min)',
     cadence:
