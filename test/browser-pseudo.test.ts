@@ -73,8 +73,9 @@ const shown = (page: Page) =>
     for (const el of Array.from(document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')))
       for (const a of ['aria-label', 'title', 'placeholder', 'alt'])
         if (el.getAttribute(a)) out.push({ text: el.getAttribute(a)!, where: `${where(el)}[${a}]` });
+    // An option in a language of its own (the language switch names each language in itself) is locale data.
     for (const o of Array.from(document.querySelectorAll('option')))
-      out.push({ text: o.textContent ?? '', where: 'option' });
+      if (!o.hasAttribute('lang')) out.push({ text: o.textContent ?? '', where: 'option' });
     for (const i of Array.from(document.querySelectorAll('input[type=submit], input[type=button]')))
       out.push({ text: (i as HTMLInputElement).value, where: 'input' });
     out.push({ text: document.title, where: 'title' });

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { community, eventWithTalk } from './helper';
 import { browserWorld } from './browser-helper';
 import { offerTestLanguages } from './test-languages';
+import { messagesOf } from '../src/core/i18n/locale';
 
 offerTestLanguages('he');
 t.setTimeout(300_000);
@@ -106,7 +107,7 @@ t.test('Hebrew pages, right to left, at desktop and phone width', async (t) => {
   await w.press(olga, 'Save');
   // Headless Chromium asks for no language, so the community's default decides her page at once.
   t.equal(await olga.getByRole('status').textContent(), 'נשמר.', 'saved, and said in the new default');
-  t.equal(await olga.getByLabel('Default language').inputValue(), 'he');
+  t.equal(await olga.getByLabel(messagesOf('he').readerLanguage.communityDefault).inputValue(), 'he');
   t.equal(await olga.locator('html').getAttribute('dir'), 'rtl');
   await w.clean(olga, 'community settings');
 

@@ -43,6 +43,16 @@ const LABELS: Record<string, string> = {
   happenings: 'whatToAnnounce',
   alarmMinutes: 'remindMe',
   speakUp: 'health.speakUpSetting',
+  proposalIds: 'proposals',
+  rating: 'talkFeedback.rating',
+  roomId: 'eventAdmin.room',
+  capacity: 'eventAdmin.capacityEdit',
+  cancelReason: 'eventAdmin.cancelReason',
+  eventIds: 'eventAdmin.events',
+  role: 'members.role',
+  slug: 'admin.slug',
+  timeZone: 'admin.timeZone',
+  defaultLanguage: 'readerLanguage.communityDefault',
 };
 
 /** A form field's label in the reader's words (the field's own name when the catalogue has none). */

@@ -134,6 +134,8 @@ const DYNAMIC = [
   'fieldProblem', // by Ajv keyword (web/action.tsx)
   'refusal', // by problem code (web/action.tsx)
   'fieldName', // by form field name (web/action.tsx fieldLabel)
+  'homeNext.rsvp', // by the person's RSVP status (home page)
+  'board.dueGroup', // by due group (task board)
 ];
 
 t.test('every English key is used somewhere in src (or sits in a namespace indexed at run time)', async (t) => {

@@ -76,8 +76,6 @@ export const en = {
 
   // community
   openCall: 'Call for proposals',
-  callOpenUntil: msg<{ when: string }>('Open until {when}'),
-  callRolling: 'Open, no deadline',
   noOpenCall: 'No call for proposals is open right now — why not nominate a colleague?',
   proposeTalk: 'Propose a talk',
   pastTalks: 'Past talks',
@@ -308,7 +306,6 @@ export const en = {
 
   // organizers
   taskBoard: 'Task board',
-  lateFirst: 'Late tasks first, then by due date.',
   onlyOverdue: 'Only overdue',
   noTasks: 'No tasks here. Tasks appear when talks are accepted.',
   board: {
@@ -1035,6 +1032,8 @@ export const en = {
     paused: 'Paused',
     url: 'Address (URL)',
     kind: 'Kind',
+    endsAt: 'End',
+    direction: 'Direction',
   },
   /**
    * A refusal as a page says it, by the problem's code (web/action.tsx refusalText); the API's detail

@@ -75,8 +75,6 @@ export const fi: Catalogue<English> = {
     joinButton: 'Liity yhteisöön {name}',
   },
   openCall: 'Ehdotushaku',
-  callOpenUntil: 'Auki {when} asti',
-  callRolling: 'Auki, ei määräaikaa',
   noOpenCall: 'Ehdotushaku ei ole nyt auki — voisitko suositella kollegaa?',
   proposeTalk: 'Ehdota puhetta',
   pastTalks: 'Menneet puheet',
@@ -303,7 +301,6 @@ export const fi: Catalogue<English> = {
   search: 'Hae',
   noHits: 'Mitään ei löytynyt. Kokeile vähemmillä tai eri sanoilla.',
   taskBoard: 'Tehtävätaulu',
-  lateFirst: 'Myöhässä olevat ensin, sitten eräpäivän mukaan.',
   onlyOverdue: 'Vain myöhässä olevat',
   noTasks: 'Ei tehtäviä. Tehtävät syntyvät, kun puheita hyväksytään.',
   board: {
@@ -954,6 +951,8 @@ export const fi: Catalogue<English> = {
     paused: 'Keskeytetty',
     url: 'Osoite (URL)',
     kind: 'Laji',
+    endsAt: 'Loppu',
+    direction: 'Suunta',
   },
   refusal: {
     'already-nominated': 'Tällä kollegalla on jo avoin nimitys tähän aiheeseen täällä.',

@@ -77,8 +77,6 @@ export const he: Catalogue<English> = {
     joinButton: 'הצטרפות ל־{name}',
   },
   openCall: 'קול קורא להרצאות',
-  callOpenUntil: 'פתוח עד {when}',
-  callRolling: 'פתוח, ללא מועד אחרון',
   noOpenCall: 'אין כרגע קול קורא פתוח — אולי להמליץ על עמית או עמיתה?',
   proposeTalk: 'להציע הרצאה',
   pastTalks: 'הרצאות קודמות',
@@ -303,7 +301,6 @@ export const he: Catalogue<English> = {
   search: 'חיפוש',
   noHits: 'לא נמצא דבר. כדאי לנסות פחות מילים או מילים אחרות.',
   taskBoard: 'לוח משימות',
-  lateFirst: 'משימות באיחור קודם, אחר כך לפי תאריך יעד.',
   onlyOverdue: 'רק באיחור',
   noTasks: 'אין כאן משימות. משימות נוצרות כשהרצאות מתקבלות.',
   board: {
@@ -944,6 +941,8 @@ export const he: Catalogue<English> = {
     paused: 'מושהה',
     url: 'כתובת (URL)',
     kind: 'סוג',
+    endsAt: 'סיום',
+    direction: 'כיוון',
   },
   refusal: {
     'already-nominated': 'כבר יש כאן מועמדות פתוחה של עמית/ה זה/זו לנושא הזה.',

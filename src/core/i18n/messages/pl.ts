@@ -78,8 +78,6 @@ export const pl: Catalogue<English> = {
     joinButton: 'Dołącz do społeczności {name}',
   },
   openCall: 'Nabór zgłoszeń',
-  callOpenUntil: 'Otwarty do {when}',
-  callRolling: 'Otwarty, bez terminu',
   noOpenCall: 'Teraz nie trwa żaden nabór zgłoszeń — może warto polecić kogoś z zespołu?',
   proposeTalk: 'Zgłoś prelekcję',
   pastTalks: 'Minione prelekcje',
@@ -309,7 +307,6 @@ export const pl: Catalogue<English> = {
   search: 'Szukaj',
   noHits: 'Nic nie znaleziono. Spróbuj użyć mniej lub innych słów.',
   taskBoard: 'Tablica zadań',
-  lateFirst: 'Najpierw zadania po terminie, potem według terminu.',
   onlyOverdue: 'Tylko po terminie',
   noTasks: 'Brak zadań. Zadania pojawiają się po przyjęciu prelekcji.',
   board: {
@@ -970,6 +967,8 @@ export const pl: Catalogue<English> = {
     paused: 'Wstrzymane',
     url: 'Adres (URL)',
     kind: 'Rodzaj',
+    endsAt: 'Koniec',
+    direction: 'Kierunek',
   },
   refusal: {
     'already-nominated': 'Ta osoba ma już tutaj otwartą nominację na ten temat.',

@@ -75,8 +75,6 @@ export const ru: Catalogue<English> = {
     joinButton: 'Присоединиться к сообществу {name}',
   },
   openCall: 'Приём заявок',
-  callOpenUntil: 'Открыт до {when}',
-  callRolling: 'Открыт, без срока',
   noOpenCall: 'Сейчас приём заявок закрыт — может, порекомендуете коллегу?',
   proposeTalk: 'Предложить доклад',
   pastTalks: 'Прошедшие доклады',
@@ -308,7 +306,6 @@ export const ru: Catalogue<English> = {
   search: 'Найти',
   noHits: 'Ничего не найдено. Попробуйте меньше слов или другие слова.',
   taskBoard: 'Доска задач',
-  lateFirst: 'Сначала просроченные задачи, затем по сроку.',
   onlyOverdue: 'Только просроченные',
   noTasks: 'Задач здесь нет. Они появляются, когда доклады принимают.',
   board: {
@@ -972,6 +969,8 @@ export const ru: Catalogue<English> = {
     paused: 'Приостановлено',
     url: 'Адрес (URL)',
     kind: 'Тип',
+    endsAt: 'Окончание',
+    direction: 'Направление',
   },
   refusal: {
     'already-nominated': 'У этого коллеги уже есть открытая номинация на эту тему.',
