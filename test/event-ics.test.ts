@@ -6,6 +6,7 @@
 import * as icalModule from 'ical.js';
 import t from 'tap';
 import { googleCalendarUrl, outlookUrl } from '../src/calendar/add-links';
+import { localeOf, times } from '../src/web/i18n';
 import { community, eventWithTalk, setup, type Ctx } from './helper';
 
 const ICAL = ((icalModule as { default?: unknown }).default ?? icalModule) as typeof import('ical.js').default;
@@ -44,7 +45,14 @@ t.test('one event as .ics, by the event page rules', async (t) => {
     (e.getFirstPropertyValue('dtend') as unknown as { toJSDate(): Date }).toJSDate().toISOString(),
     '2027-06-10T12:00:00.000Z',
   );
-  t.match(String(e.getFirstPropertyValue('description')), /Agenda:\n12:00–12:30 {2}Talk for/);
+  // The agenda's times as the community's language writes them (English here), in the event's zone.
+  const slot = times(
+    localeOf('en'),
+    new Date('2027-06-10T10:00:00Z'),
+    new Date('2027-06-10T10:30:00Z'),
+    'Europe/Berlin',
+  );
+  t.match(String(e.getFirstPropertyValue('description')), `Agenda:\n${slot}  Talk for`);
   t.match(String(e.getFirstPropertyValue('location')), 'Building A, floor 2');
 
   // An internal community's event: not for strangers (as its page).
