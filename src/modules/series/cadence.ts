@@ -5,7 +5,7 @@
  * across daylight saving, and "the 31st" or "the last Friday" mean what the RFC says they mean.
  * A cadence changes from a date on: each rule holds from its `from` date until the next one's.
  */
-import { DateTime } from 'luxon';
+import { IANAZone } from 'luxon';
 import { Frequency, RRule, type Options } from 'rrule';
 import { BadRequest } from '../../core/errors';
 
@@ -73,6 +73,9 @@ export function expand(
   const sorted = [...rules].sort((a, b) => a.from.localeCompare(b.from));
   const last = [o.to ?? addDays(o.from, 366 * LOOKAHEAD_YEARS), o.endsOn ?? '9999-12-31'].sort()[0];
   const out: Occurrence[] = [];
+  // The zone's offsets over the whole range, found once (a day's margin either side for firstAt's
+  // look-back); each occurrence then costs a search in a short list, not Intl calls and DateTimes.
+  const offsetAt = zoneOffsets(tz, floating(o.from).getTime() - 2 * DAY, floating(last).getTime() + 2 * DAY);
   for (let i = 0; i < sorted.length; i++) {
     const r = sorted[i];
     const segFrom = r.from > o.from ? r.from : o.from;
@@ -84,29 +87,74 @@ export function expand(
     for (const d of dates) {
       const on = dayOf(d);
       if (o.skip?.has(on)) continue;
-      const start = firstAt(d, tz);
-      out.push({ on, start: start.toJSDate(), end: start.plus({ minutes: r.minutes }).toJSDate() });
+      const start = firstAt(d, offsetAt);
+      out.push({ on, start: new Date(start), end: new Date(start + r.minutes * 60_000) });
       if (o.limit !== undefined && out.length >= o.limit) return out;
     }
   }
   return out;
 }
 
+const DAY = 86_400_000;
+/** Offsets in a zone are never closer than this apart (real zones: months; the shortest on record, days). */
+const STEP = 6 * 3_600_000;
+
 /**
- * The instant of a local wall-clock time (given as a floating date) in a zone. On the night clocks go
- * back the time happens twice, and RFC 5545 (3.3.5) says the first is meant: Luxon alone takes the
- * second. A time that does not exist (clocks going forward) moves on by the gap, as Luxon does.
+ * The zone's UTC offset (minutes) at any instant, from its transitions between `from` and `to`
+ * (ms), found once: sampled every STEP, each change pinned to the minute by bisection. Outside the
+ * range it asks the zone directly.
  */
-export function firstAt(d: Date, tz: string): DateTime {
-  const wall = d.getTime();
-  const luxon = DateTime.fromMillis(wall, { zone: 'UTC' }).setZone(tz, { keepLocalTime: true });
-  // The offsets in force a day either side: the earlier candidate that really is this wall time wins.
-  const candidates = [wall - DateTime.fromMillis(wall - 86_400_000, { zone: tz }).offset * 60_000, luxon.toMillis()];
-  for (const at of candidates.sort((a, b) => a - b)) {
-    const c = DateTime.fromMillis(at, { zone: tz });
-    if (c.toMillis() + c.offset * 60_000 === wall) return c;
+export function zoneOffsets(tz: string, start: number, to: number): (at: number) => number {
+  const zone = IANAZone.create(tz);
+  const from = Math.floor(start / 60_000) * 60_000; // on the minute, as transitions are
+  const at: number[] = [from];
+  const offset: number[] = [zone.offset(from)];
+  for (let t = from + STEP; t < to + STEP; t += STEP) {
+    const o = zone.offset(t);
+    if (o === offset[offset.length - 1]) continue;
+    let lo = t - STEP; // offset before; `t` has the new one
+    let hi = t;
+    while (hi - lo > 60_000) {
+      const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+      if (zone.offset(mid) === o) hi = mid;
+      else lo = mid;
+    }
+    at.push(hi);
+    offset.push(o);
   }
-  return luxon;
+  return (t) => {
+    if (t < from || t > to + STEP) return zone.offset(t);
+    let lo = 0;
+    let hi = at.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (at[mid] <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    return offset[lo];
+  };
+}
+
+/**
+ * The instant (ms) of a local wall-clock time (given as a floating date) in a zone. On the night
+ * clocks go back the time happens twice, and RFC 5545 (3.3.5) says the first is meant. A time that
+ * does not exist (clocks going forward) moves on by the gap, as Luxon's keepLocalTime does.
+ */
+export function firstAt(d: Date, offsetAt: (at: number) => number): number {
+  const wall = d.getTime();
+  // Luxon's guess (objToTS with fixOffset): the offset at the wall time read as UTC, corrected once.
+  const o1 = offsetAt(wall);
+  let guess = wall - o1 * 60_000;
+  const o2 = offsetAt(guess);
+  if (o2 !== o1) {
+    guess -= (o2 - o1) * 60_000;
+    const o3 = offsetAt(guess);
+    if (o3 !== o2) guess = wall - Math.min(o2, o3) * 60_000;
+  }
+  // The offsets in force a day either side: the earlier candidate that really is this wall time wins.
+  const candidates = [wall - offsetAt(wall - DAY) * 60_000, guess].sort((a, b) => a - b);
+  for (const at of candidates) if (at + offsetAt(at) * 60_000 === wall) return at;
+  return guess;
 }
 
 /** "12:00" → 720, or a 400. */
