@@ -13,7 +13,8 @@ import { sql } from '../../src/db/sql';
 import { loadConfig } from '../../src/config';
 
 async function main() {
-  const config = loadConfig();
+  // The public URL the benches' requests name as their origin (the port is picked at listen).
+  const config = loadConfig({ PUBLIC_URL: 'http://127.0.0.1', ...process.env });
   const ds = createDataSource(process.env.DATABASE_URL!, config.dbPoolSize);
   await ds.initialize();
   const app = await buildApp({ ds, config, logger: { level: config.logLevel } });

@@ -73,9 +73,9 @@ export function expand(
   const sorted = [...rules].sort((a, b) => a.from.localeCompare(b.from));
   const last = [o.to ?? addDays(o.from, 366 * LOOKAHEAD_YEARS), o.endsOn ?? '9999-12-31'].sort()[0];
   const out: Occurrence[] = [];
-  // The zone's offsets over the whole range, found once (a day's margin either side for firstAt's
-  // look-back); each occurrence then costs a search in a short list, not Intl calls and DateTimes.
-  const offsetAt = zoneOffsets(tz, floating(o.from).getTime() - 2 * DAY, floating(last).getTime() + 2 * DAY);
+  // The zone's offsets, found once as far as the occurrences reach (from two days before the first,
+  // for firstAt's look-back); each occurrence then costs a search in a short list, not Intl calls.
+  const offsetAt = zoneOffsets(tz, floating(o.from).getTime() - 2 * DAY);
   for (let i = 0; i < sorted.length; i++) {
     const r = sorted[i];
     const segFrom = r.from > o.from ? r.from : o.from;
@@ -96,34 +96,45 @@ export function expand(
 }
 
 const DAY = 86_400_000;
-/** Offsets in a zone are never closer than this apart (real zones: months; the shortest on record, days). */
-const STEP = 6 * 3_600_000;
+/**
+ * A zone never changes its offset twice within this (the shortest spells on record, Morocco's
+ * Ramadan pauses, last about a month), so sampling at this step misses no transition.
+ */
+const STEP = 7 * DAY;
 
 /**
- * The zone's UTC offset (minutes) at any instant, from its transitions between `from` and `to`
- * (ms), found once: sampled every STEP, each change pinned to the minute by bisection. Outside the
- * range it asks the zone directly.
+ * The zone's UTC offset (minutes) at any instant from `start` (ms) on, from its transitions: sampled
+ * every STEP as far as asked (instants are asked in rising order), each change pinned to the minute
+ * by bisection — a few hundred Intl calls for five years instead of several per occurrence. Before
+ * `start` it asks the zone directly.
  */
-export function zoneOffsets(tz: string, start: number, to: number): (at: number) => number {
+export function zoneOffsets(tz: string, start: number): (at: number) => number {
   const zone = IANAZone.create(tz);
   const from = Math.floor(start / 60_000) * 60_000; // on the minute, as transitions are
   const at: number[] = [from];
   const offset: number[] = [zone.offset(from)];
-  for (let t = from + STEP; t < to + STEP; t += STEP) {
-    const o = zone.offset(t);
-    if (o === offset[offset.length - 1]) continue;
-    let lo = t - STEP; // offset before; `t` has the new one
-    let hi = t;
-    while (hi - lo > 60_000) {
-      const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
-      if (zone.offset(mid) === o) hi = mid;
-      else lo = mid;
+  let sampled = from; // offsets are known up to here
+  const extend = (until: number) => {
+    while (sampled < until) {
+      const t = sampled + STEP;
+      const o = zone.offset(t);
+      if (o !== offset[offset.length - 1]) {
+        let lo = sampled; // the old offset; `t` has the new one
+        let hi = t;
+        while (hi - lo > 60_000) {
+          const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+          if (zone.offset(mid) === o) hi = mid;
+          else lo = mid;
+        }
+        at.push(hi);
+        offset.push(o);
+      }
+      sampled = t;
     }
-    at.push(hi);
-    offset.push(o);
-  }
+  };
   return (t) => {
-    if (t < from || t > to + STEP) return zone.offset(t);
+    if (t < from) return zone.offset(t);
+    extend(t);
     let lo = 0;
     let hi = at.length - 1;
     while (lo < hi) {
