@@ -97,10 +97,11 @@ export function expand(
 
 const DAY = 86_400_000;
 /**
- * A zone never changes its offset twice within this (the shortest spells on record, Morocco's
- * Ramadan pauses, last about a month), so sampling at this step misses no transition.
+ * Shorter than any offset's spell in a zone, so sampling at this step misses no transition: the
+ * shortest between 1990 and 2040 in the runtime's tz data is a week (America/Boa_Vista, October
+ * 2000: daily samples of every zone); Morocco's Ramadan pauses last about a month.
  */
-const STEP = 7 * DAY;
+const STEP = 6 * DAY;
 
 /**
  * The zone's UTC offset (minutes) at any instant from `start` (ms) on, from its transitions: sampled
