@@ -103,24 +103,40 @@ const DAY = 86_400_000;
  */
 const STEP = 6 * DAY;
 
+interface OffsetTable {
+  from: number;
+  /** transition instants (ms, the first is `from`) and the offset (minutes) from each on */
+  at: number[];
+  offset: number[];
+  /** offsets are known up to here */
+  sampled: number;
+}
+/** Per zone, kept for the process (a zone's past and planned transitions do not change while it runs). */
+const tables = new Map<string, OffsetTable>();
+
 /**
- * The zone's UTC offset (minutes) at any instant from `start` (ms) on, from its transitions: sampled
- * every STEP as far as asked (instants are asked in rising order), each change pinned to the minute
- * by bisection — a few hundred Intl calls for five years instead of several per occurrence. Before
- * `start` it asks the zone directly.
+ * The zone's UTC offset (minutes) at any instant, from its transitions: sampled every STEP as far
+ * as asked, each change pinned to the minute by bisection — a few hundred Intl calls for five
+ * years, once per zone and process, instead of several per occurrence. The table starts where it
+ * was first asked (`start`, or earlier when a later caller starts earlier); before it the zone is
+ * asked directly.
  */
 export function zoneOffsets(tz: string, start: number): (at: number) => number {
   const zone = IANAZone.create(tz);
   const from = Math.floor(start / 60_000) * 60_000; // on the minute, as transitions are
-  const at: number[] = [from];
-  const offset: number[] = [zone.offset(from)];
-  let sampled = from; // offsets are known up to here
+  let table = tables.get(tz);
+  if (!table || table.from > from) {
+    table = { from, at: [from], offset: [zone.offset(from)], sampled: from };
+    if (tables.size >= 64) tables.delete(tables.keys().next().value!);
+    tables.set(tz, table);
+  }
+  const { at, offset } = table;
   const extend = (until: number) => {
-    while (sampled < until) {
-      const t = sampled + STEP;
+    while (table.sampled < until) {
+      const t = table.sampled + STEP;
       const o = zone.offset(t);
       if (o !== offset[offset.length - 1]) {
-        let lo = sampled; // the old offset; `t` has the new one
+        let lo = table.sampled; // the old offset; `t` has the new one
         let hi = t;
         while (hi - lo > 60_000) {
           const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
@@ -130,11 +146,11 @@ export function zoneOffsets(tz: string, start: number): (at: number) => number {
         at.push(hi);
         offset.push(o);
       }
-      sampled = t;
+      table.sampled = t;
     }
   };
   return (t) => {
-    if (t < from) return zone.offset(t);
+    if (t < table.from) return zone.offset(t);
     extend(t);
     let lo = 0;
     let hi = at.length - 1;
