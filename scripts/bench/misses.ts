@@ -50,7 +50,7 @@ export async function benchMisses({ ds, smoke }: BenchContext): Promise<boolean>
   });
   const trips: Trip[] = [];
   const restore = timeQueries(trips);
-  const runs = smoke ? 5 : 40;
+  const runs = smoke ? 5 : Number(process.env.MISSES_RUNS ?? 40);
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(`\nwhere a miss spends its time (render caches off, one request at a time, ${runs} each, p50)`);
   console.log(
