@@ -24,6 +24,7 @@ import { CommunityHealth1796609682979 } from './1796609682979-CommunityHealth';
 import { SignInRequests1796609960464 } from './1796609960464-SignInRequests';
 import { DeliveryTiming1796611464317 } from './1796611464317-DeliveryTiming';
 import { TalkDocumentLanguage1796614942413 } from './1796614942413-TalkDocumentLanguage';
+import { FastMisses1796620214585 } from './1796620214585-FastMisses';
 import { ProposalLanguage1796610654773 } from './1796610654773-ProposalLanguage';
 import { PersonLanguage1796700000000 } from './1796700000000-PersonLanguage';
 import { SearchLanguages1796700100000 } from './1796700100000-SearchLanguages';
@@ -54,6 +55,7 @@ export const migrations: (new () => MigrationInterface)[] = [
   ProposalLanguage1796610654773,
   DeliveryTiming1796611464317,
   TalkDocumentLanguage1796614942413,
+  FastMisses1796620214585,
   PersonLanguage1796700000000,
   SearchLanguages1796700100000,
 ];

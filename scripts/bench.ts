@@ -8,6 +8,8 @@ import { createDataSource } from '../src/db/data-source';
 import type { BenchContext } from './bench/lib';
 import { benchFeeds } from './bench/feeds';
 import { benchMail } from './bench/mail';
+import { benchMix } from './bench/mix';
+import { benchMisses } from './bench/misses';
 import { benchProposals } from './bench/proposals';
 import { benchSearch } from './bench/search';
 import { benchSignIn } from './bench/sign-in';
@@ -30,6 +32,8 @@ const SCENARIOS: Record<string, (c: BenchContext) => Promise<boolean>> = {
   rsvps: benchRsvps,
   series: benchSeries,
   soak: benchSoak,
+  mix: benchMix,
+  misses: benchMisses,
 };
 
 async function main() {

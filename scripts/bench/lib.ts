@@ -1,9 +1,15 @@
-/** Shared benchmark machinery: a server child process, autocannon runs, RSS sampling, the table. */
+/**
+ * Shared benchmark machinery: a server child process (configured as `npm start` configures it, its
+ * request log written to a file), autocannon in a child process of its own, RSS and CPU sampling,
+ * the table.
+ */
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import type { DataSource } from 'typeorm';
+import type { LoadOrder, Spec } from './load';
 
 /** What every scenario gets: a migrated database, and how long to run. */
 export interface BenchContext {
@@ -21,6 +27,9 @@ export interface Row {
   non2xx: number;
   errors: number;
   rssMb: number;
+  /** CPU the server and the load generator used, in % of one core over the run. */
+  serverCpu: number;
+  clientCpu: number;
   target?: number;
   /** A p99 the route must stay under (ms), beside its share of the baseline. */
   p99Under?: number;
@@ -29,17 +38,39 @@ export interface Row {
 export interface BenchServer {
   url: string;
   child: ChildProcess;
+  /** The request log so far (the server's stdout), in lines and bytes. */
+  log(): { lines: number; bytes: number };
   stop(): Promise<void>;
 }
 
-/** Starts scripts/bench/server.js in its own process, so the load generator does not share its event loop. */
+/** What a server with the render caches switched off gets: every read renders (a miss). */
+export const UNCACHED = { RENDER_CACHE_MB: '0' };
+
+/** Node's flags in package.json's "start" script (the heap cap changes how the collector runs). */
+function startFlags(): string[] {
+  const root = path.resolve(__dirname, '..', '..', '..');
+  const start = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } })
+    .scripts.start;
+  return start.split(/\s+/).filter((a) => a.startsWith('--'));
+}
+
+/**
+ * Starts scripts/bench/server.js in its own process, with npm start's Node flags and its logging
+ * (LOG_LEVEL, info unless `env` or the environment says otherwise), stdout into a temporary file.
+ */
 export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<BenchServer> {
+  const logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'brownbag-bench-')), 'server.log');
+  const out = fs.openSync(logFile, 'w');
   const child = fork(path.join(__dirname, 'server.js'), [], {
     // BENCH_PROFILE=dir writes a CPU profile of the server (open it in Chrome's DevTools).
-    execArgv: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
+    execArgv: [
+      ...startFlags(),
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+    ],
     env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', out, 'inherit', 'ipc'],
   });
+  fs.closeSync(out);
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m: { port: number }) => resolve(m.port));
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
@@ -47,12 +78,37 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
   return {
     url: `http://127.0.0.1:${port}`,
     child,
+    log: () => {
+      const text = fs.readFileSync(logFile);
+      let lines = 0;
+      for (const b of text) if (b === 10) lines++;
+      return { lines, bytes: text.length };
+    },
     stop: () =>
       new Promise((resolve) => {
-        child.once('exit', () => resolve());
+        child.once('exit', () => {
+          fs.rmSync(path.dirname(logFile), { recursive: true, force: true });
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** CPU time a process has used so far, in ms (user + system). */
+export function cpuMs(pid: number): number {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return 0;
+  }
+}
+
+/** The render caches' hits and misses so far (all caches together). */
+export async function cacheCounts(server: BenchServer): Promise<{ hits: number; misses: number }> {
+  const figures = (await (await fetch(`${server.url}/bench/caches`)).json()) as { hits: number; misses: number }[];
+  return figures.reduce((a, f) => ({ hits: a.hits + f.hits, misses: a.misses + f.misses }), { hits: 0, misses: 0 });
 }
 
 export function rssMb(pid: number): number {
@@ -68,11 +124,24 @@ const statusCounts = (r: autocannon.Result) =>
   (r as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats ?? {};
 const answered = (r: autocannon.Result) => Object.values(statusCounts(r)).reduce((n, s) => n + s.count, 0);
 
+/** autocannon's options as JSON (the load runs in another process): requests may be `{ choose: [...] }`. */
+export type LoadOptions = Record<string, unknown> & { requests: Spec[]; connections?: number };
+
+/** Runs autocannon in a process of its own (load.ts); its result and the CPU it used. */
+function load(opts: LoadOptions): Promise<{ result: autocannon.Result; cpuMs: number }> {
+  const child = fork(path.join(__dirname, 'load.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m: { result: autocannon.Result; cpuMs: number }) => resolve(m));
+    child.once('exit', (code) => code && reject(new Error(`load generator exited with ${code}`)));
+    child.send({ opts } satisfies LoadOrder);
+  });
+}
+
 /** `expect` names a non-2xx status that is the route's right answer (304 for conditional requests). */
 export async function drive(
   server: BenchServer,
   name: string,
-  opts: Partial<autocannon.Options>,
+  opts: LoadOptions,
   seconds: number,
   target?: number,
   expect?: number,
@@ -81,12 +150,17 @@ export async function drive(
   const sampler = setInterval(() => {
     peak = Math.max(peak, rssMb(server.child.pid!));
   }, 200);
-  const result = await autocannon({
+  const pid = server.child.pid!;
+  const cpu0 = cpuMs(pid);
+  const t0 = performance.now();
+  const { result, cpuMs: clientMs } = await load({
     url: server.url,
     connections: 50,
     duration: seconds,
     ...opts,
-  } as autocannon.Options);
+  });
+  const wall = performance.now() - t0;
+  const serverMs = cpuMs(pid) - cpu0;
   clearInterval(sampler);
   peak = Math.max(peak, rssMb(server.child.pid!));
   return {
@@ -98,6 +172,8 @@ export async function drive(
     non2xx: expect ? answered(result) - (statusCounts(result)[String(expect)]?.count ?? 0) : result.non2xx,
     errors: result.errors + result.timeouts,
     rssMb: peak,
+    serverCpu: (serverMs / wall) * 100,
+    clientCpu: (clientMs / wall) * 100,
     target,
   };
 }
@@ -110,7 +186,7 @@ export async function drive(
 export async function baselines(
   server: BenchServer,
   seconds: number,
-  opts: Partial<autocannon.Options> = {},
+  opts: Partial<LoadOptions> = {},
 ): Promise<{ pooled: Row; noDb: Row }> {
   const noDb = await drive(
     server,
@@ -132,7 +208,7 @@ export function printTable(title: string, rows: Row[], baseline: Row, noDb?: Row
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(`\n${title}`);
   console.log(
-    `${'route'.padEnd(38)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('wrong', 9)}${pad('errors', 8)}${pad('RSS MB', 9)}${pad('vs base', 9)}${noDb ? pad('vs no-DB', 10) : ''}  target`,
+    `${'route'.padEnd(40)}${pad('req/s', 8)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('wrong', 7)}${pad('errors', 7)}${pad('RSS MB', 7)}${pad('srv CPU', 8)}${pad('cli CPU', 8)}${pad('vs base', 8)}${noDb ? pad('vs no-DB', 9) : ''}  target`,
   );
   let met = true;
   for (const r of rows) {
@@ -141,7 +217,7 @@ export function printTable(title: string, rows: Row[], baseline: Row, noDb?: Row
     const ok = r.target === undefined || (ratio >= r.target && fast && r.non2xx === 0 && r.errors === 0);
     if (!ok) met = false;
     console.log(
-      `${r.name.padEnd(38)}${pad(r.rps.toFixed(0), 9)}${pad(r.p50.toFixed(1), 9)}${pad(r.p99.toFixed(1), 9)}${pad(r.non2xx, 9)}${pad(r.errors, 8)}${pad(r.rssMb.toFixed(0), 9)}${pad(r === baseline ? '100 %' : `${ratio.toFixed(0)} %`, 9)}${noDb ? pad(`${((r.rps / noDb.rps) * 100).toFixed(0)} %`, 10) : ''}  ${r.target === undefined ? '' : `≥ ${r.target} %${r.p99Under ? `, p99 < ${r.p99Under}` : ''} ${ok ? 'met' : 'MISSED'}`}`,
+      `${r.name.padEnd(40)}${pad(r.rps.toFixed(0), 8)}${pad(r.p50.toFixed(1), 8)}${pad(r.p99.toFixed(1), 8)}${pad(r.non2xx, 7)}${pad(r.errors, 7)}${pad(r.rssMb.toFixed(0), 7)}${pad(`${r.serverCpu.toFixed(0)} %`, 8)}${pad(`${r.clientCpu.toFixed(0)} %`, 8)}${pad(r === baseline ? '100 %' : `${ratio.toFixed(0)} %`, 8)}${noDb ? pad(`${((r.rps / noDb.rps) * 100).toFixed(0)} %`, 9) : ''}  ${r.target === undefined ? '' : `≥ ${r.target} %${r.p99Under ? `, p99 < ${r.p99Under}` : ''} ${ok ? 'met' : 'MISSED'}`}`,
     );
   }
   return met;

@@ -1,5 +1,7 @@
 /**
- * The server under benchmark: the real app (logger off) on DATABASE_URL, plus the two baselines:
+ * The server under benchmark: the real app configured as `npm start` configures it (loadConfig from
+ * the environment: LOG_LEVEL, info by default, one line per request to stdout; RENDER_CACHE_MB, 0 for
+ * the uncached rows; DB_POOL_SIZE) on DATABASE_URL — without the job worker — plus the two baselines:
  * `GET /bench/baseline` runs a named SELECT 1 on the app's pool (db/sql.ts: the cheapest database
  * call the app makes) and returns a constant JSON, `GET /bench/constant` returns it without the
  * database; and
@@ -8,15 +10,22 @@
 import { buildApp } from '../../src/app';
 import { createDataSource } from '../../src/db/data-source';
 import { sql } from '../../src/db/sql';
+import { loadConfig } from '../../src/config';
 
 async function main() {
-  const ds = createDataSource(process.env.DATABASE_URL!, Number(process.env.DB_POOL_SIZE ?? 10));
+  // The public URL the benches' requests name as their origin (the port is picked at listen).
+  const config = loadConfig({ PUBLIC_URL: 'http://127.0.0.1', ...process.env });
+  const ds = createDataSource(process.env.DATABASE_URL!, config.dbPoolSize);
   await ds.initialize();
-  const app = await buildApp({ ds, config: { bodyLimitBytes: 262144, publicUrl: 'http://127.0.0.1' } });
+  const app = await buildApp({ ds, config, logger: { level: config.logLevel } });
   app.get('/bench/baseline', { config: { public: true }, schema: { hide: true } }, async () => {
     await sql(ds.manager, 'SELECT 1');
     return { ok: true };
   });
+  // What the render caches did (hits, misses per cache): the mix reports its hit rate from these.
+  app.get('/bench/caches', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.services.renderCaches.figures(),
+  );
   app.get('/bench/constant', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
   // The same work from memory, for a route under test: its exact bytes (200), or a 304 to the same
   // If-None-Match; `?path=` names the route (fetched once), BENCH_STATIC_PATH is the default.

@@ -135,6 +135,11 @@ export class RenderCache {
       this.hits++;
       return hit;
     }
+    // Switched off (budget 0), every request renders, as RENDER_CACHE_MB=0 promises: no sharing either.
+    if (this.all.budgetBytes === 0) {
+      this.misses++;
+      return make();
+    }
     let pending = this.inflight.get(key);
     if (pending) this.hits++;
     else {

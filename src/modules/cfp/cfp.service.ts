@@ -55,8 +55,10 @@ export class CfpService {
     });
   }
 
-  async list(actor: Actor, slug: string): Promise<CallView[]> {
-    const a = await this.communities.access(actor, slug);
+  /** `community`: its slug, or the access a caller already read. */
+  async list(actor: Actor, community: string | Access): Promise<CallView[]> {
+    const a = typeof community === 'string' ? await this.communities.access(actor, community) : community;
+    const slug = a.community.slug;
     const calls = await q.callsOf(this.ds.manager, a.community.id);
     const { formats, tracks } = await q.optionsOf(
       this.ds.manager,

@@ -14,6 +14,7 @@ import { Slug } from '../../http/types';
 import type { CommunitiesService } from './communities.service';
 import { CommunityHome } from './communities.views';
 import type { RenderCaches } from '../../http/render-cache';
+import type { Access } from './access';
 
 interface Deps {
   renderCaches: RenderCaches;
@@ -28,14 +29,15 @@ const SlugParams = Type.Object({ slug: Slug });
 const page = { config: { page: true } } as const;
 
 export const communitiesPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) => {
-  const home = async (req: FastifyRequest, slug: string, personalFeedUrl?: string) => {
+  // `known`: the access the route already read (one community read per page, not four).
+  const home = async (req: FastifyRequest, slug: string, personalFeedUrl?: string, known?: Access) => {
     const actor = req.actor ?? GUEST;
-    const a = await d.communities.access(actor, slug);
+    const a = known ?? (await d.communities.access(actor, slug));
     const now = new Date().toISOString();
     const [upcoming, past, calls] = await Promise.all([
-      d.events.list(actor, a.community.slug, { from: now, status: ['published'], limit: 5 }),
-      d.events.list(actor, a.community.slug, { to: now, status: ['published'], limit: 50 }),
-      d.cfp.list(actor, a.community.slug),
+      d.events.list(actor, a, { from: now, status: ['published'], limit: 5 }),
+      d.events.list(actor, a, { to: now, status: ['published'], limit: 50 }),
+      d.cfp.list(actor, a),
     ]);
     const member = !!a.role;
     return (
@@ -82,7 +84,9 @@ export const communitiesPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) 
         minute: true,
         request: [req.url, ctx.l.lang, ctx.csrf],
       });
-      const body = await homes.through(key, async () => Buffer.from(renderPage(await home(req, req.params.slug))));
+      const body = await homes.through(key, async () =>
+        Buffer.from(renderPage(await home(req, req.params.slug, undefined, a))),
+      );
       return sendHtml(reply, body);
     },
   );

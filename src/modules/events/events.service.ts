@@ -128,12 +128,13 @@ export class EventsService {
     return this.view(this.ds.manager, actor, id);
   }
 
+  /** `community`: its slug, or the access a caller already read (a page asks once, not per list). */
   async list(
     actor: Actor,
-    slug: string,
+    community: string | Access,
     f: { from?: string; to?: string; status?: EventStatus[]; limit: number; cursor?: string },
   ) {
-    const a = await this.communities.access(actor, slug);
+    const a = typeof community === 'string' ? await this.communities.access(actor, community) : community;
     const after = decodeCursor(f.cursor, ['string', 'string']);
     const rows = await q.eventsPage(this.ds.manager, a.community.id, {
       drafts: can(a, 'event.see-drafts'),

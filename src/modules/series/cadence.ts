@@ -5,7 +5,7 @@
  * across daylight saving, and "the 31st" or "the last Friday" mean what the RFC says they mean.
  * A cadence changes from a date on: each rule holds from its `from` date until the next one's.
  */
-import { DateTime } from 'luxon';
+import { IANAZone } from 'luxon';
 import { Frequency, RRule, type Options } from 'rrule';
 import { BadRequest } from '../../core/errors';
 
@@ -73,6 +73,9 @@ export function expand(
   const sorted = [...rules].sort((a, b) => a.from.localeCompare(b.from));
   const last = [o.to ?? addDays(o.from, 366 * LOOKAHEAD_YEARS), o.endsOn ?? '9999-12-31'].sort()[0];
   const out: Occurrence[] = [];
+  // The zone's offsets, found once as far as the occurrences reach (from two days before the first,
+  // for firstAt's look-back); each occurrence then costs a search in a short list, not Intl calls.
+  const offsetAt = zoneOffsets(tz, floating(o.from).getTime() - 2 * DAY);
   for (let i = 0; i < sorted.length; i++) {
     const r = sorted[i];
     const segFrom = r.from > o.from ? r.from : o.from;
@@ -84,29 +87,102 @@ export function expand(
     for (const d of dates) {
       const on = dayOf(d);
       if (o.skip?.has(on)) continue;
-      const start = firstAt(d, tz);
-      out.push({ on, start: start.toJSDate(), end: start.plus({ minutes: r.minutes }).toJSDate() });
+      const start = firstAt(d, offsetAt);
+      out.push({ on, start: new Date(start), end: new Date(start + r.minutes * 60_000) });
       if (o.limit !== undefined && out.length >= o.limit) return out;
     }
   }
   return out;
 }
 
+const DAY = 86_400_000;
 /**
- * The instant of a local wall-clock time (given as a floating date) in a zone. On the night clocks go
- * back the time happens twice, and RFC 5545 (3.3.5) says the first is meant: Luxon alone takes the
- * second. A time that does not exist (clocks going forward) moves on by the gap, as Luxon does.
+ * Shorter than any offset's spell in a zone, so sampling at this step misses no transition: the
+ * shortest between 1990 and 2040 in the runtime's tz data is a week (America/Boa_Vista, October
+ * 2000: daily samples of every zone); Morocco's Ramadan pauses last about a month.
  */
-export function firstAt(d: Date, tz: string): DateTime {
-  const wall = d.getTime();
-  const luxon = DateTime.fromMillis(wall, { zone: 'UTC' }).setZone(tz, { keepLocalTime: true });
-  // The offsets in force a day either side: the earlier candidate that really is this wall time wins.
-  const candidates = [wall - DateTime.fromMillis(wall - 86_400_000, { zone: tz }).offset * 60_000, luxon.toMillis()];
-  for (const at of candidates.sort((a, b) => a - b)) {
-    const c = DateTime.fromMillis(at, { zone: tz });
-    if (c.toMillis() + c.offset * 60_000 === wall) return c;
+const STEP = 6 * DAY;
+
+interface OffsetTable {
+  from: number;
+  /** transition instants (ms, the first is `from`) and the offset (minutes) from each on */
+  at: number[];
+  offset: number[];
+  /** offsets are known up to here */
+  sampled: number;
+}
+/** Per zone, kept for the process (a zone's past and planned transitions do not change while it runs). */
+const tables = new Map<string, OffsetTable>();
+
+/**
+ * The zone's UTC offset (minutes) at any instant, from its transitions: sampled every STEP as far
+ * as asked, each change pinned to the minute by bisection — a few hundred Intl calls for five
+ * years, once per zone and process, instead of several per occurrence. The table starts where it
+ * was first asked (`start`, or earlier when a later caller starts earlier); before it the zone is
+ * asked directly.
+ */
+export function zoneOffsets(tz: string, start: number): (at: number) => number {
+  const zone = IANAZone.create(tz);
+  const from = Math.floor(start / 60_000) * 60_000; // on the minute, as transitions are
+  let table = tables.get(tz);
+  if (!table || table.from > from) {
+    table = { from, at: [from], offset: [zone.offset(from)], sampled: from };
+    if (tables.size >= 64) tables.delete(tables.keys().next().value!);
+    tables.set(tz, table);
   }
-  return luxon;
+  const { at, offset } = table;
+  const extend = (until: number) => {
+    while (table.sampled < until) {
+      const t = table.sampled + STEP;
+      const o = zone.offset(t);
+      if (o !== offset[offset.length - 1]) {
+        let lo = table.sampled; // the old offset; `t` has the new one
+        let hi = t;
+        while (hi - lo > 60_000) {
+          const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+          if (zone.offset(mid) === o) hi = mid;
+          else lo = mid;
+        }
+        at.push(hi);
+        offset.push(o);
+      }
+      table.sampled = t;
+    }
+  };
+  return (t) => {
+    if (t < table.from) return zone.offset(t);
+    extend(t);
+    let lo = 0;
+    let hi = at.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (at[mid] <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    return offset[lo];
+  };
+}
+
+/**
+ * The instant (ms) of a local wall-clock time (given as a floating date) in a zone. On the night
+ * clocks go back the time happens twice, and RFC 5545 (3.3.5) says the first is meant. A time that
+ * does not exist (clocks going forward) moves on by the gap, as Luxon's keepLocalTime does.
+ */
+export function firstAt(d: Date, offsetAt: (at: number) => number): number {
+  const wall = d.getTime();
+  // Luxon's guess (objToTS with fixOffset): the offset at the wall time read as UTC, corrected once.
+  const o1 = offsetAt(wall);
+  let guess = wall - o1 * 60_000;
+  const o2 = offsetAt(guess);
+  if (o2 !== o1) {
+    guess -= (o2 - o1) * 60_000;
+    const o3 = offsetAt(guess);
+    if (o3 !== o2) guess = wall - Math.min(o2, o3) * 60_000;
+  }
+  // The offsets in force a day either side: the earlier candidate that really is this wall time wins.
+  const candidates = [wall - offsetAt(wall - DAY) * 60_000, guess].sort((a, b) => a - b);
+  for (const at of candidates) if (at + offsetAt(at) * 60_000 === wall) return at;
+  return guess;
 }
 
 /** "12:00" → 720, or a 400. */

@@ -45,6 +45,8 @@ export class TaskTemplate {
  */
 @Entity('task')
 @Index('task_board', ['communityId', 'status', 'dueAt', 'id'])
+// The unfiltered board's order (every status): a page without sorting the community's tasks.
+@Index('task_due', ['communityId', 'dueAt', 'id'])
 @Index('task_template_once', ['proposalId', 'templateId'], { unique: true, where: 'template_id IS NOT NULL' })
 export class Task {
   @UuidKey() id: string;

@@ -345,7 +345,7 @@ export async function boardPage(
   if (f.eventId)
     where.push(`EXISTS (SELECT 1 FROM slot fs WHERE fs.proposal_id = t.proposal_id AND fs.event_id = ${p(f.eventId)})`);
   const filtered = where.join(' AND ');
-  const counts = await sql<{ category: TaskCategory; status: TaskStatus; n: number }>(
+  const counting = sql<{ category: TaskCategory; status: TaskStatus; n: number }>(
     m,
     `SELECT t.category, t.status, count(*)::int AS n FROM task t WHERE ${filtered} GROUP BY 1, 2`,
     [...params],
@@ -357,12 +357,19 @@ export async function boardPage(
         : `(t.due_at > ${p(after[0])}::timestamptz OR (t.due_at = ${p(after[0])}::timestamptz AND t.id > ${p(after[1])}::uuid) OR t.due_at IS NULL)`,
     );
   }
-  const rows = await sql<TaskRow & { due_key: string | null }>(
+  // The page first, from task alone (task_due's order, or task_board's with a status), then its
+  // joins: joining every task of the community before sorting was most of a board's miss (issue #30).
+  const order = 't.due_at ASC NULLS LAST, t.id';
+  const paging = sql<TaskRow & { due_key: string | null }>(
     m,
-    `${TASK_SELECT.replace('SELECT t.id,', 'SELECT t.due_at::text AS due_key, t.id,')} WHERE ${where.join(' AND ')}
-      ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT ${p(limit)}`,
+    `${TASK_SELECT.replace('SELECT t.id,', 'SELECT t.due_at::text AS due_key, t.id,').replace(
+      'FROM task t',
+      `FROM (SELECT * FROM task t WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${p(limit)}) t`,
+    )}
+      ORDER BY ${order}`,
     params,
   );
+  const [counts, rows] = await Promise.all([counting, paging]);
   return { rows, counts };
 }
 
