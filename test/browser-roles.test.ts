@@ -86,11 +86,7 @@ t.test('each role by clicking, on the demo', async (t) => {
   await clean(olga, 'organizer: edit a call');
   await press(olga, 'Save the call');
   await olga.waitForURL(`${base}${c}`);
-  // (The community home is cached per minute and an edited call does not bump its version yet: asked of the database.)
-  const calls = await ctx.ds.query(`SELECT 1 FROM call_for_proposals WHERE title = $1`, [
-    'Brown-bag season 2027 (talks welcome)',
-  ]);
-  t.equal(calls.length, 1, 'the call is renamed');
+  t.match(await olga.locator('main').textContent(), 'Brown-bag season 2027 (talks welcome)', 'the call is renamed');
 
   await olga.goto(`${base}${c}/proposals`);
   await olga.getByLabel('Select Design tokens across our three apps').check();
