@@ -28,7 +28,7 @@ t.test('pages: visibility, escaping, not found', async (t) => {
   t.match(ev.body, '&lt;script>alert(1)&lt;/script> &amp; &quot;quotes&quot;');
   const talk = await get(`/talks/${e.talkId}`);
   t.equal(talk.statusCode, 200, 'a scheduled talk of a public community is public');
-  t.match(talk.body, '<h1>Talk for');
+  t.match(talk.body, '<h1 dir="auto">Talk for');
   t.equal((await get(`/talks/${i.talkId}`)).statusCode, 303, "an internal community's talk needs sign-in");
   const draftish = await ctx.req('POST', '/v1/communities/open/proposals', {
     token: open.speaker.token,

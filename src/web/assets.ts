@@ -62,6 +62,8 @@ form.inline { display: inline; margin-inline-start: .5rem; }
 .badge.canceled { background: #fde2e1; color: #7a1c15; }
 .slot-tools { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; margin-block: .5rem 1rem; }
 .slot-tools form { margin: 0; }
+/* The move form (its label names the talk, wider than its field) takes its own line; earlier, later, remove share the next. */
+.slot-tools > form:first-child { flex-basis: 100%; }
 .slot-tools label { display: block; }
 .slot-move { display: flex; gap: .5rem; align-items: center; }
 .slot-move input { width: auto; max-width: 100%; }

@@ -43,7 +43,9 @@ export function HomePage({ ctx, home, communities }: { ctx: PageCtx; home: Home;
           <ul class="home-list">
             {home.proposals.map((p) => (
               <li>
-                <a href={`/proposals/${p.id}`}>{p.title}</a>
+                <a href={`/proposals/${p.id}`} dir="auto">
+                  {p.title}
+                </a>
                 <span class="muted">
                   <StateBadge ctx={ctx} state={p.state} /> {p.community}
                   {p.talk_at ? ` · ${h.onAgenda({ when: day(ctx.l, p.talk_at, p.time_zone ?? 'UTC') })}` : ''}

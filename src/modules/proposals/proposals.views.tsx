@@ -316,7 +316,7 @@ export function ProposalPage(p: ProposalPageProps) {
         {m.composed.withMinutes({ name: r.format_name, minutes: r.duration_minutes })}
         {r.track_name ? ` · ${r.track_name}` : ''} · {languageName(ctx.l, o.language)}
       </p>
-      <h1>{r.title}</h1>
+      <h1 dir="auto">{r.title}</h1>
       <p>
         <StateBadge ctx={ctx} state={r.state} />
       </p>
@@ -540,7 +540,7 @@ export function ReviewQueue(p: { ctx: PageCtx; slug: string; v: ProposalView | n
         <>
           <p class="muted">{m.toReview({ n: p.left })}</p>
           <article class="card">
-            <h2>{p.v.row.title}</h2>
+            <h2 dir="auto">{p.v.row.title}</h2>
             <p class="muted">
               {p.v.row.format_name}
               {p.v.row.track_name ? ` · ${p.v.row.track_name}` : ''}
@@ -577,7 +577,7 @@ export function TalkPage({ ctx, t, feedback }: { ctx: PageCtx; t: TalkRow; feedb
         ) : null}
         {` · ${t.format_name}`}
       </p>
-      <h1>{t.title}</h1>
+      <h1 dir="auto">{t.title}</h1>
       <p>{t.speakers.join(', ')}</p>
       {t.starts_at && t.ends_at ? (
         <p class="muted">{span(ctx.l, t.starts_at, t.ends_at, t.time_zone ?? 'UTC')}</p>
