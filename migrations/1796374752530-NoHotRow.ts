@@ -9,7 +9,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * so instances can answer an unchanged feed's poll from memory; a submission does neither.
  */
 
-const BUMP = `
+export const BUMP = `
   CREATE OR REPLACE FUNCTION bump_list_version() RETURNS trigger LANGUAGE plpgsql AS $$
   DECLARE
     r record := CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;

@@ -28,6 +28,7 @@ import { FastMisses1796620214585 } from './1796620214585-FastMisses';
 import { ProposalLanguage1796610654773 } from './1796610654773-ProposalLanguage';
 import { PersonLanguage1796700000000 } from './1796700000000-PersonLanguage';
 import { SearchLanguages1796700100000 } from './1796700100000-SearchLanguages';
+import { CallListVersion1796700300000 } from './1796700300000-CallListVersion';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -58,4 +59,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   FastMisses1796620214585,
   PersonLanguage1796700000000,
   SearchLanguages1796700100000,
+  CallListVersion1796700300000,
 ];

@@ -41,13 +41,8 @@ export async function updateCall(m: EntityManager, id: string, fields: CallField
       WHERE id = $1 AND ($6::int IS NULL OR version = $6) RETURNING id`,
     [id, fields.title, fields.description, fields.opensAt, fields.closesAt, expected ?? null],
   );
-  if (!rows.length) return false;
-  // The community's content version (cached community homes) follows a call through its options'
-  // trigger; call_for_proposals has none of its own yet, so an edited title or window touches one.
-  await sql(m, `UPDATE call_format SET key = key WHERE id = (SELECT id FROM call_format WHERE call_id = $1 LIMIT 1)`, [
-    id,
-  ]);
-  return true;
+  // The community's content version (cached community homes) follows by call_list_version's trigger.
+  return rows.length > 0;
 }
 
 /** A call with one format and one track looked up by key (read with the community, see proposals' submissionContexts). */
