@@ -200,7 +200,11 @@ t.test('knowledge base search', async (t) => {
       /<mark>render<\/mark>.*&amp; survive: &quot;quotes&quot;/,
       'escaped text, real marks (PostgreSQL drops markup-like tags from snippets)',
     );
-    t.equal((await ctx.ds.query('SELECT count(*)::int AS n FROM proposal'))[0].n, 10, 'nothing was dropped (6 talks + the four languages)');
+    t.equal(
+      (await ctx.ds.query('SELECT count(*)::int AS n FROM proposal'))[0].n,
+      10,
+      'nothing was dropped (6 talks + the four languages)',
+    );
   });
 });
 
