@@ -4,7 +4,7 @@
  * Accept-Language, else the community's default language, else English.
  */
 import { compile, type Catalogue, type Messages as MessagesOf } from './catalogue';
-import { en } from './messages/en';
+import { en, type English } from './messages/en';
 import { he } from './messages/he';
 import { ru } from './messages/ru';
 import { pl } from './messages/pl';
@@ -15,7 +15,7 @@ import { PSEUDO, pseudoAsked, pseudoCatalogue, type Pseudo } from './pseudo';
 
 export { LANGUAGES, direction, isLanguage, type Language };
 
-export type English = typeof en;
+export type { English };
 export type Messages = MessagesOf<English>;
 
 /** Translations by language; English is the source. A language appears here once its catalogue exists. */

@@ -1069,3 +1069,6 @@ export const en = {
     ),
   },
 };
+
+/** The shape every translation follows (see ../catalogue.ts, Catalogue<English>). */
+export type English = typeof en;

@@ -1,6 +1,6 @@
 /** Finnish: standard product Finnish (imperative buttons), Finnish quotes ”…”; puhe, ehdotus, järjestäjä, arvioija, tapahtuma. */
 import type { Catalogue } from '../catalogue';
-import type { English } from '../locale';
+import type { English } from './en';
 
 export const fi: Catalogue<English> = {
   brand: 'Brownbag',

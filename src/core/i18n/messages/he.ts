@@ -3,7 +3,7 @@
  * past-tense second person (identical for everyone when written without niqqud) where a sentence needs "you".
  */
 import type { Catalogue } from '../catalogue';
-import type { English } from '../locale';
+import type { English } from './en';
 
 export const he: Catalogue<English> = {
   brand: 'Brownbag',

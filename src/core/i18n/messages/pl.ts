@@ -3,7 +3,7 @@
  * tense of "you"), typographic quotes „”; prelekcja, zgłoszenie, organizator, recenzent, wydarzenie.
  */
 import type { Catalogue } from '../catalogue';
-import type { English } from '../locale';
+import type { English } from './en';
 
 export const pl: Catalogue<English> = {
   brand: 'Brownbag',

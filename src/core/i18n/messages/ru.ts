@@ -1,6 +1,6 @@
 /** Russian: formal «вы» (lower case), typographic quotes «», the terms of Russian-language conference tools. */
 import type { Catalogue } from '../catalogue';
-import type { English } from '../locale';
+import type { English } from './en';
 
 export const ru: Catalogue<English> = {
   brand: 'Brownbag',
