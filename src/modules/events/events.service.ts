@@ -166,7 +166,7 @@ export class EventsService {
             from: e.status,
             to: patch.status,
             allowed: STATUS_MOVES[e.status],
-          });
+          }).saying({ of: 'event', from: e.status, to: patch.status });
         }
         if (patch.cancelReason !== undefined && patch.status !== 'canceled')
           throw new RuleBroken('reason-without-cancel', 'A cancel reason goes with status: canceled.');
@@ -198,7 +198,7 @@ export class EventsService {
               'slots-outside-event',
               `Talks would fall outside the event: ${outside.map((s) => `"${s.title}"`).join(', ')}. Move them first, or move the whole event.`,
               { slots: outside.map((s) => s.slot_id) },
-            );
+            ).saying({ titles: outside.map((s) => `“${s.title}”`).join(', ') });
           }
         }
         const capacity = patch.capacity === undefined ? e.capacity : patch.capacity;
@@ -367,5 +367,10 @@ export function roomConflict(other: Booking) {
         endsAt: other.ends_at.toISOString(),
       },
     },
-  );
+  ).saying({
+    title: other.title,
+    startsAt: other.starts_at.toISOString(),
+    endsAt: other.ends_at.toISOString(),
+    zone: other.time_zone,
+  });
 }

@@ -159,7 +159,8 @@ export class NominationsService {
     const n = await this.row(m, id);
     if (n.nominee.id !== actor.id) await this.mustSee(actor, n);
     authorize({ actor, own: n.nominee.id === actor.id }, 'nomination.answer');
-    if (n.status !== 'open') throw new Conflict('already-answered', `You ${n.status} this nomination already.`);
+    if (n.status !== 'open')
+      throw new Conflict('already-answered', `You ${n.status} this nomination already.`).saying({ answer: n.status });
     return n;
   }
 

@@ -1054,6 +1054,42 @@ export const en = {
     'stale-etag': 'Someone changed this since you opened the page; reload it and make your change again.',
     csrf: 'This form is out of date (your session changed). Reload the page and send it again.',
   } as Record<string, string>,
+  /** A refusal whose detail holds values (web/action.tsx refusalText formats moments and states). */
+  refusalWith: {
+    'cfp-closed': msg<{ at: string; window: string }>(
+      '{window, select, notYet {This call for proposals opens {at}; until then, save your proposal as a draft.} other {This call for proposals closed {at}; save your proposal as a draft, or ask an organizer.}}',
+    ),
+    'invalid-transition': msg<{ from: string; of: string; to: string }>(
+      '{of, select, event {An event that is “{from}” cannot become “{to}”.} other {A proposal that is “{from}” cannot become “{to}”.}}',
+    ),
+    'not-editable': msg<{ state: string }>(
+      'This proposal is “{state}” and can no longer be edited; it can be edited while it is a draft or submitted.',
+    ),
+    'proposal-closed': msg<{ state: string }>('The proposal is “{state}”; there is nothing left to join.'),
+    'not-reviewable': msg<{ state: string }>('This proposal is “{state}”; it takes no reviews now.'),
+    'event-not-open': msg<{ doing: string; status: string }>(
+      '{doing, select, checkIn {This event is “{status}”; it takes no check-ins.} other {This event is “{status}”; it takes no RSVPs.}}',
+    ),
+    'slots-outside-event': msg<{ titles: string }>(
+      'Talks would fall outside the event: {titles}. Move them first, or move the whole event.',
+    ),
+    'already-scheduled': msg<{ title: string }>('“{title}” has a slot already; move that slot instead.'),
+    'nothing-to-swap': msg<{ end: string; title: string }>(
+      '{end, select, first {“{title}” is already the first on the agenda.} other {“{title}” is already the last on the agenda.}}',
+    ),
+    'not-schedulable': msg<{ state: string; title: string }>(
+      '“{title}” is “{state}”; only accepted or confirmed talks get a slot.',
+    ),
+    'slot-outside-event': msg<{ span: string }>('The slot must lie inside the event: {span}.'),
+    'speaker-conflict': msg<{ event: string; span: string; speaker: string; title: string }>(
+      '{speaker} speaks at the same time: “{title}” at {event} ({span}).',
+    ),
+    'slot-overlap': msg<{ title: string }>('The slot overlaps “{title}” in the same event.'),
+    'room-conflict': msg<{ span: string; title: string }>('The room is booked for “{title}” ({span}).'),
+    'already-answered': msg<{ answer: string }>(
+      '{answer, select, accepted {You accepted this nomination already.} declined {You declined this nomination already.} other {This nomination has been answered already.}}',
+    ),
+  },
 
   // words the pages once put together themselves
   composed: {

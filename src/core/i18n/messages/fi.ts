@@ -969,6 +969,31 @@ export const fi: Catalogue<English> = {
     'stale-etag': 'Joku muutti tätä sen jälkeen, kun avasit sivun; lataa sivu uudelleen ja tee muutos uudestaan.',
     csrf: 'Lomake on vanhentunut (istunto vaihtui). Lataa sivu uudelleen ja lähetä lomake uudestaan.',
   },
+  refusalWith: {
+    'cfp-closed':
+      '{window, select, notYet {Ehdotushaku avautuu {at}; sitä ennen ehdotuksen voi tallentaa luonnoksena.} other {Ehdotushaku sulkeutui {at}; tallenna ehdotus luonnoksena tai ota yhteyttä järjestäjään.}}',
+    'invalid-transition':
+      '{of, select, event {Tapahtumaa, jonka tila on ”{from}”, ei voi muuttaa tilaan ”{to}”.} other {Ehdotusta, jonka tila on ”{from}”, ei voi muuttaa tilaan ”{to}”.}}',
+    'not-editable':
+      'Ehdotuksen tila on ”{state}”, eikä sitä voi enää muokata; ehdotusta voi muokata, kun se on luonnos tai lähetetty.',
+    'proposal-closed': 'Ehdotuksen tila on ”{state}”; siihen ei voi enää liittyä.',
+    'not-reviewable': 'Ehdotuksen tila on ”{state}”; sitä ei voi nyt arvioida.',
+    'event-not-open':
+      '{doing, select, checkIn {Tapahtuman tila on ”{status}”; saapumisia ei voi kirjata.} other {Tapahtuman tila on ”{status}”; siihen ei voi ilmoittautua.}}',
+    'slots-outside-event':
+      'Esitykset jäisivät tapahtuman ajan ulkopuolelle: {titles}. Siirrä ne ensin, tai siirrä koko tapahtuma.',
+    'already-scheduled': 'Esityksellä ”{title}” on jo aika ohjelmassa; siirrä sitä aikaa.',
+    'nothing-to-swap':
+      '{end, select, first {”{title}” on jo ohjelman ensimmäinen.} other {”{title}” on jo ohjelman viimeinen.}}',
+    'not-schedulable':
+      'Esityksen ”{title}” tila on ”{state}”; ohjelmaan pääsevät vain hyväksytyt tai vahvistetut esitykset.',
+    'slot-outside-event': 'Ajan on oltava tapahtuman sisällä: {span}.',
+    'speaker-conflict': '{speaker} puhuu samaan aikaan: ”{title}” tapahtumassa {event} ({span}).',
+    'slot-overlap': 'Aika menee päällekkäin esityksen ”{title}” kanssa samassa tapahtumassa.',
+    'room-conflict': 'Tila on varattu: ”{title}” ({span}).',
+    'already-answered':
+      '{answer, select, accepted {Olet jo hyväksynyt tämän nimityksen.} declined {Olet jo hylännyt tämän nimityksen.} other {Tähän nimitykseen on jo vastattu.}}',
+  },
   composed: {
     withMinutes: '{name} ({minutes} min)',
     cadence:

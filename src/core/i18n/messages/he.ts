@@ -959,6 +959,27 @@ export const he: Catalogue<English> = {
     'stale-etag': 'מישהו שינה את זה מאז שהדף נפתח; יש לטעון את הדף מחדש ולבצע את השינוי שוב.',
     csrf: 'הטופס הזה אינו עדכני (ההתחברות השתנתה). יש לטעון את הדף מחדש ולשלוח שוב.',
   },
+  refusalWith: {
+    'cfp-closed':
+      '{window, select, notYet {הקול הקורא להצעות ייפתח ב־{at}; עד אז אפשר לשמור את ההצעה כטיוטה.} other {הקול הקורא להצעות נסגר ב־{at}; אפשר לשמור את ההצעה כטיוטה או לפנות לצוות המארגן.}}',
+    'invalid-transition':
+      '{of, select, event {אי אפשר להעביר אירוע במצב „{from}” למצב „{to}”.} other {אי אפשר להעביר הצעה במצב „{from}” למצב „{to}”.}}',
+    'not-editable': 'ההצעה במצב „{state}” ואי אפשר לערוך אותה עוד; אפשר לערוך הצעה כל עוד היא טיוטה או שנשלחה.',
+    'proposal-closed': 'ההצעה במצב „{state}”; אין עוד אפשרות להצטרף אליה.',
+    'not-reviewable': 'ההצעה במצב „{state}”; כרגע אי אפשר לכתוב עליה חוות דעת.',
+    'event-not-open':
+      '{doing, select, checkIn {האירוע במצב „{status}”; אי אפשר לרשום בו הגעה.} other {האירוע במצב „{status}”; אי אפשר להירשם אליו.}}',
+    'slots-outside-event': 'הרצאות ייצאו מחוץ לזמן האירוע: {titles}. יש להזיז אותן קודם, או להזיז את האירוע כולו.',
+    'already-scheduled': 'להרצאה „{title}” כבר יש משבצת; יש להזיז את המשבצת הקיימת.',
+    'nothing-to-swap': '{end, select, first {„{title}” כבר ראשונה בסדר היום.} other {„{title}” כבר אחרונה בסדר היום.}}',
+    'not-schedulable': 'ההרצאה „{title}” במצב „{state}”; רק הרצאות שהתקבלו או אושרו מקבלות משבצת.',
+    'slot-outside-event': 'המשבצת צריכה להיות בתוך זמן האירוע: {span}.',
+    'speaker-conflict': 'ל־{speaker} יש הרצאה באותו זמן: „{title}” ב־{event} ({span}).',
+    'slot-overlap': 'המשבצת חופפת ל־„{title}” באותו אירוע.',
+    'room-conflict': 'החדר תפוס עבור „{title}” ({span}).',
+    'already-answered':
+      '{answer, select, accepted {המועמדות הזו כבר התקבלה.} declined {המועמדות הזו כבר נדחתה.} other {כבר ניתנה תשובה למועמדות הזו.}}',
+  },
   composed: {
     withMinutes: '{name} ({minutes} דק׳)',
     cadence:

@@ -986,6 +986,31 @@ export const pl: Catalogue<English> = {
     'stale-etag': 'Ktoś to zmienił od otwarcia strony; należy ją odświeżyć i ponownie wprowadzić zmianę.',
     csrf: 'Formularz jest nieaktualny (sesja się zmieniła). Należy odświeżyć stronę i wysłać go ponownie.',
   },
+  refusalWith: {
+    'cfp-closed':
+      '{window, select, notYet {Nabór zgłoszeń rusza {at}; do tego czasu można zapisać zgłoszenie jako szkic.} other {Nabór zgłoszeń zakończył się {at}; można zapisać zgłoszenie jako szkic albo zwrócić się do organizatora.}}',
+    'invalid-transition':
+      '{of, select, event {Wydarzenia o stanie „{from}” nie można zmienić na „{to}”.} other {Zgłoszenia o stanie „{from}” nie można zmienić na „{to}”.}}',
+    'not-editable':
+      'Zgłoszenie ma stan „{state}” i nie można go już edytować; edycja jest możliwa, dopóki zgłoszenie jest szkicem lub zostało wysłane.',
+    'proposal-closed': 'Zgłoszenie ma stan „{state}”; nie można już do niego dołączyć.',
+    'not-reviewable': 'Zgłoszenie ma stan „{state}”; teraz nie można go oceniać.',
+    'event-not-open':
+      '{doing, select, checkIn {Wydarzenie ma stan „{status}”; nie można na nim odnotować obecności.} other {Wydarzenie ma stan „{status}”; nie można się na nie zapisać.}}',
+    'slots-outside-event':
+      'Wystąpienia znalazłyby się poza czasem wydarzenia: {titles}. Najpierw trzeba je przenieść albo przenieść całe wydarzenie.',
+    'already-scheduled': 'Wystąpienie „{title}” ma już termin w programie; należy przenieść ten termin.',
+    'nothing-to-swap':
+      '{end, select, first {„{title}” jest już pierwsze w programie.} other {„{title}” jest już ostatnie w programie.}}',
+    'not-schedulable':
+      'Wystąpienie „{title}” ma stan „{state}”; termin w programie dostają tylko przyjęte lub potwierdzone wystąpienia.',
+    'slot-outside-event': 'Termin musi mieścić się w czasie wydarzenia: {span}.',
+    'speaker-conflict': '{speaker} występuje w tym samym czasie: „{title}” na wydarzeniu {event} ({span}).',
+    'slot-overlap': 'Termin nakłada się na „{title}” w tym samym wydarzeniu.',
+    'room-conflict': 'Sala jest zajęta przez „{title}” ({span}).',
+    'already-answered':
+      '{answer, select, accepted {Ta nominacja została już przyjęta.} declined {Ta nominacja została już odrzucona.} other {Na tę nominację już odpowiedziano.}}',
+  },
   composed: {
     withMinutes: '{name} ({minutes} min)',
     cadence:
