@@ -1006,7 +1006,7 @@ export const ru: Catalogue<English> = {
       '{end, select, first {Доклад «{title}» уже первый в программе.} other {Доклад «{title}» уже последний в программе.}}',
     'not-schedulable':
       'Доклад «{title}» в состоянии «{state}»; слот получают только принятые или подтверждённые доклады.',
-    'slot-outside-event': 'Слот должен укладываться в время события: {span}.',
+    'slot-outside-event': 'Слот должен укладываться в рамки события: {span}.',
     'speaker-conflict': '{speaker} выступает в это же время: «{title}» на событии «{event}» ({span}).',
     'slot-overlap': 'Слот пересекается с докладом «{title}» на этом же событии.',
     'room-conflict': 'Зал занят: «{title}» ({span}).',
