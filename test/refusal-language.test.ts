@@ -4,7 +4,9 @@
  * UTC times (web/action.tsx refusalText, the catalogue's `refusalWith`).
  */
 import t from 'tap';
-import { localeOf } from '../src/core/i18n/locale';
+import { LANGUAGES, localeOf } from '../src/core/i18n/locale';
+import { en } from '../src/core/i18n/messages/en';
+import { refusalText } from '../src/web/action';
 import { span } from '../src/core/when';
 import { community, eventWithTalk, setup } from './helper';
 
@@ -47,5 +49,41 @@ t.test('slot and transition refusals on pages in Russian and Hebrew', async (t) 
     t.equal(move.statusCode, 409, `${x.lang}: the transition is refused`);
     t.match(move.body, x.move, `${x.lang}: the states by their names in the reader's language`);
     t.notMatch(move.body, 'cannot become', `${x.lang}: no English detail`);
+  }
+});
+
+t.test('every refusal with values reads in every language with its values filled in', async (t) => {
+  const sample: Record<string, string | number> = {
+    at: '2027-06-10T10:00:00.000Z',
+    startsAt: '2027-06-10T10:00:00.000Z',
+    endsAt: '2027-06-10T12:00:00.000Z',
+    zone: 'Europe/Berlin',
+    on: '2027-06-10',
+    from: 'accepted',
+    to: 'submitted',
+    state: 'accepted',
+    status: 'draft',
+    threshold: 'rhythmActWeeks',
+    min: 1,
+    max: 52,
+    ...{
+      window: 'notYet',
+      of: 'proposal',
+      doing: 'rsvp',
+      end: 'first',
+      answer: 'accepted',
+      after: 'wish',
+      kind: 'format',
+    },
+    ...{ title: 'Talk', titles: '“Talk”', speaker: 'Ada', event: 'June', value: 'x', key: 'talk', name: 'Aula' },
+    ...{ slug: 'guild', email: 'a@example.com', offered: 'talk, lightning' },
+  };
+  for (const lang of LANGUAGES) {
+    const l = localeOf(lang);
+    for (const code of Object.keys(en.refusalWith)) {
+      const said = refusalText(l, { status: 409, code, detail: 'English detail', values: sample, fields: [] });
+      t.not(said, 'English detail', `${lang} ${code}: said from the catalogue`);
+      t.notMatch(said, /[{}]|undefined|2027-06-10T/, `${lang} ${code}: every value filled in and formatted`);
+    }
   }
 });

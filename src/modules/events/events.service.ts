@@ -29,7 +29,9 @@ const STATUS_MOVES: Record<EventStatus, EventStatus[]> = {
 
 export function checkTimeZone(tz: string) {
   if (!IANAZone.isValidZone(tz))
-    throw new RuleBroken('invalid-time-zone', `${tz} is not an IANA time zone (e.g. Europe/Berlin).`);
+    throw new RuleBroken('invalid-time-zone', `${tz} is not an IANA time zone (e.g. Europe/Berlin).`).saying({
+      name: tz,
+    });
 }
 
 export class EventsService {
@@ -53,7 +55,10 @@ export class EventsService {
         capacity: input.capacity ?? null,
         location: input.location ?? '',
       });
-      if (!room) throw new Conflict('room-exists', `${slug} has a room called ${input.name} already.`);
+      if (!room)
+        throw new Conflict('room-exists', `${slug} has a room called ${input.name} already.`).saying({
+          name: input.name,
+        });
       return room;
     });
   }
@@ -74,7 +79,10 @@ export class EventsService {
       const a = await this.communities.accessById(actor, room.community_id, m);
       authorize(a, 'room.manage');
       const taken = patch.name && patch.name !== room.name && (await q.roomNameTaken(m, room.community_id, patch.name));
-      if (taken) throw new Conflict('room-exists', `There is a room called ${patch.name} already.`);
+      if (taken)
+        throw new Conflict('room-exists', `There is a room called ${patch.name} already.`).saying({
+          name: patch.name ?? '',
+        });
       const row = await q.updateRoom(m, roomId, {
         name: patch.name ?? room.name,
         capacity: patch.capacity === undefined ? room.capacity : patch.capacity,

@@ -84,7 +84,7 @@ export class NominationsService {
         throw new Conflict(
           'no-call',
           `${n.community} has no call for proposals to put a draft in yet; the nomination stays open.`,
-        );
+        ).saying({ after: 'nomination' });
       const draft = await this.proposals.create(
         actor,
         n.community,

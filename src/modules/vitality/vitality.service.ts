@@ -119,7 +119,7 @@ export class VitalityService {
         if (!Number.isInteger(v) || v < def.min || v > def.max)
           throw new RuleBroken('bad-threshold', `${k} is a whole number from ${def.min} to ${def.max}.`, {
             errors: [{ field: k, message: `from ${def.min} to ${def.max}` }],
-          });
+          }).saying({ threshold: k, min: def.min, max: def.max });
       }
       const effective: Thresholds = thresholdsOf(own);
       const bad = inconsistentPairs(effective);

@@ -1089,6 +1089,27 @@ export const en = {
     'already-answered': msg<{ answer: string }>(
       '{answer, select, accepted {You accepted this nomination already.} declined {You declined this nomination already.} other {This nomination has been answered already.}}',
     ),
+    'bad-date': msg<{ value: string }>('“{value}” is not a date; write it as YYYY-MM-DD.'),
+    'not-an-occurrence': msg<{ on: string }>('The series does not meet on {on}.'),
+    'role-exists': msg<{ key: string }>('This community has a role “{key}” already.'),
+    'no-call': msg<{ after: string }>(
+      '{after, select, nomination {This community has no call for proposals to put a draft in yet; the nomination stays open.} other {This community has no call for proposals to put a draft in yet; try again when one opens.}}',
+    ),
+    'invalid-time-zone': msg<{ name: string }>(
+      '“{name}” is not a time zone; choose one from the list (e.g. Europe/Berlin).',
+    ),
+    'slug-taken': msg<{ slug: string }>('The address name “{slug}” is taken; choose another.'),
+    'already-member': msg<{ email: string }>('{email} is a member already; change their role instead.'),
+    'person-exists': msg<{ email: string }>('A person with the e-mail address {email} exists already.'),
+    'room-exists': msg<{ name: string }>('There is a room called “{name}” already.'),
+    'duplicate-key': msg<{ key: string; kind: string }>(
+      '{kind, select, track {The track key “{key}” appears twice.} other {The format key “{key}” appears twice.}}',
+    ),
+    'unknown-format': msg<{ key: string; offered: string }>('This call has no format “{key}”; it offers: {offered}.'),
+    'unknown-track': msg<{ key: string; offered: string }>('This call has no track “{key}”; it offers: {offered}.'),
+    'bad-threshold': msg<{ max: number; min: number; threshold: string }>(
+      '“{threshold}” is a whole number from {min} to {max}.',
+    ),
   },
 
   // words the pages once put together themselves

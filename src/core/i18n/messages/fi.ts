@@ -993,6 +993,21 @@ export const fi: Catalogue<English> = {
     'room-conflict': 'Tila on varattu: ”{title}” ({span}).',
     'already-answered':
       '{answer, select, accepted {Olet jo hyväksynyt tämän nimityksen.} declined {Olet jo hylännyt tämän nimityksen.} other {Tähän nimitykseen on jo vastattu.}}',
+    'bad-date': '”{value}” ei ole päivämäärä; kirjoita se muodossa VVVV-KK-PP.',
+    'not-an-occurrence': 'Sarja ei kokoonnu {on}.',
+    'role-exists': 'Yhteisöllä on jo rooli ”{key}”.',
+    'no-call':
+      '{after, select, nomination {Yhteisöllä ei ole vielä ehdotushakua, johon luonnoksen voisi lisätä; nimitys pysyy avoinna.} other {Yhteisöllä ei ole vielä ehdotushakua, johon luonnoksen voisi lisätä; yritä uudelleen, kun haku avautuu.}}',
+    'invalid-time-zone': '”{name}” ei ole aikavyöhyke; valitse vyöhyke luettelosta (esim. Europe/Berlin).',
+    'slug-taken': 'Osoitenimi ”{slug}” on jo käytössä; valitse toinen.',
+    'already-member': '{email} on jo jäsen; muuta mieluummin hänen rooliaan.',
+    'person-exists': 'Henkilö, jonka sähköpostiosoite on {email}, on jo olemassa.',
+    'room-exists': 'Tila nimeltä ”{name}” on jo olemassa.',
+    'duplicate-key':
+      '{kind, select, track {Raidan avain ”{key}” esiintyy kahdesti.} other {Muodon avain ”{key}” esiintyy kahdesti.}}',
+    'unknown-format': 'Tässä haussa ei ole muotoa ”{key}”; tarjolla: {offered}.',
+    'unknown-track': 'Tässä haussa ei ole raitaa ”{key}”; tarjolla: {offered}.',
+    'bad-threshold': '”{threshold}” on kokonaisluku väliltä {min}–{max}.',
   },
   composed: {
     withMinutes: '{name} ({minutes} min)',

@@ -979,6 +979,21 @@ export const he: Catalogue<English> = {
     'room-conflict': 'החדר תפוס עבור „{title}” ({span}).',
     'already-answered':
       '{answer, select, accepted {המועמדות הזו כבר התקבלה.} declined {המועמדות הזו כבר נדחתה.} other {כבר ניתנה תשובה למועמדות הזו.}}',
+    'bad-date': '„{value}” אינו תאריך; יש לכתוב אותו בצורה YYYY-MM-DD.',
+    'not-an-occurrence': 'הסדרה לא נפגשת ב־{on}.',
+    'role-exists': 'בקהילה הזו כבר יש תפקיד „{key}”.',
+    'no-call':
+      '{after, select, nomination {בקהילה הזו עדיין אין קול קורא להצעות שאפשר להכניס אליו טיוטה; המועמדות נשארת פתוחה.} other {בקהילה הזו עדיין אין קול קורא להצעות שאפשר להכניס אליו טיוטה; אפשר לנסות שוב כשייפתח אחד.}}',
+    'invalid-time-zone': '„{name}” אינו אזור זמן; יש לבחור אחד מהרשימה (למשל Europe/Berlin).',
+    'slug-taken': 'שם הכתובת „{slug}” כבר תפוס; יש לבחור שם אחר.',
+    'already-member': '{email} כבר בקהילה; אפשר לשנות את התפקיד במקום זאת.',
+    'person-exists': 'כבר קיים אדם עם כתובת הדוא״ל {email}.',
+    'room-exists': 'כבר יש חדר בשם „{name}”.',
+    'duplicate-key':
+      '{kind, select, track {המפתח של המסלול „{key}” מופיע פעמיים.} other {המפתח של הפורמט „{key}” מופיע פעמיים.}}',
+    'unknown-format': 'בקול הקורא הזה אין פורמט „{key}”; הפורמטים האפשריים: {offered}.',
+    'unknown-track': 'בקול הקורא הזה אין מסלול „{key}”; המסלולים האפשריים: {offered}.',
+    'bad-threshold': '„{threshold}” הוא מספר שלם בין {min} ל־{max}.',
   },
   composed: {
     withMinutes: '{name} ({minutes} דק׳)',

@@ -1010,6 +1010,21 @@ export const pl: Catalogue<English> = {
     'room-conflict': 'Sala jest zajęta przez „{title}” ({span}).',
     'already-answered':
       '{answer, select, accepted {Ta nominacja została już przyjęta.} declined {Ta nominacja została już odrzucona.} other {Na tę nominację już odpowiedziano.}}',
+    'bad-date': '„{value}” nie jest datą; należy ją zapisać jako RRRR-MM-DD.',
+    'not-an-occurrence': 'Seria nie spotyka się {on}.',
+    'role-exists': 'Ta społeczność ma już rolę „{key}”.',
+    'no-call':
+      '{after, select, nomination {Ta społeczność nie ma jeszcze naboru zgłoszeń, do którego można dodać szkic; nominacja pozostaje otwarta.} other {Ta społeczność nie ma jeszcze naboru zgłoszeń, do którego można dodać szkic; można spróbować ponownie, gdy nabór się otworzy.}}',
+    'invalid-time-zone': '„{name}” nie jest strefą czasową; należy wybrać strefę z listy (np. Europe/Berlin).',
+    'slug-taken': 'Nazwa w adresie „{slug}” jest już zajęta; należy wybrać inną.',
+    'already-member': '{email} należy już do społeczności; zamiast tego można zmienić rolę.',
+    'person-exists': 'Osoba z adresem e-mail {email} już istnieje.',
+    'room-exists': 'Sala o nazwie „{name}” już istnieje.',
+    'duplicate-key':
+      '{kind, select, track {Klucz ścieżki „{key}” występuje dwa razy.} other {Klucz formatu „{key}” występuje dwa razy.}}',
+    'unknown-format': 'Ten nabór nie ma formatu „{key}”; dostępne: {offered}.',
+    'unknown-track': 'Ten nabór nie ma ścieżki „{key}”; dostępne: {offered}.',
+    'bad-threshold': '„{threshold}” to liczba całkowita od {min} do {max}.',
   },
   composed: {
     withMinutes: '{name} ({minutes} min)',

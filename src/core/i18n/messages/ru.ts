@@ -1012,6 +1012,21 @@ export const ru: Catalogue<English> = {
     'room-conflict': 'Зал занят: «{title}» ({span}).',
     'already-answered':
       '{answer, select, accepted {Вы уже приняли эту номинацию.} declined {Вы уже отклонили эту номинацию.} other {На эту номинацию уже ответили.}}',
+    'bad-date': '«{value}» — не дата; укажите её в формате ГГГГ-ММ-ДД.',
+    'not-an-occurrence': 'Встречи серии не проходят {on}.',
+    'role-exists': 'В этом сообществе уже есть роль «{key}».',
+    'no-call':
+      '{after, select, nomination {В этом сообществе пока нет приёма заявок, куда можно положить черновик; номинация остаётся открытой.} other {В этом сообществе пока нет приёма заявок, куда можно положить черновик; попробуйте снова, когда он откроется.}}',
+    'invalid-time-zone': '«{name}» — не часовой пояс; выберите пояс из списка (например, Europe/Berlin).',
+    'slug-taken': 'Адрес «{slug}» уже занят; выберите другой.',
+    'already-member': '{email} уже участник сообщества; вместо этого измените роль.',
+    'person-exists': 'Человек с адресом {email} уже есть.',
+    'room-exists': 'Зал «{name}» уже есть.',
+    'duplicate-key':
+      '{kind, select, track {Ключ направления «{key}» встречается дважды.} other {Ключ формата «{key}» встречается дважды.}}',
+    'unknown-format': 'В этом приёме заявок нет формата «{key}»; доступны: {offered}.',
+    'unknown-track': 'В этом приёме заявок нет направления «{key}»; доступны: {offered}.',
+    'bad-threshold': '«{threshold}» — целое число от {min} до {max}.',
   },
   composed: {
     withMinutes: '{name} ({minutes} мин)',
