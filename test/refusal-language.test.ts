@@ -76,7 +76,8 @@ t.test('every refusal with values reads in every language with its values filled
       kind: 'format',
     },
     ...{ title: 'Talk', titles: '“Talk”', speaker: 'Ada', event: 'June', value: 'x', key: 'talk', name: 'Aula' },
-    ...{ slug: 'guild', email: 'a@example.com', offered: 'talk, lightning' },
+    ...{ slug: 'guild', email: 'a@example.com', offered: 'talk, lightning', keys: '“talk”', n: 3 },
+    ...{ other: 'rhythmWatchWeeks', otherValue: 4 },
   };
   for (const lang of LANGUAGES) {
     const l = localeOf(lang);

@@ -87,7 +87,7 @@ function sayValues(l: Locale, v: Record<string, string | number>): Values {
   if (start && end) out.span = span(l, start, end, zone);
   // a calendar day (YYYY-MM-DD), the same day in every zone
   if (typeof v.on === 'string') out.on = day(l, new Date(`${v.on}T12:00:00Z`), 'UTC');
-  if (typeof v.threshold === 'string') out.threshold = l.m.health.threshold[v.threshold] ?? v.threshold;
+  for (const k of ['threshold', 'other']) if (typeof v[k] === 'string') out[k] = l.m.health.threshold[v[k]] ?? v[k];
   for (const k of ['from', 'to', 'state', 'status'])
     if (typeof v[k] === 'string') out[k] = states[v[k]] ?? l.m.stateName[v[k]] ?? v[k];
   return out;

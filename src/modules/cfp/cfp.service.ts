@@ -177,9 +177,9 @@ export class CfpService {
         );
         if (used.length) {
           throw new Conflict(
-            `${kind}-in-use`,
+            kind === 'format' ? 'format-in-use' : 'track-in-use',
             `Proposals use the ${kind} ${used.map((k) => `"${k}"`).join(', ')}; keep it in the list.`,
-          );
+          ).saying({ keys: used.map((k) => `“${k}”`).join(', ') });
         }
         await q.deleteOptions(
           m,

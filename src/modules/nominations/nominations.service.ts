@@ -48,7 +48,7 @@ export class NominationsService {
           'nomination-limit',
           `You can nominate ${NOMINATIONS_PER_DAY} colleagues a day; try again later.`,
           retry,
-        );
+        ).saying({ n: NOMINATIONS_PER_DAY });
       }
       const nominee = await this.people.findOrCreate(m, input.email, input.name);
       if (!nominee.acceptsNominations)

@@ -127,7 +127,12 @@ export class VitalityService {
         throw new RuleBroken(
           'thresholds-out-of-order',
           bad.map(([w, x]) => `${x} (${effective[x]}) must be no milder than ${w} (${effective[w]})`).join('; ') + '.',
-        );
+        ).saying({
+          threshold: bad[0][1],
+          value: effective[bad[0][1]],
+          other: bad[0][0],
+          otherValue: effective[bad[0][0]],
+        });
       await q.saveSettings(m, a.community.id, own, input.speakUp ?? before.speak_up);
     });
   }

@@ -1053,6 +1053,15 @@ export const en = {
     'concurrent-change': 'Someone changed this meanwhile; read it again and redo your change.',
     'stale-etag': 'Someone changed this since you opened the page; reload it and make your change again.',
     csrf: 'This form is out of date (your session changed). Reload the page and send it again.',
+    'bad-cadence': 'The cadence is not a rule Brownbag can read; choose one of the cadences offered.',
+    'invalid-window': 'The end must come after the start.',
+    'event-canceled': 'A canceled event no longer changes; create a new one.',
+    'bad-range': 'The end of the period must come after its start.',
+    'unknown-room': 'This community has no such room; choose one from the list.',
+    'unknown-role': 'This community has no such team role; choose one from the list.',
+    'unknown-call': 'This community has no such call for proposals.',
+    'unknown-proposal': 'This community has no such proposal.',
+    'unknown-threshold': 'There is no such threshold.',
   } as Record<string, string>,
   /** A refusal whose detail holds values (web/action.tsx refusalText formats moments and states). */
   refusalWith: {
@@ -1110,6 +1119,14 @@ export const en = {
     'bad-threshold': msg<{ max: number; min: number; threshold: string }>(
       '“{threshold}” is a whole number from {min} to {max}.',
     ),
+    'nomination-limit': msg<{ n: number }>(
+      '{n, plural, one {You can nominate one colleague a day; try again later.} other {You can nominate # colleagues a day; try again later.}}',
+    ),
+    'thresholds-out-of-order': msg<{ other: string; otherValue: number; threshold: string; value: number }>(
+      '“{threshold}” ({value}) must be no milder than “{other}” ({otherValue}).',
+    ),
+    'format-in-use': msg<{ keys: string }>('Proposals use the format {keys}; keep it in the list.'),
+    'track-in-use': msg<{ keys: string }>('Proposals use the track {keys}; keep it in the list.'),
   },
 
   // words the pages once put together themselves

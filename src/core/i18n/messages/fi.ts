@@ -968,6 +968,15 @@ export const fi: Catalogue<English> = {
     'concurrent-change': 'Joku muutti tätä sillä välin; lue se uudelleen ja tee muutoksesi uudestaan.',
     'stale-etag': 'Joku muutti tätä sen jälkeen, kun avasit sivun; lataa sivu uudelleen ja tee muutos uudestaan.',
     csrf: 'Lomake on vanhentunut (istunto vaihtui). Lataa sivu uudelleen ja lähetä lomake uudestaan.',
+    'bad-cadence': 'Brownbag ei pysty lukemaan tätä toistosääntöä; valitse jokin tarjolla olevista tiheyksistä.',
+    'invalid-window': 'Lopun on oltava alun jälkeen.',
+    'event-canceled': 'Peruttua tapahtumaa ei voi enää muuttaa; luo uusi.',
+    'bad-range': 'Jakson lopun on oltava sen alun jälkeen.',
+    'unknown-room': 'Yhteisöllä ei ole tällaista tilaa; valitse tila luettelosta.',
+    'unknown-role': 'Yhteisöllä ei ole tällaista tiimiroolia; valitse rooli luettelosta.',
+    'unknown-call': 'Yhteisöllä ei ole tällaista ehdotushakua.',
+    'unknown-proposal': 'Yhteisöllä ei ole tällaista ehdotusta.',
+    'unknown-threshold': 'Tällaista kynnysarvoa ei ole.',
   },
   refusalWith: {
     'cfp-closed':
@@ -1008,6 +1017,11 @@ export const fi: Catalogue<English> = {
     'unknown-format': 'Tässä haussa ei ole muotoa ”{key}”; tarjolla: {offered}.',
     'unknown-track': 'Tässä haussa ei ole raitaa ”{key}”; tarjolla: {offered}.',
     'bad-threshold': '”{threshold}” on kokonaisluku väliltä {min}–{max}.',
+    'nomination-limit':
+      '{n, plural, one {Voit nimittää yhden kollegan päivässä; yritä myöhemmin uudelleen.} other {Voit nimittää # kollegaa päivässä; yritä myöhemmin uudelleen.}}',
+    'thresholds-out-of-order': '”{threshold}” ({value}) ei saa olla lievempi kuin ”{other}” ({otherValue}).',
+    'format-in-use': 'Ehdotukset käyttävät muotoa {keys}; pidä se luettelossa.',
+    'track-in-use': 'Ehdotukset käyttävät raitaa {keys}; pidä se luettelossa.',
   },
   composed: {
     withMinutes: '{name} ({minutes} min)',

@@ -985,6 +985,16 @@ export const pl: Catalogue<English> = {
     'concurrent-change': 'Ktoś w międzyczasie to zmienił; należy wczytać ponownie i powtórzyć zmianę.',
     'stale-etag': 'Ktoś to zmienił od otwarcia strony; należy ją odświeżyć i ponownie wprowadzić zmianę.',
     csrf: 'Formularz jest nieaktualny (sesja się zmieniła). Należy odświeżyć stronę i wysłać go ponownie.',
+    'bad-cadence':
+      'Brownbag nie potrafi odczytać tej reguły powtarzania; należy wybrać jedną z proponowanych częstotliwości.',
+    'invalid-window': 'Koniec musi nastąpić po początku.',
+    'event-canceled': 'Odwołanego wydarzenia nie można już zmieniać; należy utworzyć nowe.',
+    'bad-range': 'Koniec okresu musi nastąpić po jego początku.',
+    'unknown-room': 'Ta społeczność nie ma takiej sali; należy wybrać salę z listy.',
+    'unknown-role': 'Ta społeczność nie ma takiej roli w zespole; należy wybrać rolę z listy.',
+    'unknown-call': 'Ta społeczność nie ma takiego naboru zgłoszeń.',
+    'unknown-proposal': 'Ta społeczność nie ma takiego zgłoszenia.',
+    'unknown-threshold': 'Nie ma takiego progu.',
   },
   refusalWith: {
     'cfp-closed':
@@ -1025,6 +1035,11 @@ export const pl: Catalogue<English> = {
     'unknown-format': 'Ten nabór nie ma formatu „{key}”; dostępne: {offered}.',
     'unknown-track': 'Ten nabór nie ma ścieżki „{key}”; dostępne: {offered}.',
     'bad-threshold': '„{threshold}” to liczba całkowita od {min} do {max}.',
+    'nomination-limit':
+      '{n, plural, one {Można nominować # osobę dziennie; proszę spróbować później.} few {Można nominować # osoby dziennie; proszę spróbować później.} many {Można nominować # osób dziennie; proszę spróbować później.} other {Można nominować # osoby dziennie; proszę spróbować później.}}',
+    'thresholds-out-of-order': '„{threshold}” ({value}) nie może być łagodniejsze niż „{other}” ({otherValue}).',
+    'format-in-use': 'Zgłoszenia korzystają z formatu {keys}; należy zostawić go na liście.',
+    'track-in-use': 'Zgłoszenia korzystają ze ścieżki {keys}; należy zostawić ją na liście.',
   },
   composed: {
     withMinutes: '{name} ({minutes} min)',
