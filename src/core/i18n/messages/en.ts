@@ -1062,6 +1062,13 @@ export const en = {
     'unknown-call': 'This community has no such call for proposals.',
     'unknown-proposal': 'This community has no such proposal.',
     'unknown-threshold': 'There is no such threshold.',
+    'other-community': 'A talk moves only between events of its own community.',
+    'start-required': 'Moving a talk to another event needs its new start time.',
+    'reason-without-cancel': 'A cancellation reason goes only with canceling the event.',
+    'cadence-empty': 'This cadence meets on no day within five years of its start; choose another.',
+    'reason-required': 'Say why the task is skipped.',
+    'invalid-assignee': 'A default assignee must be an organizer of the community.',
+    'not-a-member': 'A team role is held by an organizer of the community.',
   } as Record<string, string>,
   /** A refusal whose detail holds values (web/action.tsx refusalText formats moments and states). */
   refusalWith: {

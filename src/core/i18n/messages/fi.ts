@@ -977,6 +977,13 @@ export const fi: Catalogue<English> = {
     'unknown-call': 'Yhteisöllä ei ole tällaista ehdotushakua.',
     'unknown-proposal': 'Yhteisöllä ei ole tällaista ehdotusta.',
     'unknown-threshold': 'Tällaista kynnysarvoa ei ole.',
+    'other-community': 'Esityksen voi siirtää vain oman yhteisönsä tapahtumien välillä.',
+    'start-required': 'Kun esitys siirretään toiseen tapahtumaan, sille tarvitaan uusi alkamisaika.',
+    'reason-without-cancel': 'Peruutuksen syy annetaan vain, kun tapahtuma perutaan.',
+    'cadence-empty': 'Tällä toistolla ei tule yhtään tapaamista viiden vuoden kuluessa alusta; valitse toinen.',
+    'reason-required': 'Kerro, miksi tehtävä ohitetaan.',
+    'invalid-assignee': 'Oletusvastuuhenkilön on oltava yhteisön järjestäjä.',
+    'not-a-member': 'Tiimiroolin haltijan on oltava yhteisön järjestäjä.',
   },
   refusalWith: {
     'cfp-closed':

@@ -995,6 +995,14 @@ export const pl: Catalogue<English> = {
     'unknown-call': 'Ta społeczność nie ma takiego naboru zgłoszeń.',
     'unknown-proposal': 'Ta społeczność nie ma takiego zgłoszenia.',
     'unknown-threshold': 'Nie ma takiego progu.',
+    'other-community': 'Wystąpienie można przenosić tylko między wydarzeniami jego społeczności.',
+    'start-required': 'Przeniesienie wystąpienia na inne wydarzenie wymaga podania nowej godziny rozpoczęcia.',
+    'reason-without-cancel': 'Powód odwołania podaje się tylko przy odwołaniu wydarzenia.',
+    'cadence-empty':
+      'Według tej częstotliwości w ciągu pięciu lat od początku nie wypada żadne spotkanie; należy wybrać inną.',
+    'reason-required': 'Należy podać, dlaczego zadanie jest pomijane.',
+    'invalid-assignee': 'Domyślną osobą odpowiedzialną może być tylko organizator społeczności.',
+    'not-a-member': 'Rolę w zespole może pełnić tylko organizator społeczności.',
   },
   refusalWith: {
     'cfp-closed':
