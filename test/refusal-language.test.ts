@@ -77,7 +77,7 @@ t.test('every refusal with values reads in every language with its values filled
     },
     ...{ title: 'Talk', titles: '“Talk”', speaker: 'Ada', event: 'June', value: 'x', key: 'talk', name: 'Aula' },
     ...{ slug: 'guild', email: 'a@example.com', offered: 'talk, lightning', keys: '“talk”', n: 3 },
-    ...{ other: 'rhythmWatchWeeks', otherValue: 4 },
+    ...{ other: 'rhythmWatchWeeks', otherValue: 4, why: 'byday', reason: 'unknown part' },
   };
   for (const lang of LANGUAGES) {
     const l = localeOf(lang);

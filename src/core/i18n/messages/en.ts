@@ -1053,7 +1053,6 @@ export const en = {
     'concurrent-change': 'Someone changed this meanwhile; read it again and redo your change.',
     'stale-etag': 'Someone changed this since you opened the page; reload it and make your change again.',
     csrf: 'This form is out of date (your session changed). Reload the page and send it again.',
-    'bad-cadence': 'The cadence is not a rule Brownbag can read; choose one of the cadences offered.',
     'invalid-window': 'The end must come after the start.',
     'event-canceled': 'A canceled event no longer changes; create a new one.',
     'bad-range': 'The end of the period must come after its start.',
@@ -1134,6 +1133,9 @@ export const en = {
     ),
     'format-in-use': msg<{ keys: string }>('Proposals use the format {keys}; keep it in the list.'),
     'track-in-use': msg<{ keys: string }>('Proposals use the track {keys}; keep it in the list.'),
+    'bad-cadence': msg<{ why: string; reason: string }>(
+      '{why, select, freq {The cadence needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY.} fields {The cadence says which days; the start time, length and time zone are fields of their own.} byday {BYDAY takes MO, TU, WE, TH, FR, SA or SU (e.g. BYDAY=TU or BYDAY=1MO).} interval {INTERVAL must be between 1 and 100.} other {The cadence is not an RRULE: {reason}.}}',
+    ),
   },
 
   // words the pages once put together themselves

@@ -968,7 +968,6 @@ export const fi: Catalogue<English> = {
     'concurrent-change': 'Joku muutti tätä sillä välin; lue se uudelleen ja tee muutoksesi uudestaan.',
     'stale-etag': 'Joku muutti tätä sen jälkeen, kun avasit sivun; lataa sivu uudelleen ja tee muutos uudestaan.',
     csrf: 'Lomake on vanhentunut (istunto vaihtui). Lataa sivu uudelleen ja lähetä lomake uudestaan.',
-    'bad-cadence': 'Brownbag ei pysty lukemaan tätä toistosääntöä; valitse jokin tarjolla olevista tiheyksistä.',
     'invalid-window': 'Lopun on oltava alun jälkeen.',
     'event-canceled': 'Peruttua tapahtumaa ei voi enää muuttaa; luo uusi.',
     'bad-range': 'Jakson lopun on oltava sen alun jälkeen.',
@@ -1029,6 +1028,8 @@ export const fi: Catalogue<English> = {
     'thresholds-out-of-order': '”{threshold}” ({value}) ei saa olla lievempi kuin ”{other}” ({otherValue}).',
     'format-in-use': 'Ehdotukset käyttävät muotoa {keys}; pidä se luettelossa.',
     'track-in-use': 'Ehdotukset käyttävät raitaa {keys}; pidä se luettelossa.',
+    'bad-cadence':
+      '{why, select, freq {Toistosääntö tarvitsee FREQ=DAILY, WEEKLY, MONTHLY tai YEARLY.} fields {Toistosääntö kertoo vain päivät; alkamisaika, kesto ja aikavyöhyke ovat omia kenttiään.} byday {BYDAY hyväksyy arvot MO, TU, WE, TH, FR, SA tai SU (esim. BYDAY=TU tai BYDAY=1MO).} interval {INTERVAL on välillä 1–100.} other {Toistosääntö ei ole kelvollinen RRULE: {reason}.}}',
   },
   composed: {
     withMinutes: '{name} ({minutes} min)',

@@ -958,7 +958,6 @@ export const he: Catalogue<English> = {
     'concurrent-change': 'מישהו שינה את זה בינתיים; יש לקרוא שוב ולבצע את השינוי מחדש.',
     'stale-etag': 'מישהו שינה את זה מאז שהדף נפתח; יש לטעון את הדף מחדש ולבצע את השינוי שוב.',
     csrf: 'הטופס הזה אינו עדכני (ההתחברות השתנתה). יש לטעון את הדף מחדש ולשלוח שוב.',
-    'bad-cadence': 'Brownbag לא מצליח לקרוא את כלל החזרה הזה; יש לבחור אחת מהתדירויות המוצעות.',
     'invalid-window': 'הסיום צריך להיות אחרי ההתחלה.',
     'event-canceled': 'אירוע שבוטל כבר לא משתנה; אפשר ליצור אירוע חדש.',
     'bad-range': 'סוף התקופה צריך להיות אחרי תחילתה.',
@@ -1015,6 +1014,8 @@ export const he: Catalogue<English> = {
     'thresholds-out-of-order': '„{threshold}” ({value}) צריך להיות מחמיר לפחות כמו „{other}” ({otherValue}).',
     'format-in-use': 'הצעות משתמשות בפורמט {keys}; יש להשאיר אותו ברשימה.',
     'track-in-use': 'הצעות משתמשות במסלול {keys}; יש להשאיר אותו ברשימה.',
+    'bad-cadence':
+      '{why, select, freq {כלל החזרה צריך FREQ=DAILY, WEEKLY, MONTHLY או YEARLY.} fields {כלל החזרה קובע רק את הימים; שעת ההתחלה, משך המפגש ואזור הזמן הם שדות נפרדים.} byday {BYDAY מקבל MO, TU, WE, TH, FR, SA או SU (למשל BYDAY=TU או BYDAY=1MO).} interval {INTERVAL צריך להיות בין 1 ל־100.} other {כלל החזרה אינו RRULE תקין: {reason}.}}',
   },
   composed: {
     withMinutes: '{name} ({minutes} דק׳)',

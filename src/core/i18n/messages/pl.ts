@@ -985,8 +985,6 @@ export const pl: Catalogue<English> = {
     'concurrent-change': 'Ktoś w międzyczasie to zmienił; należy wczytać ponownie i powtórzyć zmianę.',
     'stale-etag': 'Ktoś to zmienił od otwarcia strony; należy ją odświeżyć i ponownie wprowadzić zmianę.',
     csrf: 'Formularz jest nieaktualny (sesja się zmieniła). Należy odświeżyć stronę i wysłać go ponownie.',
-    'bad-cadence':
-      'Brownbag nie potrafi odczytać tej reguły powtarzania; należy wybrać jedną z proponowanych częstotliwości.',
     'invalid-window': 'Koniec musi nastąpić po początku.',
     'event-canceled': 'Odwołanego wydarzenia nie można już zmieniać; należy utworzyć nowe.',
     'bad-range': 'Koniec okresu musi nastąpić po jego początku.',
@@ -1048,6 +1046,8 @@ export const pl: Catalogue<English> = {
     'thresholds-out-of-order': '„{threshold}” ({value}) nie może być łagodniejsze niż „{other}” ({otherValue}).',
     'format-in-use': 'Zgłoszenia korzystają z formatu {keys}; należy zostawić go na liście.',
     'track-in-use': 'Zgłoszenia korzystają ze ścieżki {keys}; należy zostawić ją na liście.',
+    'bad-cadence':
+      '{why, select, freq {Reguła powtarzania wymaga FREQ=DAILY, WEEKLY, MONTHLY lub YEARLY.} fields {Reguła powtarzania określa tylko dni; godzina rozpoczęcia, czas trwania i strefa czasowa to osobne pola.} byday {BYDAY przyjmuje MO, TU, WE, TH, FR, SA lub SU (np. BYDAY=TU lub BYDAY=1MO).} interval {INTERVAL musi mieścić się w przedziale od 1 do 100.} other {Reguła powtarzania nie jest poprawną regułą RRULE: {reason}.}}',
   },
   composed: {
     withMinutes: '{name} ({minutes} min)',
