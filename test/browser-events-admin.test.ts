@@ -40,7 +40,7 @@ t.test('an organizer runs an event by clicking', async (t) => {
   // Ends before it starts: refused, and what was typed stays.
   await org.getByLabel('Ends (Europe/Berlin)').fill('2027-06-10T11:00');
   await press(org, 'Create the draft');
-  t.match(await org.getByRole('alert').textContent(), 'endsAt must come after startsAt');
+  t.match(await org.getByRole('alert').textContent(), 'The end must come after the start.');
   t.equal(await org.getByLabel('Title').inputValue(), 'June brown-bag');
   await org.getByLabel('Ends (Europe/Berlin)').fill('2027-06-10T14:00');
   await press(org, 'Create the draft');

@@ -3,6 +3,13 @@
  * problem+json. `code` becomes the problem's `type` (/problems/<code>) and `code` members.
  */
 export class DomainError extends Error {
+  /**
+   * The values of the detail, for the pages to say it in the reader's language (`refusalWith.<code>` of
+   * the catalogue, web/action.tsx refusalText). Not in the problem body: the API's JSON is `extra`.
+   * Moments are ISO strings, with the time zone they are said in as `zone`.
+   */
+  values: Record<string, string | number> = {};
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -11,6 +18,12 @@ export class DomainError extends Error {
     readonly extra: Record<string, unknown> = {},
   ) {
     super(detail ?? title);
+  }
+
+  /** This error, its detail's values given (see `values`). */
+  saying(values: Record<string, string | number>): this {
+    this.values = values;
+    return this;
   }
 }
 

@@ -5,9 +5,9 @@
  */
 import type { FastifyReply } from 'fastify';
 import { isValidElement, type VNode } from 'preact';
-import { pick } from '../core/i18n/catalogue';
+import { pick, type Values } from '../core/i18n/catalogue';
 import { pageRefusal, type PageRefusal } from './form';
-import type { Locale } from './i18n';
+import { day, span, when, type Locale } from './i18n';
 import { sendPage } from './render';
 
 /** Why a field was refused, in words: the catalogue's text for the Ajv keyword, with its limit or format. */
@@ -71,10 +71,42 @@ export function fieldLabel(l: Locale, field: string): string {
 }
 
 /** What to tell the person: the problem's words, or field by field what the form got wrong. */
+/**
+ * A refusal's values as its text says them: moments (ISO) in the reader's language and the zone they
+ * came with (`at`; `startsAt`–`endsAt` as one `span`), a day (`on`), a proposal's or event's state and a
+ * health threshold by their catalogue names.
+ */
+function sayValues(l: Locale, v: Record<string, string | number>): Values {
+  const zone = typeof v.zone === 'string' ? v.zone : 'UTC';
+  const moment = (x: string | number | undefined) => (typeof x === 'string' ? new Date(x) : null);
+  const states = v.of === 'event' || 'doing' in v ? l.m.eventStatus : l.m.stateName;
+  const out: Values = { ...v };
+  const at = moment(v.at);
+  if (at) out.at = when(l, at, zone);
+  const [start, end] = [moment(v.startsAt), moment(v.endsAt)];
+  if (start && end) out.span = span(l, start, end, zone);
+  // a calendar day (YYYY-MM-DD), the same day in every zone
+  if (typeof v.on === 'string') out.on = day(l, new Date(`${v.on}T12:00:00Z`), 'UTC');
+  for (const k of ['threshold', 'other']) if (typeof v[k] === 'string') out[k] = l.m.health.threshold[v[k]] ?? v[k];
+  for (const k of ['from', 'to', 'state', 'status'])
+    if (typeof v[k] === 'string') out[k] = states[v[k]] ?? l.m.stateName[v[k]] ?? v[k];
+  return out;
+}
+
+/** The catalogue's text for a refusal with values; undefined (so the API's detail) when a value is missing. */
+function withValues(l: Locale, r: PageRefusal): string | undefined {
+  if (!Object.keys(r.values).length) return undefined;
+  try {
+    return pick(l.m.refusalWith, r.code, sayValues(l, r.values));
+  } catch {
+    return undefined; // a service that gives too few values must not turn a refusal into a fault
+  }
+}
+
 export function refusalText(l: Locale, r: PageRefusal): string {
-  // A refusal the catalogue knows by its code is said in the reader's language; others (a detail with
-  // values in it) keep the API's English detail until their service gives the values too.
-  if (!r.fields.length) return pick(l.m.refusal, r.code) ?? r.detail;
+  // A refusal the catalogue knows by its code is said in the reader's language (with its values when
+  // it has some); a code the catalogue lacks keeps the API's English detail.
+  if (!r.fields.length) return pick(l.m.refusal, r.code) ?? withValues(l, r) ?? r.detail;
   return `${l.m.checkFields} ${r.fields.map((f) => `${fieldLabel(l, f.field)} — ${fieldProblem(l, f.keyword, f.params)}`).join('; ')}.`;
 }
 

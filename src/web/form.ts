@@ -199,6 +199,8 @@ export interface PageRefusal {
   /** the problem's code: the catalogue's `refusal.<code>` says it in the reader's language, when it has one */
   code: string;
   detail: string;
+  /** the detail's values (DomainError.values), for the catalogue's `refusalWith.<code>` */
+  values: Record<string, string | number>;
   fields: FieldProblem[];
 }
 
@@ -214,6 +216,7 @@ export function pageRefusal(err: unknown): PageRefusal | null {
     status: p.status,
     code: p.code,
     detail: p.detail ?? p.title ?? p.code,
+    values: err instanceof DomainError ? err.values : {},
     fields: err instanceof FormRefused ? err.fields : [],
   };
 }

@@ -133,6 +133,7 @@ const DYNAMIC = [
   'health.threshold', // by threshold key
   'fieldProblem', // by Ajv keyword (web/action.tsx)
   'refusal', // by problem code (web/action.tsx)
+  'refusalWith', // by problem code, with the error's values (web/action.tsx)
   'fieldName', // by form field name (web/action.tsx fieldLabel)
   'homeNext.rsvp', // by the person's RSVP status (home page)
   'board.dueGroup', // by due group (task board)
@@ -153,4 +154,15 @@ t.test('every English key is used somewhere in src (or sits in a namespace index
     if (!named && !unused.includes(name)) unused.push(name);
   }
   t.same(unused, [], 'keys nothing in src names: delete them, or list a run-time indexed namespace in DYNAMIC');
+});
+
+t.test('every refusal said with values is a code some service throws with its values (.saying)', async (t) => {
+  const root = path.join(REPO, 'src');
+  const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter(
+    (f) => /\.tsx?$/.test(f) && f.split(path.sep).join('/').startsWith('modules/'),
+  );
+  const code = files.map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
+  t.ok(code.includes('.saying('), 'services give values');
+  const unthrown = Object.keys(en.refusalWith).filter((c) => !code.includes(`'${c}'`));
+  t.same(unthrown, [], 'refusalWith codes no service throws');
 });

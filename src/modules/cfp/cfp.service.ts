@@ -18,7 +18,8 @@ type TrackInput = NonNullable<CallInput['tracks']>[number];
 function checkKeys(kind: string, items: { key: string }[] | undefined) {
   const seen = new Set<string>();
   for (const { key } of items ?? []) {
-    if (seen.has(key)) throw new RuleBroken('duplicate-key', `The ${kind} key "${key}" appears twice.`);
+    if (seen.has(key))
+      throw new RuleBroken('duplicate-key', `The ${kind} key "${key}" appears twice.`).saying({ kind, key });
     seen.add(key);
   }
 }
@@ -132,7 +133,7 @@ export class CfpService {
       const keys = (await q.optionsOfCall(m, 'format', callId)).map((f) => f.key);
       throw new RuleBroken('unknown-format', `This call has no format "${formatKey}"; it offers: ${keys.join(', ')}.`, {
         allowed: keys,
-      });
+      }).saying({ key: formatKey, offered: keys.join(', ') });
     }
     let track: CallTrack | null = null;
     if (trackKey) {
@@ -143,7 +144,7 @@ export class CfpService {
           'unknown-track',
           `This call has no track "${trackKey}"; it offers: ${keys.join(', ') || 'none'}.`,
           { allowed: keys },
-        );
+        ).saying({ key: trackKey, offered: keys.join(', ') || '—' });
       }
     }
     return { format, track };
@@ -178,9 +179,9 @@ export class CfpService {
         );
         if (used.length) {
           throw new Conflict(
-            `${kind}-in-use`,
+            kind === 'format' ? 'format-in-use' : 'track-in-use',
             `Proposals use the ${kind} ${used.map((k) => `"${k}"`).join(', ')}; keep it in the list.`,
-          );
+          ).saying({ keys: used.map((k) => `“${k}”`).join(', ') });
         }
         await q.deleteOptions(
           m,

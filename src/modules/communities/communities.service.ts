@@ -27,7 +27,7 @@ function checkTimeZone(tz: string | undefined) {
     throw new RuleBroken(
       'invalid-time-zone',
       `${tz} is not an IANA time zone (e.g. Europe/Berlin, America/New_York, UTC).`,
-    );
+    ).saying({ name: tz });
   }
 }
 
@@ -89,7 +89,10 @@ export class CommunitiesService {
         retrospectiveVisibility: input.retrospectiveVisibility ?? 'organizers',
         eventVisibility: input.eventVisibility ?? 'internal',
       });
-      if (!id) throw new Conflict('slug-taken', `The slug ${input.slug} is taken; choose another.`);
+      if (!id)
+        throw new Conflict('slug-taken', `The slug ${input.slug} is taken; choose another.`).saying({
+          slug: input.slug,
+        });
       await q.insertMembership(m, id, actor.id, 'organizer');
       await addDefaultTemplates(m, id, DEFAULT_TEMPLATES);
       return this.access(actor, input.slug, m);
@@ -142,7 +145,9 @@ export class CommunitiesService {
       const person = await this.people.findOrCreate(m, input.email, input.name);
       const joinedAt = await q.insertMembership(m, a.community.id, person.id, input.role);
       if (!joinedAt)
-        throw new Conflict('already-member', `${person.email} is a member already; change their role instead.`);
+        throw new Conflict('already-member', `${person.email} is a member already; change their role instead.`).saying({
+          email: person.email,
+        });
       return { person, role: input.role, joinedAt, contact: true };
     });
   }

@@ -40,7 +40,7 @@ export class AgendaService {
             'already-scheduled',
             `"${talk.title}" has a slot already; move it (PATCH /v1/slots/${existing.id}) instead.`,
             { slotId: existing.id, eventId: existing.event_id },
-          );
+          ).saying({ title: talk.title });
         const start = new Date(input.startsAt);
         const end = input.endsAt ? new Date(input.endsAt) : new Date(start.getTime() + talk.duration_minutes * 60_000);
         await this.checkFits(m, v, talk, start, end, null);
@@ -106,7 +106,7 @@ export class AgendaService {
           throw new Conflict(
             'nothing-to-swap',
             `"${v.agenda[i]?.title ?? 'The talk'}" is already the ${direction === 'earlier' ? 'first' : 'last'} on the agenda.`,
-          );
+          ).saying({ title: v.agenda[i]?.title ?? '', end: direction === 'earlier' ? 'first' : 'last' });
         const [first, second] = direction === 'earlier' ? [v.agenda[i], other] : [other, v.agenda[i]];
         const len = (s: { starts_at: Date; ends_at: Date }) => s.ends_at.getTime() - s.starts_at.getTime();
         const gap = second.starts_at.getTime() - first.ends_at.getTime();
@@ -189,7 +189,7 @@ export class AgendaService {
         'not-schedulable',
         `"${talk.title}" is ${talk.state}; only accepted or confirmed talks get a slot.`,
         { state: talk.state },
-      );
+      ).saying({ title: talk.title, state: talk.state });
     }
     return talk;
   }
@@ -204,7 +204,11 @@ export class AgendaService {
           eventStartsAt: v.event.starts_at.toISOString(),
           eventEndsAt: v.event.ends_at.toISOString(),
         },
-      );
+      ).saying({
+        startsAt: v.event.starts_at.toISOString(),
+        endsAt: v.event.ends_at.toISOString(),
+        zone: v.event.time_zone,
+      });
     }
     const clash = v.agenda.find((s) => s.slot_id !== self && s.starts_at < end && start < s.ends_at);
     if (clash) throw slotOverlap(clash.title, clash.slot_id);
@@ -218,7 +222,14 @@ export class AgendaService {
           speaker: busy.name,
           conflictsWith: { slotId: busy.slot_id, title: busy.title, event: busy.event_title },
         },
-      );
+      ).saying({
+        speaker: busy.name,
+        title: busy.title,
+        event: busy.event_title,
+        startsAt: busy.starts_at.toISOString(),
+        endsAt: busy.ends_at.toISOString(),
+        zone: v.event.time_zone,
+      });
     }
   }
 
@@ -241,5 +252,5 @@ export class AgendaService {
 function slotOverlap(title: string, slotId: string | null) {
   return new Conflict('slot-overlap', `The slot overlaps "${title}" in the same event.`, {
     conflictsWith: { slotId, title },
-  });
+  }).saying({ title });
 }

@@ -82,6 +82,7 @@ export interface Booking {
   title: string;
   starts_at: Date;
   ends_at: Date;
+  time_zone: string;
 }
 
 export const EVENT_SELECT = `
@@ -245,7 +246,7 @@ export const overlappingBooking = async (
   (
     await sql<Booking>(
       m,
-      `SELECT o.id, o.title, o.starts_at, o.ends_at FROM event o
+      `SELECT o.id, o.title, o.starts_at, o.ends_at, o.time_zone FROM event o
         LEFT JOIN event me ON me.id = $4
         WHERE o.room_id = coalesce($1, me.room_id) AND o.status <> 'canceled' AND ($4::uuid IS NULL OR o.id <> $4)
           AND tstzrange(o.starts_at, o.ends_at) && tstzrange(coalesce($2::timestamptz, me.starts_at), coalesce($3::timestamptz, me.ends_at))

@@ -29,7 +29,9 @@ const STATUS_MOVES: Record<EventStatus, EventStatus[]> = {
 
 export function checkTimeZone(tz: string) {
   if (!IANAZone.isValidZone(tz))
-    throw new RuleBroken('invalid-time-zone', `${tz} is not an IANA time zone (e.g. Europe/Berlin).`);
+    throw new RuleBroken('invalid-time-zone', `${tz} is not an IANA time zone (e.g. Europe/Berlin).`).saying({
+      name: tz,
+    });
 }
 
 export class EventsService {
@@ -53,7 +55,10 @@ export class EventsService {
         capacity: input.capacity ?? null,
         location: input.location ?? '',
       });
-      if (!room) throw new Conflict('room-exists', `${slug} has a room called ${input.name} already.`);
+      if (!room)
+        throw new Conflict('room-exists', `${slug} has a room called ${input.name} already.`).saying({
+          name: input.name,
+        });
       return room;
     });
   }
@@ -74,7 +79,10 @@ export class EventsService {
       const a = await this.communities.accessById(actor, room.community_id, m);
       authorize(a, 'room.manage');
       const taken = patch.name && patch.name !== room.name && (await q.roomNameTaken(m, room.community_id, patch.name));
-      if (taken) throw new Conflict('room-exists', `There is a room called ${patch.name} already.`);
+      if (taken)
+        throw new Conflict('room-exists', `There is a room called ${patch.name} already.`).saying({
+          name: patch.name ?? '',
+        });
       const row = await q.updateRoom(m, roomId, {
         name: patch.name ?? room.name,
         capacity: patch.capacity === undefined ? room.capacity : patch.capacity,
@@ -167,7 +175,7 @@ export class EventsService {
             from: e.status,
             to: patch.status,
             allowed: STATUS_MOVES[e.status],
-          });
+          }).saying({ of: 'event', from: e.status, to: patch.status });
         }
         if (patch.cancelReason !== undefined && patch.status !== 'canceled')
           throw new RuleBroken('reason-without-cancel', 'A cancel reason goes with status: canceled.');
@@ -199,7 +207,7 @@ export class EventsService {
               'slots-outside-event',
               `Talks would fall outside the event: ${outside.map((s) => `"${s.title}"`).join(', ')}. Move them first, or move the whole event.`,
               { slots: outside.map((s) => s.slot_id) },
-            );
+            ).saying({ titles: outside.map((s) => `“${s.title}”`).join(', ') });
           }
         }
         const capacity = patch.capacity === undefined ? e.capacity : patch.capacity;
@@ -368,5 +376,10 @@ export function roomConflict(other: Booking) {
         endsAt: other.ends_at.toISOString(),
       },
     },
-  );
+  ).saying({
+    title: other.title,
+    startsAt: other.starts_at.toISOString(),
+    endsAt: other.ends_at.toISOString(),
+    zone: other.time_zone,
+  });
 }

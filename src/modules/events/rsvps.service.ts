@@ -29,7 +29,10 @@ export class RsvpsService {
     return this.ds.transaction(async (m) => {
       const v = await this.events.lockEvent(m, actor, eventId);
       if (v.event.status !== 'published')
-        throw new Conflict('event-not-open', `A ${v.event.status} event takes no RSVPs.`);
+        throw new Conflict('event-not-open', `A ${v.event.status} event takes no RSVPs.`).saying({
+          status: v.event.status,
+          doing: 'rsvp',
+        });
       if (v.event.ends_at.getTime() < Date.now()) throw new Conflict('event-over', 'This event is over.');
       const before = await q.rsvpStatus(m, eventId, actor.id);
       const status = seatFor(want, before, v.event.capacity, v.counts.going);
@@ -67,7 +70,10 @@ export class RsvpsService {
       const v = await this.events.lockEvent(m, actor, eventId);
       authorize(v.access, 'event.check-in');
       if (v.event.status !== 'published')
-        throw new Conflict('event-not-open', `A ${v.event.status} event takes no check-ins.`);
+        throw new Conflict('event-not-open', `A ${v.event.status} event takes no check-ins.`).saying({
+          status: v.event.status,
+          doing: 'checkIn',
+        });
       const row = await q.rsvpStatus(m, eventId, personId);
       // Walk-ins: checking in someone without an RSVP records them as going.
       if (!row) await orProblem(q.insertWalkIn(m, eventId, personId), '23503', () => new NotFound('That person'));

@@ -48,7 +48,7 @@ export class NominationsService {
           'nomination-limit',
           `You can nominate ${NOMINATIONS_PER_DAY} colleagues a day; try again later.`,
           retry,
-        );
+        ).saying({ n: NOMINATIONS_PER_DAY });
       }
       const nominee = await this.people.findOrCreate(m, input.email, input.name);
       if (!nominee.acceptsNominations)
@@ -84,7 +84,7 @@ export class NominationsService {
         throw new Conflict(
           'no-call',
           `${n.community} has no call for proposals to put a draft in yet; the nomination stays open.`,
-        );
+        ).saying({ after: 'nomination' });
       const draft = await this.proposals.create(
         actor,
         n.community,
@@ -159,7 +159,8 @@ export class NominationsService {
     const n = await this.row(m, id);
     if (n.nominee.id !== actor.id) await this.mustSee(actor, n);
     authorize({ actor, own: n.nominee.id === actor.id }, 'nomination.answer');
-    if (n.status !== 'open') throw new Conflict('already-answered', `You ${n.status} this nomination already.`);
+    if (n.status !== 'open')
+      throw new Conflict('already-answered', `You ${n.status} this nomination already.`).saying({ answer: n.status });
     return n;
   }
 

@@ -94,7 +94,7 @@ export class PeopleService {
         title: input.title ?? null,
         isAdmin: input.isAdmin ?? false,
       });
-      if (!id) throw new Conflict('person-exists', `A person with e-mail ${email} exists already.`);
+      if (!id) throw new Conflict('person-exists', `A person with e-mail ${email} exists already.`).saying({ email });
       return (await q.personById(m, id))!;
     });
   }

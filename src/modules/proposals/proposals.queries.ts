@@ -410,9 +410,10 @@ export function updateProposal(m: EntityManager, id: string, fields: Partial<Pro
 
 export const callWindow = async (m: EntityManager, callId: string) =>
   (
-    await sql<{ opensAt: Date; closesAt: Date | null }>(
+    await sql<{ opensAt: Date; closesAt: Date | null; timeZone: string }>(
       m,
-      'SELECT opens_at AS "opensAt", closes_at AS "closesAt" FROM call_for_proposals WHERE id = $1',
+      `SELECT k.opens_at AS "opensAt", k.closes_at AS "closesAt", c.time_zone AS "timeZone"
+         FROM call_for_proposals k JOIN community c ON c.id = k.community_id WHERE k.id = $1`,
       [callId],
     )
   )[0];

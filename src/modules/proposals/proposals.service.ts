@@ -82,7 +82,8 @@ export class ProposalsService {
       if (!call || call.communityId !== a.community.id)
         throw new RuleBroken('unknown-call', `Community ${slug} has no call for proposals ${input.callId}.`);
       if (input.speaker) authorize(a, 'proposal.file-for-speaker');
-      if (input.submit && !organizer && !isOpen(call)) throw this.closed(call.opensAt, call.closesAt);
+      if (input.submit && !organizer && !isOpen(call))
+        throw this.closed(call.opensAt, call.closesAt, a.community.timeZone);
       const primary = input.speaker
         ? await this.people.findOrCreate(m, input.speaker.email, input.speaker.name)
         : { id: actor.id, email: actor.email };
@@ -139,7 +140,7 @@ export class ProposalsService {
         throw new Conflict(
           'not-editable',
           `A ${v.row.state} proposal can no longer be edited; it is editable while ${EDITABLE_STATES.join(' or ')}.`,
-        );
+        ).saying({ state: v.row.state });
       }
       if (expected !== undefined && expected !== v.row.version) throw new PreconditionFailed();
       const fields: Partial<q.ProposalFields> = {
@@ -233,13 +234,13 @@ export class ProposalsService {
           from,
           to,
           allowed: movesFrom(from),
-        });
+        }).saying({ of: 'proposal', from, to });
       }
       authorize(v.sight.subject, by === 'author' ? 'proposal.move-as-speaker' : 'proposal.decide');
       if (expected !== undefined && expected !== v.row.version) throw new PreconditionFailed();
       if (to === 'submitted' && !can(v.sight.subject, 'proposal.file-for-speaker')) {
         const call = await q.callWindow(m, v.row.call_id);
-        if (!isOpen(call)) throw this.closed(call.opensAt, call.closesAt);
+        if (!isOpen(call)) throw this.closed(call.opensAt, call.closesAt, call.timeZone);
       }
       // Compare-and-set on the state as well as the row lock: the database never sees two moves from one state.
       if (!(await q.moveState(m, id, from, to)))
@@ -378,7 +379,9 @@ export class ProposalsService {
         throw new NotFound('An open invitation to co-speak on this proposal');
       const row = await q.proposalRow(m, actor.id, id);
       if (accept && CLOSED_STATES.includes(row.state))
-        throw new Conflict('proposal-closed', `The proposal is ${row.state}; there is nothing left to join.`);
+        throw new Conflict('proposal-closed', `The proposal is ${row.state}; there is nothing left to join.`).saying({
+          state: row.state,
+        });
       if (accept) await q.insertCoSpeaker(m, id, actor.id, invitation.position);
       await notify.coSpeakerAnswered(m, id, invitation.invited_by, actor.id, accept);
       return accept ? this.read(m, actor, id) : null;
@@ -396,7 +399,7 @@ export class ProposalsService {
     return q.insertTransition(m, proposalId, actorId, from, to, reason ?? null);
   }
 
-  private closed(opensAt: Date, closesAt: Date | null) {
+  private closed(opensAt: Date, closesAt: Date | null, zone: string) {
     const when =
       Date.now() < opensAt.getTime() ? `opens at ${opensAt.toISOString()}` : `closed at ${closesAt?.toISOString()}`;
     return new RuleBroken(
@@ -406,6 +409,10 @@ export class ProposalsService {
         opensAt: opensAt.toISOString(),
         closesAt: closesAt?.toISOString() ?? null,
       },
+    ).saying(
+      Date.now() < opensAt.getTime()
+        ? { window: 'notYet', at: opensAt.toISOString(), zone }
+        : { window: 'over', at: closesAt?.toISOString() ?? opensAt.toISOString(), zone },
     );
   }
 }

@@ -31,7 +31,7 @@ export class ReviewsService {
         throw new Conflict(
           'not-reviewable',
           `A ${v.row.state} proposal takes no reviews; reviews are for ${REVIEWABLE_STATES.join(' and ')} proposals.`,
-        );
+        ).saying({ state: v.row.state });
       }
       const inserted = await q.upsertReview(m, proposalId, actor.id, input.score, input.comment ?? '');
       const [review] = await this.rows(m, proposalId, actor.id);

@@ -28,6 +28,9 @@ const ALLOWED = new Set([Frequency.YEARLY, Frequency.MONTHLY, Frequency.WEEKLY, 
 /** How far ahead expansion looks for "the next N" (a rule that yields nothing for years is a mistake). */
 export const LOOKAHEAD_YEARS = 5;
 
+/** What is wrong with a cadence, for the pages (the catalogue's `refusalWith.bad-cadence`). */
+const why = (what: 'freq' | 'fields' | 'byday' | 'interval') => ({ why: what, reason: '' });
+
 /** The rule's options, or a 400 saying what is wrong with it. */
 export function parseCadence(text: string): Partial<Options> {
   const raw = text.trim().replace(/^RRULE:/i, '');
@@ -35,22 +38,28 @@ export function parseCadence(text: string): Partial<Options> {
   try {
     o = RRule.parseString(raw);
   } catch (e) {
-    throw new BadRequest('bad-cadence', `The cadence is not an RRULE: ${(e as Error).message}.`);
+    throw new BadRequest('bad-cadence', `The cadence is not an RRULE: ${(e as Error).message}.`).saying({
+      why: 'parse',
+      reason: (e as Error).message,
+    });
   }
   if (o.freq === undefined || !ALLOWED.has(o.freq))
-    throw new BadRequest('bad-cadence', 'The cadence needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY.');
+    throw new BadRequest('bad-cadence', 'The cadence needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY.').saying(why('freq'));
   for (const k of ['dtstart', 'tzid', 'byhour', 'byminute', 'bysecond'] as const)
     if (o[k] !== undefined && o[k] !== null)
       throw new BadRequest(
         'bad-cadence',
         'The cadence says which days; the start time, length and time zone are fields of their own.',
-      );
+      ).saying(why('fields'));
   // rrule reads an unknown weekday (BYDAY=XX) as undefined and fails only when expanding.
   const days = o.byweekday === undefined || o.byweekday === null ? [] : [o.byweekday].flat();
   if (days.some((d) => d === undefined || d === null))
-    throw new BadRequest('bad-cadence', 'BYDAY takes MO, TU, WE, TH, FR, SA or SU (e.g. BYDAY=TU or BYDAY=1MO).');
+    throw new BadRequest(
+      'bad-cadence',
+      'BYDAY takes MO, TU, WE, TH, FR, SA or SU (e.g. BYDAY=TU or BYDAY=1MO).',
+    ).saying(why('byday'));
   if ((o.interval ?? 1) < 1 || (o.interval ?? 1) > 100)
-    throw new BadRequest('bad-cadence', 'INTERVAL must be between 1 and 100.');
+    throw new BadRequest('bad-cadence', 'INTERVAL must be between 1 and 100.').saying(why('interval'));
   return o;
 }
 

@@ -30,7 +30,7 @@ export type { Changes, SeriesView } from './series.schemas';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 function day(value: string, what: string): string {
   if (!DAY.test(value) || !DateTime.fromISO(value).isValid)
-    throw new BadRequest('bad-date', `${what} is a date, YYYY-MM-DD (${value} is not one).`);
+    throw new BadRequest('bad-date', `${what} is a date, YYYY-MM-DD (${value} is not one).`).saying({ value });
   return value;
 }
 
@@ -156,7 +156,8 @@ export class SeriesService {
       if (on < this.today(s)) throw new RuleBroken('occurrence-past', 'Only coming occurrences are skipped.');
       const made = (await q.occurrences(m, id, on)).find((e) => e.occurrence_on === on);
       const byRule = expand(s.rules, s.time_zone, { from: on, to: on, endsOn: s.ends_on }).length > 0;
-      if (!made && !byRule) throw new RuleBroken('not-an-occurrence', `The series does not meet on ${on}.`);
+      if (!made && !byRule)
+        throw new RuleBroken('not-an-occurrence', `The series does not meet on ${on}.`).saying({ on });
       await q.addSkip(m, id, on);
       return made && made.status !== 'canceled' ? [{ kind: 'drop', e: made } as Step] : [];
     });

@@ -33,7 +33,8 @@ export class TeamService {
         description: input.description ?? '',
         holderId: input.holderId ?? null,
       });
-      if (!id) throw new Conflict('role-exists', `${slug} has a role "${input.key}" already.`);
+      if (!id)
+        throw new Conflict('role-exists', `${slug} has a role "${input.key}" already.`).saying({ key: input.key });
       return (await q.role(m, id))!;
     });
   }

@@ -119,7 +119,7 @@ export class VitalityService {
         if (!Number.isInteger(v) || v < def.min || v > def.max)
           throw new RuleBroken('bad-threshold', `${k} is a whole number from ${def.min} to ${def.max}.`, {
             errors: [{ field: k, message: `from ${def.min} to ${def.max}` }],
-          });
+          }).saying({ threshold: k, min: def.min, max: def.max });
       }
       const effective: Thresholds = thresholdsOf(own);
       const bad = inconsistentPairs(effective);
@@ -127,7 +127,12 @@ export class VitalityService {
         throw new RuleBroken(
           'thresholds-out-of-order',
           bad.map(([w, x]) => `${x} (${effective[x]}) must be no milder than ${w} (${effective[w]})`).join('; ') + '.',
-        );
+        ).saying({
+          threshold: bad[0][1],
+          value: effective[bad[0][1]],
+          other: bad[0][0],
+          otherValue: effective[bad[0][0]],
+        });
       await q.saveSettings(m, a.community.id, own, input.speakUp ?? before.speak_up);
     });
   }

@@ -131,7 +131,7 @@ export class WishesService {
         throw new Conflict(
           'no-call',
           `${w.slug} has no call for proposals to put a draft in yet; try again when one opens.`,
-        );
+        ).saying({ after: 'wish' });
       const draft = await this.proposals.create(
         actor,
         w.slug,

@@ -1053,7 +1053,90 @@ export const en = {
     'concurrent-change': 'Someone changed this meanwhile; read it again and redo your change.',
     'stale-etag': 'Someone changed this since you opened the page; reload it and make your change again.',
     csrf: 'This form is out of date (your session changed). Reload the page and send it again.',
+    'invalid-window': 'The end must come after the start.',
+    'event-canceled': 'A canceled event no longer changes; create a new one.',
+    'bad-range': 'The end of the period must come after its start.',
+    'unknown-room': 'This community has no such room; choose one from the list.',
+    'unknown-role': 'This community has no such team role; choose one from the list.',
+    'unknown-call': 'This community has no such call for proposals.',
+    'unknown-proposal': 'This community has no such proposal.',
+    'unknown-threshold': 'There is no such threshold.',
+    'other-community': 'A talk moves only between events of its own community.',
+    'start-required': 'Moving a talk to another event needs its new start time.',
+    'reason-without-cancel': 'A cancellation reason goes only with canceling the event.',
+    'cadence-empty': 'This cadence meets on no day within five years of its start; choose another.',
+    'reason-required': 'Say why the task is skipped.',
+    'invalid-assignee': 'A default assignee must be an organizer of the community.',
+    'not-a-member': 'A team role is held by an organizer of the community.',
   } as Record<string, string>,
+  /** A refusal whose detail holds values (web/action.tsx refusalText formats moments and states). */
+  refusalWith: {
+    'cfp-closed': msg<{ at: string; window: string }>(
+      '{window, select, notYet {This call for proposals opens {at}; until then, save your proposal as a draft.} other {This call for proposals closed {at}; save your proposal as a draft, or ask an organizer.}}',
+    ),
+    'invalid-transition': msg<{ from: string; of: string; to: string }>(
+      '{of, select, event {An event that is “{from}” cannot become “{to}”.} other {A proposal that is “{from}” cannot become “{to}”.}}',
+    ),
+    'not-editable': msg<{ state: string }>(
+      'This proposal is “{state}” and can no longer be edited; it can be edited while it is a draft or submitted.',
+    ),
+    'proposal-closed': msg<{ state: string }>('The proposal is “{state}”; there is nothing left to join.'),
+    'not-reviewable': msg<{ state: string }>('This proposal is “{state}”; it takes no reviews now.'),
+    'event-not-open': msg<{ doing: string; status: string }>(
+      '{doing, select, checkIn {This event is “{status}”; it takes no check-ins.} other {This event is “{status}”; it takes no RSVPs.}}',
+    ),
+    'slots-outside-event': msg<{ titles: string }>(
+      'Talks would fall outside the event: {titles}. Move them first, or move the whole event.',
+    ),
+    'already-scheduled': msg<{ title: string }>('“{title}” has a slot already; move that slot instead.'),
+    'nothing-to-swap': msg<{ end: string; title: string }>(
+      '{end, select, first {“{title}” is already the first on the agenda.} other {“{title}” is already the last on the agenda.}}',
+    ),
+    'not-schedulable': msg<{ state: string; title: string }>(
+      '“{title}” is “{state}”; only accepted or confirmed talks get a slot.',
+    ),
+    'slot-outside-event': msg<{ span: string }>('The slot must lie inside the event: {span}.'),
+    'speaker-conflict': msg<{ event: string; span: string; speaker: string; title: string }>(
+      '{speaker} speaks at the same time: “{title}” at {event} ({span}).',
+    ),
+    'slot-overlap': msg<{ title: string }>('The slot overlaps “{title}” in the same event.'),
+    'room-conflict': msg<{ span: string; title: string }>('The room is booked for “{title}” ({span}).'),
+    'already-answered': msg<{ answer: string }>(
+      '{answer, select, accepted {You accepted this nomination already.} declined {You declined this nomination already.} other {This nomination has been answered already.}}',
+    ),
+    'bad-date': msg<{ value: string }>('“{value}” is not a date; write it as YYYY-MM-DD.'),
+    'not-an-occurrence': msg<{ on: string }>('The series does not meet on {on}.'),
+    'role-exists': msg<{ key: string }>('This community has a role “{key}” already.'),
+    'no-call': msg<{ after: string }>(
+      '{after, select, nomination {This community has no call for proposals to put a draft in yet; the nomination stays open.} other {This community has no call for proposals to put a draft in yet; try again when one opens.}}',
+    ),
+    'invalid-time-zone': msg<{ name: string }>(
+      '“{name}” is not a time zone; choose one from the list (e.g. Europe/Berlin).',
+    ),
+    'slug-taken': msg<{ slug: string }>('The address name “{slug}” is taken; choose another.'),
+    'already-member': msg<{ email: string }>('{email} is a member already; change their role instead.'),
+    'person-exists': msg<{ email: string }>('A person with the e-mail address {email} exists already.'),
+    'room-exists': msg<{ name: string }>('There is a room called “{name}” already.'),
+    'duplicate-key': msg<{ key: string; kind: string }>(
+      '{kind, select, track {The track key “{key}” appears twice.} other {The format key “{key}” appears twice.}}',
+    ),
+    'unknown-format': msg<{ key: string; offered: string }>('This call has no format “{key}”; it offers: {offered}.'),
+    'unknown-track': msg<{ key: string; offered: string }>('This call has no track “{key}”; it offers: {offered}.'),
+    'bad-threshold': msg<{ max: number; min: number; threshold: string }>(
+      '“{threshold}” is a whole number from {min} to {max}.',
+    ),
+    'nomination-limit': msg<{ n: number }>(
+      '{n, plural, one {You can nominate one colleague a day; try again later.} other {You can nominate # colleagues a day; try again later.}}',
+    ),
+    'thresholds-out-of-order': msg<{ other: string; otherValue: number; threshold: string; value: number }>(
+      '“{threshold}” ({value}) must be no milder than “{other}” ({otherValue}).',
+    ),
+    'format-in-use': msg<{ keys: string }>('Proposals use the format {keys}; keep it in the list.'),
+    'track-in-use': msg<{ keys: string }>('Proposals use the track {keys}; keep it in the list.'),
+    'bad-cadence': msg<{ why: string; reason: string }>(
+      '{why, select, freq {The cadence needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY.} fields {The cadence says which days; the start time, length and time zone are fields of their own.} byday {BYDAY takes MO, TU, WE, TH, FR, SA or SU (e.g. BYDAY=TU or BYDAY=1MO).} interval {INTERVAL must be between 1 and 100.} other {The cadence is not an RRULE: {reason}.}}',
+    ),
+  },
 
   // words the pages once put together themselves
   composed: {

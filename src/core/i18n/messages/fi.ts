@@ -968,6 +968,68 @@ export const fi: Catalogue<English> = {
     'concurrent-change': 'Joku muutti tätä sillä välin; lue se uudelleen ja tee muutoksesi uudestaan.',
     'stale-etag': 'Joku muutti tätä sen jälkeen, kun avasit sivun; lataa sivu uudelleen ja tee muutos uudestaan.',
     csrf: 'Lomake on vanhentunut (istunto vaihtui). Lataa sivu uudelleen ja lähetä lomake uudestaan.',
+    'invalid-window': 'Lopun on oltava alun jälkeen.',
+    'event-canceled': 'Peruttua tapahtumaa ei voi enää muuttaa; luo uusi.',
+    'bad-range': 'Jakson lopun on oltava sen alun jälkeen.',
+    'unknown-room': 'Yhteisöllä ei ole tällaista tilaa; valitse tila luettelosta.',
+    'unknown-role': 'Yhteisöllä ei ole tällaista tiimiroolia; valitse rooli luettelosta.',
+    'unknown-call': 'Yhteisöllä ei ole tällaista ehdotushakua.',
+    'unknown-proposal': 'Yhteisöllä ei ole tällaista ehdotusta.',
+    'unknown-threshold': 'Tällaista kynnysarvoa ei ole.',
+    'other-community': 'Esityksen voi siirtää vain oman yhteisönsä tapahtumien välillä.',
+    'start-required': 'Kun esitys siirretään toiseen tapahtumaan, sille tarvitaan uusi alkamisaika.',
+    'reason-without-cancel': 'Peruutuksen syy annetaan vain, kun tapahtuma perutaan.',
+    'cadence-empty': 'Tällä toistolla ei tule yhtään tapaamista viiden vuoden kuluessa alusta; valitse toinen.',
+    'reason-required': 'Kerro, miksi tehtävä ohitetaan.',
+    'invalid-assignee': 'Oletusvastuuhenkilön on oltava yhteisön järjestäjä.',
+    'not-a-member': 'Tiimiroolin haltijan on oltava yhteisön järjestäjä.',
+  },
+  refusalWith: {
+    'cfp-closed':
+      '{window, select, notYet {Ehdotushaku avautuu {at}; sitä ennen ehdotuksen voi tallentaa luonnoksena.} other {Ehdotushaku sulkeutui {at}; tallenna ehdotus luonnoksena tai ota yhteyttä järjestäjään.}}',
+    'invalid-transition':
+      '{of, select, event {Tapahtumaa, jonka tila on ”{from}”, ei voi muuttaa tilaan ”{to}”.} other {Ehdotusta, jonka tila on ”{from}”, ei voi muuttaa tilaan ”{to}”.}}',
+    'not-editable':
+      'Ehdotuksen tila on ”{state}”, eikä sitä voi enää muokata; ehdotusta voi muokata, kun se on luonnos tai lähetetty.',
+    'proposal-closed': 'Ehdotuksen tila on ”{state}”; siihen ei voi enää liittyä.',
+    'not-reviewable': 'Ehdotuksen tila on ”{state}”; sitä ei voi nyt arvioida.',
+    'event-not-open':
+      '{doing, select, checkIn {Tapahtuman tila on ”{status}”; saapumisia ei voi kirjata.} other {Tapahtuman tila on ”{status}”; siihen ei voi ilmoittautua.}}',
+    'slots-outside-event':
+      'Esitykset jäisivät tapahtuman ajan ulkopuolelle: {titles}. Siirrä ne ensin, tai siirrä koko tapahtuma.',
+    'already-scheduled': 'Esityksellä ”{title}” on jo aika ohjelmassa; siirrä sitä aikaa.',
+    'nothing-to-swap':
+      '{end, select, first {”{title}” on jo ohjelman ensimmäinen.} other {”{title}” on jo ohjelman viimeinen.}}',
+    'not-schedulable':
+      'Esityksen ”{title}” tila on ”{state}”; ohjelmaan pääsevät vain hyväksytyt tai vahvistetut esitykset.',
+    'slot-outside-event': 'Ajan on oltava tapahtuman sisällä: {span}.',
+    'speaker-conflict': '{speaker} puhuu samaan aikaan: ”{title}” tapahtumassa {event} ({span}).',
+    'slot-overlap': 'Aika menee päällekkäin esityksen ”{title}” kanssa samassa tapahtumassa.',
+    'room-conflict': 'Tila on varattu: ”{title}” ({span}).',
+    'already-answered':
+      '{answer, select, accepted {Olet jo hyväksynyt tämän nimityksen.} declined {Olet jo hylännyt tämän nimityksen.} other {Tähän nimitykseen on jo vastattu.}}',
+    'bad-date': '”{value}” ei ole päivämäärä; kirjoita se muodossa VVVV-KK-PP.',
+    'not-an-occurrence': 'Sarja ei kokoonnu {on}.',
+    'role-exists': 'Yhteisöllä on jo rooli ”{key}”.',
+    'no-call':
+      '{after, select, nomination {Yhteisöllä ei ole vielä ehdotushakua, johon luonnoksen voisi lisätä; nimitys pysyy avoinna.} other {Yhteisöllä ei ole vielä ehdotushakua, johon luonnoksen voisi lisätä; yritä uudelleen, kun haku avautuu.}}',
+    'invalid-time-zone': '”{name}” ei ole aikavyöhyke; valitse vyöhyke luettelosta (esim. Europe/Berlin).',
+    'slug-taken': 'Osoitenimi ”{slug}” on jo käytössä; valitse toinen.',
+    'already-member': '{email} on jo jäsen; muuta mieluummin hänen rooliaan.',
+    'person-exists': 'Henkilö, jonka sähköpostiosoite on {email}, on jo olemassa.',
+    'room-exists': 'Tila nimeltä ”{name}” on jo olemassa.',
+    'duplicate-key':
+      '{kind, select, track {Raidan avain ”{key}” esiintyy kahdesti.} other {Muodon avain ”{key}” esiintyy kahdesti.}}',
+    'unknown-format': 'Tässä haussa ei ole muotoa ”{key}”; tarjolla: {offered}.',
+    'unknown-track': 'Tässä haussa ei ole raitaa ”{key}”; tarjolla: {offered}.',
+    'bad-threshold': '”{threshold}” on kokonaisluku väliltä {min}–{max}.',
+    'nomination-limit':
+      '{n, plural, one {Voit nimittää yhden kollegan päivässä; yritä myöhemmin uudelleen.} other {Voit nimittää # kollegaa päivässä; yritä myöhemmin uudelleen.}}',
+    'thresholds-out-of-order': '”{threshold}” ({value}) ei saa olla lievempi kuin ”{other}” ({otherValue}).',
+    'format-in-use': 'Ehdotukset käyttävät muotoa {keys}; pidä se luettelossa.',
+    'track-in-use': 'Ehdotukset käyttävät raitaa {keys}; pidä se luettelossa.',
+    'bad-cadence':
+      '{why, select, freq {Toistosääntö tarvitsee FREQ=DAILY, WEEKLY, MONTHLY tai YEARLY.} fields {Toistosääntö kertoo vain päivät; alkamisaika, kesto ja aikavyöhyke ovat omia kenttiään.} byday {BYDAY hyväksyy arvot MO, TU, WE, TH, FR, SA tai SU (esim. BYDAY=TU tai BYDAY=1MO).} interval {INTERVAL on välillä 1–100.} other {Toistosääntö ei ole kelvollinen RRULE: {reason}.}}',
   },
   composed: {
     withMinutes: '{name} ({minutes} min)',

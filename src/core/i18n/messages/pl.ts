@@ -985,6 +985,69 @@ export const pl: Catalogue<English> = {
     'concurrent-change': 'Ktoś w międzyczasie to zmienił; należy wczytać ponownie i powtórzyć zmianę.',
     'stale-etag': 'Ktoś to zmienił od otwarcia strony; należy ją odświeżyć i ponownie wprowadzić zmianę.',
     csrf: 'Formularz jest nieaktualny (sesja się zmieniła). Należy odświeżyć stronę i wysłać go ponownie.',
+    'invalid-window': 'Koniec musi nastąpić po początku.',
+    'event-canceled': 'Odwołanego wydarzenia nie można już zmieniać; należy utworzyć nowe.',
+    'bad-range': 'Koniec okresu musi nastąpić po jego początku.',
+    'unknown-room': 'Ta społeczność nie ma takiej sali; należy wybrać salę z listy.',
+    'unknown-role': 'Ta społeczność nie ma takiej roli w zespole; należy wybrać rolę z listy.',
+    'unknown-call': 'Ta społeczność nie ma takiego naboru zgłoszeń.',
+    'unknown-proposal': 'Ta społeczność nie ma takiego zgłoszenia.',
+    'unknown-threshold': 'Nie ma takiego progu.',
+    'other-community': 'Wystąpienie można przenosić tylko między wydarzeniami jego społeczności.',
+    'start-required': 'Przeniesienie wystąpienia na inne wydarzenie wymaga podania nowej godziny rozpoczęcia.',
+    'reason-without-cancel': 'Powód odwołania podaje się tylko przy odwołaniu wydarzenia.',
+    'cadence-empty':
+      'Według tej częstotliwości w ciągu pięciu lat od początku nie wypada żadne spotkanie; należy wybrać inną.',
+    'reason-required': 'Należy podać, dlaczego zadanie jest pomijane.',
+    'invalid-assignee': 'Domyślną osobą odpowiedzialną może być tylko organizator społeczności.',
+    'not-a-member': 'Rolę w zespole może pełnić tylko organizator społeczności.',
+  },
+  refusalWith: {
+    'cfp-closed':
+      '{window, select, notYet {Nabór zgłoszeń rusza {at}; do tego czasu można zapisać zgłoszenie jako szkic.} other {Nabór zgłoszeń zakończył się {at}; można zapisać zgłoszenie jako szkic albo zwrócić się do organizatora.}}',
+    'invalid-transition':
+      '{of, select, event {Wydarzenia o stanie „{from}” nie można zmienić na „{to}”.} other {Zgłoszenia o stanie „{from}” nie można zmienić na „{to}”.}}',
+    'not-editable':
+      'Zgłoszenie ma stan „{state}” i nie można go już edytować; edycja jest możliwa, dopóki zgłoszenie jest szkicem lub zostało wysłane.',
+    'proposal-closed': 'Zgłoszenie ma stan „{state}”; nie można już do niego dołączyć.',
+    'not-reviewable': 'Zgłoszenie ma stan „{state}”; teraz nie można go oceniać.',
+    'event-not-open':
+      '{doing, select, checkIn {Wydarzenie ma stan „{status}”; nie można na nim odnotować obecności.} other {Wydarzenie ma stan „{status}”; nie można się na nie zapisać.}}',
+    'slots-outside-event':
+      'Wystąpienia znalazłyby się poza czasem wydarzenia: {titles}. Najpierw trzeba je przenieść albo przenieść całe wydarzenie.',
+    'already-scheduled': 'Wystąpienie „{title}” ma już termin w programie; należy przenieść ten termin.',
+    'nothing-to-swap':
+      '{end, select, first {„{title}” jest już pierwsze w programie.} other {„{title}” jest już ostatnie w programie.}}',
+    'not-schedulable':
+      'Wystąpienie „{title}” ma stan „{state}”; termin w programie dostają tylko przyjęte lub potwierdzone wystąpienia.',
+    'slot-outside-event': 'Termin musi mieścić się w czasie wydarzenia: {span}.',
+    'speaker-conflict': '{speaker} występuje w tym samym czasie: „{title}” na wydarzeniu {event} ({span}).',
+    'slot-overlap': 'Termin nakłada się na „{title}” w tym samym wydarzeniu.',
+    'room-conflict': 'Sala jest zajęta przez „{title}” ({span}).',
+    'already-answered':
+      '{answer, select, accepted {Ta nominacja została już przyjęta.} declined {Ta nominacja została już odrzucona.} other {Na tę nominację już odpowiedziano.}}',
+    'bad-date': '„{value}” nie jest datą; należy ją zapisać jako RRRR-MM-DD.',
+    'not-an-occurrence': 'Seria nie spotyka się {on}.',
+    'role-exists': 'Ta społeczność ma już rolę „{key}”.',
+    'no-call':
+      '{after, select, nomination {Ta społeczność nie ma jeszcze naboru zgłoszeń, do którego można dodać szkic; nominacja pozostaje otwarta.} other {Ta społeczność nie ma jeszcze naboru zgłoszeń, do którego można dodać szkic; można spróbować ponownie, gdy nabór się otworzy.}}',
+    'invalid-time-zone': '„{name}” nie jest strefą czasową; należy wybrać strefę z listy (np. Europe/Berlin).',
+    'slug-taken': 'Nazwa w adresie „{slug}” jest już zajęta; należy wybrać inną.',
+    'already-member': '{email} należy już do społeczności; zamiast tego można zmienić rolę.',
+    'person-exists': 'Osoba z adresem e-mail {email} już istnieje.',
+    'room-exists': 'Sala o nazwie „{name}” już istnieje.',
+    'duplicate-key':
+      '{kind, select, track {Klucz ścieżki „{key}” występuje dwa razy.} other {Klucz formatu „{key}” występuje dwa razy.}}',
+    'unknown-format': 'Ten nabór nie ma formatu „{key}”; dostępne: {offered}.',
+    'unknown-track': 'Ten nabór nie ma ścieżki „{key}”; dostępne: {offered}.',
+    'bad-threshold': '„{threshold}” to liczba całkowita od {min} do {max}.',
+    'nomination-limit':
+      '{n, plural, one {Można nominować # osobę dziennie; proszę spróbować później.} few {Można nominować # osoby dziennie; proszę spróbować później.} many {Można nominować # osób dziennie; proszę spróbować później.} other {Można nominować # osoby dziennie; proszę spróbować później.}}',
+    'thresholds-out-of-order': '„{threshold}” ({value}) nie może być łagodniejsze niż „{other}” ({otherValue}).',
+    'format-in-use': 'Zgłoszenia korzystają z formatu {keys}; należy zostawić go na liście.',
+    'track-in-use': 'Zgłoszenia korzystają ze ścieżki {keys}; należy zostawić ją na liście.',
+    'bad-cadence':
+      '{why, select, freq {Reguła powtarzania wymaga FREQ=DAILY, WEEKLY, MONTHLY lub YEARLY.} fields {Reguła powtarzania określa tylko dni; godzina rozpoczęcia, czas trwania i strefa czasowa to osobne pola.} byday {BYDAY przyjmuje MO, TU, WE, TH, FR, SA lub SU (np. BYDAY=TU lub BYDAY=1MO).} interval {INTERVAL musi mieścić się w przedziale od 1 do 100.} other {Reguła powtarzania nie jest poprawną regułą RRULE: {reason}.}}',
   },
   composed: {
     withMinutes: '{name} ({minutes} min)',
