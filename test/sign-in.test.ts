@@ -272,7 +272,7 @@ t.test('sign-in by e-mail link', async (t) => {
     t.equal(res.headers.location, `/proposals/${proposal.body.id}`, 'to the proposal page');
     const read = await ctx.app.inject({ method: 'GET', url: res.headers.location!, headers: withCookie(c!) });
     t.equal(read.statusCode, 200, 'the co-speaker reads their proposal');
-    t.match(read.body, '<h1>Pairing</h1>');
+    t.match(read.body, '<h1 dir="auto">Pairing</h1>');
   });
 });
 
