@@ -27,7 +27,7 @@ import type { RenderCache } from '../http/render-cache';
 /** No one signed in: reads what a stranger may read. */
 const NOBODY: Actor = { id: '00000000-0000-0000-0000-000000000000', email: '', name: 'Guest', isAdmin: false };
 import type { EventsService } from '../modules/events/events.service';
-import type { AgendaItem } from '../modules/events/events.queries';
+import type { AgendaItem, EventRow } from '../modules/events/events.queries';
 import * as q from './feeds.queries';
 import type { FeedTokensService } from '../modules/people/feed-tokens.service';
 import { renderCalendar, type FeedEvent } from './render';
@@ -117,32 +117,7 @@ export class FeedsService {
     const v = await this.events.get(actor ?? NOBODY, id);
     if (!actor && v.access.community.eventVisibility !== 'public') throw internal();
     const e = v.event;
-    const event: FeedEvent = {
-      id: e.id,
-      title: e.title,
-      description: e.description,
-      startsAt: e.starts_at,
-      endsAt: e.ends_at,
-      timeZone: e.time_zone,
-      roomName: e.room_name,
-      roomLocation: e.room_location,
-      onlineUrl: e.online_url,
-      status: e.status,
-      sequence: e.sequence,
-      createdAt: e.created_at,
-      updatedAt: e.updated_at,
-      agenda: v.agenda.map((t) => ({
-        proposalId: t.proposal_id,
-        title: t.title,
-        abstract: t.abstract,
-        language: t.language,
-        startsAt: t.starts_at,
-        endsAt: t.ends_at,
-        sequence: t.sequence,
-        updatedAt: t.updated_at,
-        speakers: t.speakers.map((s) => s.name),
-      })),
-    };
+    const event = feedEvent(e, v.agenda);
     const body = renderCalendar({ name: e.title, ...(await this.where()), events: [event], method: 'PUBLISH' });
     return { filename: `event-${id.slice(0, 8)}.ics`, body };
   }
@@ -259,31 +234,36 @@ export class FeedsService {
     );
     const byEvent = new Map<string, (AgendaItem & { event_id: string })[]>();
     for (const a of agenda) byEvent.set(a.event_id, [...(byEvent.get(a.event_id) ?? []), a]);
-    return rows.map((e) => ({
-      id: e.id,
-      title: e.title,
-      description: e.description,
-      startsAt: e.starts_at,
-      endsAt: e.ends_at,
-      timeZone: e.time_zone,
-      roomName: e.room_name,
-      roomLocation: e.room_location,
-      onlineUrl: e.online_url,
-      status: e.status,
-      sequence: e.sequence,
-      createdAt: e.created_at,
-      updatedAt: e.updated_at,
-      agenda: (byEvent.get(e.id) ?? []).map((t) => ({
-        proposalId: t.proposal_id,
-        title: t.title,
-        abstract: t.abstract,
-        language: t.language,
-        startsAt: t.starts_at,
-        endsAt: t.ends_at,
-        sequence: t.sequence,
-        updatedAt: t.updated_at,
-        speakers: t.speakers.map((s) => s.name),
-      })),
-    }));
+    return rows.map((e) => feedEvent(e, byEvent.get(e.id) ?? []));
   }
+}
+
+/** An event and its agenda as the calendar renders them (feeds and the one-event file alike). */
+function feedEvent(e: EventRow, agenda: AgendaItem[]): FeedEvent {
+  return {
+    id: e.id,
+    title: e.title,
+    description: e.description,
+    startsAt: e.starts_at,
+    endsAt: e.ends_at,
+    timeZone: e.time_zone,
+    roomName: e.room_name,
+    roomLocation: e.room_location,
+    onlineUrl: e.online_url,
+    status: e.status,
+    sequence: e.sequence,
+    createdAt: e.created_at,
+    updatedAt: e.updated_at,
+    agenda: agenda.map((t) => ({
+      proposalId: t.proposal_id,
+      title: t.title,
+      abstract: t.abstract,
+      language: t.language,
+      startsAt: t.starts_at,
+      endsAt: t.ends_at,
+      sequence: t.sequence,
+      updatedAt: t.updated_at,
+      speakers: t.speakers.map((s) => s.name),
+    })),
+  };
 }
