@@ -233,7 +233,11 @@ export class FeedsService {
       rows.map((r) => r.id),
     );
     const byEvent = new Map<string, (AgendaItem & { event_id: string })[]>();
-    for (const a of agenda) byEvent.set(a.event_id, [...(byEvent.get(a.event_id) ?? []), a]);
+    for (const a of agenda) {
+      const list = byEvent.get(a.event_id);
+      if (list) list.push(a);
+      else byEvent.set(a.event_id, [a]);
+    }
     return rows.map((e) => feedEvent(e, byEvent.get(e.id) ?? []));
   }
 }
