@@ -42,9 +42,27 @@ export async function launch(): Promise<Browser> {
 
 /** A new browser context signed in as `email` (through a sign-in link, as a mail would carry). */
 export async function signedInPage(browser: Browser, ds: DataSource, base: string, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
+  return (await readerPage(browser, ds, base, {}, email))!;
+}
+
+/**
+ * A desktop-sized page sending `headers` (e.g. Accept-Language), signed in as `email` through a
+ * one-click link, or not signed in when `email` is null. The link's button is found by its place,
+ * not its words, so it works in every language.
+ */
+export async function readerPage(
+  browser: Browser,
+  ds: DataSource,
+  base: string,
+  headers: Record<string, string>,
+  email: string | null,
+): Promise<Page> {
+  const page = await (
+    await browser.newContext({ viewport: { width: 1100, height: 900 }, extraHTTPHeaders: headers })
+  ).newPage();
+  if (!email) return page;
   await page.goto(await createSignInLink(ds, base, email, '/', 60));
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('main button[type=submit]').first().click();
   await page.waitForURL(`${base}/`);
   return page;
 }

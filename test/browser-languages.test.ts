@@ -8,13 +8,13 @@
  * (Words outside the catalogue are browser-pseudo.test.ts's job.)
  */
 import t from 'tap';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_SLUG, seedDemo } from '../scripts/seed/demo';
 import { createSignInLink } from '../src/modules/auth/links';
 import { checkAll } from '../src/modules/vitality/vitality.check';
 import path from 'node:path';
-import { setup, type Ctx } from './helper';
-import { freePort, launch, violations } from './browser-helper';
+import { setup } from './helper';
+import { freePort, launch, readerPage, violations } from './browser-helper';
 import { REPO } from './repo';
 
 t.setTimeout(600_000);
@@ -42,17 +42,6 @@ const clipped = (page: Page) =>
     return out;
   });
 
-async function readerPage(browser: Browser, ctx: Ctx, base: string, lang: string, email: string | null) {
-  const page = await (
-    await browser.newContext({ viewport: { width: 1100, height: 900 }, extraHTTPHeaders: { 'Accept-Language': lang } })
-  ).newPage();
-  if (!email) return page;
-  await page.goto(await createSignInLink(ctx.ds, base, email, '/', 60));
-  await page.locator('main button[type=submit]').first().click();
-  await page.waitForURL(`${base}/`);
-  return page;
-}
-
 t.test('five languages: a journey each, then the main pages with nothing clipped', async (t) => {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -79,7 +68,7 @@ t.test('five languages: a journey each, then the main pages with nothing clipped
       t.equal(await page.getAttribute('html', 'dir'), lang === 'he' ? 'rtl' : 'ltr', `${lang} ${what}: direction`);
       t.same(await violations(page), [], `${lang} ${what}: no serious or critical accessibility violations`);
     };
-    const page = await readerPage(browser, ctx, base, lang, null);
+    const page = await readerPage(browser, ctx.ds, base, { 'Accept-Language': lang }, null);
     await page.goto(`${base}/sign-in`);
     await inLang(page, 'sign-in');
     await page.goto(await createSignInLink(ctx.ds, base, olga, c, 60));
@@ -149,7 +138,8 @@ t.test('five languages: a journey each, then the main pages with nothing clipped
   for (const lang of ['he', 'ru', 'pl', 'fi']) {
     const readers = new Map<string | null, Page>();
     for (const [who, path] of pages) {
-      if (!readers.has(who)) readers.set(who, await readerPage(browser, ctx, base, lang, who));
+      if (!readers.has(who))
+        readers.set(who, await readerPage(browser, ctx.ds, base, { 'Accept-Language': lang }, who));
       const page = readers.get(who)!;
       const res = await page.goto(`${base}${path}`);
       t.equal(res?.status(), 200, `${lang} ${path} answers`);

@@ -6,16 +6,15 @@
  * label, heading or link whose content overflows its box would clip a longer translation.
  */
 import t from 'tap';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_SLUG, seedDemo } from '../scripts/seed/demo';
 import { LANGUAGES } from '../src/core/i18n/languages';
 import { fieldLabel } from '../src/web/action';
 import { pageForms } from '../src/web/form';
 import { localeOf } from '../src/web/i18n';
-import { createSignInLink } from '../src/modules/auth/links';
 import { checkAll } from '../src/modules/vitality/vitality.check';
 import { setup, type Ctx } from './helper';
-import { freePort, launch } from './browser-helper';
+import { freePort, launch, readerPage } from './browser-helper';
 
 process.env.BROWNBAG_PSEUDO_LOCALE = '1';
 const HEADERS = { 'Accept-Language': 'xx-pseudo' };
@@ -126,17 +125,6 @@ function hardCoded(text: string, data: string[], intl: Set<string>): string[] {
   return (rest.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !intl.has(w));
 }
 
-async function readerPage(browser: Browser, ctx: Ctx, base: string, email: string | null): Promise<Page> {
-  const page = await (
-    await browser.newContext({ viewport: { width: 1100, height: 900 }, extraHTTPHeaders: HEADERS })
-  ).newPage();
-  if (!email) return page;
-  await page.goto(await createSignInLink(ctx.ds, base, email, '/', 60));
-  await page.locator('main button[type=submit]').first().click();
-  await page.waitForURL(`${base}/`);
-  return page;
-}
-
 t.test('the main pages in the pseudo-locale: every word from the catalogue, nothing clipped', async (t) => {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -193,7 +181,7 @@ t.test('the main pages in the pseudo-locale: every word from the catalogue, noth
     t.same(await clipped(page), [], `${what}: nothing clipped`);
   };
   for (const [who, path] of pages) {
-    if (!readers.has(who)) readers.set(who, await readerPage(browser, ctx, base, who));
+    if (!readers.has(who)) readers.set(who, await readerPage(browser, ctx.ds, base, HEADERS, who));
     const page = readers.get(who)!;
     const res = await page.goto(`${base}${path}`);
     t.equal(res?.status(), 200, `${path} answers`);
