@@ -29,6 +29,7 @@ import { ProposalLanguage1796610654773 } from './1796610654773-ProposalLanguage'
 import { PersonLanguage1796700000000 } from './1796700000000-PersonLanguage';
 import { SearchLanguages1796700100000 } from './1796700100000-SearchLanguages';
 import { CallListVersion1796700300000 } from './1796700300000-CallListVersion';
+import { PublicVersion1796700400000 } from './1796700400000-PublicVersion';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -60,4 +61,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   PersonLanguage1796700000000,
   SearchLanguages1796700100000,
   CallListVersion1796700300000,
+  PublicVersion1796700400000,
 ];

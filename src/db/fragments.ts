@@ -7,9 +7,10 @@ import { sql } from './sql';
 
 /**
  * A community's content version (the sum of its stamp stripes, see CommunityStamp) as text:
- * `${contentVersion('c.id')} AS "listVersion"`. `feed` counts only what calendar feeds show.
+ * `${contentVersion('c.id')} AS "listVersion"`. `feed_n` counts only what calendar feeds show,
+ * `public_n` only what every reader of the community sees, `task_n` only its tasks.
  */
-export const contentVersion = (communityId: string, column: 'n' | 'feed_n' = 'n') =>
+export const contentVersion = (communityId: string, column: 'n' | 'feed_n' | 'public_n' | 'task_n' = 'n') =>
   `(SELECT coalesce(sum(${column}), 0)::text FROM community_stamp WHERE community_id = ${communityId})`;
 
 /** When a community's content (or its feed's) last changed. */

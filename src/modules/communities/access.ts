@@ -2,10 +2,11 @@
 import type { Actor } from '../../core/actor';
 import type { Role } from '../../core/policy';
 import type { Community } from './community.entity';
+import type { Versions } from './communities.queries';
 
 export interface Access {
   actor: Actor;
-  /** with its content version (the cache key of what it shows; see CommunityStamp) */
-  community: Community & { listVersion: string };
+  /** with its content versions (the cache keys of what it shows; see CommunityStamp) */
+  community: Community & Versions;
   role: Role | null;
 }

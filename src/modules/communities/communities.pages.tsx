@@ -68,8 +68,9 @@ export const communitiesPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) 
     );
   };
 
-  // Community homes are kept rendered per reader, community version and minute (a call opens or
-  // closes with the clock; an RSVP does not change this page).
+  // Community homes are kept rendered per reader, minute (a call opens or closes with the clock) and
+  // the community's public version: its events and calls move it; a submission, a review, a task or
+  // an RSVP does not change this page, so it does not empty every reader's copy.
   const homes = d.renderCaches.cache('community-homes');
   app.get(
     '/c/:slug',
@@ -80,7 +81,7 @@ export const communitiesPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) 
       const ctx = pageCtx(req);
       const key = stamp({
         reader: { actor: req.actor ?? GUEST, role: a.role },
-        community: a.community,
+        community: { id: a.community.id, version: a.community.version, listVersion: a.community.publicVersion },
         minute: true,
         request: [req.url, ctx.l.lang, ctx.csrf],
       });

@@ -15,15 +15,23 @@ export interface MemberRow {
   contact?: boolean;
 }
 
+/** A community's content versions (community_stamp): everything, what every reader sees, its tasks. */
+export interface Versions {
+  listVersion: string;
+  publicVersion: string;
+  taskVersion: string;
+}
+
 /** A community's columns as the Community entity names them, with its content version (`c` is the community). */
 export const COMMUNITY_COLUMNS = `c.id, c.slug, c.name, c.description, c.blind_review AS "blindReview", c.time_zone AS "timeZone", c.default_language AS "defaultLanguage",
   c.retrospective_visibility AS "retrospectiveVisibility", c.event_visibility AS "eventVisibility", c.version, ${contentVersion('c.id')} AS "listVersion",
+  ${contentVersion('c.id', 'public_n')} AS "publicVersion", ${contentVersion('c.id', 'task_n')} AS "taskVersion",
   c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
 /** A community by slug or id, with the person's role in it (null: not a member). */
 export const communityWithRole = async (m: EntityManager, by: 'slug' | 'id', key: string, personId: string) =>
   (
-    await sql<Community & { listVersion: string; role: Role | null }>(
+    await sql<Community & Versions & { role: Role | null }>(
       m,
       `SELECT ${COMMUNITY_COLUMNS}, mb.role
          FROM community c LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = $2
@@ -34,7 +42,7 @@ export const communityWithRole = async (m: EntityManager, by: 'slug' | 'id', key
 
 /** One page of communities by slug, with the person's role in each. */
 export const communitiesPage = (m: EntityManager, personId: string, afterSlug: string | null, limit: number) =>
-  sql<Community & { listVersion: string; role: Role | null }>(
+  sql<Community & Versions & { role: Role | null }>(
     m,
     `SELECT ${COMMUNITY_COLUMNS}, mb.role
        FROM community c LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = $1

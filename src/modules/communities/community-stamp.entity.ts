@@ -11,6 +11,11 @@ import { Community } from './community.entity';
  * `feed_n` counts only the changes a calendar feed shows (events, rooms, slots, scheduled talks and
  * their speakers' names); those commits also send `NOTIFY bb_feed, '<community id>'`, which lets
  * every instance answer an unchanged feed's poll from memory.
+ *
+ * `public_n` counts only the changes everyone who may see the community sees (migration
+ * PublicVersion): not submissions, reviews, tasks or invitations to co-speak, which only organizers,
+ * reviewers and speakers see. Pages every member reads (the home, an event, search) key by it.
+ * `task_n` counts changes to tasks (the task board keys by it and `public_n`).
  */
 @Entity('community_stamp')
 export class CommunityStamp {
@@ -19,6 +24,8 @@ export class CommunityStamp {
   @ManyToOne(() => Community, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'community_id' }) community?: Community;
   @Column({ type: 'bigint', default: 0 }) n: string;
   @Column({ name: 'feed_n', type: 'bigint', default: 0 }) feedN: string;
+  @Column({ name: 'public_n', type: 'bigint', default: 0 }) publicN: string;
+  @Column({ name: 'task_n', type: 'bigint', default: 0 }) taskN: string;
   @Column({ name: 'changed_at', type: 'timestamptz', default: () => 'now()' }) changedAt: Date;
   @Column({ name: 'feed_changed_at', type: 'timestamptz', default: () => 'now()' }) feedChangedAt: Date;
 }

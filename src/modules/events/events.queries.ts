@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
 import { contentVersion, speakerRefs } from '../../db/fragments';
 import type { Access } from '../communities/access';
+import type { Role } from '../../core/policy';
 import type { EventStatus } from './event.entity';
 import type { RsvpCounts } from './seats';
 
@@ -279,18 +280,19 @@ export const enqueueReminders = (m: EntityManager) => sql(m, ENQUEUE_REMINDERS);
 
 /**
  * Everything an event page depends on, in one statement: the event's version (raised by edits and
- * agenda changes), its community's versions and visibility, the reader's role, the RSVPs (counts
- * and latest change) and the reader's own answer. The page cache is keyed by it.
+ * agenda changes), its community's settings and public versions and visibility, the reader's role,
+ * the RSVPs (counts and latest change) and the reader's own answer; and the community's whole content
+ * version, which only the organizers' page (with its backlog of talks to place) depends on.
  */
 export const eventPageStamp = async (m: EntityManager, eventId: string, personId: string) =>
   (
-    await sql<{ key: string; visibility: 'public' | 'internal' }>(
+    await sql<{ key: string; visibility: 'public' | 'internal'; role: Role | null; content: string }>(
       m,
-      `SELECT concat_ws('/', e.version, e.status, c.version, ${contentVersion('c.id')}, mb.role,
+      `SELECT concat_ws('/', e.version, e.status, c.version, ${contentVersion('c.id', 'public_n')}, mb.role,
                         (SELECT count(*) FILTER (WHERE status = 'going') || ':' || count(*) FILTER (WHERE status = 'waitlisted') || ':' || coalesce(max(updated_at)::text, '')
                            FROM rsvp WHERE event_id = e.id),
                         (SELECT status FROM rsvp WHERE event_id = e.id AND person_id = $2)) AS key,
-              c.event_visibility AS visibility
+              c.event_visibility AS visibility, mb.role, ${contentVersion('c.id')} AS content
          FROM event e JOIN community c ON c.id = e.community_id
          LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = $2
         WHERE e.id = $1`,

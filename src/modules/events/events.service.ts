@@ -128,8 +128,16 @@ export class EventsService {
   }
 
   /** What the event page depends on (see events.queries.ts); undefined when there is no such event. */
-  pageStamp(actor: Actor, id: string) {
-    return q.eventPageStamp(this.ds.manager, id, actor.id);
+  /**
+   * What the reader's page of the event depends on (the page cache's key), and who may see it. Only
+   * those who change the agenda see its backlog (accepted talks): their pages move with every change
+   * in the community, everyone else's only with what every reader sees.
+   */
+  async pageStamp(actor: Actor, id: string) {
+    const s = await q.eventPageStamp(this.ds.manager, id, actor.id);
+    if (!s) return undefined;
+    const backlog = can({ actor, role: s.role }, 'agenda.change');
+    return { key: backlog ? `${s.key}/${s.content}` : s.key, visibility: s.visibility };
   }
 
   async get(actor: Actor, id: string): Promise<EventView> {

@@ -10,7 +10,7 @@ import type { ProposalState } from './state-machine';
 import type { Sight } from './visibility';
 import type { Role } from '../../core/policy';
 import type { Community } from '../communities/community.entity';
-import { COMMUNITY_COLUMNS } from '../communities/communities.queries';
+import { COMMUNITY_COLUMNS, type Versions } from '../communities/communities.queries';
 import type { ResolvedCallRow } from '../cfp/cfp.queries';
 
 export interface SpeakerRow {
@@ -118,7 +118,7 @@ export interface ContextKey {
  */
 export async function submissionContexts(m: EntityManager, keys: ContextKey[]) {
   const rows = await sql<
-    Community & { n: string; listVersion: string; role: Role | null } & {
+    Community & Versions & { n: string; role: Role | null } & {
       [k in keyof ResolvedCallRow as `call_${k}`]: ResolvedCallRow[k] | null;
     }
   >(

@@ -82,18 +82,20 @@ export const hits = (
   ]);
 
 /**
- * A key that changes whenever anything a search can show changes. Within one community (`slug`):
- * that community's content version alone (a write elsewhere cannot change its answers); across all
- * of them: the sum of every community's content version and their count.
+ * A key that changes whenever anything a search can show changes: talks that are or were accepted,
+ * their speakers and lessons, and communities' names — the public version (CommunityStamp) and the
+ * settings version. Within one community (`slug`): that community's alone (a write elsewhere cannot
+ * change its answers); across all of them: the sums over every community, and their count. A
+ * submission, a review or a task moves neither, so it empties no search.
  */
 export const contentStamp = async (m: EntityManager, slug?: string) =>
   (slug
     ? await sql<{ v: string }>(
         m,
-        `SELECT coalesce((SELECT 'c' || id || '.' || ${contentVersion('id')} FROM community WHERE slug = $1), 'none') AS v`,
+        `SELECT coalesce((SELECT 'c' || id || '.' || version || '.' || ${contentVersion('id', 'public_n')} FROM community WHERE slug = $1), 'none') AS v`,
         [slug],
       )
     : await sql<{ v: string }>(
         m,
-        `SELECT (SELECT coalesce(sum(n), 0) FROM community_stamp)::text || '.' || (SELECT count(*) FROM community) AS v`,
+        `SELECT (SELECT coalesce(sum(public_n), 0) FROM community_stamp)::text || '.' || (SELECT count(*) || '.' || coalesce(sum(version), 0) FROM community) AS v`,
       ))[0].v;

@@ -206,10 +206,16 @@ export class TasksService {
     return q.openTasksOf(this.ds.manager, personId, limit);
   }
 
-  /** What a board page depends on: the viewer, the community's content version and the minute (overdue moves with time). */
+  /**
+   * What a board page depends on: the viewer, the community's tasks and what every reader sees (its
+   * talks, their slots, assignees' names), and the minute (overdue moves with time). A submission or
+   * a review moves neither version, so it leaves cached boards alone.
+   */
   async boardStamp(actor: Actor, slug: string): Promise<{ access: Access; stamp: string }> {
     const a = await this.communities.access(actor, slug);
-    return { access: a, stamp: stamp({ reader: { actor, role: a.role }, community: a.community, minute: true }) };
+    const { id, version, publicVersion, taskVersion } = a.community;
+    const community = { id, version, listVersion: `${publicVersion}.${taskVersion}` };
+    return { access: a, stamp: stamp({ reader: { actor, role: a.role }, community, minute: true }) };
   }
 
   // ---- shared ------------------------------------------------------------------------------
