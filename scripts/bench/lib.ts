@@ -105,10 +105,40 @@ export function cpuMs(pid: number): number {
   }
 }
 
-/** The render caches' hits and misses so far (all caches together). */
-export async function cacheCounts(server: BenchServer): Promise<{ hits: number; misses: number }> {
-  const figures = (await (await fetch(`${server.url}/bench/caches`)).json()) as { hits: number; misses: number }[];
-  return figures.reduce((a, f) => ({ hits: a.hits + f.hits, misses: a.misses + f.misses }), { hits: 0, misses: 0 });
+export interface CacheCounts {
+  hits: number;
+  misses: number;
+  /** per cache (by name) */
+  each: Record<string, { hits: number; misses: number }>;
+}
+
+/** The render caches' hits and misses so far (all caches together, and each). */
+export async function cacheCounts(server: BenchServer): Promise<CacheCounts> {
+  const figures = (await (await fetch(`${server.url}/bench/caches`)).json()) as {
+    name: string;
+    hits: number;
+    misses: number;
+  }[];
+  return figures.reduce<CacheCounts>(
+    (a, f) => ({
+      hits: a.hits + f.hits,
+      misses: a.misses + f.misses,
+      each: { ...a.each, [f.name]: { hits: f.hits, misses: f.misses } },
+    }),
+    { hits: 0, misses: 0, each: {} },
+  );
+}
+
+/** Each cache's hit rate between two counts: "search 91 % of 1,200, …". */
+export function hitRates(before: CacheCounts, after: CacheCounts): string {
+  return Object.entries(after.each)
+    .map(([name, a]) => {
+      const b = before.each[name] ?? { hits: 0, misses: 0 };
+      const [hits, misses] = [a.hits - b.hits, a.misses - b.misses];
+      return hits + misses ? `${name} ${((hits / (hits + misses)) * 100).toFixed(0)} % of ${hits + misses}` : '';
+    })
+    .filter(Boolean)
+    .join(', ');
 }
 
 export function rssMb(pid: number): number {

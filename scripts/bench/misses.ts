@@ -46,7 +46,12 @@ export async function benchMisses({ ds, smoke }: BenchContext): Promise<boolean>
   const { kinds } = await seedMix(ds, smoke);
   const app = await buildApp({
     ds,
-    config: { bodyLimitBytes: 262144, publicUrl: 'http://127.0.0.1', renderCacheBytes: 0 },
+    // MISSES_CACHED=1: the caches on, so each request after the first is a hit (where a hit spends its time).
+    config: {
+      bodyLimitBytes: 262144,
+      publicUrl: 'http://127.0.0.1',
+      renderCacheBytes: process.env.MISSES_CACHED ? 64 << 20 : 0,
+    },
   });
   const trips: Trip[] = [];
   const restore = timeQueries(trips);
@@ -57,7 +62,10 @@ export async function benchMisses({ ds, smoke }: BenchContext): Promise<boolean>
     `${'route'.padEnd(34)}${pad('total ms', 9)}${pad('trips', 6)}${pad('DB ms', 8)}${pad('JS ms', 8)}  slowest statement (p50 ms)`,
   );
   try {
+    // MISSES_ONLY=<part of a route's name>: only those routes (with MISSES_RUNS and --cpu-prof, one route's profile).
+    const only = process.env.MISSES_ONLY?.split(',');
     for (const [kind, urls] of Object.entries(kinds)) {
+      if (only && !only.some((k) => kind.includes(k))) continue;
       const totals: number[] = [];
       const tripCounts: number[] = [];
       const dbMs: number[] = [];
