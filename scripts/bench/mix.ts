@@ -9,7 +9,8 @@
  *   - with the render caches on (the hit rate it produced is printed: writes make later reads miss);
  *   - the same mix with the caches off (every read a miss);
  *   - the cached mix with the request log off (LOG_LEVEL=warn): what one log line per request costs.
- * Target: the mix ≥ 30 % of the pooled SELECT 1, cached and uncached.
+ * Targets: the mix ≥ 30 % of the pooled SELECT 1; the same mix uncached ≥ 20 % (every read a miss:
+ * the target the issue sets for misses).
  */
 import { SessionsService } from '../../src/modules/auth/sessions.service';
 import { seedScale } from '../seed/scale';
@@ -127,7 +128,7 @@ export async function benchMix({ ds, dbUrl, smoke, seconds }: BenchContext): Pro
   const requests = [{ choose: mix }];
   const rows: Row[] = [];
   const rates: string[] = [];
-  const run = async (label: string, env: Record<string, string>, withBaselines = false) => {
+  const run = async (label: string, env: Record<string, string>, target: number, withBaselines = false) => {
     const server = await startServer(dbUrl, env);
     try {
       if (withBaselines) {
@@ -139,7 +140,7 @@ export async function benchMix({ ds, dbUrl, smoke, seconds }: BenchContext): Pro
       await warm(server, reads);
       const before = await cacheCounts(server);
       const log0 = server.log();
-      const r = await drive(server, label, { idReplacement: true, requests }, seconds, 30);
+      const r = await drive(server, label, { idReplacement: true, requests }, seconds, target);
       const after = await cacheCounts(server);
       const log = server.log();
       const hits = after.hits - before.hits;
@@ -154,9 +155,10 @@ export async function benchMix({ ds, dbUrl, smoke, seconds }: BenchContext): Pro
       await server.stop();
     }
   };
-  await run('mix, cached', {}, true);
-  await run('mix, uncached', UNCACHED);
-  await run('mix, cached, request log off', { LOG_LEVEL: 'warn' });
+  // Issue #30: the mix ≥ 30 %; misses (the same routes uncached) ≥ 20 %, the misses' own target.
+  await run('mix, cached', {}, 30, true);
+  await run('mix, uncached', UNCACHED, 20);
+  await run('mix, cached, request log off', { LOG_LEVEL: 'warn' }, 30);
   const met = printTable(
     `mix (${seconds} s per row, 50 connections, loopback, 1 write per 20 reads, log at info unless said)`,
     rows,
