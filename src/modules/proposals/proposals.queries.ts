@@ -118,9 +118,10 @@ export interface ContextKey {
  */
 export async function submissionContexts(m: EntityManager, keys: ContextKey[]) {
   const rows = await sql<
-    Community & Versions & { n: string; role: Role | null } & {
-      [k in keyof ResolvedCallRow as `call_${k}`]: ResolvedCallRow[k] | null;
-    }
+    Community &
+      Versions & { n: string; role: Role | null } & {
+        [k in keyof ResolvedCallRow as `call_${k}`]: ResolvedCallRow[k] | null;
+      }
   >(
     m,
     `SELECT k.n, ${COMMUNITY_COLUMNS}, mb.role, cf.id AS call_id, cf.community_id AS call_community_id,
