@@ -9,8 +9,8 @@ import { CALL_BUMP } from './1796700300000-CallListVersion';
  *   speakers), lessons, speakers' names. Submissions, reviews, tasks and invitations to co-speak,
  *   which only organizers, reviewers and the speaker see, do not move it. The community home, a
  *   member's event page and search key their cached bodies by it.
- * - `task_n`, changes to tasks: the task board keys by it and `public_n` (its talks, their slots and
- *   the assignees' names are public), so a submission does not empty it either.
+ * - `task_n`, changes to tasks and to talks that have tasks: the task board keys by it and
+ *   `public_n` (slots, events and names), so a submission does not empty it either.
  */
 const PUBLIC_BUMP = `
   CREATE OR REPLACE FUNCTION bump_list_version() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -19,6 +19,7 @@ const PUBLIC_BUMP = `
     ids uuid[];
     feed_ids uuid[] := '{}';
     seen boolean := false;
+    tasked boolean := false;
     done text := coalesce(current_setting('bb.stamped', true), '');
     cid uuid;
     dn int;
@@ -36,6 +37,8 @@ const PUBLIC_BUMP = `
       IF EXISTS (SELECT 1 FROM slot WHERE proposal_id = r.id) THEN feed_ids := ids; END IF;
       seen := r.state IN ('accepted', 'confirmed') OR feed_ids <> '{}';
       IF TG_OP = 'UPDATE' THEN seen := seen OR OLD.state IN ('accepted', 'confirmed'); END IF;
+      -- a task board shows its talk's title (an organizer may add a task to a talk not yet accepted)
+      tasked := TG_OP = 'UPDATE' AND EXISTS (SELECT 1 FROM task WHERE proposal_id = r.id);
     ELSIF TG_TABLE_NAME = 'lesson' THEN
       ids := ARRAY[r.community_id];
       seen := true;
@@ -77,7 +80,7 @@ const PUBLIC_BUMP = `
       dn := (position('c' || cid::text IN done) = 0)::int;
       df := (cid = ANY(feed_ids) AND position('f' || cid::text IN done) = 0)::int;
       dp := (seen AND position('p' || cid::text IN done) = 0)::int;
-      dt := (TG_TABLE_NAME = 'task' AND position('t' || cid::text IN done) = 0)::int;
+      dt := ((TG_TABLE_NAME = 'task' OR tasked) AND position('t' || cid::text IN done) = 0)::int;
       CONTINUE WHEN dn = 0 AND df = 0 AND dp = 0 AND dt = 0;
       INSERT INTO community_stamp AS s (community_id, stripe, n, feed_n, public_n, task_n, changed_at, feed_changed_at)
       SELECT cid, pg_backend_pid() % 64, dn, df, dp, dt, now(), CASE WHEN df = 1 THEN now() ELSE 'epoch' END

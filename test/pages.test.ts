@@ -48,3 +48,19 @@ t.test('pages: visibility, escaping, not found', async (t) => {
   t.equal(api.statusCode, 404);
   t.match(api.headers['content-type'], /problem\+json/, 'the API keeps problem+json');
 });
+
+t.test('the community home lists the latest past events, newest first', async (t) => {
+  const ctx = await setup(t);
+  await community(ctx, 'history', { eventVisibility: 'public' });
+  // 55 published events, one a day before today: "Past 01" is yesterday's.
+  await ctx.ds.query(
+    `INSERT INTO event (community_id, title, starts_at, ends_at, time_zone, status)
+     SELECT c.id, 'Past ' || lpad(g::text, 2, '0'), now() - g * interval '1 day', now() - g * interval '1 day' + interval '1 hour',
+            'Europe/Berlin', 'published'
+       FROM community c CROSS JOIN generate_series(1, 55) g WHERE c.slug = 'history'`,
+  );
+  const res = await ctx.app.inject({ method: 'GET', url: '/c/history', headers: { accept: 'text/html' } });
+  t.equal(res.statusCode, 200);
+  const shown = [...res.body.matchAll(/Past (\d\d)/g)].map((m) => m[1]);
+  t.same([...new Set(shown)], ['01', '02', '03', '04', '05'], 'the five latest, newest first');
+});

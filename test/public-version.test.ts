@@ -58,6 +58,31 @@ t.test('what moves the public count, and what does not', async (t) => {
   await moved('an event', true);
 });
 
+t.test("the board follows a talk's title even before the talk is accepted", async (t) => {
+  const ctx = await setup(t);
+  const c = await community(ctx, 'early');
+  const org = c.organizer.token;
+  const id = await submitted(ctx, c, 'Title before');
+  const task = await ctx.req('POST', `/v1/proposals/${id}/tasks`, {
+    token: org,
+    body: { title: 'Book the room early', category: 'logistics', owner: 'organizer' },
+  });
+  t.equal(task.status, 201, task.text);
+  const board = async () =>
+    (await ctx.req('GET', `/v1/communities/${c.slug}/tasks`, { token: org })).body.items.map(
+      (i: { proposal: { title: string } }) => i.proposal.title,
+    );
+  t.same(await board(), ['Title before']);
+  const before = await counts(ctx, c.slug);
+  const edit = await ctx.req('PATCH', `/v1/proposals/${id}`, {
+    token: c.speaker.token,
+    body: { title: 'Title after' },
+  });
+  t.equal(edit.status, 200, edit.text);
+  t.equal((await counts(ctx, c.slug)).public, before.public, 'a submitted talk is not public');
+  t.same(await board(), ['Title after'], 'the board shows the new title at once');
+});
+
 t.test('the home and a member’s event page are kept across a submission, and follow what they show', async (t) => {
   const ctx = await setup(t);
   const c = await community(ctx, 'open', { eventVisibility: 'public' });

@@ -36,7 +36,7 @@ export const communitiesPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) 
     const now = new Date().toISOString();
     const [upcoming, past, calls] = await Promise.all([
       d.events.list(actor, a, { from: now, status: ['published'], limit: 5 }),
-      d.events.list(actor, a, { to: now, status: ['published'], limit: 50 }),
+      d.events.list(actor, a, { to: now, status: ['published'], limit: 5, newestFirst: true }),
       d.cfp.list(actor, a),
     ]);
     const member = !!a.role;
@@ -45,10 +45,7 @@ export const communitiesPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) 
         ctx={pageCtx(req)}
         a={a}
         upcoming={upcoming.items.map((i) => i.event)}
-        past={past.items
-          .map((i) => i.event)
-          .reverse()
-          .slice(0, 5)}
+        past={past.items.map((i) => i.event)}
         calls={calls.filter((c) => isOpen(c.call) || (can(a, 'call.update') && c.call.opensAt.getTime() > Date.now()))}
         feedUrl={
           a.community.eventVisibility === 'public'

@@ -206,6 +206,8 @@ export function eventsPage(
     to?: string;
     after: [string, string] | null;
     limit: number;
+    /** latest first (the cursor then walks back in time) */
+    newestFirst?: boolean;
   },
 ) {
   const params: unknown[] = [communityId];
@@ -215,10 +217,11 @@ export function eventsPage(
   if (f.status?.length) where.push(`e.status = ANY(${p(f.status)}::event_status[])`);
   if (f.from) where.push(`e.ends_at > ${p(f.from)}`);
   if (f.to) where.push(`e.starts_at < ${p(f.to)}`);
-  if (f.after) where.push(`(e.starts_at, e.id) > (${p(f.after[0])}::timestamptz, ${p(f.after[1])}::uuid)`);
+  const [cmp, dir] = f.newestFirst ? ['<', 'DESC'] : ['>', 'ASC'];
+  if (f.after) where.push(`(e.starts_at, e.id) ${cmp} (${p(f.after[0])}::timestamptz, ${p(f.after[1])}::uuid)`);
   return sql<EventRow>(
     m,
-    `${EVENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY e.starts_at, e.id LIMIT ${p(f.limit)}`,
+    `${EVENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY e.starts_at ${dir}, e.id ${dir} LIMIT ${p(f.limit)}`,
     params,
   );
 }

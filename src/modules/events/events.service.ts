@@ -148,7 +148,7 @@ export class EventsService {
   async list(
     actor: Actor,
     community: string | Access,
-    f: { from?: string; to?: string; status?: EventStatus[]; limit: number; cursor?: string },
+    f: { from?: string; to?: string; status?: EventStatus[]; limit: number; cursor?: string; newestFirst?: boolean },
   ) {
     const a = typeof community === 'string' ? await this.communities.access(actor, community) : community;
     const after = decodeCursor(f.cursor, ['string', 'string']);
@@ -159,6 +159,7 @@ export class EventsService {
       to: f.to,
       after: after as [string, string] | null,
       limit: f.limit + 1,
+      newestFirst: f.newestFirst,
     });
     return pageOf(
       rows,

@@ -85,7 +85,7 @@ export const hits = (
  * A key that changes whenever anything a search can show changes: talks that are or were accepted,
  * their speakers and lessons, and communities' names — the public version (CommunityStamp) and the
  * settings version. Within one community (`slug`): that community's alone (a write elsewhere cannot
- * change its answers); across all of them: the sums over every community, and their count. A
+ * change its answers); across all of them: the sums over every community, and which they are. A
  * submission, a review or a task moves neither, so it empties no search.
  */
 export const contentStamp = async (m: EntityManager, slug?: string) =>
@@ -97,5 +97,7 @@ export const contentStamp = async (m: EntityManager, slug?: string) =>
       )
     : await sql<{ v: string }>(
         m,
-        `SELECT (SELECT coalesce(sum(public_n), 0) FROM community_stamp)::text || '.' || (SELECT count(*) || '.' || coalesce(sum(version), 0) FROM community) AS v`,
+        // The ids too: a sum can come back to a value it had after a community is deleted (its stamps go with it).
+        `SELECT (SELECT coalesce(sum(public_n), 0) FROM community_stamp)::text || '.' ||
+                (SELECT count(*) || '.' || coalesce(sum(version), 0) || '.' || md5(coalesce(string_agg(id::text, ',' ORDER BY id), '')) FROM community) AS v`,
       ))[0].v;
