@@ -150,6 +150,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   metrics.watchBatches({
     'submission-context': services.proposals.batches.context,
     'submission-insert': services.proposals.batches.insert,
+    'community-by-slug': services.communities.batches.slug,
+    'community-by-id': services.communities.batches.id,
+    'event-page-stamp': services.events.stamps,
+    'search-stamp': services.search.stamps,
   });
   await app.register(metricsPlugin, {
     metrics,

@@ -18,8 +18,23 @@ export const insertCall = (m: EntityManager, communityId: string, fields: CallFi
 
 export const callById = (m: EntityManager, id: string) => m.getRepository(Call).findOneBy({ id });
 
-export const callsOf = (m: EntityManager, communityId: string) =>
-  m.getRepository(Call).find({ where: { communityId }, order: { opensAt: 'DESC', id: 'DESC' } });
+/** A community's calls, newest first, each with its formats and tracks in their listed order: one statement. */
+export async function callsWithOptions(m: EntityManager, communityId: string) {
+  const rows = await sql<Call & { formats: CallFormat[]; tracks: CallTrack[] }>(
+    m,
+    `SELECT c.id, c.community_id AS "communityId", c.title, c.description, c.opens_at AS "opensAt", c.closes_at AS "closesAt",
+            c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+            coalesce((SELECT json_agg(json_build_object('id', f.id, 'callId', f.call_id, 'key', f.key, 'name', f.name,
+                                                        'durationMinutes', f.duration_minutes, 'position', f.position) ORDER BY f.position, f.id)
+                        FROM call_format f WHERE f.call_id = c.id), '[]') AS formats,
+            coalesce((SELECT json_agg(json_build_object('id', t.id, 'callId', t.call_id, 'key', t.key, 'name', t.name, 'position', t.position)
+                                      ORDER BY t.position, t.id)
+                        FROM call_track t WHERE t.call_id = c.id), '[]') AS tracks
+       FROM call_for_proposals c WHERE c.community_id = $1 ORDER BY c.opens_at DESC, c.id DESC`,
+    [communityId],
+  );
+  return rows.map(({ formats, tracks, ...call }) => ({ call, formats, tracks }));
+}
 
 /** The formats and tracks of some calls, each in its listed order. */
 export async function optionsOf(m: EntityManager, callIds: string[]) {

@@ -60,17 +60,7 @@ export class CfpService {
   async list(actor: Actor, community: string | Access): Promise<CallView[]> {
     const a = typeof community === 'string' ? await this.communities.access(actor, community) : community;
     const slug = a.community.slug;
-    const calls = await q.callsOf(this.ds.manager, a.community.id);
-    const { formats, tracks } = await q.optionsOf(
-      this.ds.manager,
-      calls.map((c) => c.id),
-    );
-    return calls.map((call) => ({
-      call,
-      slug,
-      formats: formats.filter((f) => f.callId === call.id),
-      tracks: tracks.filter((t) => t.callId === call.id),
-    }));
+    return (await q.callsWithOptions(this.ds.manager, a.community.id)).map((c) => ({ ...c, slug }));
   }
 
   async get(actor: Actor, id: string, m: EntityManager = this.ds.manager): Promise<CallView & { access: Access }> {

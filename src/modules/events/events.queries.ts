@@ -1,7 +1,8 @@
 /** The events module's SQL: statements, row types and small typed query functions. */
 import type { EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
-import { contentVersion, speakerRefs } from '../../db/fragments';
+import { speakerRefs } from '../../db/fragments';
+import { STAMP_SUMS } from '../communities/communities.queries';
 import type { Access } from '../communities/access';
 import type { Role } from '../../core/policy';
 import type { EventStatus } from './event.entity';
@@ -259,14 +260,6 @@ export const overlappingBooking = async (
     )
   )[0];
 
-export const myRsvpStatus = async (m: EntityManager, eventId: string, personId: string) =>
-  (
-    await sql<{ status: string }>(m, 'SELECT status FROM rsvp WHERE event_id = $1 AND person_id = $2', [
-      eventId,
-      personId,
-    ])
-  )[0]?.status ?? null;
-
 /** The talks of some events in time order, with their speakers. */
 export const agendaOf = (m: EntityManager, eventIds: string[]) =>
   sql<AgendaItem & { event_id: string }>(
@@ -287,21 +280,37 @@ export const enqueueReminders = (m: EntityManager) => sql(m, ENQUEUE_REMINDERS);
  * the RSVPs (counts and latest change) and the reader's own answer; and the community's whole content
  * version, which only the organizers' page (with its backlog of talks to place) depends on.
  */
-export const eventPageStamp = async (m: EntityManager, eventId: string, personId: string) =>
-  (
-    await sql<{ key: string; visibility: 'public' | 'internal'; role: Role | null; content: string }>(
-      m,
-      `SELECT concat_ws('/', e.version, e.status, c.version, ${contentVersion('c.id', 'public_n')}, mb.role,
-                        (SELECT count(*) FILTER (WHERE status = 'going') || ':' || count(*) FILTER (WHERE status = 'waitlisted') || ':' || coalesce(max(updated_at)::text, '')
-                           FROM rsvp WHERE event_id = e.id),
-                        (SELECT status FROM rsvp WHERE event_id = e.id AND person_id = $2)) AS key,
-              c.event_visibility AS visibility, mb.role, ${contentVersion('c.id')} AS content
-         FROM event e JOIN community c ON c.id = e.community_id
-         LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = $2
-        WHERE e.id = $1`,
-      [eventId, personId],
-    )
-  )[0];
+export interface EventPageStamp {
+  key: string;
+  visibility: 'public' | 'internal';
+  role: Role | null;
+  content: string;
+}
+
+/**
+ * What event pages depend on, for any number of (event, reader) pairs in one statement (db/batch.ts):
+ * undefined where there is no such event.
+ */
+export async function eventPageStamps(
+  m: EntityManager,
+  keys: { eventId: string; personId: string }[],
+): Promise<(EventPageStamp | undefined)[]> {
+  const rows = await sql<EventPageStamp & { n: string }>(
+    m,
+    `SELECT k.n, concat_ws('/', e.version, e.status, c.version, st.public_n, mb.role,
+                      (SELECT count(*) FILTER (WHERE status = 'going') || ':' || count(*) FILTER (WHERE status = 'waitlisted') || ':' || coalesce(max(updated_at)::text, '')
+                         FROM rsvp WHERE event_id = e.id),
+                      (SELECT status FROM rsvp WHERE event_id = e.id AND person_id = k.person_id)) AS key,
+            c.event_visibility AS visibility, mb.role, st.n AS content
+       FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS k(event_id, person_id, n)
+       JOIN event e ON e.id = k.event_id JOIN community c ON c.id = e.community_id
+       LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = k.person_id
+       ${STAMP_SUMS}`,
+    [keys.map((k) => k.eventId), keys.map((k) => k.personId)],
+  );
+  const byN = new Map(rows.map(({ n, ...row }) => [Number(n), row]));
+  return keys.map((_, i) => byN.get(i + 1));
+}
 
 /** Why it was canceled (said in the cancellation people receive). */
 export const setCancelReason = (m: EntityManager, id: string, reason: string) =>

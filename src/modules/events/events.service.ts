@@ -9,9 +9,10 @@ import { decodeCursor, pageOf } from '../../core/cursor';
 import type { CommunitiesService } from '../communities/communities.service';
 import { type Access } from '../communities/access';
 import type { EventStatus } from './event.entity';
-import { noCounts, promote, rsvpCounts } from './seats';
+import { promote, rsvpFigures } from './seats';
 import { eventEffects, whatChanged } from './event-change';
 import { lockRow } from '../../db/fragments';
+import { Batcher } from '../../db/batch';
 import * as q from './events.queries';
 import { announce } from '../announcements/announcements.queries';
 import type { AgendaItem, Booking, EventView, RoomRow } from './events.queries';
@@ -35,10 +36,15 @@ export function checkTimeZone(tz: string) {
 }
 
 export class EventsService {
+  /** Event pages' stamps asked for in one turn go out as one statement (a cached page's only round trip). */
+  readonly stamps: Batcher<{ eventId: string; personId: string }, q.EventPageStamp | undefined>;
+
   constructor(
     private readonly ds: DataSource,
     private readonly communities: CommunitiesService,
-  ) {}
+  ) {
+    this.stamps = new Batcher((keys) => q.eventPageStamps(ds.manager, keys));
+  }
 
   // ---- rooms -------------------------------------------------------------------------------
 
@@ -127,14 +133,13 @@ export class EventsService {
     );
   }
 
-  /** What the event page depends on (see events.queries.ts); undefined when there is no such event. */
   /**
    * What the reader's page of the event depends on (the page cache's key), and who may see it. Only
    * those who change the agenda see its backlog (accepted talks): their pages move with every change
    * in the community, everyone else's only with what every reader sees.
    */
   async pageStamp(actor: Actor, id: string) {
-    const s = await q.eventPageStamp(this.ds.manager, id, actor.id);
+    const s = await this.stamps.one({ eventId: id, personId: actor.id });
     if (!s) return undefined;
     const backlog = can({ actor, role: s.role }, 'agenda.change');
     return { key: backlog ? `${s.key}/${s.content}` : s.key, visibility: s.visibility };
@@ -327,15 +332,8 @@ export class EventsService {
         : await this.communities.accessById(actor, event.community_id, m);
     if (event.status === 'draft' && !can(access, 'event.see-drafts')) throw new NotFound('The event');
     const agenda = await this.agendaOf(m, [id]);
-    const [counts] = await rsvpCounts(m, [id]);
-    const myRsvp = await q.myRsvpStatus(m, id, actor.id);
-    return {
-      event,
-      access,
-      agenda,
-      counts: counts ?? noCounts(id),
-      myRsvp,
-    };
+    const { counts, mine } = await rsvpFigures(m, id, actor.id);
+    return { event, access, agenda, counts, myRsvp: mine };
   }
 
   /** Locks the event row (serialising agenda, RSVP and edit changes of one event) and reads it. */

@@ -5,19 +5,11 @@
  */
 import type { EntityManager } from 'typeorm';
 import * as q from './rsvps.queries';
-import type { RsvpCounts } from './rsvps.queries';
 import type { RsvpStatus } from './rsvp.entity';
 
 export type { RsvpCounts } from './rsvps.queries';
 
-export const noCounts = (eventId: string): RsvpCounts => ({
-  event_id: eventId,
-  going: 0,
-  waitlisted: 0,
-  checked_in: 0,
-});
-
-export { rsvpCounts } from './rsvps.queries';
+export { rsvpFigures } from './rsvps.queries';
 
 /** What an answer becomes: a seat while one is free, the waitlist after; an existing place is kept. */
 export function seatFor(

@@ -10,7 +10,7 @@ import type { ProposalState } from './state-machine';
 import type { Sight } from './visibility';
 import type { Role } from '../../core/policy';
 import type { Community } from '../communities/community.entity';
-import { COMMUNITY_COLUMNS, type Versions } from '../communities/communities.queries';
+import { COMMUNITY_COLUMNS, STAMP_SUMS, type Versions } from '../communities/communities.queries';
 import type { ResolvedCallRow } from '../cfp/cfp.queries';
 
 export interface SpeakerRow {
@@ -132,7 +132,8 @@ export async function submissionContexts(m: EntityManager, keys: ContextKey[]) {
        LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = k.person_id
        LEFT JOIN call_for_proposals cf ON cf.id = k.call_id
        LEFT JOIN call_format f ON f.call_id = cf.id AND f.key = k.format_key
-       LEFT JOIN call_track t ON t.call_id = cf.id AND t.key = k.track_key`,
+       LEFT JOIN call_track t ON t.call_id = cf.id AND t.key = k.track_key
+       ${STAMP_SUMS}`,
     [
       keys.map((k) => k.slug),
       keys.map((k) => k.personId),

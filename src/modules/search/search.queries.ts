@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { sql } from '../../db/sql';
-import { contentVersion, speakerNames } from '../../db/fragments';
+import { speakerNames } from '../../db/fragments';
+import { STAMP_SUMS } from '../communities/communities.queries';
 
 /**
  * The knowledge-base query. Each talk is indexed in its own language's text-search configuration
@@ -86,18 +87,30 @@ export const hits = (
  * their speakers and lessons, and communities' names — the public version (CommunityStamp) and the
  * settings version. Within one community (`slug`): that community's alone (a write elsewhere cannot
  * change its answers); across all of them: the sums over every community, and which they are. A
- * submission, a review or a task moves neither, so it empties no search.
+ * submission, a review or a task moves neither, so it empties no search. For any number of searches
+ * at once ('': across all communities): one statement for those within communities, one across (db/batch.ts).
  */
-export const contentStamp = async (m: EntityManager, slug?: string) =>
-  (slug
-    ? await sql<{ v: string }>(
-        m,
-        `SELECT coalesce((SELECT 'c' || id || '.' || version || '.' || ${contentVersion('id', 'public_n')} FROM community WHERE slug = $1), 'none') AS v`,
-        [slug],
-      )
-    : await sql<{ v: string }>(
-        m,
-        // The ids too: a sum can come back to a value it had after a community is deleted (its stamps go with it).
-        `SELECT (SELECT coalesce(sum(public_n), 0) FROM community_stamp)::text || '.' ||
-                (SELECT count(*) || '.' || coalesce(sum(version), 0) || '.' || md5(coalesce(string_agg(id::text, ',' ORDER BY id), '')) FROM community) AS v`,
-      ))[0].v;
+export async function contentStamps(m: EntityManager, slugs: string[]): Promise<string[]> {
+  const some = [...new Set(slugs.filter((s) => s !== ''))];
+  const [within, across] = await Promise.all([
+    some.length
+      ? sql<{ slug: string; v: string }>(
+          m,
+          `SELECT k.slug, coalesce('c' || c.id || '.' || c.version || '.' || st.public_n, 'none') AS v
+             FROM unnest($1::text[]) AS k(slug) LEFT JOIN community c ON c.slug = k.slug
+             ${STAMP_SUMS}`,
+          [some],
+        )
+      : [],
+    slugs.includes('')
+      ? sql<{ v: string }>(
+          m,
+          // The ids too: a sum can come back to a value it had after a community is deleted (its stamps go with it).
+          `SELECT (SELECT coalesce(sum(public_n), 0) FROM community_stamp)::text || '.' ||
+                  (SELECT count(*) || '.' || coalesce(sum(version), 0) || '.' || md5(coalesce(string_agg(id::text, ',' ORDER BY id), '')) FROM community) AS v`,
+        )
+      : [],
+  ]);
+  const bySlug = new Map(within.map((r) => [r.slug, r.v]));
+  return slugs.map((s) => (s === '' ? across[0].v : bySlug.get(s)!));
+}

@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import { RuleBroken } from '../../core/errors';
 import { decodeCursor, pageOf } from '../../core/cursor';
 import { esc } from '../../core/html';
-import { contentStamp, hits } from './search.queries';
+import { Batcher } from '../../db/batch';
+import { contentStamps, hits } from './search.queries';
 
 export interface SearchFilters {
   q: string;
@@ -31,11 +32,16 @@ export const snippetHtml = (h: string) => esc(h).replaceAll(START, '<mark>').rep
  * equals the query comes first. Results are the same for every reader, so pages are cacheable.
  */
 export class SearchService {
-  constructor(private readonly ds: DataSource) {}
+  /** Search keys asked for in one turn go out together (a cached search's only round trip); '': across all. */
+  readonly stamps: Batcher<string, string>;
+
+  constructor(private readonly ds: DataSource) {
+    this.stamps = new Batcher((slugs) => contentStamps(ds.manager, slugs));
+  }
 
   /** A key that changes whenever anything a search (in `community`, or in all) can show changes. */
   async stamp(community?: string): Promise<string> {
-    return contentStamp(this.ds.manager, community);
+    return this.stamps.one(community ?? ''); // '' (no slug is empty): across all
   }
 
   async search(f: SearchFilters) {

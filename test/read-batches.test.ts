@@ -1,0 +1,87 @@
+/**
+ * The reads that begin nearly every request — a community with the reader's role and versions, an
+ * event page's stamp, a search's key — go out together when asked for in one turn (issue #30): one
+ * statement, each caller its own answer, a missing one a 404 that takes no other down, and a write
+ * seen by the next read.
+ */
+import t from 'tap';
+import type { Actor } from '../src/core/actor';
+import { NotFound } from '../src/core/errors';
+import { community, eventWithTalk, setup } from './helper';
+
+t.test('community reads asked for together share one statement, each with its own answer', async (t) => {
+  const ctx = await setup(t);
+  const a = await community(ctx, 'batched-a');
+  const b = await community(ctx, 'batched-b');
+  const svc = ctx.app.services.communities;
+  const actor = async (email: string): Promise<Actor> => ({
+    ...(await ctx.app.services.people.authenticate((await ctx.person(email)).token))!,
+  });
+  const orgA = await actor(a.organizer.email);
+  const memB = await actor(b.member.email);
+  const counts = { ...svc.batches.slug.counts };
+  const [one, two, three, missing] = await Promise.allSettled([
+    svc.access(orgA, 'batched-a'),
+    svc.access(memB, 'batched-b'),
+    svc.access(memB, 'batched-a'),
+    svc.access(orgA, 'no-such-community'),
+  ]);
+  t.equal(svc.batches.slug.counts.statements - counts.statements, 1, 'four reads, one statement');
+  t.equal(svc.batches.slug.counts.items - counts.items, 4);
+  t.equal(svc.batches.slug.counts.retriedAlone, counts.retriedAlone, 'nobody was tried again alone');
+  const ok = (r: PromiseSettledResult<Awaited<ReturnType<typeof svc.access>>>) => {
+    if (r.status === 'rejected') throw r.reason;
+    return r.value;
+  };
+  t.match(ok(one), { community: { slug: 'batched-a' }, role: 'organizer' });
+  t.match(ok(two), { community: { slug: 'batched-b' }, role: 'member' });
+  t.match(ok(three), { community: { slug: 'batched-a' }, role: null }, 'a stranger to the community has no role');
+  t.ok(missing.status === 'rejected' && missing.reason instanceof NotFound, 'the missing one alone is not found');
+  const v = ok(one).community;
+  t.match(v, { listVersion: /^\d+$/, publicVersion: /^\d+$/, taskVersion: /^\d+$/ }, 'with its versions');
+
+  // A write is seen by the very next read: the shared statement is sent after the request arrived.
+  await ctx.req('PATCH', `/v1/communities/batched-b/members/${(await ctx.person(b.member.email)).id}`, {
+    token: b.organizer.token,
+    body: { role: 'reviewer' },
+  });
+  t.equal((await svc.access(memB, 'batched-b')).role, 'reviewer', 'the new role at once');
+  t.equal((await ctx.req('GET', '/v1/communities/batched-b', { token: b.member.token })).body.myRole, 'reviewer');
+});
+
+t.test('event page stamps and search keys go out together too', async (t) => {
+  const ctx = await setup(t);
+  const c = await community(ctx, 'stamped');
+  const { eventId } = await eventWithTalk(ctx, c);
+  const events = ctx.app.services.events;
+  const reader = (await ctx.app.services.people.authenticate(c.member.token))!;
+  const before = { ...events.stamps.counts };
+  const [mine, none] = await Promise.all([
+    events.pageStamp(reader, eventId),
+    events.pageStamp(reader, '00000000-0000-4000-8000-000000000000'),
+  ]);
+  t.equal(events.stamps.counts.statements - before.statements, 1, 'two stamps, one statement');
+  t.ok(mine?.key, 'the event has its stamp');
+  t.equal(none, undefined, 'no event, no stamp');
+  const page = await ctx.app.inject({ method: 'GET', url: '/events/00000000-0000-4000-8000-000000000000' });
+  t.equal(page.statusCode, 404, 'and its page is not found');
+
+  const search = ctx.app.services.search;
+  const s0 = { ...search.stamps.counts };
+  const [within, across, nowhere, again] = await Promise.all([
+    search.stamp('stamped'),
+    search.stamp(),
+    search.stamp('no-such-community'),
+    search.stamp('stamped'),
+  ]);
+  t.equal(search.stamps.counts.statements - s0.statements, 1, 'four keys, one batch');
+  t.match(within, /^c[0-9a-f-]+\.\d+\.\d+$/, 'within the community: its id, settings and public versions');
+  t.equal(again, within, 'the same community, the same key');
+  t.equal(nowhere, 'none');
+  t.not(across, within, 'across all communities: another key');
+  await ctx.req('POST', `/v1/communities/stamped/events`, {
+    token: c.organizer.token,
+    body: { title: 'Moves the key', startsAt: '2027-07-10T10:00:00Z', endsAt: '2027-07-10T11:00:00Z' },
+  });
+  t.not(await search.stamp('stamped'), within, 'a public change moves the key at once');
+});
