@@ -154,6 +154,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     'community-by-id': services.communities.batches.id,
     'event-page-stamp': services.events.stamps,
     'search-stamp': services.search.stamps,
+    'session-owner': services.sessions.owners,
+    'token-owner': services.people.owners,
   });
   await app.register(metricsPlugin, {
     metrics,

@@ -85,3 +85,34 @@ t.test('event page stamps and search keys go out together too', async (t) => {
   });
   t.not(await search.stamp('stamped'), within, 'a public change moves the key at once');
 });
+
+t.test('credential lookups that miss the cache share one statement, each its own person', async (t) => {
+  const ctx = await setup(t);
+  const ada = await ctx.person('ada@batched.example', 'Ada');
+  const bob = await ctx.person('bob@batched.example', 'Bob');
+  const people = ctx.app.services.people;
+  const before = { ...people.owners.counts };
+  const [a, b, none] = await Promise.all([
+    people.authenticate(ada.token),
+    people.authenticate(bob.token),
+    people.authenticate('bb_no-such-token'),
+  ]);
+  t.equal(people.owners.counts.statements - before.statements, 1, 'three tokens, one statement');
+  t.match(a, { id: ada.id, name: 'Ada' });
+  t.match(b, { id: bob.id, name: 'Bob' });
+  t.equal(none, null, 'an unknown token is nobody');
+
+  const sessions = ctx.app.services.sessions;
+  const one = await sessions.start(ada.id, 'email-link', 'test');
+  const two = await sessions.start(bob.id, 'email-link', 'test');
+  const s0 = { ...sessions.owners.counts };
+  const [x, y, gone] = await Promise.all([
+    sessions.authenticate(one.secret),
+    sessions.authenticate(two.secret),
+    sessions.authenticate('sess_no-such-session'),
+  ]);
+  t.equal(sessions.owners.counts.statements - s0.statements, 1, 'three sessions, one statement');
+  t.match(x, { id: ada.id, sessionId: one.id });
+  t.match(y, { id: bob.id, sessionId: two.id });
+  t.equal(gone, null);
+});

@@ -24,17 +24,21 @@ export interface SessionRow {
 
 // ---- sessions ----------------------------------------------------------------------------------
 
-/** The live session with this hash, and its person: one indexed lookup, like an API token's. */
-export const sessionOwner = async (m: EntityManager, hash: string) =>
-  (
-    await sql<SessionOwnerRow>(
-      m,
-      `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, p.id, p.email, p.name, p.is_admin, p.language
-         FROM session s JOIN person p ON p.id = s.person_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
-      [hash],
-    )
-  )[0];
+/**
+ * The live sessions with these hashes, and their people: one indexed lookup for any number of them
+ * (db/batch.ts), like API tokens'; undefined where none is live.
+ */
+export async function sessionOwners(m: EntityManager, hashes: string[]) {
+  const rows = await sql<SessionOwnerRow & { token_hash: string }>(
+    m,
+    `SELECT s.token_hash, s.id AS session_id, s.csrf_token, s.last_seen_at, p.id, p.email, p.name, p.is_admin, p.language
+       FROM session s JOIN person p ON p.id = s.person_id
+      WHERE s.token_hash = ANY($1::bpchar[]) AND s.revoked_at IS NULL AND s.expires_at > now()`,
+    [hashes],
+  );
+  const byHash = new Map(rows.map(({ token_hash, ...r }) => [token_hash, r]));
+  return hashes.map((h) => byHash.get(h));
+}
 
 export const touchSession = (m: EntityManager, id: string) =>
   sql(m, 'UPDATE session SET last_seen_at = now() WHERE id = $1', [id]);

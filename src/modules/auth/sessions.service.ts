@@ -13,15 +13,21 @@ import { hashSecret, newSecret } from '../people/tokens';
 import type { SignInMethod } from './auth.entity';
 import * as q from './auth.queries';
 import { CredentialCache } from '../people/credential-cache';
+import { Batcher } from '../../db/batch';
 
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
 export class SessionsService {
+  /** Lookups that miss the credential cache in one turn share one statement. */
+  readonly owners: Batcher<string, q.SessionOwnerRow | undefined>;
+
   constructor(
     private readonly ds: DataSource,
     private readonly days: number,
     private readonly credentials = new CredentialCache(),
-  ) {}
+  ) {
+    this.owners = new Batcher((hashes) => q.sessionOwners(ds.manager, hashes));
+  }
 
   /** A new session for the person; the secret goes into the cookie and nowhere else. */
   async start(personId: string, method: SignInMethod, userAgent: string, m: EntityManager = this.ds.manager) {
@@ -47,7 +53,7 @@ export class SessionsService {
   }
 
   private async lookup(hash: string): Promise<Actor | null> {
-    const r = await q.sessionOwner(this.ds.manager, hash);
+    const r = await this.owners.one(hash);
     if (!r) return null;
     if (Date.now() - r.last_seen_at.getTime() > LAST_SEEN_RESOLUTION_MS)
       await q.touchSession(this.ds.manager, r.session_id);

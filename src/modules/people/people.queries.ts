@@ -14,17 +14,18 @@ export interface TokenOwnerRow {
   language: string | null;
 }
 
-/** The live (unrevoked) token with this hash and its owner. */
-export const tokenOwner = async (m: EntityManager, hash: string) =>
-  (
-    await sql<TokenOwnerRow>(
-      m,
-      `SELECT t.id AS token_id, t.last_used_at, p.id, p.email, p.name, p.is_admin, p.language
-         FROM api_token t JOIN person p ON p.id = t.person_id
-        WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
-      [hash],
-    )
-  )[0];
+/** The live (unrevoked) tokens with these hashes and their owners, in one statement (db/batch.ts); undefined where none is live. */
+export async function tokenOwners(m: EntityManager, hashes: string[]) {
+  const rows = await sql<TokenOwnerRow & { token_hash: string }>(
+    m,
+    `SELECT t.token_hash, t.id AS token_id, t.last_used_at, p.id, p.email, p.name, p.is_admin, p.language
+       FROM api_token t JOIN person p ON p.id = t.person_id
+      WHERE t.token_hash = ANY($1::bpchar[]) AND t.revoked_at IS NULL`,
+    [hashes],
+  );
+  const byHash = new Map(rows.map(({ token_hash, ...r }) => [token_hash, r]));
+  return hashes.map((h) => byHash.get(h));
+}
 
 export const touchToken = (m: EntityManager, tokenId: string) =>
   sql(m, 'UPDATE api_token SET last_used_at = now() WHERE id = $1', [tokenId]);

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../core/actor';
 import * as q from './people.queries';
 import { CredentialCache } from './credential-cache';
+import { Batcher } from '../../db/batch';
 import { Conflict, NotFound } from '../../core/errors';
 import { authorize } from '../../core/policy';
 import type { ApiToken } from './api-token.entity';
@@ -30,10 +31,15 @@ export interface CreatedToken {
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export class PeopleService {
+  /** Lookups that miss the credential cache in one turn share one statement. */
+  readonly owners: Batcher<string, q.TokenOwnerRow | undefined>;
+
   constructor(
     private readonly ds: DataSource,
     private readonly credentials = new CredentialCache(),
-  ) {}
+  ) {
+    this.owners = new Batcher((hashes) => q.tokenOwners(ds.manager, hashes));
+  }
 
   /**
    * One indexed lookup per token and second (credential-cache.ts says how revocation still takes
@@ -49,7 +55,7 @@ export class PeopleService {
   }
 
   private async lookup(hash: string): Promise<Actor | null> {
-    const r = await q.tokenOwner(this.ds.manager, hash);
+    const r = await this.owners.one(hash);
     if (!r) return null;
     if (!r.last_used_at || Date.now() - r.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
       await q.touchToken(this.ds.manager, r.token_id);
