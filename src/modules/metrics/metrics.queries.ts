@@ -60,7 +60,9 @@ WITH range AS (
   SELECT h.b, count(*) FILTER (WHERE r.status = 'going')::int AS rsvps, count(*) FILTER (WHERE r.checked_in_at IS NOT NULL)::int AS attended
     FROM held h JOIN rsvp r ON r.event_id = h.id GROUP BY h.b
 ), departments AS (
-  SELECT b, count(DISTINCT lower(btrim(department)))::int AS n FROM (
+  -- Compared bytewise ("C"): equal strings are equal in any deterministic collation, and the sort
+  -- this DISTINCT makes was a fifth of the whole statement with the default collation's comparisons.
+  SELECT b, count(DISTINCT lower(btrim(department)) COLLATE "C")::int AS n FROM (
     SELECT s.b, pe.department FROM speakers s JOIN person pe ON pe.id = s.person_id
     UNION ALL
     SELECT h.b, pe.department FROM held h JOIN rsvp r ON r.event_id = h.id AND (r.status = 'going' OR r.checked_in_at IS NOT NULL) JOIN person pe ON pe.id = r.person_id
