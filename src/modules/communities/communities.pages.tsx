@@ -33,19 +33,14 @@ export const communitiesPages: FastifyPluginAsyncTypebox<Deps> = async (app, d) 
   const home = async (req: FastifyRequest, slug: string, personalFeedUrl?: string, known?: Access) => {
     const actor = req.actor ?? GUEST;
     const a = known ?? (await d.communities.access(actor, slug));
-    const now = new Date().toISOString();
-    const [upcoming, past, calls] = await Promise.all([
-      d.events.list(actor, a, { from: now, status: ['published'], limit: 5 }),
-      d.events.list(actor, a, { to: now, status: ['published'], limit: 5, newestFirst: true }),
-      d.cfp.list(actor, a),
-    ]);
+    const [{ upcoming, past }, calls] = await Promise.all([d.events.around(a, 5), d.cfp.list(actor, a)]);
     const member = !!a.role;
     return (
       <CommunityHome
         ctx={pageCtx(req)}
         a={a}
-        upcoming={upcoming.items.map((i) => i.event)}
-        past={past.items.map((i) => i.event)}
+        upcoming={upcoming}
+        past={past}
         calls={calls.filter((c) => isOpen(c.call) || (can(a, 'call.update') && c.call.opensAt.getTime() > Date.now()))}
         feedUrl={
           a.community.eventVisibility === 'public'

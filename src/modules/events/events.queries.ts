@@ -193,8 +193,44 @@ export const updateEvent = (
 
 export const deleteEvent = (m: EntityManager, id: string) => sql(m, 'DELETE FROM event WHERE id = $1', [id]);
 
-export const eventRow = async (m: EntityManager, id: string) =>
-  (await sql<EventRow>(m, `${EVENT_SELECT} WHERE e.id = $1`, [id]))[0];
+/**
+ * An event with its RSVP counts and the reader's own answer (null: none), in one statement:
+ * undefined when there is no such event.
+ */
+export async function eventWithFigures(m: EntityManager, id: string, personId: string) {
+  const [row] = await sql<EventRow & RsvpCounts & { my_rsvp: string | null }>(
+    m,
+    `SELECT ev.*, f.going, f.waitlisted, f.checked_in, ev.id AS event_id,
+            (SELECT status FROM rsvp WHERE event_id = ev.id AND person_id = $2) AS my_rsvp
+       FROM (${EVENT_SELECT} WHERE e.id = $1) ev
+      CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE status = 'going')::int AS going,
+                                 count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted,
+                                 count(*) FILTER (WHERE checked_in_at IS NOT NULL)::int AS checked_in
+                            FROM rsvp WHERE event_id = ev.id) f`,
+    [id, personId],
+  );
+  if (!row) return undefined;
+  const { going, waitlisted, checked_in, event_id, my_rsvp, ...event } = row;
+  return { event: event as EventRow, counts: { event_id, going, waitlisted, checked_in }, myRsvp: my_rsvp };
+}
+
+/**
+ * A community's published events around `now` for its home: the next `limit` not yet over, soonest
+ * first, and the last `limit` begun, latest first — one statement for both lists.
+ */
+export async function eventsAround(m: EntityManager, communityId: string, now: string, limit: number) {
+  const rows = await sql<EventRow & { upcoming: boolean }>(
+    m,
+    `(${EVENT_SELECT.replace('SELECT e.id,', 'SELECT true AS upcoming, e.id,')}
+       WHERE e.community_id = $1 AND e.status = 'published' AND e.ends_at > $2 ORDER BY e.starts_at, e.id LIMIT $3)
+     UNION ALL
+     (${EVENT_SELECT.replace('SELECT e.id,', 'SELECT false AS upcoming, e.id,')}
+       WHERE e.community_id = $1 AND e.status = 'published' AND e.starts_at < $2 ORDER BY e.starts_at DESC, e.id DESC LIMIT $3)`,
+    [communityId, now, limit],
+  );
+  const strip = ({ upcoming, ...e }: EventRow & { upcoming: boolean }) => (void upcoming, e as EventRow);
+  return { upcoming: rows.filter((r) => r.upcoming).map(strip), past: rows.filter((r) => !r.upcoming).map(strip) };
+}
 
 /** One page of a community's events by start time. */
 export function eventsPage(
@@ -207,8 +243,6 @@ export function eventsPage(
     to?: string;
     after: [string, string] | null;
     limit: number;
-    /** latest first (the cursor then walks back in time) */
-    newestFirst?: boolean;
   },
 ) {
   const params: unknown[] = [communityId];
@@ -218,11 +252,10 @@ export function eventsPage(
   if (f.status?.length) where.push(`e.status = ANY(${p(f.status)}::event_status[])`);
   if (f.from) where.push(`e.ends_at > ${p(f.from)}`);
   if (f.to) where.push(`e.starts_at < ${p(f.to)}`);
-  const [cmp, dir] = f.newestFirst ? ['<', 'DESC'] : ['>', 'ASC'];
-  if (f.after) where.push(`(e.starts_at, e.id) ${cmp} (${p(f.after[0])}::timestamptz, ${p(f.after[1])}::uuid)`);
+  if (f.after) where.push(`(e.starts_at, e.id) > (${p(f.after[0])}::timestamptz, ${p(f.after[1])}::uuid)`);
   return sql<EventRow>(
     m,
-    `${EVENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY e.starts_at ${dir}, e.id ${dir} LIMIT ${p(f.limit)}`,
+    `${EVENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY e.starts_at, e.id LIMIT ${p(f.limit)}`,
     params,
   );
 }

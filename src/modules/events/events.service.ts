@@ -9,7 +9,7 @@ import { decodeCursor, pageOf } from '../../core/cursor';
 import type { CommunitiesService } from '../communities/communities.service';
 import { type Access } from '../communities/access';
 import type { EventStatus } from './event.entity';
-import { promote, rsvpFigures } from './seats';
+import { promote } from './seats';
 import { eventEffects, whatChanged } from './event-change';
 import { lockRow } from '../../db/fragments';
 import { Batcher } from '../../db/batch';
@@ -149,11 +149,16 @@ export class EventsService {
     return this.view(this.ds.manager, actor, id);
   }
 
+  /** A community home's events: the next `limit` published ones and the last `limit` held, in one read. */
+  async around(a: Access, limit: number) {
+    return q.eventsAround(this.ds.manager, a.community.id, new Date().toISOString(), limit);
+  }
+
   /** `community`: its slug, or the access a caller already read (a page asks once, not per list). */
   async list(
     actor: Actor,
     community: string | Access,
-    f: { from?: string; to?: string; status?: EventStatus[]; limit: number; cursor?: string; newestFirst?: boolean },
+    f: { from?: string; to?: string; status?: EventStatus[]; limit: number; cursor?: string },
   ) {
     const a = typeof community === 'string' ? await this.communities.access(actor, community) : community;
     const after = decodeCursor(f.cursor, ['string', 'string']);
@@ -164,7 +169,6 @@ export class EventsService {
       to: f.to,
       after: after as [string, string] | null,
       limit: f.limit + 1,
-      newestFirst: f.newestFirst,
     });
     return pageOf(
       rows,
@@ -324,16 +328,16 @@ export class EventsService {
 
   /** Reads an event as the actor may see it (drafts: organizers only), with agenda and counts. */
   async view(m: EntityManager, actor: Actor, id: string, known?: Access): Promise<EventView> {
-    const event = await q.eventRow(m, id);
-    if (!event) throw new NotFound('The event');
+    const found = await q.eventWithFigures(m, id, actor.id);
+    if (!found) throw new NotFound('The event');
+    const { event, counts, myRsvp } = found;
     const access =
       known?.community.id === event.community_id
         ? known
         : await this.communities.accessById(actor, event.community_id, m);
     if (event.status === 'draft' && !can(access, 'event.see-drafts')) throw new NotFound('The event');
     const agenda = await this.agendaOf(m, [id]);
-    const { counts, mine } = await rsvpFigures(m, id, actor.id);
-    return { event, access, agenda, counts, myRsvp: mine };
+    return { event, access, agenda, counts, myRsvp };
   }
 
   /** Locks the event row (serialising agenda, RSVP and edit changes of one event) and reads it. */

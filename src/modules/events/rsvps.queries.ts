@@ -87,20 +87,6 @@ export interface RsvpCounts {
   checked_in: number;
 }
 
-/** One event's counts and the reader's own answer (null: none), in one statement. */
-export async function rsvpFigures(m: EntityManager, eventId: string, personId: string) {
-  const [{ mine, ...counts }] = await sql<RsvpCounts & { mine: string | null }>(
-    m,
-    `SELECT $1::uuid AS event_id, count(*) FILTER (WHERE status = 'going')::int AS going,
-            count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted,
-            count(*) FILTER (WHERE checked_in_at IS NOT NULL)::int AS checked_in,
-            (SELECT status FROM rsvp WHERE event_id = $1 AND person_id = $2) AS mine
-       FROM rsvp WHERE event_id = $1`,
-    [eventId, personId],
-  );
-  return { counts, mine };
-}
-
 /** Fills free seats from the waitlist, first come first served (the caller holds the event's row lock); who got one. */
 export async function promoteWaitlisted(m: EntityManager, eventId: string, capacity: number | null): Promise<string[]> {
   const rows = await sql<{ person_id: string }>(

@@ -9,8 +9,6 @@ import type { RsvpStatus } from './rsvp.entity';
 
 export type { RsvpCounts } from './rsvps.queries';
 
-export { rsvpFigures } from './rsvps.queries';
-
 /** What an answer becomes: a seat while one is free, the waitlist after; an existing place is kept. */
 export function seatFor(
   want: 'going' | 'declined',
