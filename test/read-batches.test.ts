@@ -65,6 +65,11 @@ t.test('event page stamps and search keys go out together too', async (t) => {
   t.equal(none, undefined, 'no event, no stamp');
   const page = await ctx.app.inject({ method: 'GET', url: '/events/00000000-0000-4000-8000-000000000000' });
   t.equal(page.statusCode, 404, 'and its page is not found');
+  // The API's uuid format takes a urn:uuid: prefix that PostgreSQL refuses: that id goes alone.
+  const shared = { ...events.stamps.counts };
+  const odd = await ctx.app.inject({ method: 'GET', url: `/events/urn:uuid:${eventId}` });
+  t.equal(odd.statusCode, 400, 'an id PostgreSQL refuses is a bad request');
+  t.same(events.stamps.counts, shared, 'and never joined a shared statement');
 
   const search = ctx.app.services.search;
   const s0 = { ...search.stamps.counts };

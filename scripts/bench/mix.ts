@@ -157,7 +157,9 @@ export async function benchMix({ ds, dbUrl, smoke, seconds }: BenchContext): Pro
     }
     // Each row starts from the same data: the ~1,000 talks a row submits would make the next row's
     // lists, figures and tables longer.
-    await ds.query(`DELETE FROM proposal WHERE title LIKE 'Mix talk [%'`);
+    // autocannon replaces the whole `[<id>]`, brackets and all: the titles are 'Mix talk <id>'.
+    const [, deleted] = (await ds.query(`DELETE FROM proposal WHERE title LIKE 'Mix talk %'`)) as [unknown, number];
+    if (!deleted) throw new Error(`the mix's submissions were not found to delete after "${label}"`);
     await ds.query('VACUUM ANALYZE');
   };
   // Issue #30: the mix ≥ 30 %; misses (the same routes uncached) ≥ 20 %, the misses' own target.

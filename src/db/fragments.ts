@@ -7,8 +7,10 @@ import { sql } from './sql';
 
 /**
  * A community's content version (the sum of its stamp stripes, see CommunityStamp) as text:
- * `${contentVersion('c.id')} AS "listVersion"`. `feed_n` counts only what calendar feeds show,
- * `public_n` only what every reader of the community sees, `task_n` only its tasks.
+ * `${contentVersion('c.id', 'feed_n')} AS feed_version`. `feed_n` counts only what calendar feeds
+ * show, `public_n` only what every reader of the community sees, `task_n` only its tasks. A read of
+ * the community itself takes all three of n, public_n and task_n in one pass instead
+ * (STAMP_SUMS, communities.queries.ts).
  */
 export const contentVersion = (communityId: string, column: 'n' | 'feed_n' | 'public_n' | 'task_n' = 'n') =>
   `(SELECT coalesce(sum(${column}), 0)::text FROM community_stamp WHERE community_id = ${communityId})`;

@@ -4,8 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../core/actor';
 import type { Language } from '../../core/i18n/languages';
 import { BadRequest, Conflict, NotFound, PreconditionFailed, RuleBroken } from '../../core/errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { CANONICAL_UUID as UUID } from '../../core/uuid';
 import { authorize, can } from '../../core/policy';
 import { decodeCursor, pageOf } from '../../core/cursor';
 import { personById } from '../people/people.queries';

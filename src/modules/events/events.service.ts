@@ -13,6 +13,7 @@ import { promote } from './seats';
 import { eventEffects, whatChanged } from './event-change';
 import { lockRow } from '../../db/fragments';
 import { Batcher } from '../../db/batch';
+import { CANONICAL_UUID } from '../../core/uuid';
 import * as q from './events.queries';
 import { announce } from '../announcements/announcements.queries';
 import type { AgendaItem, Booking, EventView, RoomRow } from './events.queries';
@@ -139,7 +140,11 @@ export class EventsService {
    * in the community, everyone else's only with what every reader sees.
    */
   async pageStamp(actor: Actor, id: string) {
-    const s = await this.stamps.one({ eventId: id, personId: actor.id });
+    // An id PostgreSQL may refuse goes alone (its 400 as before), never into the shared statement.
+    const key = { eventId: id, personId: actor.id };
+    const s = CANONICAL_UUID.test(id)
+      ? await this.stamps.one(key)
+      : (await q.eventPageStamps(this.ds.manager, [key]))[0];
     if (!s) return undefined;
     const backlog = can({ actor, role: s.role }, 'agenda.change');
     return { key: backlog ? `${s.key}/${s.content}` : s.key, visibility: s.visibility };
