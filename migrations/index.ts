@@ -30,6 +30,7 @@ import { PersonLanguage1796700000000 } from './1796700000000-PersonLanguage';
 import { SearchLanguages1796700100000 } from './1796700100000-SearchLanguages';
 import { CallListVersion1796700300000 } from './1796700300000-CallListVersion';
 import { PublicVersion1796700400000 } from './1796700400000-PublicVersion';
+import { MetricsRollup1796700500000 } from './1796700500000-MetricsRollup';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -62,4 +63,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   SearchLanguages1796700100000,
   CallListVersion1796700300000,
   PublicVersion1796700400000,
+  MetricsRollup1796700500000,
 ];

@@ -7,7 +7,8 @@
  *   - search, 40 popular queries in rotation (the cache's case: the same questions get asked);
  *   - search, a fresh random two-word query per request (nearly every one a cache miss: the SQL);
  *   - the monthly metrics of the five-year community (60 buckets).
- * Then the same three from a server with the render caches off (every request a miss).
+ * Then the same three from a server with the render caches off (every request a miss; the metrics
+ * read the finished months the first request kept, and compute the open one).
  * Targets: search ≥ 25 %, metrics ≥ 10 % (cached and uncached) of the baseline's requests/s. Then
  * uncached searches one at a time (two random words; each of the ten commonest words alone): target
  * p50 < 20 ms.
@@ -236,10 +237,20 @@ export async function benchSearch({ ds, dbUrl, smoke, seconds }: BenchContext): 
         `one of the ten commonest words (up to ${commonest.n} matches) p50 ${pct(singles, 0.5)} ms, p99 ${pct(singles, 0.99)} ms (${singles.length}); ` +
         `target p50 < 20 ms: ${Number(pct(pairs, 0.5)) < 20 && Number(pct(singles, 0.5)) < 20 ? 'met' : 'MISSED'}`,
     );
-    const t0 = Date.now();
-    const once = await fetch(`${server.url}${metricsReq.path}`, { headers: metricsReq.headers });
-    const buckets = ((await once.json()) as { buckets: unknown[] }).buckets.length;
-    console.log(`one uncached metrics computation (${buckets} buckets): ${Date.now() - t0} ms`);
+    // The rows above read the finished months kept by the first request (metrics.rollup.ts); a
+    // computation with nothing kept is what the first reader after a write to the distant past pays.
+    const once = async () => {
+      const t0 = performance.now();
+      const res = await fetch(`${server.url}${metricsReq.path}`, { headers: metricsReq.headers });
+      const buckets = ((await res.json()) as { buckets: unknown[] }).buckets.length;
+      return { ms: (performance.now() - t0).toFixed(1), buckets };
+    };
+    await ds.query('DELETE FROM metrics_bucket');
+    const cold = await once();
+    const warm = await once();
+    console.log(
+      `one uncached metrics request (${cold.buckets} buckets): nothing kept ${cold.ms} ms; every month kept ${warm.ms} ms`,
+    );
     return printTable(
       `search and metrics (${facts.docs} talks with lessons; ${seconds} s per route, 20 connections, loopback)`,
       rows,

@@ -89,3 +89,27 @@ export function plainSpan(start: Date, end: Date, tz: string): string {
   const e = DateTime.fromJSDate(end, { zone: tz });
   return `${s.toFormat('cccc d LLLL yyyy, HH:mm')}–${e.toFormat('HH:mm')} (${tz})`;
 }
+
+/** Where a calendar period starts: the local date of its first day (a week starts on Monday, as in ISO). */
+export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year';
+const periodStarts = new Map<string, { date: string; since: number; until: number }>();
+
+/**
+ * The local date on which the current day, week, month, quarter or year began in a time zone. Worked
+ * out once per zone and period until the moment it changes (a zone's offsets cost Intl calls, which
+ * were a tenth of an uncached metrics request).
+ */
+export function periodStart(tz: string, period: Period, now = Date.now()): string {
+  const key = `${tz}|${period}`;
+  const hit = periodStarts.get(key);
+  if (hit && now >= hit.since && now < hit.until) return hit.date;
+  const start = DateTime.fromMillis(now, { zone: tz }).startOf(period);
+  const entry = {
+    date: start.toISODate()!,
+    since: start.toMillis(),
+    until: start.plus({ [`${period}s`]: 1 }).toMillis(),
+  };
+  if (periodStarts.size >= 1000) periodStarts.clear();
+  periodStarts.set(key, entry);
+  return entry.date;
+}

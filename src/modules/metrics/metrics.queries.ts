@@ -17,43 +17,54 @@ export type Bucket = (typeof BUCKETS)[number];
  * - tasks on time: of tasks due in the bucket (and already due), not skipped, the share done by their due time;
  * - nominations: made in the bucket; to proposals: of those, how many led to a submitted proposal;
  * - topic wishes: posted in the bucket; wish votes: cast in the bucket (withdrawn votes are gone).
- * The community's proposals and talks drive the joins into proposal_transition and proposal_speaker
- * (OFFSET 0 keeps PostgreSQL from flattening them): those tables hold every community's rows, and
- * scanning them whole was a third of a five-year miss (issue #30).
+ * Each row also says when its bucket ends, until when its figures hold if nothing is written (the
+ * first moment an event or talk that started in it ends, or a task falls due), and whether it may be
+ * kept (metrics.rollup.ts): it ends inside the period, or the period reaches past now and no fact
+ * in the bucket is dated later (then its figures are the whole bucket's). A first bucket that begins
+ * before `from` is kept as the part from `from` on (under that date).
+ * Every fact is found from its time (indexes on submission, decision, talk, due and creation times),
+ * never by scanning the community's whole history: a request usually computes only the open
+ * bucket, the rest being kept (issue #30); a first-timer is a speaker with no earlier talk.
  */
+/** The period's ends as moments: written out (not read from a CTE) so that they bound index scans. */
+const LO = `($5::date::timestamp AT TIME ZONE $2)`;
+const HI = `($6::date::timestamp AT TIME ZONE $2)`;
+
 export const METRICS_SQL = `
 WITH range AS (
-  SELECT ($5::date::timestamp AT TIME ZONE $2) AS lo, ($6::date::timestamp AT TIME ZONE $2) AS hi
+  SELECT ${LO} AS lo, ${HI} AS hi
 ), buckets AS (
   SELECT g AS b FROM generate_series(date_trunc($3, $5::date::timestamp), $6::date::timestamp - interval '1 microsecond', $4::interval) g
 ), submitted AS (
   SELECT date_trunc($3, p.submitted_at AT TIME ZONE $2) AS b, count(*)::int AS n
-    FROM proposal p, range WHERE p.community_id = $1 AND p.submitted_at >= range.lo AND p.submitted_at < range.hi GROUP BY 1
+    FROM proposal p WHERE p.community_id = $1 AND p.submitted_at >= ${LO} AND p.submitted_at < ${HI} GROUP BY 1
 ), decided AS (
   SELECT b, count(DISTINCT proposal_id) FILTER (WHERE to_state = 'accepted')::int AS accepted,
             count(DISTINCT proposal_id) FILTER (WHERE to_state = 'rejected')::int AS rejected
     FROM (SELECT date_trunc($3, t.at AT TIME ZONE $2) AS b, t.proposal_id, t.to_state
-            FROM (SELECT id FROM proposal WHERE community_id = $1 OFFSET 0) p JOIN proposal_transition t ON t.proposal_id = p.id, range
-           WHERE t.to_state IN ('accepted', 'rejected') AND t.at >= range.lo AND t.at < range.hi) x
+            FROM proposal_transition t JOIN proposal p ON p.id = t.proposal_id
+           WHERE p.community_id = $1 AND t.to_state IN ('accepted', 'rejected') AND t.at >= ${LO} AND t.at < ${HI}) x
    GROUP BY b
-), all_talks AS MATERIALIZED (
-  SELECT p.id, s.starts_at FROM slot s JOIN event e ON e.id = s.event_id JOIN proposal p ON p.id = s.proposal_id
-   WHERE e.community_id = $1 AND e.status = 'published' AND p.state IN ('accepted', 'confirmed') AND s.ends_at <= now()
 ), talks AS MATERIALIZED (
-  SELECT t.id, date_trunc($3, t.starts_at AT TIME ZONE $2) AS b FROM all_talks t, range WHERE t.starts_at >= range.lo AND t.starts_at < range.hi
+  SELECT p.id, s.starts_at, date_trunc($3, s.starts_at AT TIME ZONE $2) AS b
+    FROM slot s JOIN event e ON e.id = s.event_id JOIN proposal p ON p.id = s.proposal_id
+   WHERE e.community_id = $1 AND e.status = 'published' AND p.state IN ('accepted', 'confirmed') AND s.ends_at <= now()
+     AND s.starts_at >= ${LO} AND s.starts_at < ${HI}
 ), speakers AS MATERIALIZED (
-  SELECT DISTINCT t.b, ps.person_id FROM talks t JOIN proposal_speaker ps ON ps.proposal_id = t.id
+  SELECT t.b, ps.person_id, min(t.starts_at) AS first_here FROM talks t JOIN proposal_speaker ps ON ps.proposal_id = t.id GROUP BY 1, 2
 ), speaker_counts AS (
+  -- a first-timer's first talk in the bucket is their first talk in the community
   SELECT s.b, count(*)::int AS speakers,
-         count(*) FILTER (WHERE f.first_at >= range.lo AND date_trunc($3, f.first_at AT TIME ZONE $2) = s.b)::int AS first_timers
-    FROM speakers s CROSS JOIN range
-    JOIN (SELECT ps.person_id, min(t.starts_at) AS first_at
-            FROM all_talks t CROSS JOIN LATERAL (SELECT person_id FROM proposal_speaker WHERE proposal_id = t.id OFFSET 0) ps GROUP BY ps.person_id) f
-      ON f.person_id = s.person_id
+         count(*) FILTER (WHERE NOT EXISTS (
+           SELECT 1 FROM proposal_speaker ps JOIN slot sl ON sl.proposal_id = ps.proposal_id JOIN event e ON e.id = sl.event_id
+             JOIN proposal p ON p.id = ps.proposal_id
+            WHERE ps.person_id = s.person_id AND sl.starts_at < s.first_here AND sl.ends_at <= now()
+              AND e.community_id = $1 AND e.status = 'published' AND p.state IN ('accepted', 'confirmed')))::int AS first_timers
+    FROM speakers s
    GROUP BY s.b
 ), held AS MATERIALIZED (
-  SELECT e.id, date_trunc($3, e.starts_at AT TIME ZONE $2) AS b FROM event e, range
-   WHERE e.community_id = $1 AND e.status = 'published' AND e.ends_at <= now() AND e.starts_at >= range.lo AND e.starts_at < range.hi
+  SELECT e.id, date_trunc($3, e.starts_at AT TIME ZONE $2) AS b FROM event e
+   WHERE e.community_id = $1 AND e.status = 'published' AND e.ends_at <= now() AND e.starts_at >= ${LO} AND e.starts_at < ${HI}
 ), held_counts AS (
   SELECT b, count(*)::int AS n FROM held GROUP BY b
 ), attendance AS (
@@ -75,20 +86,41 @@ WITH range AS (
 ), tasks AS (
   SELECT date_trunc($3, k.due_at AT TIME ZONE $2) AS b, count(*)::int AS due,
          count(*) FILTER (WHERE k.status = 'done' AND k.status_at <= k.due_at)::int AS on_time
-    FROM task k, range WHERE k.community_id = $1 AND k.status <> 'skipped' AND k.due_at <= now() AND k.due_at >= range.lo AND k.due_at < range.hi
+    FROM task k WHERE k.community_id = $1 AND k.status <> 'skipped' AND k.due_at <= now() AND k.due_at >= ${LO} AND k.due_at < ${HI}
    GROUP BY 1
 ), nominations AS (
   SELECT date_trunc($3, n.created_at AT TIME ZONE $2) AS b, count(*)::int AS made,
          count(*) FILTER (WHERE p.submitted_at IS NOT NULL)::int AS to_proposals
-    FROM nomination n LEFT JOIN proposal p ON p.id = n.proposal_id, range
-   WHERE n.community_id = $1 AND n.created_at >= range.lo AND n.created_at < range.hi GROUP BY 1
+    FROM nomination n LEFT JOIN proposal p ON p.id = n.proposal_id
+   WHERE n.community_id = $1 AND n.created_at >= ${LO} AND n.created_at < ${HI} GROUP BY 1
 ), wishes AS (
   SELECT date_trunc($3, w.created_at AT TIME ZONE $2) AS b, count(*)::int AS n
-    FROM topic_wish w, range WHERE w.community_id = $1 AND w.created_at >= range.lo AND w.created_at < range.hi GROUP BY 1
+    FROM topic_wish w WHERE w.community_id = $1 AND w.created_at >= ${LO} AND w.created_at < ${HI} GROUP BY 1
+), flips AS (
+  -- when a bucket's figures next change by time alone: an event or talk that started in it ends, a task falls due
+  SELECT b, min(at) AS at FROM (
+    SELECT date_trunc($3, e.starts_at AT TIME ZONE $2) AS b, e.ends_at AS at FROM event e
+     WHERE e.community_id = $1 AND e.starts_at >= ${LO} AND e.ends_at > now()
+    UNION ALL
+    SELECT date_trunc($3, s.starts_at AT TIME ZONE $2), s.ends_at FROM slot s JOIN event e ON e.id = s.event_id
+     WHERE e.community_id = $1 AND s.starts_at >= ${LO} AND s.ends_at > now()
+    UNION ALL
+    SELECT date_trunc($3, k.due_at AT TIME ZONE $2), k.due_at FROM task k
+     WHERE k.community_id = $1 AND k.due_at >= ${LO} AND k.due_at > now() AND k.status <> 'skipped'
+  ) x GROUP BY b
+), future AS (
+  -- the first fact dated after now that counts by its date alone (none can be made through the API)
+  SELECT least((SELECT min(submitted_at) FROM proposal WHERE community_id = $1 AND submitted_at > now()),
+               (SELECT min(t.at) FROM proposal_transition t JOIN proposal p ON p.id = t.proposal_id
+                 WHERE p.community_id = $1 AND t.to_state IN ('accepted', 'rejected') AND t.at > now()),
+               (SELECT min(created_at) FROM nomination WHERE community_id = $1 AND created_at > now()),
+               (SELECT min(created_at) FROM topic_wish WHERE community_id = $1 AND created_at > now()),
+               (SELECT min(v.created_at) FROM topic_wish_vote v JOIN topic_wish w ON w.id = v.wish_id
+                 WHERE w.community_id = $1 AND v.created_at > now())) AS at
 ), wish_votes AS (
   SELECT date_trunc($3, v.created_at AT TIME ZONE $2) AS b, count(*)::int AS n
-    FROM topic_wish_vote v JOIN topic_wish w ON w.id = v.wish_id, range
-   WHERE w.community_id = $1 AND v.created_at >= range.lo AND v.created_at < range.hi GROUP BY 1
+    FROM topic_wish_vote v JOIN topic_wish w ON w.id = v.wish_id
+   WHERE w.community_id = $1 AND v.created_at >= ${LO} AND v.created_at < ${HI} GROUP BY 1
 )
 SELECT to_char(bk.b, 'YYYY-MM-DD') AS bucket,
        coalesce(su.n, 0) AS proposals_submitted, coalesce(de.accepted, 0) AS proposals_accepted, coalesce(de.rejected, 0) AS proposals_rejected,
@@ -99,8 +131,11 @@ SELECT to_char(bk.b, 'YYYY-MM-DD') AS bucket,
        ra.mean AS mean_feedback, coalesce(tf.with_lesson, 0) AS talks_with_lesson,
        coalesce(tk.due, 0) AS tasks_due, coalesce(tk.on_time, 0) AS tasks_on_time,
        coalesce(nm.made, 0) AS nominations, coalesce(nm.to_proposals, 0) AS nominations_to_proposals,
-       coalesce(wi.n, 0) AS topic_wishes, coalesce(wv.n, 0) AS wish_votes
-  FROM buckets bk
+       coalesce(wi.n, 0) AS topic_wishes, coalesce(wv.n, 0) AS wish_votes,
+       (bk.b + $4::interval) AT TIME ZONE $2 AS ends_at, coalesce(fl.at, 'infinity') AS valid_until,
+       (bk.b + $4::interval) AT TIME ZONE $2 <= range.hi
+         OR (range.hi > now() AND coalesce(future.at >= (bk.b + $4::interval) AT TIME ZONE $2, true)) AS keep
+  FROM buckets bk CROSS JOIN range CROSS JOIN future LEFT JOIN flips fl ON fl.b = bk.b
   LEFT JOIN submitted su ON su.b = bk.b LEFT JOIN decided de ON de.b = bk.b LEFT JOIN departments dp ON dp.b = bk.b
   LEFT JOIN speaker_counts sc ON sc.b = bk.b LEFT JOIN held_counts hc ON hc.b = bk.b LEFT JOIN ratings ra ON ra.b = bk.b
   LEFT JOIN attendance at ON at.b = bk.b LEFT JOIN talk_facts tf ON tf.b = bk.b LEFT JOIN tasks tk ON tk.b = bk.b LEFT JOIN nominations nm ON nm.b = bk.b
@@ -128,8 +163,19 @@ export interface Row {
   topic_wishes: number;
   wish_votes: number;
 }
+/** A computed row: the figures, when its bucket ends, and whether it may be kept. */
+export interface LiveRow extends Row {
+  ends_at: Date;
+  valid_until: Date;
+  keep: boolean;
+}
 
-const INTERVAL: Record<Bucket, string> = { week: '1 week', month: '1 month', quarter: '3 months', year: '1 year' };
+export const INTERVAL: Record<Bucket, string> = {
+  week: '1 week',
+  month: '1 month',
+  quarter: '3 months',
+  year: '1 year',
+};
 
 /** The community's figures per bucket of [from, to) in its time zone. */
 export const figuresByBucket = (
@@ -139,4 +185,76 @@ export const figuresByBucket = (
   from: string,
   to: string,
   bucket: Bucket,
-) => sql<Row>(m, METRICS_SQL, [communityId, tz, bucket, INTERVAL[bucket], from, to]);
+) => sql<LiveRow>(m, METRICS_SQL, [communityId, tz, bucket, INTERVAL[bucket], from, to]);
+
+/**
+ * The kept figures of the buckets of [from, to), in order, as one JSON array (null for a bucket not
+ * kept), and how many are not kept. A kept bucket counts where its figures hold now and, when the
+ * period cuts it, while the period reaches past now.
+ */
+const KEPT_SQL = `
+SELECT count(*) FILTER (WHERE b.figures IS NULL)::int AS missing, json_agg(b.figures ORDER BY g)::text AS figures,
+       (array_agg(to_char(greatest(g::date, $5::date), 'YYYY-MM-DD') ORDER BY g) FILTER (WHERE b.figures IS NULL))[1] AS first_missing
+  FROM generate_series(date_trunc($3, $5::date::timestamp), $6::date::timestamp - interval '1 microsecond', $4::interval) g
+  LEFT JOIN metrics_bucket b ON b.community_id = $1 AND b.unit = $3 AND b.time_zone = $2 AND b.starts = greatest(g::date, $5::date)
+       AND b.valid_until > now() AND ((g + $4::interval) <= $6::date::timestamp OR $6::date::timestamp AT TIME ZONE $2 > now())`;
+
+/**
+ * A claim, taken only while no writer that touched the community is uncommitted (see migration
+ * MetricsRollup); claims left by a reader that died go after ten minutes.
+ */
+const CLAIM_SQL = `
+WITH stale AS (DELETE FROM metrics_claim WHERE created_at < now() - interval '10 minutes')
+INSERT INTO metrics_claim (community_id) SELECT $1::uuid WHERE pg_try_advisory_xact_lock(8317, hashtext($1::uuid::text))
+RETURNING id`;
+
+/**
+ * METRICS_SQL, keeping with claim $7 (when not null) the rows that may be kept and end by the claim's
+ * `upto`, which every write since the claim has lowered to the earliest moment it touched; the claim ends.
+ */
+const COMPUTE_AND_KEEP_SQL = `
+WITH rows AS (${METRICS_SQL}), c AS (
+  DELETE FROM metrics_claim WHERE id = $7 RETURNING upto
+), kept AS (
+  INSERT INTO metrics_bucket AS k (community_id, unit, time_zone, starts, ends_at, valid_until, figures)
+  SELECT $1, $3, $2, greatest(r.bucket::date, $5::date), r.ends_at, r.valid_until, to_jsonb(r) - 'ends_at' - 'valid_until' - 'keep'
+    FROM rows r, c WHERE r.keep AND r.ends_at <= c.upto
+  ON CONFLICT (community_id, unit, time_zone, starts)
+  DO UPDATE SET figures = excluded.figures, ends_at = excluded.ends_at, valid_until = excluded.valid_until
+)
+SELECT * FROM rows ORDER BY bucket`;
+
+export interface Kept {
+  missing: number;
+  /** JSON: the buckets' kept figures (Row), null where not kept */
+  figures: string;
+  first_missing: string | null;
+}
+
+/** The kept figures of the buckets of [from, to) (metrics.rollup.ts). */
+export const keptBuckets = async (
+  m: EntityManager,
+  communityId: string,
+  tz: string,
+  from: string,
+  to: string,
+  unit: Bucket,
+) => (await sql<Kept>(m, KEPT_SQL, [communityId, tz, unit, INTERVAL[unit], from, to]))[0];
+
+/** A claim's id, or null while a writer that touched the community is uncommitted. */
+export const claimBuckets = async (m: EntityManager, communityId: string) =>
+  (await sql<{ id: string }>(m, CLAIM_SQL, [communityId]))[0]?.id ?? null;
+
+/** The figures of [from, to), computed; with a claim, the rows that may be kept are kept. */
+export const computeAndKeep = (
+  m: EntityManager,
+  communityId: string,
+  tz: string,
+  from: string,
+  to: string,
+  unit: Bucket,
+  claim: string | null,
+) => sql<LiveRow>(m, COMPUTE_AND_KEEP_SQL, [communityId, tz, unit, INTERVAL[unit], from, to, claim]);
+
+export const releaseClaim = (m: EntityManager, claimId: string) =>
+  sql(m, `DELETE FROM metrics_claim WHERE id = $1`, [claimId]);

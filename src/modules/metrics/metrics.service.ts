@@ -3,9 +3,11 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '../../core/actor';
 import { RuleBroken } from '../../core/errors';
 import { stamp } from '../../core/stamp';
+import { periodStart } from '../../core/when';
 import { authorize } from '../../core/policy';
 import type { CommunitiesService } from '../communities/communities.service';
-import { figuresByBucket, type Bucket, type Row } from './metrics.queries';
+import type { Bucket, Row } from './metrics.queries';
+import { figuresKeptOrComputed } from './metrics.rollup';
 
 const MAX_BUCKETS = 600;
 
@@ -45,7 +47,10 @@ export interface MetricsQuery {
   bucket?: Bucket;
 }
 
-/** A community's health in figures, computed by PostgreSQL in one statement (metrics.queries.ts says what each figure means). */
+/**
+ * A community's health in figures, computed by PostgreSQL in one statement (metrics.queries.ts says
+ * what each figure means) for the buckets not kept from an earlier computation (metrics.rollup.ts).
+ */
 export class MetricsService {
   constructor(
     private readonly ds: DataSource,
@@ -57,14 +62,14 @@ export class MetricsService {
     const a = await this.communities.access(actor, slug);
     authorize(a, 'metrics.read');
     const tz = a.community.timeZone;
-    const today = DateTime.now().setZone(tz).startOf('day');
+    // (local dates from here on: their arithmetic needs no zone)
+    const date = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
     const bucket = q.bucket ?? 'month';
-    const to = q.to ?? today.plus({ days: 1 }).toISODate()!;
-    const from = q.from ?? DateTime.fromISO(to, { zone: tz }).minus({ months: 12 }).startOf('month').toISODate()!;
+    const to = q.to ?? date(periodStart(tz, 'day')).plus({ days: 1 }).toISODate()!;
+    const from = q.from ?? date(to).minus({ months: 12 }).startOf('month').toISODate()!;
     if (to <= from) throw new RuleBroken('bad-range', '`to` must be after `from`.');
-    const unit =
-      bucket === 'week' ? 'weeks' : bucket === 'month' ? 'months' : bucket === 'quarter' ? 'quarters' : 'years';
-    const n = DateTime.fromISO(to).diff(DateTime.fromISO(from), unit).get(unit);
+    const unit = `${bucket}s` as const;
+    const n = date(to).diff(date(from), unit).get(unit);
     if (n > MAX_BUCKETS)
       throw new RuleBroken(
         'too-many-buckets',
@@ -81,7 +86,7 @@ export class MetricsService {
   }
 
   async compute(communityId: string, tz: string, from: string, to: string, bucket: Bucket): Promise<Figures[]> {
-    const rows = await figuresByBucket(this.ds.manager, communityId, tz, from, to, bucket);
+    const rows = await figuresKeptOrComputed(this.ds.manager, communityId, tz, from, to, bucket);
     return rows.map(figures);
   }
 }

@@ -21,6 +21,8 @@ export { LANGUAGES, type Language };
 @Index('proposal_by_created', { synchronize: false })
 @Index('proposal_by_mean', { synchronize: false })
 @Index('proposal_by_count', { synchronize: false })
+/** Metrics find a period's submissions by it (migration MetricsRollup). */
+@Index('proposal_by_submission', { synchronize: false })
 export class Proposal {
   @UuidKey() id: string;
   @Column({ name: 'community_id', type: 'uuid' }) communityId: string;
@@ -84,6 +86,8 @@ export class CoSpeakerInvitation {
 /** Every move of a proposal: who, when, from, to. `fromState` is null for the creation. */
 @Entity('proposal_transition')
 @Index('proposal_transition_by_proposal', ['proposalId', 'at'])
+/** Metrics find a period's decisions by it (migration MetricsRollup). */
+@Index('proposal_decision_by_time', { synchronize: false })
 export class ProposalTransition {
   @UuidKey() id: string;
   @Column({ name: 'proposal_id', type: 'uuid' }) proposalId: string;
