@@ -27,6 +27,8 @@ const TOUCH = `
     IF coalesce(prev, '') <> '' AND prev::timestamptz <= t THEN RETURN; END IF;
     PERFORM pg_advisory_xact_lock_shared(8317, hashtext(cid::text));
     UPDATE metrics_claim SET upto = t WHERE community_id = cid AND upto > t;
+    -- (a statement of its own: its snapshot is taken after the update above waited for a reader
+    -- that was keeping buckets under a claim, so it sees, and deletes, what that reader kept)
     DELETE FROM metrics_bucket WHERE community_id = cid AND ends_at > t;
     PERFORM set_config(key, t::text, true);
   END $$`;
@@ -42,19 +44,32 @@ const DIRTY = `
   DECLARE
     r record;
     pass int;
+    t timestamptz;
   BEGIN
     FOR pass IN 1..2 LOOP
       CONTINUE WHEN (pass = 1 AND TG_OP = 'INSERT') OR (pass = 2 AND TG_OP = 'DELETE');
       IF pass = 1 THEN r := OLD; ELSE r := NEW; END IF;
       IF TG_TABLE_NAME = 'proposal' THEN
-        -- (a delete is seen before its cascade, while its decisions, slot and nominations are still there)
-        PERFORM metrics_touch(r.community_id, least(r.submitted_at, metrics_talk_start(r.id),
-                              (SELECT min(created_at) FROM nomination WHERE proposal_id = r.id),
-                              CASE WHEN TG_OP = 'DELETE' THEN (SELECT min(at) FROM proposal_transition WHERE proposal_id = r.id) END));
+        IF TG_OP = 'INSERT' THEN
+          -- (a new proposal has no slot yet, and no nomination points to it)
+          PERFORM metrics_touch(r.community_id, r.submitted_at);
+        ELSE
+          -- (a delete is seen before its cascade, while its decisions, slot and nominations are still there)
+          PERFORM metrics_touch(r.community_id, least(r.submitted_at, metrics_talk_start(r.id),
+                                (SELECT min(created_at) FROM nomination WHERE proposal_id = r.id),
+                                CASE WHEN TG_OP = 'DELETE' THEN (SELECT min(at) FROM proposal_transition WHERE proposal_id = r.id) END));
+        END IF;
       ELSIF TG_TABLE_NAME = 'proposal_transition' THEN
-        PERFORM metrics_touch((SELECT community_id FROM proposal WHERE id = r.proposal_id), r.at);
+        -- only decisions are counted by their time
+        IF r.to_state IN ('accepted', 'rejected') THEN
+          PERFORM metrics_touch((SELECT community_id FROM proposal WHERE id = r.proposal_id), r.at);
+        END IF;
       ELSIF TG_TABLE_NAME IN ('proposal_speaker', 'feedback') THEN
-        PERFORM metrics_touch((SELECT community_id FROM proposal WHERE id = r.proposal_id), metrics_talk_start(r.proposal_id));
+        -- a talk's speakers and ratings count at its start; a proposal without a slot counts for nothing here
+        t := metrics_talk_start(r.proposal_id);
+        IF t IS NOT NULL THEN
+          PERFORM metrics_touch((SELECT community_id FROM proposal WHERE id = r.proposal_id), t);
+        END IF;
       ELSIF TG_TABLE_NAME = 'lesson' THEN
         PERFORM metrics_touch(r.community_id, metrics_talk_start(r.proposal_id));
       ELSIF TG_TABLE_NAME = 'slot' THEN
