@@ -16,6 +16,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * from their touch to their commit: a claim is only taken when no writer that touched is still
  * uncommitted, so every earlier write is in the reader's snapshot and every later one lowers the claim.
  * Once per transaction and community a touch at `t` is enough for any later one at or after `t`.
+ * Touches run at commit (deferred constraint triggers), so a writer holds the lock and the rows it
+ * deletes only while committing. A write whose figures depend on another concurrent write (a
+ * speaker, rating or lesson on a talk being placed; a department of a person being given an RSVP
+ * or a talk) locks the row the other locks, so one of the two always sees the other and touches.
+ * Writers run at READ COMMITTED (each statement of a touch takes a fresh snapshot); a TRUNCATE or
+ * triggers switched off bypass all this, and then metrics_bucket must be emptied too.
  */
 const TOUCH = `
   CREATE FUNCTION metrics_touch(cid uuid, t timestamptz) RETURNS void LANGUAGE plpgsql AS $$
@@ -64,20 +70,32 @@ const DIRTY = `
         IF r.to_state IN ('accepted', 'rejected') THEN
           PERFORM metrics_touch((SELECT community_id FROM proposal WHERE id = r.proposal_id), r.at);
         END IF;
-      ELSIF TG_TABLE_NAME IN ('proposal_speaker', 'feedback') THEN
-        -- a talk's speakers and ratings count at its start; a proposal without a slot counts for nothing here
+      ELSIF TG_TABLE_NAME IN ('proposal_speaker', 'feedback', 'lesson') THEN
+        -- A talk's speakers, ratings and lesson count at its start; without a slot, for nothing. When
+        -- no slot is seen, the share lock waits for one being placed (the slot branch locks the
+        -- proposal), and a second look sees it once placed: one of the two writes sees the other.
         t := metrics_talk_start(r.proposal_id);
+        IF t IS NULL THEN
+          PERFORM 1 FROM proposal WHERE id = r.proposal_id FOR SHARE;
+          t := metrics_talk_start(r.proposal_id);
+        END IF;
         IF t IS NOT NULL THEN
+          -- a speaker's department counts from now on: wait for a change to it (see the person branch)
+          IF TG_TABLE_NAME = 'proposal_speaker' THEN PERFORM 1 FROM person WHERE id = r.person_id FOR SHARE; END IF;
           PERFORM metrics_touch((SELECT community_id FROM proposal WHERE id = r.proposal_id), t);
         END IF;
-      ELSIF TG_TABLE_NAME = 'lesson' THEN
-        PERFORM metrics_touch(r.community_id, metrics_talk_start(r.proposal_id));
       ELSIF TG_TABLE_NAME = 'slot' THEN
+        -- (conflicts with the share lock a speaker, rating or lesson of the same talk takes when it
+        -- sees no slot; the speakers' departments count from now on, see the person branch)
+        PERFORM 1 FROM proposal WHERE id = r.proposal_id FOR NO KEY UPDATE;
+        PERFORM 1 FROM person WHERE id IN (SELECT person_id FROM proposal_speaker WHERE proposal_id = r.proposal_id) FOR SHARE;
         PERFORM metrics_touch((SELECT community_id FROM event WHERE id = r.event_id), r.starts_at);
       ELSIF TG_TABLE_NAME = 'event' THEN
         -- its RSVPs count at its start; a delete is seen before its slots go
         PERFORM metrics_touch(r.community_id, least(r.starts_at, (SELECT min(starts_at) FROM slot WHERE event_id = r.id)));
       ELSIF TG_TABLE_NAME = 'rsvp' THEN
+        -- (waits for a department being changed: see the person branch)
+        PERFORM 1 FROM person WHERE id = r.person_id FOR SHARE;
         PERFORM metrics_touch(e.community_id, e.starts_at) FROM event e WHERE e.id = r.event_id;
       ELSIF TG_TABLE_NAME = 'task' THEN
         PERFORM metrics_touch(r.community_id, r.due_at);
@@ -86,7 +104,9 @@ const DIRTY = `
       ELSIF TG_TABLE_NAME = 'topic_wish_vote' THEN
         PERFORM metrics_touch((SELECT community_id FROM topic_wish WHERE id = r.wish_id), r.created_at);
       ELSIF TG_TABLE_NAME = 'person' AND pass = 2 THEN
-        -- a department: every community where the person spoke or answered an RSVP, from the first time
+        -- a department: every community where the person spoke or answered an RSVP, from the first time.
+        -- An RSVP or a speaker added meanwhile is either seen here, or its own trigger waits for this
+        -- update (it share-locks the person) and touches after it.
         PERFORM metrics_touch(x.community_id, min(x.t)) FROM (
           SELECT p.community_id, s.starts_at AS t FROM proposal_speaker ps JOIN proposal p ON p.id = ps.proposal_id
             JOIN slot s ON s.proposal_id = p.id WHERE ps.person_id = r.id
@@ -147,20 +167,21 @@ export class MetricsRollup1796700500000 implements MigrationInterface {
     await q.query(TALK_START);
     await q.query(DIRTY);
     for (const [table, cols] of Object.entries(TABLES)) {
-      // a proposal or an event is seen before its delete cascades to the rows that place its figures in time
-      if (table === 'proposal' || table === 'event') {
-        await q.query(
-          `CREATE TRIGGER metrics_dirty_row AFTER INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION metrics_dirty()`,
-        );
+      // At commit (deferred), so that a writer holds the shared lock and the rows it deletes only
+      // while it commits: writers in one community do not queue behind each other's transactions.
+      // A proposal or an event is seen before its delete cascades to the rows that place its
+      // figures in time (that one at once).
+      const ops = table === 'proposal' || table === 'event' ? 'INSERT' : 'INSERT OR DELETE';
+      if (table === 'proposal' || table === 'event')
         await q.query(
           `CREATE TRIGGER metrics_dirty_delete BEFORE DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION metrics_dirty()`,
         );
-      } else if (table !== 'person')
+      if (table !== 'person')
         await q.query(
-          `CREATE TRIGGER metrics_dirty_row AFTER INSERT OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION metrics_dirty()`,
+          `CREATE CONSTRAINT TRIGGER metrics_dirty_row AFTER ${ops} ON "${table}" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION metrics_dirty()`,
         );
       await q.query(
-        `CREATE TRIGGER metrics_dirty_change AFTER UPDATE ON "${table}" FOR EACH ROW WHEN (${changed(cols)}) EXECUTE FUNCTION metrics_dirty()`,
+        `CREATE CONSTRAINT TRIGGER metrics_dirty_change AFTER UPDATE ON "${table}" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (${changed(cols)}) EXECUTE FUNCTION metrics_dirty()`,
       );
     }
   }

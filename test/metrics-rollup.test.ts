@@ -1,6 +1,6 @@
 import t from 'tap';
 import { community, setup, submitted } from './helper';
-import { figuresByBucket, type Bucket } from '../src/modules/metrics/metrics.queries';
+import { computeAndKeep, figuresByBucket, type Bucket } from '../src/modules/metrics/metrics.queries';
 import { figures } from '../src/modules/metrics/metrics.service';
 
 /**
@@ -94,7 +94,7 @@ t.test('kept metrics buckets', async (t) => {
   );
   t.equal((await metrics.compute(cid, tz, from, to, 'month'))[1].proposalsSubmitted, 99, 'kept rows are what is read');
   await ds.query(`DELETE FROM metrics_bucket WHERE community_id = $1`, [cid]);
-  // A period that starts mid-bucket: its first bucket is partial, computed, never kept.
+  // A period that starts mid-bucket: its first bucket is kept as the part from that day on.
   t.same(
     await metrics.compute(cid, tz, '2025-02-15', to, 'month'),
     await live('month', tz, '2025-02-15'),
@@ -196,6 +196,12 @@ t.test('kept metrics buckets', async (t) => {
   );
   t.same(await metrics.compute(cid, tz, from, to, 'month'), await live(), 'a fact dated later is counted');
   t.equal(await heldUntil(), undefined, 'and the bucket it is in is not kept');
+  const [{ next }] = await ds.query(
+    `SELECT to_char(date_trunc('month', now() AT TIME ZONE $1) + interval '1 month', 'YYYY-MM-DD') AS next`,
+    [tz],
+  );
+  await metrics.compute(cid, tz, from, next, 'month');
+  t.equal(await heldUntil(), undefined, 'not even by a period that holds the whole month');
   await ds.query(`DELETE FROM nomination WHERE topic = 'Later'`);
 
   // The community moves to another time zone: its buckets are kept per zone.
@@ -218,23 +224,57 @@ t.test('a write no snapshot can hold is never kept', async (t) => {
   const kept = async () =>
     (await ds.query('SELECT count(*)::int AS n FROM metrics_bucket WHERE community_id = $1', [cid]))[0].n as number;
 
-  // A writer that touched the community and has not committed: no claim, nothing kept.
+  const compute = () => app.services.metrics.compute(cid, 'Europe/Berlin', '2025-01-01', to, 'month');
+  // A writer touches at commit: while it is open a reader keeps what it sees, and the commit forgets it.
   const writer = ds.createQueryRunner();
   await writer.connect();
   try {
     await writer.startTransaction();
     await writer.query(`UPDATE proposal SET submitted_at = '2025-04-04T10:00:00Z' WHERE id = $1`, [p]);
-    const served = await app.services.metrics.compute(cid, 'Europe/Berlin', '2025-01-01', to, 'month');
-    t.equal(served[2].proposalsSubmitted, 1, 'the committed figures are served');
-    t.equal(await kept(), 0, 'and nothing is kept while the writer is open');
-    t.equal((await ds.query('SELECT count(*)::int AS n FROM metrics_claim'))[0].n, 0, 'no claim is left');
+    t.equal((await compute())[2].proposalsSubmitted, 1, 'the committed figures are served');
+    t.ok((await kept()) > 0, 'and kept');
     await writer.commitTransaction();
   } finally {
     await writer.release();
   }
-  const after = await app.services.metrics.compute(cid, 'Europe/Berlin', '2025-01-01', to, 'month');
+  const after = await compute();
   t.same([after[2].proposalsSubmitted, after[3].proposalsSubmitted], [0, 1], 'the write is seen once committed');
-  t.ok((await kept()) > 0, 'and buckets are kept');
+  t.ok((await kept()) > 0, 'and buckets are kept again');
+
+  // A writer that is committing holds the community's lock shared: no claim, nothing kept.
+  await ds.query('DELETE FROM metrics_bucket WHERE community_id = $1', [cid]);
+  const committing = ds.createQueryRunner();
+  await committing.connect();
+  try {
+    await committing.startTransaction();
+    await committing.query(`SELECT metrics_touch($1, now())`, [cid]);
+    t.same(
+      await compute(),
+      (await figuresByBucket(ds.manager, cid, 'Europe/Berlin', '2025-01-01', to, 'month')).map(figures),
+      'served as computed',
+    );
+    t.equal(await kept(), 0, 'nothing is kept while a writer is committing');
+    t.equal((await ds.query('SELECT count(*)::int AS n FROM metrics_claim'))[0].n, 0, 'and no claim is left');
+    await committing.commitTransaction();
+  } finally {
+    await committing.release();
+  }
+
+  // A write between a claim and the computation: only the buckets that end by its time are kept.
+  await ds.query('DELETE FROM metrics_bucket WHERE community_id = $1', [cid]);
+  const [{ id: early }] = await ds.query(`INSERT INTO metrics_claim (community_id) VALUES ($1) RETURNING id`, [cid]);
+  await ds.query(`UPDATE proposal SET submitted_at = '2025-05-05T10:00:00Z' WHERE id = $1`, [p]);
+  await computeAndKeep(ds.manager, cid, 'Europe/Berlin', '2025-01-01', '2025-01-01', to, 'month', early);
+  const [{ latest: last }] = await ds.query(
+    'SELECT max(ends_at) AS latest FROM metrics_bucket WHERE community_id = $1',
+    [cid],
+  );
+  t.ok(new Date(last) <= new Date('2025-04-04T10:00:00Z'), 'nothing after the earliest time the write touched is kept');
+  t.same(
+    await compute(),
+    (await figuresByBucket(ds.manager, cid, 'Europe/Berlin', '2025-01-01', to, 'month')).map(figures),
+    'and what is served is exact',
+  );
 
   // A write after a claim lowers it to the earliest moment it touched, and forgets later kept buckets.
   const [{ id: claim }] = await ds.query(`INSERT INTO metrics_claim (community_id) VALUES ($1) RETURNING id`, [cid]);
@@ -242,13 +282,13 @@ t.test('a write no snapshot can hold is never kept', async (t) => {
   const [{ upto }] = await ds.query('SELECT upto FROM metrics_claim WHERE id = $1', [claim]);
   t.equal(
     new Date(upto).toISOString(),
-    '2025-04-04T10:00:00.000Z',
+    '2025-05-05T10:00:00.000Z',
     'the claim is lowered to the earliest time touched',
   );
   const [{ latest }] = await ds.query('SELECT max(ends_at) AS latest FROM metrics_bucket WHERE community_id = $1', [
     cid,
   ]);
-  t.ok(new Date(latest) <= new Date('2025-04-04T10:00:00Z'), 'kept buckets after it are gone');
+  t.ok(new Date(latest) <= new Date('2025-05-05T10:00:00Z'), 'kept buckets after it are gone');
 
   // Readers and writers at once: whatever interleaving happens, what is served at the end is exact.
   await ds.query('DELETE FROM metrics_claim');

@@ -18,9 +18,10 @@ export type Bucket = (typeof BUCKETS)[number];
  * - nominations: made in the bucket; to proposals: of those, how many led to a submitted proposal;
  * - topic wishes: posted in the bucket; wish votes: cast in the bucket (withdrawn votes are gone).
  * Each row also says when its bucket ends, until when its figures hold if nothing is written (the
- * first moment an event or talk that started in it ends, or a task falls due), and whether it may be
- * kept (metrics.rollup.ts): it ends inside the period, or the period reaches past now and no fact
- * in the bucket is dated later (then its figures are the whole bucket's). A first bucket that begins
+ * first moment an event or talk that started in it ends, a task falls due, or a talk under way that
+ * started before its end ends), and whether it may be kept (metrics.rollup.ts): it ends inside the
+ * period or the period reaches past now, and, if it ends after now, no fact in it is dated later
+ * than now (then its figures are the whole bucket's, whatever later moment a period ends at). A first bucket that begins
  * before `from` is kept as the part from `from` on (under that date).
  * Every fact is found from its time (indexes on submission, decision, talk, due and creation times),
  * never by scanning the community's whole history: a request usually computes only the open
@@ -108,6 +109,10 @@ WITH range AS (
     SELECT date_trunc($3, k.due_at AT TIME ZONE $2), k.due_at FROM task k
      WHERE k.community_id = $1 AND k.due_at >= ${LO} AND k.due_at > now() AND k.status <> 'skipped'
   ) x GROUP BY b
+), ongoing AS (
+  -- talks under way: when one ends, a later talk by the same speaker may stop being a first one
+  SELECT min(s.starts_at) AS since, min(s.ends_at) AS until FROM slot s JOIN event e ON e.id = s.event_id
+   WHERE e.community_id = $1 AND s.starts_at <= now() AND s.ends_at > now()
 ), future AS (
   -- the first fact dated after now that counts by its date alone (none can be made through the API)
   SELECT least((SELECT min(submitted_at) FROM proposal WHERE community_id = $1 AND submitted_at > now()),
@@ -132,10 +137,11 @@ SELECT to_char(bk.b, 'YYYY-MM-DD') AS bucket,
        coalesce(tk.due, 0) AS tasks_due, coalesce(tk.on_time, 0) AS tasks_on_time,
        coalesce(nm.made, 0) AS nominations, coalesce(nm.to_proposals, 0) AS nominations_to_proposals,
        coalesce(wi.n, 0) AS topic_wishes, coalesce(wv.n, 0) AS wish_votes,
-       (bk.b + $4::interval) AT TIME ZONE $2 AS ends_at, coalesce(fl.at, 'infinity') AS valid_until,
-       (bk.b + $4::interval) AT TIME ZONE $2 <= range.hi
-         OR (range.hi > now() AND coalesce(future.at >= (bk.b + $4::interval) AT TIME ZONE $2, true)) AS keep
-  FROM buckets bk CROSS JOIN range CROSS JOIN future LEFT JOIN flips fl ON fl.b = bk.b
+       (bk.b + $4::interval) AT TIME ZONE $2 AS ends_at,
+       coalesce(least(fl.at, CASE WHEN (bk.b + $4::interval) AT TIME ZONE $2 > og.since THEN og.until END), 'infinity') AS valid_until,
+       ((bk.b + $4::interval) AT TIME ZONE $2 <= range.hi OR range.hi > now())
+         AND ((bk.b + $4::interval) AT TIME ZONE $2 <= now() OR coalesce(future.at >= (bk.b + $4::interval) AT TIME ZONE $2, true)) AS keep
+  FROM buckets bk CROSS JOIN range CROSS JOIN future CROSS JOIN ongoing og LEFT JOIN flips fl ON fl.b = bk.b
   LEFT JOIN submitted su ON su.b = bk.b LEFT JOIN decided de ON de.b = bk.b LEFT JOIN departments dp ON dp.b = bk.b
   LEFT JOIN speaker_counts sc ON sc.b = bk.b LEFT JOIN held_counts hc ON hc.b = bk.b LEFT JOIN ratings ra ON ra.b = bk.b
   LEFT JOIN attendance at ON at.b = bk.b LEFT JOIN talk_facts tf ON tf.b = bk.b LEFT JOIN tasks tk ON tk.b = bk.b LEFT JOIN nominations nm ON nm.b = bk.b
@@ -210,7 +216,8 @@ RETURNING id`;
 
 /**
  * METRICS_SQL, keeping with claim $7 (when not null) the rows that may be kept and end by the claim's
- * `upto`, which every write since the claim has lowered to the earliest moment it touched; the claim ends.
+ * `upto`, which every write since the claim has lowered to the earliest moment it touched; the claim
+ * ends. Each row also carries the buckets kept from $8 up to $5, read in the same snapshot.
  */
 const COMPUTE_AND_KEEP_SQL = `
 WITH rows AS (${METRICS_SQL}), c AS (
@@ -222,7 +229,10 @@ WITH rows AS (${METRICS_SQL}), c AS (
   ON CONFLICT (community_id, unit, time_zone, starts)
   DO UPDATE SET figures = excluded.figures, ends_at = excluded.ends_at, valid_until = excluded.valid_until
 )
-SELECT * FROM rows ORDER BY bucket`;
+SELECT r.*, (SELECT json_agg(k.figures ORDER BY k.starts) FROM metrics_bucket k
+                WHERE k.community_id = $1 AND k.unit = $3 AND k.time_zone = $2 AND k.starts >= $8::date
+                  AND k.starts < $5::date AND k.valid_until > now()) AS kept
+  FROM rows r ORDER BY bucket`;
 
 export interface Kept {
   missing: number;
@@ -245,16 +255,30 @@ export const keptBuckets = async (
 export const claimBuckets = async (m: EntityManager, communityId: string) =>
   (await sql<{ id: string }>(m, CLAIM_SQL, [communityId]))[0]?.id ?? null;
 
-/** The figures of [from, to), computed; with a claim, the rows that may be kept are kept. */
+/**
+ * The figures of [from, to), computed (with a claim, the rows that may be kept are kept), and the
+ * buckets kept for [keptFrom, from), in one snapshot.
+ */
 export const computeAndKeep = (
   m: EntityManager,
   communityId: string,
   tz: string,
+  keptFrom: string,
   from: string,
   to: string,
   unit: Bucket,
   claim: string | null,
-) => sql<LiveRow>(m, COMPUTE_AND_KEEP_SQL, [communityId, tz, unit, INTERVAL[unit], from, to, claim]);
+) =>
+  sql<LiveRow & { kept: Row[] | null }>(m, COMPUTE_AND_KEEP_SQL, [
+    communityId,
+    tz,
+    unit,
+    INTERVAL[unit],
+    from,
+    to,
+    claim,
+    keptFrom,
+  ]);
 
 export const releaseClaim = (m: EntityManager, claimId: string) =>
   sql(m, `DELETE FROM metrics_claim WHERE id = $1`, [claimId]);

@@ -16,7 +16,15 @@
  * bucket's part from its start on, under that date.
  */
 import type { EntityManager } from 'typeorm';
-import { claimBuckets, computeAndKeep, keptBuckets, releaseClaim, type Bucket, type Row } from './metrics.queries';
+import {
+  claimBuckets,
+  computeAndKeep,
+  figuresByBucket,
+  keptBuckets,
+  releaseClaim,
+  type Bucket,
+  type Row,
+} from './metrics.queries';
 
 export async function figuresKeptOrComputed(
   m: EntityManager,
@@ -29,11 +37,17 @@ export async function figuresKeptOrComputed(
   const found = await keptBuckets(m, communityId, tz, from, to, unit);
   const all = JSON.parse(found.figures ?? '[]') as (Row | null)[];
   if (found.missing === 0) return all as Row[];
-  const kept = all.slice(0, all.indexOf(null)) as Row[];
-  // from the first bucket not kept on, computed, and kept under a claim when one can be had
+  const before = all.indexOf(null);
+  // from the first bucket not kept on, computed, and kept under a claim when one can be had; the
+  // buckets kept before it are read again with the computation, so that the answer is one snapshot
   const claim = await claimBuckets(m, communityId);
   try {
-    return [...kept, ...(await computeAndKeep(m, communityId, tz, found.first_missing!, to, unit, claim))];
+    const rows = await computeAndKeep(m, communityId, tz, from, found.first_missing!, to, unit, claim);
+    const kept = rows[0]?.kept ?? [];
+    const computed = rows.map(({ kept: _, ...row }) => row);
+    if (kept.length === before) return [...kept, ...computed];
+    // a write forgot some of them meanwhile: all of it from one statement
+    return figuresByBucket(m, communityId, tz, from, to, unit);
   } catch (e) {
     if (claim) await releaseClaim(m, claim).catch(() => undefined);
     throw e;
