@@ -31,6 +31,7 @@ import { SearchLanguages1796700100000 } from './1796700100000-SearchLanguages';
 import { CallListVersion1796700300000 } from './1796700300000-CallListVersion';
 import { PublicVersion1796700400000 } from './1796700400000-PublicVersion';
 import { MetricsRollup1796700500000 } from './1796700500000-MetricsRollup';
+import { TaskChecklistIndex1796700600000 } from './1796700600000-TaskChecklistIndex';
 
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795422027288,
@@ -64,4 +65,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CallListVersion1796700300000,
   PublicVersion1796700400000,
   MetricsRollup1796700500000,
+  TaskChecklistIndex1796700600000,
 ];

@@ -19,6 +19,8 @@ export interface Config {
   logProbes: boolean;
   bodyLimitBytes: number;
   dbPoolSize: number;
+  /** PostgreSQL's plan_cache_mode for the pool's connections (DB_PLAN_CACHE_MODE). */
+  dbPlanCacheMode: PlanCacheMode;
   /** Create an admin on the first start of an empty database and print its token. */
   bootstrapAdminEmail: string;
   /** null: write every message as an .eml file under mailDir (the zero-setup default). */
@@ -105,6 +107,10 @@ function metricsToken(env: Env): string | null {
     throw new ConfigError('METRICS_TOKEN is invalid: expected 16 to 200 printable characters, no spaces');
   return raw;
 }
+
+/** PostgreSQL's `plan_cache_mode` for the app's pool (see createDataSource in db/data-source.ts). */
+export const PLAN_CACHE_MODES = ['force_generic_plan', 'auto', 'force_custom_plan'] as const;
+export type PlanCacheMode = (typeof PLAN_CACHE_MODES)[number];
 
 function oneOf<T extends string>(env: Env, name: string, def: T, allowed: readonly T[]): T {
   const raw = env[name];
@@ -246,6 +252,7 @@ export function loadConfig(env: Env = process.env): Config {
     logProbes: oneOf(env, 'LOG_PROBES', 'off', ['on', 'off'] as const) === 'on',
     bodyLimitBytes: int(env, 'BODY_LIMIT', 262144, 1024, 104857600),
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 2, 200),
+    dbPlanCacheMode: oneOf(env, 'DB_PLAN_CACHE_MODE', 'force_generic_plan', PLAN_CACHE_MODES),
     bootstrapAdminEmail: email.toLowerCase(),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailDir: path.resolve(env.MAIL_DIR || path.join(dataDir, 'mail')),

@@ -121,3 +121,25 @@ t.test('credential lookups that miss the cache share one statement, each its own
   t.match(y, { id: bob.id, sessionId: two.id });
   t.equal(gone, null);
 });
+
+t.test('the pool plans each named statement once per connection (DB_PLAN_CACHE_MODE)', async (t) => {
+  const ctx = await setup(t, { poolSize: 1 });
+  await community(ctx, 'planned-once');
+  const org = (await ctx.app.services.people.authenticate((await ctx.person('planner@example.com')).token))!;
+  // One connection, so every read below lands on it; the batched read is the statement PostgreSQL
+  // re-planned on every call under plan_cache_mode=auto (its parameters are arrays).
+  for (let i = 0; i < 8; i++) await ctx.app.services.communities.access(org, 'planned-once');
+  const [mode] = await ctx.ds.query('SHOW plan_cache_mode');
+  t.equal(mode.plan_cache_mode, 'force_generic_plan');
+  const plans = await ctx.ds.query(
+    `SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%unnest(%' AND statement LIKE '%membership%'`,
+  );
+  t.ok(plans.length >= 1, 'the batched community read is a named statement on the connection');
+  t.ok(
+    plans.every(
+      (p: { generic_plans: string; custom_plans: string }) =>
+        Number(p.custom_plans) === 0 && Number(p.generic_plans) >= 8,
+    ),
+    `planned once, run from its plan: ${JSON.stringify(plans)}`,
+  );
+});

@@ -23,6 +23,7 @@ t.test('configuration is validated with one clear line', async (t) => {
   t.match(loadConfig({}), { host: '127.0.0.1', port: 3000, databaseUrl: null, logLevel: 'warn' });
   t.equal(loadConfig({ DATABASE_URL: 'postgres://db/x' }).logLevel, 'info', 'a deployment logs every request');
   t.equal(loadConfig({ LOG_LEVEL: 'info' }).logLevel, 'info', 'locally, request lines when asked');
+  t.equal(loadConfig({}).dbPlanCacheMode, 'force_generic_plan', 'statements are planned once per connection');
   const bad: [Record<string, string>, RegExp][] = [
     [{ PORT: 'eighty' }, /^PORT="eighty" is invalid: expected a whole number from 0 to 65535$/],
     [{ PORT: '70000' }, /PORT/],
@@ -30,6 +31,10 @@ t.test('configuration is validated with one clear line', async (t) => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud" is invalid: expected one of fatal, error/],
     [{ BODY_LIMIT: '12' }, /BODY_LIMIT/],
     [{ DB_POOL_SIZE: '1' }, /DB_POOL_SIZE/],
+    [
+      { DB_PLAN_CACHE_MODE: 'sometimes' },
+      /^DB_PLAN_CACHE_MODE="sometimes" is invalid: expected one of force_generic_plan, auto/,
+    ],
     [{ PUBLIC_URL: 'ftp://x' }, /PUBLIC_URL/],
     [{ ADMIN_EMAIL: 'nobody' }, /ADMIN_EMAIL/],
   ];

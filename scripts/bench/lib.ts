@@ -30,6 +30,8 @@ export interface Row {
   /** CPU the server and the load generator used, in % of one core over the run. */
   serverCpu: number;
   clientCpu: number;
+  /** CPU of PostgreSQL's processes, in % of one core (all of them on the machine). */
+  dbCpu: number;
   target?: number;
   /** A p99 the route must stay under (ms), beside its share of the baseline. */
   p99Under?: number;
@@ -104,6 +106,30 @@ export function cpuMs(pid: number): number {
     return 0;
   }
 }
+
+/**
+ * The CPU each PostgreSQL process on the machine has used so far (ms, by pid): the bench's database
+ * server and its backends. On a machine whose PostgreSQL serves others too, the column over-counts.
+ */
+export function postgresCpuMs(): Map<number, number> {
+  const byPid = new Map<number, number>();
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const f = stat.split(') ')[1].split(' ');
+      byPid.set(Number(pid), ((Number(f[11]) + Number(f[12])) * 1000) / 100);
+    } catch {
+      // gone between the listing and the read
+    }
+  }
+  return byPid;
+}
+
+/** The CPU PostgreSQL's processes used between two samples (ms); one that ended between them is not counted. */
+const postgresCpuSince = (before: Map<number, number>) =>
+  [...postgresCpuMs()].reduce((n, [pid, ms]) => n + ms - (before.get(pid) ?? 0), 0);
 
 export interface CacheCounts {
   hits: number;
@@ -182,6 +208,7 @@ export async function drive(
   }, 200);
   const pid = server.child.pid!;
   const cpu0 = cpuMs(pid);
+  const db0 = postgresCpuMs();
   const t0 = performance.now();
   const { result, cpuMs: clientMs } = await load({
     url: server.url,
@@ -191,6 +218,7 @@ export async function drive(
   });
   const wall = performance.now() - t0;
   const serverMs = cpuMs(pid) - cpu0;
+  const dbMs = postgresCpuSince(db0);
   clearInterval(sampler);
   peak = Math.max(peak, rssMb(server.child.pid!));
   return {
@@ -204,6 +232,7 @@ export async function drive(
     rssMb: peak,
     serverCpu: (serverMs / wall) * 100,
     clientCpu: (clientMs / wall) * 100,
+    dbCpu: (dbMs / wall) * 100,
     target,
   };
 }
@@ -238,7 +267,7 @@ export function printTable(title: string, rows: Row[], baseline: Row, noDb?: Row
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(`\n${title}`);
   console.log(
-    `${'route'.padEnd(40)}${pad('req/s', 8)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('wrong', 7)}${pad('errors', 7)}${pad('RSS MB', 7)}${pad('srv CPU', 8)}${pad('cli CPU', 8)}${pad('vs base', 8)}${noDb ? pad('vs no-DB', 9) : ''}  target`,
+    `${'route'.padEnd(40)}${pad('req/s', 8)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('wrong', 7)}${pad('errors', 7)}${pad('RSS MB', 7)}${pad('srv CPU', 8)}${pad('cli CPU', 8)}${pad('DB CPU', 8)}${pad('vs base', 8)}${noDb ? pad('vs no-DB', 9) : ''}  target`,
   );
   let met = true;
   for (const r of rows) {
@@ -247,7 +276,7 @@ export function printTable(title: string, rows: Row[], baseline: Row, noDb?: Row
     const ok = r.target === undefined || (ratio >= r.target && fast && r.non2xx === 0 && r.errors === 0);
     if (!ok) met = false;
     console.log(
-      `${r.name.padEnd(40)}${pad(r.rps.toFixed(0), 8)}${pad(r.p50.toFixed(1), 8)}${pad(r.p99.toFixed(1), 8)}${pad(r.non2xx, 7)}${pad(r.errors, 7)}${pad(r.rssMb.toFixed(0), 7)}${pad(`${r.serverCpu.toFixed(0)} %`, 8)}${pad(`${r.clientCpu.toFixed(0)} %`, 8)}${pad(r === baseline ? '100 %' : `${ratio.toFixed(0)} %`, 8)}${noDb ? pad(`${((r.rps / noDb.rps) * 100).toFixed(0)} %`, 9) : ''}  ${r.target === undefined ? '' : `≥ ${r.target} %${r.p99Under ? `, p99 < ${r.p99Under}` : ''} ${ok ? 'met' : 'MISSED'}`}`,
+      `${r.name.padEnd(40)}${pad(r.rps.toFixed(0), 8)}${pad(r.p50.toFixed(1), 8)}${pad(r.p99.toFixed(1), 8)}${pad(r.non2xx, 7)}${pad(r.errors, 7)}${pad(r.rssMb.toFixed(0), 7)}${pad(`${r.serverCpu.toFixed(0)} %`, 8)}${pad(`${r.clientCpu.toFixed(0)} %`, 8)}${pad(`${r.dbCpu.toFixed(0)} %`, 8)}${pad(r === baseline ? '100 %' : `${ratio.toFixed(0)} %`, 8)}${noDb ? pad(`${((r.rps / noDb.rps) * 100).toFixed(0)} %`, 9) : ''}  ${r.target === undefined ? '' : `≥ ${r.target} %${r.p99Under ? `, p99 < ${r.p99Under}` : ''} ${ok ? 'met' : 'MISSED'}`}`,
     );
   }
   return met;

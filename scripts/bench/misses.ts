@@ -96,6 +96,19 @@ export async function benchMisses({ ds, smoke }: BenchContext): Promise<boolean>
         for (const [t, ms] of [...byText].sort((a, b) => p50(b[1]) - p50(a[1])))
           console.log(`    ${p50(ms).toFixed(1).padStart(6)} ms ×${(ms.length / runs).toFixed(1)}  ${t.slice(0, 160)}`);
     }
+    // MISSES_PLANS=1: how PostgreSQL planned each named statement on the pool's connections (custom plans are planned per call).
+    if (process.env.MISSES_PLANS) {
+      restore();
+      const seen = await Promise.all(
+        [0, 1, 2, 3].map(() =>
+          ds.query(
+            `SELECT generic_plans, custom_plans, left(regexp_replace(statement, '\\s+', ' ', 'g'), 110) AS s FROM pg_prepared_statements, pg_sleep(0.05) WHERE custom_plans > 0`,
+          ),
+        ),
+      );
+      for (const rows of seen)
+        for (const r of rows) console.log(`  generic ${r.generic_plans} custom ${r.custom_plans}  ${r.s}`);
+    }
   } finally {
     restore();
     await app.close();

@@ -15,7 +15,7 @@ import { loadConfig } from '../../src/config';
 async function main() {
   // The public URL the benches' requests name as their origin (the port is picked at listen).
   const config = loadConfig({ PUBLIC_URL: 'http://127.0.0.1', ...process.env });
-  const ds = createDataSource(process.env.DATABASE_URL!, config.dbPoolSize);
+  const ds = createDataSource(process.env.DATABASE_URL!, config.dbPoolSize, config.dbPlanCacheMode);
   await ds.initialize();
   const app = await buildApp({ ds, config, logger: { level: config.logLevel } });
   app.get('/bench/baseline', { config: { public: true }, schema: { hide: true } }, async () => {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
 import path from 'node:path';
+import type { PlanCacheMode } from '../config';
 
 /**
  * Every entity is a `*.entity.ts` file under src/ (found by name, so db/ names no module; the
@@ -9,7 +10,20 @@ import path from 'node:path';
  */
 export const entityFiles = path.join(__dirname, '..', '**', '*.entity.{js,ts}');
 
-export function createDataSource(url: string, poolSize = 10): DataSource {
+/**
+ * How PostgreSQL plans the app's prepared statements (`plan_cache_mode`). The default plans each named
+ * statement once per connection: left to itself (`auto`), PostgreSQL re-planned on every call the
+ * statements whose parameters are arrays, limits or ranges (the batched community read that every
+ * request makes, the board's page, the kept metrics read), because a plan for unknown values costs
+ * more on paper than one for the values at hand; planning then cost more than running them.
+ * Measured in issue #30: on a miss, PostgreSQL's CPU per request fell by 30–45 %.
+ */
+
+export function createDataSource(
+  url: string,
+  poolSize = 10,
+  planCacheMode: PlanCacheMode = 'force_generic_plan',
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -23,6 +37,11 @@ export function createDataSource(url: string, poolSize = 10): DataSource {
     logging: false,
     // A database that does not answer (a host gone, packets dropped) fails a request in 5 s
     // (503, see db/outage.ts) instead of holding it until TCP gives up minutes later.
-    extra: { max: poolSize, application_name: 'brownbag', connectionTimeoutMillis: 5000 },
+    extra: {
+      max: poolSize,
+      application_name: 'brownbag',
+      connectionTimeoutMillis: 5000,
+      options: `-c plan_cache_mode=${planCacheMode}`,
+    },
   });
 }

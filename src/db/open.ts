@@ -41,7 +41,7 @@ async function ensureDatabase(adminUrl: string, name: string) {
 }
 
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolSize'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolSize'> & Partial<Pick<Config, 'dbPlanCacheMode'>>,
   opts: {
     attach?: boolean;
     log?: (m: string) => void;
@@ -68,7 +68,7 @@ export async function openDatabase(
     }
     url = server.url('brownbag');
   }
-  const ds = createDataSource(url, config.dbPoolSize);
+  const ds = createDataSource(url, config.dbPoolSize, config.dbPlanCacheMode);
   try {
     await ds.initialize();
     // Ours and the job queue's, under one lock (instances may be starting beside this one).

@@ -6,13 +6,21 @@ import { chooseLanguage } from '../core/i18n/locale';
 import { localeOf, type Locale } from '../core/i18n/locale';
 
 export { languageName, localeOf, num, type Locale, type Messages } from '../core/i18n/locale';
-export { clock, day, span, times, when } from '../core/when';
+export { clock, day, localInput, span, times, when } from '../core/when';
 
 /** The best offered language for an Accept-Language header (see chooseLanguage for the whole order). */
 export const localeFor = (acceptLanguage: string | undefined): Locale => localeOf(chooseLanguage({ acceptLanguage }));
 
+/** Making an Intl.DisplayNames on every page was a twentieth of a page's miss (issue #30). */
+const ownNames = new Map<string, string>();
+
 /** A language's name in itself ("עברית", "suomi"), as a language switch lists it. */
 export function ownName(tag: string): string {
-  const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
-  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+  let own = ownNames.get(tag);
+  if (own === undefined) {
+    const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+    own = name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+    if (ownNames.size < 100) ownNames.set(tag, own); // the offered languages, and few others
+  }
+  return own;
 }

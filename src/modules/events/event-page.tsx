@@ -1,11 +1,11 @@
 /** The event page as a reader sees it, shared by the event pages and the organizers' event pages. */
 import type { FastifyRequest } from 'fastify';
-import { DateTime } from 'luxon';
 import type { Actor } from '../../core/actor';
 import { can } from '../../core/policy';
 import { googleCalendarUrl, outlookUrl } from '../../calendar/add-links';
 import { location } from '../../calendar/render';
 import { pageCtx } from '../../web/render';
+import { localInput } from '../../web/i18n';
 import type { AgendaService } from './agenda.service';
 import type { EventsService } from './events.service';
 import { EventPage } from './events.views';
@@ -57,9 +57,7 @@ export async function eventPageOf(
       problem={extra.problem}
       moveValue={extra.moveValue}
       slotTyped={extra.slotTyped}
-      startsAtValue={
-        extra.startsAt ?? DateTime.fromJSDate(e.starts_at, { zone: e.time_zone }).toFormat("yyyy-MM-dd'T'HH:mm")
-      }
+      startsAtValue={extra.startsAt ?? localInput(e.starts_at, e.time_zone)}
     />
   );
 }

@@ -47,12 +47,14 @@ export class TaskTemplate {
 @Index('task_board', ['communityId', 'status', 'dueAt', 'id'])
 // The unfiltered board's order (every status): a page without sorting the community's tasks.
 @Index('task_due', ['communityId', 'dueAt', 'id'])
+// A talk's checklist progress (done, total, overdue) from the index alone: lists show it for 50 talks a page.
+@Index('task_checklist', ['proposalId', 'status', 'dueAt'])
 @Index('task_template_once', ['proposalId', 'templateId'], { unique: true, where: 'template_id IS NOT NULL' })
 export class Task {
   @UuidKey() id: string;
   @Column({ name: 'community_id', type: 'uuid' }) communityId: string;
   @ManyToOne(() => Community, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'community_id' }) community?: Community;
-  @Index() @Column({ name: 'proposal_id', type: 'uuid' }) proposalId: string;
+  @Column({ name: 'proposal_id', type: 'uuid' }) proposalId: string;
   @ManyToOne(() => Proposal, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'proposal_id' }) proposal?: Proposal;
   @Column({ name: 'template_id', type: 'uuid', nullable: true }) templateId: string | null;
   @ManyToOne(() => TaskTemplate, { onDelete: 'SET NULL' }) @JoinColumn({ name: 'template_id' }) template?: TaskTemplate;

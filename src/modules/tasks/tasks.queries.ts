@@ -129,13 +129,16 @@ export interface TaskRow {
   talk_starts_at: Date | null;
 }
 
+// The talk's title and the assignee's name are looked up per task (by primary key): as joins, a
+// page of 50 was hashed against every person and proposal whenever the planner misjudged its size.
 const TASK_SELECT = `
-  SELECT t.id, t.community_id, t.proposal_id, p.title AS proposal_title, t.template_id, t.title, t.description, t.category, t.owner,
-         t.assignee_id, a.name AS assignee_name, t.offset_days, t.due_at, t.due_overridden, t.status, t.status_by, t.status_at, t.status_reason,
+  SELECT t.id, t.community_id, t.proposal_id, (SELECT p.title FROM proposal p WHERE p.id = t.proposal_id) AS proposal_title,
+         t.template_id, t.title, t.description, t.category, t.owner,
+         t.assignee_id, (SELECT a.name FROM person a WHERE a.id = t.assignee_id) AS assignee_name, t.offset_days, t.due_at,
+         t.due_overridden, t.status, t.status_by, t.status_at, t.status_reason,
          t.notes, t.version, t.created_at, t.updated_at, s.event_id, e.time_zone, ${overdueSql('t')} AS overdue,
          ${afterTalkSql('t')} AS after_talk, s.starts_at AS talk_starts_at
-    FROM task t JOIN proposal p ON p.id = t.proposal_id LEFT JOIN person a ON a.id = t.assignee_id
-    LEFT JOIN slot s ON s.proposal_id = t.proposal_id LEFT JOIN event e ON e.id = s.event_id`;
+    FROM task t LEFT JOIN slot s ON s.proposal_id = t.proposal_id LEFT JOIN event e ON e.id = s.event_id`;
 const TEMPLATE_COLS =
   'id, community_id, title, description, category, owner, offset_days, default_assignee_id, role_id, position, active, created_at';
 
@@ -364,7 +367,9 @@ export async function boardPage(
     m,
     `${TASK_SELECT.replace('SELECT t.id,', 'SELECT t.due_at::text AS due_key, t.id,').replace(
       'FROM task t',
-      `FROM (SELECT * FROM task t WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${p(limit)}) t`,
+      // The limit is written in (a whole number the schema bounds), so the one plan PostgreSQL keeps
+      // for this statement is made for a page, not for an unknown share of the community's tasks.
+      `FROM (SELECT * FROM task t WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${Math.trunc(limit)}) t`,
     )}
       ORDER BY ${order}`,
     params,
