@@ -310,3 +310,40 @@ t.test('a write no snapshot can hold is never kept', async (t) => {
       `${unit}: exact after concurrent reads and writes`,
     );
 });
+
+t.test('a bucket the period cuts is kept only until its own next flip, not a later one', async (t) => {
+  const ctx = await setup(t);
+  const { ds, app } = ctx;
+  const c = await community(ctx, 'cut');
+  const [{ id: cid }] = await ds.query(`SELECT id FROM community WHERE slug = 'cut'`);
+  const p = await submitted(ctx, c, 'P', c.speaker);
+  // A task due after the period's end but in its last bucket: when it falls due, that bucket's
+  // tasks_due changes, so the kept bucket must be forgotten then (the month is kept whole, and a later
+  // period reads it). A task due in a later bucket does not matter to it.
+  const [{ soon, later, to }] = await ds.query(
+    `SELECT greatest(now() + interval '2 hours', least(now() + interval '3 days', date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' + interval '1 month' - interval '1 minute')) AS soon,
+            date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' + interval '1 month' + interval '1 day' AS later,
+            to_char(now() AT TIME ZONE 'UTC' + interval '1 day', 'YYYY-MM-DD') AS to`,
+  );
+  await ds.query(
+    `INSERT INTO task (community_id, proposal_id, title, category, owner, due_at, due_overridden, status)
+     VALUES ($1, $2, 'Soon', 'logistics', 'organizer', $3, true, 'open'), ($1, $2, 'Later', 'logistics', 'organizer', $4, true, 'open')`,
+    [cid, p, soon, later],
+  );
+  await ds.query('DELETE FROM metrics_bucket WHERE community_id = $1', [cid]);
+  await app.services.metrics.compute(cid, 'UTC', '2025-01-01', to, 'month');
+  const [row] = await ds.query(
+    `SELECT valid_until FROM metrics_bucket WHERE community_id = $1 AND unit = 'month' AND starts = date_trunc('month', now() AT TIME ZONE 'UTC')::date`,
+    [cid],
+  );
+  t.ok(row, 'the open month is kept');
+  // The open month may end before `soon` only when `soon` is in the next month (the last minutes of a month).
+  const soonInMonth = (
+    await ds.query(
+      `SELECT date_trunc('month', $1::timestamptz AT TIME ZONE 'UTC') = date_trunc('month', now() AT TIME ZONE 'UTC') AS same`,
+      [soon],
+    )
+  )[0].same;
+  if (soonInMonth) t.equal(row.valid_until.toISOString(), soon.toISOString(), 'until the task of its own falls due');
+  t.not(row.valid_until.toISOString(), later.toISOString(), 'not until a task of a later month');
+});

@@ -30,6 +30,8 @@ export type Bucket = (typeof BUCKETS)[number];
 /** The period's ends as moments: written out (not read from a CTE) so that they bound index scans. */
 const LO = `($5::date::timestamp AT TIME ZONE $2)`;
 const HI = `($6::date::timestamp AT TIME ZONE $2)`;
+/** The end of the period's last bucket (the period may end inside it). */
+const LAST_END = `((date_trunc($3, $6::date::timestamp - interval '1 microsecond') + $4::interval) AT TIME ZONE $2)`;
 
 export const METRICS_SQL = `
 WITH range AS (
@@ -100,14 +102,16 @@ WITH range AS (
 ), flips AS (
   -- when a bucket's figures next change by time alone: an event or talk that started in it ends, a task falls due
   SELECT b, min(at) AS at FROM (
+    -- (only what starts or falls due before the period's last bucket ends: later is in buckets it does not show;
+    -- a bucket the period cuts is kept whole, so its flips are counted to its end, not the period's)
     SELECT date_trunc($3, e.starts_at AT TIME ZONE $2) AS b, e.ends_at AS at FROM event e
-     WHERE e.community_id = $1 AND e.starts_at >= ${LO} AND e.ends_at > now()
+     WHERE e.community_id = $1 AND e.starts_at >= ${LO} AND e.starts_at < ${LAST_END} AND e.ends_at > now()
     UNION ALL
     SELECT date_trunc($3, s.starts_at AT TIME ZONE $2), s.ends_at FROM slot s JOIN event e ON e.id = s.event_id
-     WHERE e.community_id = $1 AND s.starts_at >= ${LO} AND s.ends_at > now()
+     WHERE e.community_id = $1 AND s.starts_at >= ${LO} AND s.starts_at < ${LAST_END} AND s.ends_at > now()
     UNION ALL
     SELECT date_trunc($3, k.due_at AT TIME ZONE $2), k.due_at FROM task k
-     WHERE k.community_id = $1 AND k.due_at >= ${LO} AND k.due_at > now() AND k.status <> 'skipped'
+     WHERE k.community_id = $1 AND k.due_at >= ${LO} AND k.due_at < ${LAST_END} AND k.due_at > now() AND k.status <> 'skipped'
   ) x GROUP BY b
 ), ongoing AS (
   -- talks under way: when one ends, a later talk by the same speaker may stop being a first one
