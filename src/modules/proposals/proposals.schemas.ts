@@ -147,10 +147,16 @@ export const HistoryOut = Type.Object({
   ),
 });
 
+/** The moves a sight allows from its state: the same for every row a list shares a sight with (sightsOf). */
+const movesBySight = new WeakMap<ProposalView['sight'], ProposalState[]>();
 function actions(v: ProposalView): ProposalState[] {
-  return Object.entries(TRANSITIONS[v.row.state])
+  const known = movesBySight.get(v.sight);
+  if (known && v.sight.subject.state === v.row.state) return known;
+  const moves = Object.entries(TRANSITIONS[v.row.state])
     .filter(([, by]) => (by === 'author' ? v.sight.mine : v.sight.organizer))
     .map(([to]) => to as ProposalState);
+  if (v.sight.subject.state === v.row.state) movesBySight.set(v.sight, moves);
+  return moves;
 }
 
 export function proposalOut(v: ProposalView) {

@@ -13,7 +13,7 @@ import type { Access } from '../communities/access';
 import type { PeopleService } from '../people/people.service';
 import { normalizeEmail } from '../people/people.service';
 import { EDITABLE_STATES, movesFrom, TRANSITIONS, type ProposalState } from './state-machine';
-import { sightOf, visibleSql, type Sight } from './visibility';
+import { sightOf, sightsOf, visibleSql, type Sight } from './visibility';
 import { lockRow } from '../../db/fragments';
 import { stamp } from '../../core/stamp';
 import * as q from './proposals.queries';
@@ -321,7 +321,8 @@ export class ProposalsService {
       after: decodeCursor(f.cursor, [SORT_SQL[sort].type, 'string']),
       limit: f.limit + 1,
     });
-    return pageOf(rows, f.limit, SORT_SQL[sort].key, (row) => view(row, sightOf(a, row.state, row.mine)));
+    const sight = sightsOf(a);
+    return pageOf(rows, f.limit, SORT_SQL[sort].key, (row) => view(row, sight(row.state, row.mine)));
   }
 
   /** Reads one proposal as the actor may see it; 404 when they may not. `lock` takes a row lock first. */
