@@ -281,3 +281,34 @@ export function printTable(title: string, rows: Row[], baseline: Row, noDb?: Row
   }
   return met;
 }
+
+/**
+ * BENCH_STATEMENTS=1 (the embedded PostgreSQL then loads pg_stat_statements): `reset` before a row,
+ * `print` after it — the statements that took PostgreSQL's time, planning and executing, with calls.
+ */
+export const statements = {
+  on: !!process.env.BENCH_STATEMENTS,
+  async reset(ds: DataSource) {
+    if (!this.on) return;
+    await ds.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await ds.query('SELECT pg_stat_statements_reset()');
+  },
+  async print(ds: DataSource, label: string, requests: number) {
+    if (!this.on) return;
+    const rows: { calls: string; plan: number; exec: number; q: string }[] = await ds.query(
+      `SELECT calls, total_plan_time AS plan, total_exec_time AS exec, left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS q
+         FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_plan_time + total_exec_time DESC LIMIT 12`,
+    );
+    const all: { plan: number; exec: number }[] = await ds.query(
+      'SELECT sum(total_plan_time) AS plan, sum(total_exec_time) AS exec FROM pg_stat_statements',
+    );
+    const per = (ms: number) => ((ms * 1000) / Math.max(1, requests)).toFixed(0);
+    console.log(
+      `  ${label}: PostgreSQL planned ${per(all[0].plan)} µs and executed ${per(all[0].exec)} µs per request; the heaviest statements (µs per request, plan + run, calls):`,
+    );
+    for (const r of rows)
+      console.log(
+        `    ${per(r.plan).padStart(5)} + ${per(r.exec).padStart(5)}  ${String(r.calls).padStart(7)}  ${r.q}`,
+      );
+  },
+};

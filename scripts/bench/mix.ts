@@ -18,7 +18,7 @@ import { SessionsService } from '../../src/modules/auth/sessions.service';
 import { seedScale } from '../seed/scale';
 import type { Plain } from './load';
 import type { BenchContext, BenchServer, Row } from './lib';
-import { baselines, cacheCounts, drive, hitRates, printTable, startServer, UNCACHED } from './lib';
+import { baselines, cacheCounts, drive, hitRates, printTable, startServer, statements, UNCACHED } from './lib';
 
 const WORDS = ['bench', 'talk', 'abstract', 'sentence', 'measured'];
 
@@ -145,7 +145,9 @@ export async function benchMix({ ds, dbUrl, smoke, seconds }: BenchContext): Pro
       await drive(server, 'warm-up', { idReplacement: true, requests }, Math.min(3, seconds));
       const before = await cacheCounts(server);
       const log0 = server.log();
+      await statements.reset(ds);
       const r = await drive(server, label, { idReplacement: true, requests }, seconds, target);
+      await statements.print(ds, label, r.rps * seconds);
       const after = await cacheCounts(server);
       const log = server.log();
       const hits = after.hits - before.hits;

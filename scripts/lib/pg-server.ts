@@ -27,7 +27,18 @@ function withDatabase(url: string, database: string): string {
  * Throwaway data: no fsync and no full-page writes (a crash only loses what the next run recreates),
  * which makes cloning the template and every commit in the tests cheaper.
  */
-const TOOLS_FLAGS = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+const TOOLS_FLAGS = [
+  '-c',
+  'fsync=off',
+  '-c',
+  'synchronous_commit=off',
+  '-c',
+  'full_page_writes=off',
+  // BENCH_STATEMENTS=1: PostgreSQL counts each statement's planning and execution (bench/lib.ts prints them).
+  ...(process.env.BENCH_STATEMENTS
+    ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track_planning=on']
+    : []),
+];
 
 /** The process's embedded server and how many callers hold it (it stops when the last lets go). */
 let shared: { server: Promise<EmbeddedServer>; holders: number; dir: string } | null = null;
