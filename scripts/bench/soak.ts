@@ -1,7 +1,7 @@
 /**
  * Issue #31's soak: the server as `npm start` runs it (package.json's start command, logging at its
  * default level, the job worker in-process, mail to files), under varied reads and writes for a
- * stated time — SOAK_SECONDS, 600 by default, 20 in --smoke — while RSS, V8 heap, external memory
+ * stated time — SOAK_SECONDS, 600 by default, 8 in --smoke — while RSS, V8 heap, external memory
  * and the render caches' bytes are sampled every few seconds. Reads: community feeds (plain, gzip,
  * br; 100 and 1,000 events), signed-in community and event pages, /v1/me, proposal lists and task
  * boards with a random `limit`, searches with random words and limits, metrics by random bucket;
@@ -71,7 +71,7 @@ async function scrape(url: string): Promise<Omit<Sample, 't' | 'rss'> | null> {
 }
 
 export async function benchSoak({ ds, dbUrl, smoke }: BenchContext): Promise<boolean> {
-  const seconds = Number(process.env.SOAK_SECONDS ?? (smoke ? 20 : 600));
+  const seconds = Number(process.env.SOAK_SECONDS ?? (smoke ? 8 : 600));
   const services = buildServices(ds, 'http://127.0.0.1');
   const made = await services.people.bootstrapAdmin('bench.admin@example.com', 'Bench Admin');
   const admin = (await services.people.authenticate(made!.secret))!;
