@@ -32,6 +32,15 @@ export const closingDay = (closesAt: Date, tz: string) => dayOf(new Date(closesA
  * until 23:59 the day before; one closing at another time (set through the API) closes then.
  */
 export function lastOpenMinute(closesAt: Date, tz: string): Date {
-  const t = DateTime.fromJSDate(closesAt, { zone: tz });
-  return t.equals(t.startOf('day')) ? new Date(closesAt.getTime() - 60_000) : closesAt;
+  const key = `${tz}|${closesAt.getTime()}`;
+  let atMidnight = midnights.get(key);
+  if (atMidnight === undefined) {
+    const t = DateTime.fromJSDate(closesAt, { zone: tz });
+    atMidnight = t.equals(t.startOf('day'));
+    if (midnights.size >= 5000) midnights.clear();
+    midnights.set(key, atMidnight);
+  }
+  return atMidnight ? new Date(closesAt.getTime() - 60_000) : closesAt;
 }
+/** Whether a closing instant is midnight in its zone, remembered: every community home asks it per call (issue #30). */
+const midnights = new Map<string, boolean>();

@@ -4,14 +4,13 @@
  * cancel, move a talk in place — plus "Add to calendar" for everyone who may read the event.
  */
 import { DateTime } from 'luxon';
-import { span } from '../../web/i18n';
+import { localInput, span } from '../../web/i18n';
 import { control } from '../../web/form';
 import { Page, PostForm, Problem, type PageCtx } from '../../web/render';
 import { EventCreate, EventPatch } from './events.schemas';
 import type { AgendaItem, EventRow, EventView, RoomRow } from './events.queries';
 
 /** An instant as a datetime-local value in `zone`. */
-export const localInput = (d: Date, zone: string) => DateTime.fromJSDate(d, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
 
 /** A datetime-local value read in `zone` as the API's UTC instant; what cannot be read is passed on as typed. */
 export function utcOf(typed: unknown, zone: string): unknown {

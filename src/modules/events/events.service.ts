@@ -335,13 +335,12 @@ export class EventsService {
   async view(m: EntityManager, actor: Actor, id: string, known?: Access): Promise<EventView> {
     const found = await q.eventWithFigures(m, id, actor.id);
     if (!found) throw new NotFound('The event');
-    const { event, counts, myRsvp } = found;
+    const { event, counts, myRsvp, agenda } = found;
     const access =
       known?.community.id === event.community_id
         ? known
         : await this.communities.accessById(actor, event.community_id, m);
     if (event.status === 'draft' && !can(access, 'event.see-drafts')) throw new NotFound('The event');
-    const agenda = await this.agendaOf(m, [id]);
     return { event, access, agenda, counts, myRsvp };
   }
 
