@@ -8,6 +8,7 @@ import t from 'tap';
 import type { Actor } from '../src/core/actor';
 import { NotFound } from '../src/core/errors';
 import { community, eventWithTalk, setup } from './helper';
+import { createDataSource } from '../src/db/data-source';
 
 t.test('community reads asked for together share one statement, each with its own answer', async (t) => {
   const ctx = await setup(t);
@@ -142,4 +143,19 @@ t.test('the pool plans each named statement once per connection (DB_PLAN_CACHE_M
     ),
     `planned once, run from its plan: ${JSON.stringify(plans)}`,
   );
+});
+
+t.test("the plan mode joins the URL's own startup options, and auto sends none", async (t) => {
+  const ctx = await setup(t, { poolSize: 1 });
+  const url = new URL(ctx.dbUrl);
+  url.searchParams.set('options', '-c statement_timeout=4321');
+  const forced = createDataSource(url.toString(), 1);
+  const left = createDataSource(ctx.dbUrl, 1, 'auto');
+  await forced.initialize();
+  await left.initialize();
+  t.teardown(() => Promise.all([forced.destroy(), left.destroy()]));
+  const show = async (ds: typeof forced, name: string) => (await ds.query(`SHOW ${name}`))[0][name];
+  t.equal(await show(forced, 'statement_timeout'), '4321ms', "the URL's own option holds");
+  t.equal(await show(forced, 'plan_cache_mode'), 'force_generic_plan', 'beside the plan mode');
+  t.equal(await show(left, 'plan_cache_mode'), 'auto', "auto sends nothing: the server's setting holds");
 });

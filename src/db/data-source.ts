@@ -16,8 +16,21 @@ export const entityFiles = path.join(__dirname, '..', '**', '*.entity.{js,ts}');
  * statements whose parameters are arrays, limits or ranges (the batched community read that every
  * request makes, the board's page, the kept metrics read), because a plan for unknown values costs
  * more on paper than one for the values at hand; planning then cost more than running them.
- * Measured in issue #30: on a miss, PostgreSQL's CPU per request fell by 30–45 %.
+ * Measured in issue #30: on a miss, PostgreSQL's CPU per request fell by 30–45 %. A generic plan
+ * cannot bound an index by an optional value, so keyset pages write their cursor condition only
+ * when there is a cursor.
+ *
+ * The URL with `-c plan_cache_mode=…` added to its own startup `options` (node-postgres takes the URL's
+ * options over any given beside it). `auto` sends nothing, so a role's or database's own setting holds,
+ * and a pooler that refuses startup options (PgBouncer) can be used.
  */
+function withPlanCacheMode(url: string, mode: PlanCacheMode): string {
+  if (mode === 'auto') return url;
+  const u = new URL(url);
+  const own = u.searchParams.get('options');
+  u.searchParams.set('options', `${own ? `${own} ` : ''}-c plan_cache_mode=${mode}`);
+  return u.toString();
+}
 
 export function createDataSource(
   url: string,
@@ -26,7 +39,7 @@ export function createDataSource(
 ): DataSource {
   return new DataSource({
     type: 'postgres',
-    url,
+    url: withPlanCacheMode(url, planCacheMode),
     entities: [entityFiles],
     migrations,
     migrationsTableName: 'typeorm_migrations',
@@ -41,7 +54,6 @@ export function createDataSource(
       max: poolSize,
       application_name: 'brownbag',
       connectionTimeoutMillis: 5000,
-      options: `-c plan_cache_mode=${planCacheMode}`,
     },
   });
 }

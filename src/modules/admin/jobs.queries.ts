@@ -33,7 +33,7 @@ export const jobsPage = (m: EntityManager, state: JobState, beforeId: string | n
     m,
     `SELECT j.id::text, j.task_identifier, p.payload, j.attempts, j.max_attempts, j.last_error, j.run_at, j.created_at, j.updated_at, j.locked_at, j.key
        FROM graphile_worker.jobs j JOIN graphile_worker._private_jobs p ON p.id = j.id
-      WHERE ${STATE_SQL[state]} AND ($1::bigint IS NULL OR j.id < $1::bigint) ORDER BY j.id DESC LIMIT $2`,
+      WHERE ${STATE_SQL[state]} AND ${beforeId === null ? '$1::bigint IS NULL' : 'j.id < $1::bigint'} ORDER BY j.id DESC LIMIT $2`,
     [beforeId, limit],
   );
 

@@ -70,7 +70,7 @@ export const communitiesPage = (m: EntityManager, personId: string, afterSlug: s
     `SELECT ${COMMUNITY_COLUMNS}, mb.role
        FROM community c LEFT JOIN membership mb ON mb.community_id = c.id AND mb.person_id = $1
        ${STAMP_SUMS}
-      WHERE ($2::text IS NULL OR c.slug > $2) ORDER BY c.slug LIMIT $3`,
+      WHERE ${afterSlug === null ? '$2::text IS NULL' : 'c.slug > $2'} ORDER BY c.slug LIMIT $3`,
     [personId, afterSlug, limit],
   );
 
@@ -156,7 +156,7 @@ export const membersPage = async (
       `SELECT p.id, p.email, p.name, p.department, p.title, p.is_admin AS "isAdmin",
               p.accepts_nominations AS "acceptsNominations", p.created_at AS "createdAt", mb.role, mb.created_at AS "joinedAt"
          FROM membership mb JOIN person p ON p.id = mb.person_id
-        WHERE mb.community_id = $1 AND ($2::text IS NULL OR (p.name, p.id) > ($2, $3::uuid))
+        WHERE mb.community_id = $1 AND ${after ? '(p.name, p.id) > ($2, $3::uuid)' : '$2::text IS NULL AND $3::uuid IS NULL'}
         ORDER BY p.name, p.id LIMIT $4`,
       [communityId, after?.name ?? null, after?.id ?? null, limit],
     )

@@ -145,7 +145,7 @@ export const publishedPage = (m: EntityManager, communityId: string, after: [str
     `SELECT l.proposal_id, p.title, s.starts_at, l.takeaways, l.resources, l.published_at, ${speakerNames('p.id')} AS speakers
        FROM lesson l JOIN proposal p ON p.id = l.proposal_id JOIN slot s ON s.proposal_id = p.id
       WHERE l.community_id = $1 AND l.status = 'published' AND p.state IN ('accepted', 'confirmed')
-        AND ($2::timestamptz IS NULL OR (s.starts_at, l.proposal_id) < ($2::timestamptz, $3::uuid))
+        AND ${after ? '(s.starts_at, l.proposal_id) < ($2::timestamptz, $3::uuid)' : '$2::timestamptz IS NULL AND $3::uuid IS NULL'}
       ORDER BY s.starts_at DESC, l.proposal_id DESC LIMIT $4`,
     [communityId, after?.[0] ?? null, after?.[1] ?? null, limit],
   );

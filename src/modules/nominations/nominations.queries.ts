@@ -94,7 +94,7 @@ export function nominationsPage(
   return sql<NominationRow>(
     m,
     `${SELECT} WHERE n.${of}_id = $1 AND ($2::nomination_status IS NULL OR n.status = $2)
-       AND ($3::timestamptz IS NULL OR (n.created_at, n.id) < ($3::timestamptz, $4::uuid))
+       AND ${after ? '(n.created_at, n.id) < ($3::timestamptz, $4::uuid)' : '$3::timestamptz IS NULL AND $4::uuid IS NULL'}
      ORDER BY n.created_at DESC, n.id DESC LIMIT $5`,
     [key, status, after?.[0] ?? null, after?.[1] ?? null, limit],
   );

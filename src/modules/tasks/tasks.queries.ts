@@ -322,6 +322,9 @@ export interface BoardWhere {
   role?: string;
 }
 
+/** The row counts a board page reads (a limit is rounded up to the next; the schema caps it at 200 + 1). */
+const PAGE_SIZES = [26, 51, 101, 201, 501];
+
 /**
  * One page of a community's tasks, soonest due first (undated last) — the task_board index's own
  * order — with counts per category and status of the whole filtered set.
@@ -367,9 +370,10 @@ export async function boardPage(
     m,
     `${TASK_SELECT.replace('SELECT t.id,', 'SELECT t.due_at::text AS due_key, t.id,').replace(
       'FROM task t',
-      // The limit is written in (a whole number the schema bounds), so the one plan PostgreSQL keeps
-      // for this statement is made for a page, not for an unknown share of the community's tasks.
-      `FROM (SELECT * FROM task t WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${Math.trunc(limit)}) t`,
+      // The limit is written in, so the one plan PostgreSQL keeps for this statement is made for a
+      // page, not for an unknown share of the community's tasks; rounded up to one of a few sizes (the
+      // caller takes what it asked for), so limits do not each make a statement of their own.
+      `FROM (SELECT * FROM task t WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${PAGE_SIZES.find((n) => n >= limit) ?? Math.trunc(limit)}) t`,
     )}
       ORDER BY ${order}`,
     params,
