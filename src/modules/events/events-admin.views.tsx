@@ -10,8 +10,6 @@ import { Page, PostForm, Problem, type PageCtx } from '../../web/render';
 import { EventCreate, EventPatch } from './events.schemas';
 import type { AgendaItem, EventRow, EventView, RoomRow } from './events.queries';
 
-/** An instant as a datetime-local value in `zone`. */
-
 /** A datetime-local value read in `zone` as the API's UTC instant; what cannot be read is passed on as typed. */
 export function utcOf(typed: unknown, zone: string): unknown {
   if (typeof typed !== 'string' || !typed) return typed;
